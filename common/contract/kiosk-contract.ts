@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { defineContract, event, method, type ApiOf, type ImplementationOf } from './define';
+import {
+  CatalogueOverviewSchema,
+  CatalogueSearchResultSchema,
+  CatalogueSearchSchema,
+  ConnectivitySchema,
+  DeviceStatusSchema,
+  EmptySchema,
+  IdentifyFailureSchema,
+  PrecheckResultSchema,
+  PrintJobSchema,
+  RatingRequestSchema,
+  RevealedIdentitySchema,
+  ServiceDetailSchema,
+  SessionEndReasonSchema,
+  SessionViewSchema,
+  SubmitRequestSchema,
+  SubmitResultSchema,
+  SystemInfoSchema,
+} from './schemas';
+
+/**
+ * The KioskApi contract: every request the renderer can make of main and every
+ * event main pushes. Methods are requests; `onX` members are events. Both
+ * transports (Electron IPC and the loopback WebSocket) carry exactly this.
+ */
+export const kioskContract = defineContract({
+  system: {
+    info: method(EmptySchema, SystemInfoSchema),
+    /** The renderer is mounted and listening; main may flush held events. */
+    rendererReady: method(EmptySchema, z.object({ ok: z.literal(true) })),
+  },
+  session: {
+    current: method(EmptySchema, SessionViewSchema),
+    /** Identify with an e-ID / one-code-pass QR payload captured by keyboard wedge. */
+    identifyByQr: method(z.object({ payload: z.string().min(1).max(2048) }), SessionViewSchema),
+    /** The person's own unmasked data for the review step; `no-session` when nobody is identified. */
+    reveal: method(EmptySchema, RevealedIdentitySchema),
+    /** Ends the session and wipes everything personal in main. */
+    end: method(z.object({ reason: SessionEndReasonSchema }), SessionViewSchema),
+    onChanged: event(SessionViewSchema),
+    onIdentifyFailed: event(IdentifyFailureSchema),
+  },
+  catalogue: {
+    overview: method(EmptySchema, CatalogueOverviewSchema),
+    search: method(CatalogueSearchSchema, CatalogueSearchResultSchema),
+    get: method(z.object({ code: z.string().min(1).max(64) }), ServiceDetailSchema),
+    onUpdated: event(z.object({ catalogueVersion: z.number().int().nonnegative() })),
+  },
+  transactions: {
+    precheck: method(SubmitRequestSchema, PrecheckResultSchema),
+    /** Writes the transaction and its outbox row durably before resolving. */
+    submit: method(SubmitRequestSchema, SubmitResultSchema),
+  },
+  printer: {
+    printReceipt: method(z.object({ transactionId: z.string().min(1).max(64) }), PrintJobSchema),
+    reprint: method(z.object({ jobId: z.string().min(1).max(64) }), PrintJobSchema),
+    onJobChanged: event(PrintJobSchema),
+  },
+  rating: {
+    submit: method(RatingRequestSchema, z.object({ id: z.string() })),
+  },
+  devices: {
+    list: method(EmptySchema, z.array(DeviceStatusSchema)),
+    onStatusChanged: event(DeviceStatusSchema),
+  },
+  connectivity: {
+    status: method(EmptySchema, ConnectivitySchema),
+    onChanged: event(ConnectivitySchema),
+  },
+});
+
+export type KioskContract = typeof kioskContract;
+
+/** What the renderer sees as `window.kiosk` (or the WebSocket client): the same type on both transports. */
+export type KioskApi = ApiOf<KioskContract>;
+
+/** What `main/core` implements. */
+export type KioskImplementation = ImplementationOf<KioskContract>;

@@ -1,0 +1,250 @@
+import { z } from 'zod';
+
+/** Empty request payload. */
+export const EmptySchema = z.object({}).strict();
+
+/* ------------------------------------------------------------------ devices */
+
+/** Device classes the kiosk knows. */
+export const DeviceClassSchema = z.enum(['idcard', 'receiptPrinter', 'scanner', 'a4Printer', 'camera']);
+export type DeviceClass = z.infer<typeof DeviceClassSchema>;
+
+/** Uniform device state (after XFS4IoT): pushed as events, never polled by the UI. */
+export const DeviceStateSchema = z.enum(['online', 'offline', 'hardwareError', 'userError', 'busy', 'noDevice']);
+export type DeviceState = z.infer<typeof DeviceStateSchema>;
+
+export const PaperStateSchema = z.enum(['ok', 'near-end', 'out', 'unknown']);
+export type PaperState = z.infer<typeof PaperStateSchema>;
+
+/** Status of one device, with class-specific fields. Contains no personal data. */
+export const DeviceStatusSchema = z.object({
+  device: DeviceClassSchema,
+  /** Configured name, e.g. `idcard` or `receipt-1`. */
+  name: z.string().max(64),
+  state: DeviceStateSchema,
+  simulated: z.boolean(),
+  /** Printer paper state; absent for other classes. */
+  paper: PaperStateSchema.optional(),
+  coverOpen: z.boolean().optional(),
+  /** Short English reason for technicians when not online, else null. */
+  error: z.string().max(200).nullable(),
+  /** ISO 8601 time of the last change. */
+  updatedAt: z.string(),
+});
+export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
+
+/* ------------------------------------------------------------- connectivity */
+
+export const ConnectivityStateSchema = z.enum(['online', 'degraded', 'offline']);
+export type ConnectivityState = z.infer<typeof ConnectivityStateSchema>;
+
+export const ConnectivitySchema = z.object({
+  state: ConnectivityStateSchema,
+  /** Items waiting in the outbox. */
+  pending: z.number().int().nonnegative(),
+  /** ISO time of the last successful exchange with the platform, or null. */
+  lastContactAt: z.string().nullable(),
+});
+export type Connectivity = z.infer<typeof ConnectivitySchema>;
+
+/* ------------------------------------------------------------------ session */
+
+export const CardTypeSchema = z.enum(['resident', 'hmt-residence-permit', 'foreign-permanent-2017', 'foreign-permanent-2023']);
+export type CardType = z.infer<typeof CardTypeSchema>;
+
+/** What the renderer may know about the identified person: masked only. */
+export const MaskedIdentitySchema = z.object({
+  method: z.enum(['idcard', 'qr']),
+  maskedName: z.string().max(64),
+  maskedIdNumber: z.string().max(40).nullable(),
+  cardType: CardTypeSchema.nullable(),
+  expired: z.boolean(),
+});
+export type MaskedIdentity = z.infer<typeof MaskedIdentitySchema>;
+
+export const SessionStageSchema = z.enum(['idle', 'reading', 'identified']);
+export type SessionStage = z.infer<typeof SessionStageSchema>;
+
+export const SessionViewSchema = z.object({
+  /** Opaque id of the current session, null when idle. */
+  sessionId: z.string().nullable(),
+  stage: SessionStageSchema,
+  identity: MaskedIdentitySchema.nullable(),
+});
+export type SessionView = z.infer<typeof SessionViewSchema>;
+
+export const IdentifyFailureSchema = z.object({
+  code: z.enum(['read-failed', 'card-removed', 'invalid-card', 'device-error', 'qr-rejected', 'platform-unreachable']),
+  /** English detail for logs; the renderer shows a translated message by code. */
+  message: z.string().max(200),
+});
+export type IdentifyFailure = z.infer<typeof IdentifyFailureSchema>;
+
+export const SessionEndReasonSchema = z.enum(['done', 'cancelled', 'idle']);
+
+/** The person's own unmasked data, for the review step only. */
+export const RevealedIdentitySchema = z.object({ name: z.string(), idNumber: z.string().nullable() });
+
+/* ---------------------------------------------------------------- catalogue */
+
+export const ItemTypeSchema = z.enum(['行政许可', '行政确认', '行政给付', '行政征收', '公共服务', '行政裁决', '其他行政权力']);
+
+export const ServiceSummarySchema = z.object({
+  /** Basic code per GB/T 39554.1 (e.g. `XK00123001`) or the platform's item code. */
+  code: z.string().min(1).max(64),
+  name: z.string().max(200),
+  department: z.string().max(100),
+  category: z.string().max(100),
+  itemType: z.string().max(40),
+  /** True when the item can be completed offline (queued and sent later). */
+  queueable: z.boolean(),
+  /** What the person takes away. */
+  output: z.enum(['receipt', 'certificate', 'none']),
+  /** Fee in fen (1/100 yuan); 0 when free. */
+  feeFen: z.number().int().nonnegative(),
+});
+export type ServiceSummary = z.infer<typeof ServiceSummarySchema>;
+
+export const MaterialSchema = z.object({
+  id: z.string().max(64),
+  name: z.string().max(200),
+  required: z.boolean(),
+  /** Plain-language note, e.g. "原件，不收走". */
+  note: z.string().max(500).nullable(),
+  /** True when the platform already holds it as an e-licence (not asked again). */
+  electronic: z.boolean(),
+});
+
+export const FormFieldSchema = z.object({
+  id: z.string().max(64),
+  label: z.string().max(100),
+  kind: z.enum(['text', 'phone', 'number', 'date', 'select']),
+  required: z.boolean(),
+  options: z.array(z.string().max(100)).max(50).optional(),
+  /** Filled from the identity in main/core, never from the renderer. */
+  prefill: z.enum(['name', 'idNumber', 'address']).nullable(),
+  maxLength: z.number().int().positive().max(500),
+});
+export type FormField = z.infer<typeof FormFieldSchema>;
+
+export const ServiceDetailSchema = ServiceSummarySchema.extend({
+  guide: z.object({
+    summary: z.string().max(2000),
+    whoCanApply: z.string().max(2000),
+    timeLimit: z.string().max(200),
+    resultDelivery: z.string().max(500),
+    feeDescription: z.string().max(500),
+    legalBasis: z.string().max(2000),
+  }),
+  materials: z.array(MaterialSchema).max(50),
+  form: z.array(FormFieldSchema).max(40),
+  lifeEvents: z.array(z.string().max(64)).max(20),
+});
+export type ServiceDetail = z.infer<typeof ServiceDetailSchema>;
+
+export const CatalogueSearchSchema = z.object({
+  query: z.string().max(100).default(''),
+  department: z.string().max(100).optional(),
+  lifeEvent: z.string().max(64).optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+  offset: z.number().int().min(0).default(0),
+});
+
+export const CatalogueSearchResultSchema = z.object({
+  items: z.array(ServiceSummarySchema),
+  total: z.number().int().nonnegative(),
+  catalogueVersion: z.number().int().nonnegative(),
+});
+
+export const CatalogueOverviewSchema = z.object({
+  catalogueVersion: z.number().int().nonnegative(),
+  departments: z.array(z.object({ name: z.string(), count: z.number().int() })),
+  lifeEvents: z.array(z.object({ id: z.string(), name: z.string(), itemCodes: z.array(z.string()) })),
+  popular: z.array(ServiceSummarySchema),
+});
+
+/* ------------------------------------------------------------- transactions */
+
+export const FormValuesSchema = z.record(z.string().max(64), z.string().max(500));
+
+export const MaterialProvidedSchema = z.object({ id: z.string().max(64), provided: z.boolean() });
+
+export const SubmitRequestSchema = z.object({
+  serviceCode: z.string().min(1).max(64),
+  form: FormValuesSchema,
+  materials: z.array(MaterialProvidedSchema).max(50).default([]),
+});
+
+export const PrecheckProblemSchema = z.object({
+  target: z.enum(['field', 'material']),
+  id: z.string(),
+  problem: z.enum(['missing', 'invalid', 'too-long']),
+});
+
+export const PrecheckResultSchema = z.object({ ok: z.boolean(), problems: z.array(PrecheckProblemSchema) });
+
+export const SubmitResultSchema = z.object({
+  /** Idempotency key (UUIDv7), also the platform's id. */
+  id: z.string(),
+  /** Short human-readable receipt number printed on paper. */
+  receiptNumber: z.string(),
+  /** `delivered`: the platform acknowledged; `queued`: saved durably, will be sent automatically. */
+  status: z.enum(['delivered', 'queued']),
+  createdAt: z.string(),
+});
+export type SubmitResult = z.infer<typeof SubmitResultSchema>;
+
+/* ------------------------------------------------------------------ printer */
+
+export const PrintJobStateSchema = z.enum(['queued', 'printing', 'done', 'failed']);
+
+export const PrintJobSchema = z.object({
+  jobId: z.string(),
+  transactionId: z.string().nullable(),
+  state: PrintJobStateSchema,
+  /** Failure reason code when failed, e.g. `paper-out`, `cover-open`, `offline`. */
+  reason: z.string().max(100).nullable(),
+  /** 0..1 */
+  progress: z.number().min(0).max(1),
+});
+export type PrintJob = z.infer<typeof PrintJobSchema>;
+
+/* ------------------------------------------------------------------- rating */
+
+/** 好差评 five levels, best first. */
+export const RatingLevelSchema = z.enum(['very-satisfied', 'satisfied', 'basic', 'dissatisfied', 'very-dissatisfied']);
+export type RatingLevel = z.infer<typeof RatingLevelSchema>;
+
+export const RatingRequestSchema = z
+  .object({
+    transactionId: z.string().nullable(),
+    serviceCode: z.string().max(64),
+    level: RatingLevelSchema,
+    reason: z.string().max(500).nullable().default(null),
+  })
+  .refine((r) => !(r.level === 'dissatisfied' || r.level === 'very-dissatisfied') || (r.reason ?? '').trim().length > 0, {
+    message: 'a reason is required for the two lowest levels',
+    path: ['reason'],
+  });
+
+/* ------------------------------------------------------------------- system */
+
+export const SiteThemeSchema = z.object({
+  siteName: z.string().max(100),
+  partner: z.string().max(100).nullable(),
+  primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  logoUrl: z.string().max(500).nullable(),
+  openingHours: z.string().max(200).nullable(),
+  staffAssist: z.boolean(),
+});
+
+export const SystemInfoSchema = z.object({
+  version: z.string(),
+  deviceId: z.string(),
+  simulated: z.boolean(),
+  idleTimeoutSeconds: z.number().int().positive(),
+  countdownSeconds: z.number().int().positive(),
+  defaultLocale: z.string(),
+  theme: SiteThemeSchema,
+});
+export type SystemInfo = z.infer<typeof SystemInfoSchema>;

@@ -1,0 +1,78 @@
+import { SerialPort } from 'serialport';
+import type { BytePort } from './byte-port';
+import { DeviceError } from './errors';
+import { TypedEmitter } from './typed-emitter';
+
+/** Options for {@link openSerialBytePort}. */
+export interface SerialOptions {
+  /** Device path, e.g. `/dev/ttyUSB0` or `COM3`. */
+  path: string;
+  /** Baud rate; default 115200. */
+  baudRate?: number;
+}
+
+/**
+ * Opens a serial port (8N1, no flow control) with the real `serialport`
+ * binding and adapts it to {@link BytePort}. Rejects with `PortOpenFailed`
+ * when the port cannot be opened. An unplugged device closes the port with
+ * `DeviceDisconnected`.
+ */
+export async function openSerialBytePort(options: SerialOptions): Promise<BytePort> {
+  const port = new SerialPort({
+    path: options.path,
+    baudRate: options.baudRate ?? 115200,
+    dataBits: 8,
+    parity: 'none',
+    stopBits: 1,
+    rtscts: false,
+    autoOpen: false,
+  });
+  await new Promise<void>((resolve, reject) => {
+    port.open((err) => {
+      if (err) reject(new DeviceError('PortOpenFailed', `cannot open ${options.path}: ${err.message}`, { messageZh: `无法打开串口 ${options.path}`, cause: err }));
+      else resolve();
+    });
+  });
+  const events = new TypedEmitter<{ data: Uint8Array; close: Error | null }>();
+  let open = true;
+  let closingOnPurpose = false;
+  port.on('data', (chunk: Buffer) => events.emit('data', new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)));
+  port.on('error', () => {
+    // Errors after open surface as a close below; nothing else to do here.
+  });
+  port.on('close', (err: Error | null) => {
+    if (!open) return;
+    open = false;
+    events.emit('close', closingOnPurpose ? null : new DeviceError('DeviceDisconnected', `serial port ${options.path} closed${err ? `: ${err.message}` : ''}`, { messageZh: '设备已断开', cause: err ?? undefined }));
+    events.clear();
+  });
+  return {
+    get isOpen() {
+      return open;
+    },
+    write(data: Uint8Array) {
+      return new Promise<void>((resolve, reject) => {
+        if (!open) {
+          reject(new DeviceError('DeviceDisconnected', 'port is closed', { messageZh: '设备已断开' }));
+          return;
+        }
+        port.write(Buffer.from(data.buffer, data.byteOffset, data.byteLength), (err) => {
+          if (err) {
+            reject(new DeviceError('DeviceDisconnected', `write failed: ${err.message}`, { messageZh: '设备已断开', cause: err }));
+            return;
+          }
+          port.drain((drainErr) => (drainErr ? reject(new DeviceError('DeviceDisconnected', `drain failed: ${drainErr.message}`, { cause: drainErr })) : resolve()));
+        });
+      });
+    },
+    onData: (l) => events.on('data', l),
+    onClose: (l) => events.on('close', l),
+    close() {
+      return new Promise<void>((resolve) => {
+        if (!open) return resolve();
+        closingOnPurpose = true;
+        port.close(() => resolve());
+      });
+    },
+  };
+}
