@@ -1,0 +1,70 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, resolve, sep } from 'node:path';
+import { contentTypeFor } from './content-types';
+
+/** A file ready to send: body bytes and content type. */
+export interface StaticFile {
+  body: Buffer;
+  contentType: string;
+  /** True when this is the SPA entry (`index.html`), which gets the token and CSP. */
+  isIndex: boolean;
+}
+
+/**
+ * Resolves a URL path inside `root` and reads the file. Refuses (returns
+ * `'forbidden'`) any path that is malformed, contains a NUL byte, or escapes
+ * `root` after decoding and normalisation. A missing file without an extension
+ * falls back to `index.html` (SPA routing); a missing file with an extension
+ * is `'not-found'`. Never throws for request input; I/O errors other than
+ * "missing" propagate.
+ *
+ * @param root absolute directory holding the built renderer
+ * @param urlPath the request path, without query string, e.g. `/assets/app.js`
+ */
+export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile | 'forbidden' | 'not-found'> {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return 'forbidden';
+  }
+  if (decoded.includes('\0') || decoded.includes('\\')) return 'forbidden';
+  const base = resolve(root);
+  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const target = resolve(base, relative);
+  if (target !== base && !target.startsWith(base + sep)) return 'forbidden';
+  const file = await readIfFile(target);
+  if (file) return { body: file, contentType: contentTypeFor(target), isIndex: target === resolve(base, 'index.html') };
+  if (extname(target) !== '') return 'not-found';
+  const index = await readIfFile(resolve(base, 'index.html'));
+  return index ? { body: index, contentType: contentTypeFor('index.html'), isIndex: true } : 'not-found';
+}
+
+async function readIfFile(path: string): Promise<Buffer | null> {
+  try {
+    const s = await stat(path);
+    if (!s.isFile()) return null;
+    return await readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
+    throw e;
+  }
+}
+
+/** Escapes a value for an HTML attribute. */
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * Inserts `<meta name="kiosk-token" content="…">` right after `<head>` (or at
+ * the start of the document when there is no `<head>`).
+ */
+export function injectTokenMeta(html: string, token: string): string {
+  const meta = `<meta name="kiosk-token" content="${escapeAttribute(token)}">`;
+  const match = /<head(\s[^>]*)?>/i.exec(html);
+  if (!match) return meta + html;
+  const at = match.index + match[0].length;
+  return html.slice(0, at) + meta + html.slice(at);
+}

@@ -1,0 +1,182 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ContractDispatcher } from '../../common/contract/dispatcher';
+import type { EventHub } from '../../common/contract/event-hub';
+import type { KioskContract } from '../../common/contract/kiosk-contract';
+import { WIRE_MAX_MESSAGE_BYTES } from '../../common/contract/wire';
+import { serveRoute, type WebRoute } from './json-routes';
+import { KIOSK_API_PATH, KIOSK_TOKEN_PROTOCOL_PREFIX, KIOSK_WS_PROTOCOL } from './protocol';
+import { baseHeaders, contentSecurityPolicy } from './security-headers';
+import { injectTokenMeta, readStaticFile } from './static-files';
+import { createToken, tokenMatches } from './token';
+import { CloseCode, send, serveSocket } from './ws-session';
+
+export type { WebRoute } from './json-routes';
+
+/** Options of {@link startWebHost}. */
+export interface WebHostOptions {
+  /** Validates and dispatches every call (the core's dispatcher). */
+  dispatcher: ContractDispatcher<KioskContract>;
+  /** Events raised by the core; each is checked with `dispatcher.checkEvent` before it is pushed. */
+  events: EventHub<KioskContract>;
+  /** Directory of the built renderer (`index.html` + assets), or null to serve no pages (API only). */
+  staticDir: string | null;
+  /** TCP port; default 0 (the OS picks a free one; read it from `url`). */
+  port?: number;
+  /** Interface to bind; only loopback is allowed. Default `127.0.0.1`. */
+  host?: '127.0.0.1';
+  /** Extra JSON endpoints, each requiring header `X-Kiosk-Token`. Default none. */
+  routes?: WebRoute[];
+}
+
+/** A running host. */
+export interface WebHost {
+  /** Page URL, e.g. `http://127.0.0.1:41234/`. */
+  url: string;
+  /** The host's own origin, e.g. `http://127.0.0.1:41234`; the only Origin the WebSocket accepts. */
+  origin: string;
+  /** Per-launch token (32 random bytes, base64url). */
+  token: string;
+  /** Closes every socket (code 1001) and the server; resolves when the port is released. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the loopback host that carries the KioskApi contract to a browser:
+ * serves the built renderer (token injected into `index.html`, strict CSP,
+ * SPA fallback, no directory traversal), the WebSocket endpoint
+ * {@link KIOSK_API_PATH}, and the optional JSON `routes`.
+ *
+ * Security: requests whose `Host` is not the host's own `127.0.0.1:port` are
+ * refused (421, guards against DNS rebinding). The WebSocket upgrade is
+ * refused with 403 unless `Origin` equals {@link WebHost.origin} and the
+ * client offers subprotocols `kiosk.v1` and `kiosk-token.<token>` with the
+ * right token (constant-time compare). Messages over
+ * `WIRE_MAX_MESSAGE_BYTES` close the socket with 1009.
+ *
+ * Rejects when the port cannot be bound.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { dispatcher, events, staticDir, port = 0, host = '127.0.0.1', routes = [] } = options;
+  if (host !== '127.0.0.1') throw new Error('the web host binds loopback only');
+  const token = createToken();
+  let origin = '';
+  let hostHeader = '';
+
+  const server = createServer((req, res) => {
+    void handleHttp(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, baseHeaders());
+      res.end();
+    });
+  });
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const headers = baseHeaders();
+    if (req.headers.host !== hostHeader) {
+      res.writeHead(421, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('misdirected request');
+      return;
+    }
+    const path = pathOf(req.url);
+    const route = routes.find((r) => r.path === path && r.method === req.method);
+    if (route) return serveRoute(route, token, req, res, headers);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...headers, Allow: 'GET, HEAD' });
+      res.end();
+      return;
+    }
+    const file = staticDir === null ? 'not-found' : await readStaticFile(staticDir, path);
+    if (file === 'forbidden' || file === 'not-found') {
+      res.writeHead(file === 'forbidden' ? 403 : 404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(file);
+      return;
+    }
+    const body = file.isIndex ? Buffer.from(injectTokenMeta(file.body.toString('utf8'), token), 'utf8') : file.body;
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': file.contentType,
+      'Content-Length': String(body.length),
+      ...(file.isIndex ? { 'Content-Security-Policy': contentSecurityPolicy(origin) } : {}),
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: WIRE_MAX_MESSAGE_BYTES,
+    perMessageDeflate: false,
+    handleProtocols: (protocols) => (protocols.has(KIOSK_WS_PROTOCOL) ? KIOSK_WS_PROTOCOL : false),
+  });
+  const clients = new Set<WebSocket>();
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refusal = checkUpgrade(req);
+    if (refusal) {
+      socket.on('error', () => undefined);
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      clients.add(ws);
+      ws.on('close', () => clients.delete(ws));
+      ws.on('error', () => ws.terminate());
+      serveSocket(ws, dispatcher);
+    });
+  });
+
+  /** Returns an HTTP status line when the upgrade must be refused, else null. */
+  function checkUpgrade(req: IncomingMessage): string | null {
+    if (pathOf(req.url) !== KIOSK_API_PATH) return '404 Not Found';
+    if (req.headers.host !== hostHeader) return '421 Misdirected Request';
+    if (req.headers.origin !== origin) return '403 Forbidden';
+    const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+      .split(',')
+      .map((p) => p.trim());
+    if (!offered.includes(KIOSK_WS_PROTOCOL)) return '403 Forbidden';
+    const presented = offered.find((p) => p.startsWith(KIOSK_TOKEN_PROTOCOL_PREFIX))?.slice(KIOSK_TOKEN_PROTOCOL_PREFIX.length);
+    return tokenMatches(token, presented) ? null : '403 Forbidden';
+  }
+
+  const unsubscribe = events.subscribe((channel, payload) => {
+    const checked = dispatcher.checkEvent(channel, payload);
+    if (!checked.ok) return;
+    for (const ws of clients) send(ws, { type: 'event', channel, payload: checked.payload });
+  });
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(port, host, () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  });
+  const bound = (server.address() as AddressInfo).port;
+  hostHeader = `${host}:${bound}`;
+  origin = `http://${hostHeader}`;
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `${origin}/`,
+    origin,
+    token,
+    close() {
+      closing ??= new Promise<void>((resolveClose) => {
+        unsubscribe();
+        for (const ws of clients) ws.close(CloseCode.goingAway, 'host closing');
+        wss.close();
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+        for (const ws of clients) ws.terminate();
+      });
+      return closing;
+    },
+  };
+}
+
+function pathOf(url: string | undefined): string {
+  const raw = url ?? '/';
+  const q = raw.search(/[?#]/);
+  return q === -1 ? raw : raw.slice(0, q);
+}

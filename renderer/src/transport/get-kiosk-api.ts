@@ -1,0 +1,31 @@
+import { createContractClient } from '../../../common/contract/client';
+import { KioskError } from '../../../common/contract/errors';
+import { kioskContract, type KioskApi } from '../../../common/contract/kiosk-contract';
+import { createBridgeTransport, type BridgedApi } from './bridge-transport';
+import { KIOSK_API_PATH } from './protocol';
+import { createWebSocketTransport } from './websocket-transport';
+
+let cached: KioskApi | null = null;
+
+/**
+ * The KioskApi for the renderer, whichever transport carries it. In Electron
+ * the preload exposed `window.kiosk` (IPC); otherwise the page was served by
+ * the loopback host, which put the token in `<meta name="kiosk-token">`, and
+ * the API goes over `ws(s)://<same host>/kiosk-api`. Memoised: every call
+ * returns the same instance. Throws {@link KioskError} `internal` when neither
+ * is available (page opened some other way).
+ */
+export function getKioskApi(): KioskApi {
+  if (cached) return cached;
+  const bridged = (globalThis as { kiosk?: unknown }).kiosk;
+  if (bridged && typeof bridged === 'object') {
+    cached = createContractClient(kioskContract, createBridgeTransport(bridged as BridgedApi));
+    return cached;
+  }
+  const token = globalThis.document?.querySelector('meta[name="kiosk-token"]')?.getAttribute('content');
+  if (!token) throw new KioskError('internal', 'no kiosk transport: neither window.kiosk nor a kiosk-token meta tag');
+  const { protocol, host } = globalThis.location;
+  const url = `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${KIOSK_API_PATH}`;
+  cached = createContractClient(kioskContract, createWebSocketTransport({ url, token }));
+  return cached;
+}

@@ -1,0 +1,99 @@
+import { KioskError } from '../../common/contract/errors';
+import type { KioskImplementation } from '../../common/contract/kiosk-contract';
+
+const SESSION_IDLE = { sessionId: null, stage: 'idle', identity: null } as const;
+
+/**
+ * In-memory KioskImplementation for transport tests: deterministic values,
+ * one session that `identifyByQr` opens and `end` closes, and `KioskError`s
+ * with stable codes (`not-found`, `no-session`) for the error paths.
+ * `calls` records every (channel, input) it received, after validation.
+ */
+export class TestKioskImplementation implements KioskImplementation {
+  readonly calls: Array<{ channel: string; input: unknown }> = [];
+  private person: { sessionId: string; name: string } | null = null;
+
+  private record(channel: string, input: unknown): void {
+    this.calls.push({ channel, input });
+  }
+
+  readonly system: KioskImplementation['system'] = {
+    info: async (input) => {
+      this.record('system:info', input);
+      return {
+        version: '0.0.0-test',
+        deviceId: 'TEST-0001',
+        simulated: true,
+        idleTimeoutSeconds: 90,
+        countdownSeconds: 15,
+        defaultLocale: 'zh-CN',
+        theme: { siteName: '测试服务中心', partner: null, primaryColor: '#1A5FB4', logoUrl: null, openingHours: null, staffAssist: false },
+      };
+    },
+    rendererReady: async (input) => {
+      this.record('system:rendererReady', input);
+      return { ok: true as const };
+    },
+  };
+
+  readonly session: KioskImplementation['session'] = {
+    current: async () => this.view(),
+    identifyByQr: async (input) => {
+      this.record('session:identifyByQr', input);
+      this.person = { sessionId: 'S-1', name: input.payload };
+      return this.view();
+    },
+    reveal: async () => {
+      if (!this.person) throw new KioskError('no-session', 'nobody is identified');
+      return { name: this.person.name, idNumber: null };
+    },
+    end: async () => {
+      this.person = null;
+      return this.view();
+    },
+  };
+
+  readonly catalogue: KioskImplementation['catalogue'] = {
+    overview: async () => ({ catalogueVersion: 1, departments: [], lifeEvents: [], popular: [] }),
+    search: async (input) => {
+      this.record('catalogue:search', input);
+      return { items: [], total: 0, catalogueVersion: 1 };
+    },
+    get: async (input) => {
+      throw new KioskError('not-found', `no service ${input.code}`, { code: input.code });
+    },
+  };
+
+  readonly transactions: KioskImplementation['transactions'] = {
+    precheck: async () => ({ ok: true, problems: [] }),
+    submit: async () => ({ id: 'T-1', receiptNumber: 'R-0001', status: 'queued', createdAt: '2026-01-01T00:00:00.000Z' }),
+  };
+
+  readonly printer: KioskImplementation['printer'] = {
+    printReceipt: async (input) => ({ jobId: 'J-1', transactionId: input.transactionId, state: 'queued', reason: null, progress: 0 }),
+    reprint: async (input) => ({ jobId: input.jobId, transactionId: null, state: 'queued', reason: null, progress: 0 }),
+  };
+
+  readonly rating: KioskImplementation['rating'] = {
+    submit: async () => {
+      throw new Error('a bug with a secret 110101199003077777 inside');
+    },
+  };
+
+  readonly devices: KioskImplementation['devices'] = {
+    list: async () => [],
+  };
+
+  readonly connectivity: KioskImplementation['connectivity'] = {
+    status: async () => ({ state: 'online', pending: 0, lastContactAt: null }),
+  };
+
+  private view() {
+    if (!this.person) return SESSION_IDLE;
+    return {
+      sessionId: this.person.sessionId,
+      stage: 'identified' as const,
+      identity: { method: 'qr' as const, maskedName: `*${this.person.name.slice(-1)}`, maskedIdNumber: null, cardType: null, expired: false },
+    };
+  }
+}
