@@ -1,0 +1,103 @@
+import type { z } from 'zod';
+import type {
+  CatalogueOverviewSchema,
+  Connectivity,
+  DeviceStatus,
+  MaskedIdentity,
+  PrecheckProblemSchema,
+  PrintJob,
+  RatingLevel,
+  RevealedIdentitySchema,
+  ServiceDetail,
+  SessionView,
+  SubmitResult,
+  SystemInfo,
+} from '../../../common/contract/schemas';
+import type { KioskErrorCode } from '../../../common/contract/errors';
+import type { KioskApi } from '../../../common/contract/kiosk-contract';
+
+/** The catalogue overview shown on the home screen. */
+export type CatalogueOverview = z.infer<typeof CatalogueOverviewSchema>;
+/** One problem found by the pre-check. */
+export type PrecheckProblem = z.infer<typeof PrecheckProblemSchema>;
+/** The person's own unmasked identity, held only while the review step shows it. */
+export type RevealedIdentity = z.infer<typeof RevealedIdentitySchema>;
+
+/** Why a session ended, as sent to `session.end`. */
+export type EndReason = 'done' | 'cancelled' | 'idle';
+
+/** Durations of the automatic steps, in milliseconds (overridable for tests). */
+export interface FlowTiming {
+  /** How long the welcome screen stays before home. Default 3000. */
+  welcomeMs: number;
+  /** How long the result screen stays before printing starts. Default 3000. */
+  resultMs: number;
+  /** Pause after a finished print before the rating. Default 1500. */
+  printDoneMs: number;
+  /** How long the thanks screen stays before the session ends. Default 8000. */
+  thanksMs: number;
+}
+
+/** Default {@link FlowTiming}. */
+export const DEFAULT_TIMING: FlowTiming = { welcomeMs: 3000, resultMs: 3000, printDoneMs: 1500, thanksMs: 8000 };
+
+/** Everything the flow machine knows. Personal data here is masked, except `revealed` on the review step. */
+export interface FlowContext {
+  api: KioskApi;
+  timing: FlowTiming;
+  system: SystemInfo | null;
+  /** Latest status per device name. */
+  devices: Record<string, DeviceStatus>;
+  connectivity: Connectivity['state'];
+  pending: number;
+  identity: MaskedIdentity | null;
+  /** Translated-by-code error of the identify step. */
+  identifyError: string | null;
+  overview: CatalogueOverview | null;
+  serviceCode: string | null;
+  service: ServiceDetail | null;
+  /** Error code of the last failed request on the current screen, if any. */
+  error: KioskErrorCode | null;
+  form: Record<string, string>;
+  materials: Record<string, boolean>;
+  problems: PrecheckProblem[];
+  revealed: RevealedIdentity | null;
+  result: SubmitResult | null;
+  printJob: PrintJob | null;
+  endReason: EndReason;
+}
+
+/** Input of the flow machine. */
+export interface FlowInput {
+  api: KioskApi;
+  timing?: Partial<FlowTiming>;
+}
+
+/** Events the flow machine accepts (from screens and from KioskApi events). */
+export type FlowEvent =
+  | { type: 'START' }
+  | { type: 'QR_SUBMIT'; payload: string }
+  | { type: 'CONTINUE' }
+  | { type: 'BACK' }
+  | { type: 'HOME' }
+  | { type: 'CANCEL' }
+  | { type: 'IDLE_EXPIRED' }
+  | { type: 'RETRY' }
+  | { type: 'SELECT_SERVICE'; code: string }
+  | { type: 'START_APPLICATION' }
+  | { type: 'FIELD_CHANGED'; id: string; value: string }
+  | { type: 'MATERIAL_TOGGLED'; id: string; provided: boolean }
+  | { type: 'PRECHECK' }
+  | { type: 'REVEAL_TOGGLE' }
+  | { type: 'SUBMIT' }
+  | { type: 'PAY_LATER' }
+  | { type: 'REPRINT' }
+  | { type: 'SKIP_PRINT' }
+  | { type: 'SUBMIT_RATING'; level: RatingLevel; reason: string }
+  | { type: 'SKIP_RATING' }
+  | { type: 'DONE' }
+  | { type: 'SESSION_CHANGED'; session: SessionView }
+  | { type: 'IDENTIFY_FAILED'; code: string }
+  | { type: 'DEVICE_CHANGED'; status: DeviceStatus }
+  | { type: 'CONNECTIVITY_CHANGED'; connectivity: Connectivity }
+  | { type: 'PRINT_JOB_CHANGED'; job: PrintJob };

@@ -1,0 +1,320 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createActor, waitFor } from 'xstate';
+import { TestKioskApi } from '../testing/test-kiosk-api';
+import { kioskMachine, type KioskActor } from './kiosk-machine';
+import { screenOf } from './screen-of';
+import { registerCameraStream, openCameraStreamCount } from '../media/camera-registry';
+
+const FAST = { welcomeMs: 20, resultMs: 20, printDoneMs: 20, thanksMs: 20 };
+const SLOW = { welcomeMs: 60_000, resultMs: 60_000, printDoneMs: 60_000, thanksMs: 60_000 };
+
+let actor: KioskActor | null = null;
+
+afterEach(() => {
+  actor?.stop();
+  actor = null;
+  vi.useRealTimers();
+});
+
+async function start(api = new TestKioskApi({ printStepMs: 5 }), timing = SLOW): Promise<{ api: TestKioskApi; a: KioskActor }> {
+  const a = createActor(kioskMachine, { input: { api, timing } });
+  actor = a;
+  a.start();
+  await waitFor(a, (s) => s.matches('attract'), { timeout: 1000 });
+  return { api, a };
+}
+
+const screen = (a: KioskActor) => screenOf(a.getSnapshot());
+const until = (a: KioskActor, name: string) => waitFor(a, (s) => screenOf(s) === name, { timeout: 2000 });
+
+/** Drives a fresh actor to the confirm screen with a valid form. */
+async function toConfirm(api?: TestKioskApi, code = 'GG00101001') {
+  const ctx = await start(api);
+  ctx.api.placeCard();
+  await until(ctx.a, 'welcome');
+  ctx.a.send({ type: 'CONTINUE' });
+  ctx.a.send({ type: 'SELECT_SERVICE', code });
+  await waitFor(ctx.a, (s) => s.matches({ session: { guide: 'ready' } }));
+  ctx.a.send({ type: 'START_APPLICATION' });
+  ctx.a.send({ type: 'FIELD_CHANGED', id: 'phone', value: '13800138000' });
+  ctx.a.send({ type: 'FIELD_CHANGED', id: 'delivery', value: '窗口领取' });
+  ctx.a.send({ type: 'MATERIAL_TOGGLED', id: 'photo', provided: true });
+  ctx.a.send({ type: 'PRECHECK' });
+  await until(ctx.a, 'confirm');
+  return ctx;
+}
+
+describe('kiosk flow machine', () => {
+  it('boots to attract with system info, devices and connectivity', async () => {
+    const { a, api } = await start();
+    const ctx = a.getSnapshot().context;
+    expect(ctx.system?.idleTimeoutSeconds).toBe(60);
+    expect(Object.keys(ctx.devices)).toEqual(['idcard', 'receipt-1']);
+    expect(ctx.connectivity).toBe('online');
+    expect(api.calls).toContain('system.rendererReady');
+  });
+
+  it('ends a leftover identified session at boot', async () => {
+    const api = new TestKioskApi();
+    api.placeCard();
+    const { a } = await start(api);
+    expect(api.calls).toContain('session.end');
+    expect(a.getSnapshot().context.identity).toBeNull();
+  });
+
+  it('card placed on attract: reading then identified goes to welcome with the masked name, then home', async () => {
+    const { a, api } = await start(undefined, FAST);
+    api.placeCard('张三', '110101199003070015');
+    await until(a, 'welcome');
+    expect(a.getSnapshot().context.identity?.maskedName).toBe('张*');
+    expect(a.getSnapshot().context.identity?.maskedIdNumber).toBe('1101**********0015');
+    await until(a, 'home');
+    await waitFor(a, (s) => s.context.overview !== null);
+  });
+
+  it('touch goes to identify; card reading moves to the reading sub-state', async () => {
+    const { a, api } = await start();
+    a.send({ type: 'START' });
+    expect(screen(a)).toBe('identify');
+    api.failCardRead('card-removed');
+    expect(a.getSnapshot().context.identifyError).toBe('card-removed');
+    api.placeCard();
+    expect(screen(a)).toBe('welcome');
+    expect(a.getSnapshot().context.identifyError).toBeNull();
+  });
+
+  it('QR e-ID: rejected payload stays on identify with an error; valid payload identifies', async () => {
+    const { a } = await start();
+    a.send({ type: 'START' });
+    a.send({ type: 'QR_SUBMIT', payload: '   ' });
+    expect(a.getSnapshot().matches({ session: { identify: 'choose' } })).toBe(true);
+    a.send({ type: 'QR_SUBMIT', payload: 'garbage' });
+    await waitFor(a, (s) => s.context.identifyError === 'qr-rejected');
+    expect(screen(a)).toBe('identify');
+    a.send({ type: 'QR_SUBMIT', payload: 'EID:abc' });
+    await until(a, 'welcome');
+    expect(a.getSnapshot().context.identity?.method).toBe('qr');
+  });
+
+  it('walks the whole online flow: guide, form, pre-check, confirm, submit, result, print, rating, thanks, end', async () => {
+    const { a, api } = await toConfirm();
+    a.send({ type: 'SUBMIT' });
+    await until(a, 'result');
+    expect(a.getSnapshot().context.result?.status).toBe('delivered');
+    a.send({ type: 'CONTINUE' });
+    await waitFor(a, (s) => s.matches({ session: { printing: 'done' } }));
+    expect(a.getSnapshot().context.printJob?.progress).toBe(1);
+    a.send({ type: 'CONTINUE' });
+    expect(screen(a)).toBe('rating');
+    a.send({ type: 'SUBMIT_RATING', level: 'very-satisfied', reason: '' });
+    await until(a, 'thanks');
+    expect(api.ratings).toHaveLength(1);
+    a.send({ type: 'DONE' });
+    await waitFor(a, (s) => s.matches('attract'));
+    expect(api.calls.at(-1)).toBe('session.end');
+    const ctx = a.getSnapshot().context;
+    expect([ctx.identity, ctx.result, ctx.service, ctx.printJob, ctx.revealed]).toEqual([null, null, null, null, null]);
+    expect(ctx.form).toEqual({});
+  });
+
+  it('automatic steps advance on their timers (welcome, result, print done, thanks)', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const { a } = await start(api, FAST);
+    api.placeCard();
+    await until(a, 'home');
+    a.send({ type: 'SELECT_SERVICE', code: 'GG00101001' });
+    await waitFor(a, (s) => s.matches({ session: { guide: 'ready' } }));
+    a.send({ type: 'START_APPLICATION' });
+    a.send({ type: 'FIELD_CHANGED', id: 'phone', value: '13800138000' });
+    a.send({ type: 'FIELD_CHANGED', id: 'delivery', value: '邮寄到家' });
+    a.send({ type: 'MATERIAL_TOGGLED', id: 'photo', provided: true });
+    a.send({ type: 'PRECHECK' });
+    await until(a, 'confirm');
+    a.send({ type: 'SUBMIT' });
+    await until(a, 'rating');
+    a.send({ type: 'SKIP_RATING' });
+    await waitFor(a, (s) => s.matches('attract'), { timeout: 2000 });
+  });
+
+  it('pre-check lists every problem at once, BACK returns to the form', async () => {
+    const { a, api } = await start();
+    api.placeCard();
+    a.send({ type: 'CONTINUE' });
+    a.send({ type: 'SELECT_SERVICE', code: 'GG00101001' });
+    await waitFor(a, (s) => s.matches({ session: { guide: 'ready' } }));
+    a.send({ type: 'START_APPLICATION' });
+    expect(a.getSnapshot().context.materials).toEqual({ idcard: true, photo: false, proof: false });
+    a.send({ type: 'FIELD_CHANGED', id: 'phone', value: '123' });
+    a.send({ type: 'PRECHECK' });
+    expect(screen(a)).toBe('form');
+    await until(a, 'precheck');
+    expect(a.getSnapshot().context.problems).toEqual([
+      { target: 'field', id: 'phone', problem: 'invalid' },
+      { target: 'field', id: 'delivery', problem: 'missing' },
+      { target: 'material', id: 'photo', problem: 'missing' },
+    ]);
+    a.send({ type: 'BACK' });
+    expect(screen(a)).toBe('form');
+    expect(a.getSnapshot().context.form.phone).toBe('123');
+  });
+
+  it('reveal toggle fetches the unmasked identity and forgets it when hidden or when leaving confirm', async () => {
+    const { a } = await toConfirm();
+    a.send({ type: 'REVEAL_TOGGLE' });
+    await waitFor(a, (s) => s.context.revealed !== null);
+    expect(a.getSnapshot().context.revealed?.name).toBe('张三');
+    a.send({ type: 'REVEAL_TOGGLE' });
+    expect(a.getSnapshot().context.revealed).toBeNull();
+    a.send({ type: 'REVEAL_TOGGLE' });
+    await waitFor(a, (s) => s.context.revealed !== null);
+    a.send({ type: 'BACK' });
+    expect(a.getSnapshot().context.revealed).toBeNull();
+  });
+
+  it('offline: non-queueable services cannot start, queueable ones submit as queued', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const { a } = await start(api);
+    api.placeCard();
+    api.setConnectivity('offline');
+    expect(a.getSnapshot().context.connectivity).toBe('offline');
+    a.send({ type: 'CONTINUE' });
+    a.send({ type: 'SELECT_SERVICE', code: 'QR00201001' });
+    await waitFor(a, (s) => s.matches({ session: { guide: 'ready' } }));
+    a.send({ type: 'START_APPLICATION' });
+    expect(screen(a)).toBe('guide');
+    a.send({ type: 'BACK' });
+    expect(screen(a)).toBe('home');
+    actor?.stop();
+    const ctx = await toConfirm(api);
+    api.setConnectivity('offline');
+    ctx.a.send({ type: 'SUBMIT' });
+    await until(ctx.a, 'result');
+    expect(ctx.a.getSnapshot().context.result?.status).toBe('queued');
+  });
+
+  it('fee due goes through the payment slot before submitting', async () => {
+    const { a } = await toConfirm(undefined, 'ZS00401001');
+    a.send({ type: 'SUBMIT' });
+    expect(screen(a)).toBe('payment');
+    a.send({ type: 'BACK' });
+    expect(screen(a)).toBe('confirm');
+    a.send({ type: 'SUBMIT' });
+    a.send({ type: 'PAY_LATER' });
+    await until(a, 'result');
+  });
+
+  it('submit error returns to confirm with the error code', async () => {
+    const api = new TestKioskApi();
+    const { a } = await toConfirm(api);
+    api.transactions.submit = () => Promise.reject(Object.assign(new Error('x'), { code: 'storage-full' }));
+    a.send({ type: 'SUBMIT' });
+    await waitFor(a, (s) => s.context.error === 'storage-full');
+    expect(screen(a)).toBe('confirm');
+  });
+
+  it('guide load failure offers retry', async () => {
+    const { a, api } = await start();
+    api.placeCard();
+    a.send({ type: 'CONTINUE' });
+    a.send({ type: 'SELECT_SERVICE', code: 'NOPE' });
+    await waitFor(a, (s) => s.matches({ session: { guide: 'failed' } }));
+    expect(a.getSnapshot().context.error).toBe('not-found');
+    a.send({ type: 'RETRY' });
+    expect(a.getSnapshot().matches({ session: { guide: 'loading' } })).toBe(true);
+  });
+
+  it('print failure (paper out) offers reprint and skip; reprint succeeds', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const { a } = await toConfirm(api);
+    api.failNextPrint('paper-out');
+    a.send({ type: 'SUBMIT' });
+    await until(a, 'result');
+    a.send({ type: 'CONTINUE' });
+    await waitFor(a, (s) => s.matches({ session: { printing: 'failed' } }));
+    expect(a.getSnapshot().context.printJob?.reason).toBe('paper-out');
+    a.send({ type: 'REPRINT' });
+    await waitFor(a, (s) => s.matches({ session: { printing: 'done' } }));
+    expect(api.calls).toContain('printer.reprint');
+  });
+
+  it('print start rejection becomes a failed job; skip goes to rating', async () => {
+    const api = new TestKioskApi();
+    const { a } = await toConfirm(api);
+    api.printer.printReceipt = () => Promise.reject(Object.assign(new Error('x'), { code: 'device-offline' }));
+    a.send({ type: 'SUBMIT' });
+    await until(a, 'result');
+    a.send({ type: 'CONTINUE' });
+    await waitFor(a, (s) => s.matches({ session: { printing: 'failed' } }));
+    expect(a.getSnapshot().context.printJob?.reason).toBe('offline');
+    a.send({ type: 'SKIP_PRINT' });
+    expect(screen(a)).toBe('rating');
+  });
+
+  it('rating: the two lowest levels need a reason; rating errors stay on the screen', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const { a } = await toConfirm(api);
+    a.send({ type: 'SUBMIT' });
+    await until(a, 'result');
+    a.send({ type: 'CONTINUE' });
+    a.send({ type: 'SKIP_PRINT' });
+    a.send({ type: 'SUBMIT_RATING', level: 'very-dissatisfied', reason: '  ' });
+    expect(a.getSnapshot().matches({ session: { rating: 'choosing' } })).toBe(true);
+    api.rating.submit = () => Promise.reject(Object.assign(new Error('x'), { code: 'internal' }));
+    a.send({ type: 'SUBMIT_RATING', level: 'dissatisfied', reason: '排队太久' });
+    await waitFor(a, (s) => s.context.error === 'internal');
+    expect(screen(a)).toBe('rating');
+  });
+
+  it('cancel from any session screen ends the session with reason cancelled', async () => {
+    const { a, api } = await toConfirm();
+    const end = vi.spyOn(api.session, 'end');
+    a.send({ type: 'CANCEL' });
+    await waitFor(a, (s) => s.matches('attract'));
+    expect(end).toHaveBeenCalledWith({ reason: 'cancelled' });
+  });
+
+  it('idle expiry ends with reason idle, wipes state and stops the camera', async () => {
+    const { a, api } = await toConfirm();
+    const stop = vi.fn();
+    registerCameraStream({ getTracks: () => [{ stop }] });
+    const end = vi.spyOn(api.session, 'end');
+    a.send({ type: 'IDLE_EXPIRED' });
+    await waitFor(a, (s) => s.matches('attract'));
+    expect(end).toHaveBeenCalledWith({ reason: 'idle' });
+    expect(stop).toHaveBeenCalled();
+    expect(openCameraStreamCount()).toBe(0);
+    expect(a.getSnapshot().context.identity).toBeNull();
+  });
+
+  it('idle and cancel are ignored on the attract screen', async () => {
+    const { a, api } = await start();
+    a.send({ type: 'IDLE_EXPIRED' });
+    a.send({ type: 'CANCEL' });
+    expect(a.getSnapshot().matches('attract')).toBe(true);
+    expect(api.calls).not.toContain('session.end');
+  });
+
+  it('session ended by the core (stage idle) returns to attract', async () => {
+    const { a, api } = await toConfirm();
+    await api.session.end({ reason: 'cancelled' });
+    expect(a.getSnapshot().matches('attract')).toBe(true);
+  });
+
+  it('device and connectivity events update the context on any screen', async () => {
+    const { a, api } = await start();
+    api.setDevice('idcard', { state: 'offline' });
+    api.setDevice('receipt-1', { paper: 'out' });
+    api.setConnectivity('degraded');
+    const ctx = a.getSnapshot().context;
+    expect(ctx.devices.idcard?.state).toBe('offline');
+    expect(ctx.devices['receipt-1']?.paper).toBe('out');
+    expect(ctx.connectivity).toBe('degraded');
+  });
+
+  it('unsubscribes every KioskApi listener when stopped', async () => {
+    const { a, api } = await start();
+    expect(api.listenerCount()).toBe(5);
+    a.stop();
+    expect(api.listenerCount()).toBe(0);
+  });
+});

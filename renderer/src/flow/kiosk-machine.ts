@@ -1,0 +1,501 @@
+import { assign, fromCallback, fromPromise, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
+import type { KioskApi } from '../../../common/contract/kiosk-contract';
+import type {
+  Connectivity,
+  DeviceStatus,
+  PrintJob,
+  ServiceDetail,
+  SessionView,
+  SubmitResult,
+  SystemInfo,
+} from '../../../common/contract/schemas';
+import { stopAllCameraStreams } from '../media/camera-registry';
+import {
+  DEFAULT_TIMING,
+  type CatalogueOverview,
+  type EndReason,
+  type FlowContext,
+  type FlowEvent,
+  type FlowInput,
+  type PrecheckProblem,
+  type RevealedIdentity,
+} from './flow-types';
+import { errorCodeOf, isServiceAvailable } from './selectors';
+
+interface BootResult {
+  system: SystemInfo | null;
+  devices: DeviceStatus[];
+  connectivity: Connectivity | null;
+  session: SessionView | null;
+}
+
+/** Settles to null instead of rejecting: start-up must reach the attract screen even when a service fails. */
+async function orNull<T>(promise: Promise<T>): Promise<T | null> {
+  try {
+    return await promise;
+  } catch {
+    return null;
+  }
+}
+
+const PRINT_RANK: Record<PrintJob['state'], number> = { queued: 0, printing: 1, done: 2, failed: 2 };
+
+/** Maps an error thrown by `printer.printReceipt` to a print-failure reason the person can act on. */
+function printFailureReason(error: unknown): string {
+  const code = errorCodeOf(error);
+  if (code === 'paper-out') return 'paper-out';
+  if (code === 'device-offline') return 'offline';
+  return 'unknown';
+}
+
+/** The request sent to pre-check and submit, built from what the person entered. */
+function submitRequest(context: FlowContext): { serviceCode: string; form: Record<string, string>; materials: { id: string; provided: boolean }[] } {
+  return {
+    serviceCode: context.serviceCode ?? '',
+    form: { ...context.form },
+    materials: Object.entries(context.materials).map(([id, provided]) => ({ id, provided })),
+  };
+}
+
+/** Everything personal (and per-person) cleared; device, network, system and catalogue state kept. */
+const PERSONAL_RESET = {
+  identity: null,
+  identifyError: null,
+  serviceCode: null,
+  service: null,
+  error: null,
+  form: {},
+  materials: {},
+  problems: [],
+  revealed: null,
+  result: null,
+  printJob: null,
+} satisfies Partial<FlowContext>;
+
+/**
+ * The citizen flow as an XState v5 machine: attract → identify → welcome →
+ * home → guide → form → pre-check → confirm → (payment) → submitting → result
+ * → printing → rating → thanks → ending → attract. Cancel, idle time-out,
+ * device and network changes are transitions. All side effects go through the
+ * {@link KioskApi} given as input, so the machine runs in Node against a fake.
+ */
+export const kioskMachine = setup({
+  types: {
+    context: {} as FlowContext,
+    events: {} as FlowEvent,
+    input: {} as FlowInput,
+  },
+  actors: {
+    boot: fromPromise<BootResult, { api: KioskApi }>(async ({ input }) => {
+      const [system, devices, connectivity, session] = await Promise.all([
+        orNull(input.api.system.info({})),
+        orNull(input.api.devices.list({})),
+        orNull(input.api.connectivity.status({})),
+        orNull(input.api.session.current({})),
+      ]);
+      await orNull(input.api.system.rendererReady({}));
+      return { system, devices: devices ?? [], connectivity, session };
+    }),
+    apiEvents: fromCallback<FlowEvent, { api: KioskApi }>(({ sendBack, input }) => {
+      const { api } = input;
+      const offs = [
+        api.session.onChanged((session) => sendBack({ type: 'SESSION_CHANGED', session })),
+        api.session.onIdentifyFailed((failure) => sendBack({ type: 'IDENTIFY_FAILED', code: failure.code })),
+        api.devices.onStatusChanged((status) => sendBack({ type: 'DEVICE_CHANGED', status })),
+        api.connectivity.onChanged((connectivity) => sendBack({ type: 'CONNECTIVITY_CHANGED', connectivity })),
+        api.printer.onJobChanged((job) => sendBack({ type: 'PRINT_JOB_CHANGED', job })),
+      ];
+      return () => offs.forEach((off) => off());
+    }),
+    identifyByQr: fromPromise<SessionView, { api: KioskApi; payload: string }>(({ input }) =>
+      input.api.session.identifyByQr({ payload: input.payload }),
+    ),
+    loadOverview: fromPromise<CatalogueOverview, { api: KioskApi }>(({ input }) => input.api.catalogue.overview({})),
+    loadService: fromPromise<ServiceDetail, { api: KioskApi; code: string }>(({ input }) => input.api.catalogue.get({ code: input.code })),
+    precheck: fromPromise<{ ok: boolean; problems: PrecheckProblem[] }, { api: KioskApi; context: FlowContext }>(({ input }) =>
+      input.api.transactions.precheck(submitRequest(input.context)),
+    ),
+    reveal: fromPromise<RevealedIdentity, { api: KioskApi }>(({ input }) => input.api.session.reveal({})),
+    submit: fromPromise<SubmitResult, { api: KioskApi; context: FlowContext }>(({ input }) =>
+      input.api.transactions.submit(submitRequest(input.context)),
+    ),
+    printReceipt: fromPromise<PrintJob, { api: KioskApi; transactionId: string }>(({ input }) =>
+      input.api.printer.printReceipt({ transactionId: input.transactionId }),
+    ),
+    reprint: fromPromise<PrintJob, { api: KioskApi; jobId: string }>(({ input }) => input.api.printer.reprint({ jobId: input.jobId })),
+    rate: fromPromise<{ id: string }, { api: KioskApi; context: FlowContext; level: string; reason: string }>(({ input }) => {
+      const level = input.level as 'very-satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very-dissatisfied';
+      const reason = input.reason.trim();
+      return input.api.rating.submit({
+        transactionId: input.context.result?.id ?? null,
+        serviceCode: input.context.serviceCode ?? '',
+        level,
+        reason: reason.length > 0 ? reason : null,
+      });
+    }),
+    endSession: fromPromise<SessionView, { api: KioskApi; reason: EndReason }>(({ input }) => input.api.session.end({ reason: input.reason })),
+  },
+  actions: {
+    resetPersonal: assign(() => ({ ...PERSONAL_RESET })),
+    stopCamera: () => stopAllCameraStreams(),
+    clearError: assign({ error: null }),
+    clearRevealed: assign({ revealed: null }),
+    applyBoot: assign(({ event }) => {
+      const output = (event as unknown as { output: BootResult }).output;
+      return {
+        system: output.system,
+        devices: Object.fromEntries(output.devices.map((d) => [d.name, d])),
+        connectivity: output.connectivity?.state ?? 'online',
+        pending: output.connectivity?.pending ?? 0,
+      };
+    }),
+  },
+  guards: {
+    sessionIdentified: ({ event }) => event.type === 'SESSION_CHANGED' && event.session.stage === 'identified' && event.session.identity !== null,
+    sessionReading: ({ event }) => event.type === 'SESSION_CHANGED' && event.session.stage === 'reading',
+    sessionLost: ({ context, event }) => event.type === 'SESSION_CHANGED' && event.session.stage === 'idle' && context.identity !== null,
+    serviceAvailable: ({ context }) => context.service !== null && isServiceAvailable(context.service, context.connectivity),
+    feeDue: ({ context }) => (context.service?.feeFen ?? 0) > 0,
+    ratingValid: ({ event }) =>
+      event.type === 'SUBMIT_RATING' &&
+      !((event.level === 'dissatisfied' || event.level === 'very-dissatisfied') && event.reason.trim().length === 0),
+  },
+  delays: {
+    welcome: ({ context }) => context.timing.welcomeMs,
+    result: ({ context }) => context.timing.resultMs,
+    printDone: ({ context }) => context.timing.printDoneMs,
+    thanks: ({ context }) => context.timing.thanksMs,
+  },
+}).createMachine({
+  id: 'kiosk',
+  context: ({ input }) => ({
+    api: input.api,
+    timing: { ...DEFAULT_TIMING, ...input.timing },
+    system: null,
+    devices: {},
+    connectivity: 'online',
+    pending: 0,
+    overview: null,
+    endReason: 'done',
+    ...PERSONAL_RESET,
+  }),
+  invoke: { src: 'apiEvents', input: ({ context }) => ({ api: context.api }) },
+  on: {
+    DEVICE_CHANGED: { actions: assign({ devices: ({ context, event }) => ({ ...context.devices, [event.status.name]: event.status }) }) },
+    CONNECTIVITY_CHANGED: {
+      actions: assign({ connectivity: ({ event }) => event.connectivity.state, pending: ({ event }) => event.connectivity.pending }),
+    },
+  },
+  initial: 'boot',
+  states: {
+    boot: {
+      invoke: {
+        src: 'boot',
+        input: ({ context }) => ({ api: context.api }),
+        onDone: [
+          {
+            guard: ({ event }) => event.output.session?.stage === 'identified',
+            target: 'ending',
+            actions: ['applyBoot', assign({ endReason: 'cancelled' as EndReason })],
+          },
+          { target: 'attract', actions: 'applyBoot' },
+        ],
+      },
+    },
+    attract: {
+      entry: ['resetPersonal', 'stopCamera'],
+      on: {
+        START: 'session.identify',
+        SESSION_CHANGED: [
+          { guard: 'sessionIdentified', target: 'session.faceCheck', actions: assign({ identity: ({ event }) => event.session.identity }) },
+          { guard: 'sessionReading', target: 'session.identify.reading' },
+        ],
+      },
+    },
+    session: {
+      on: {
+        CANCEL: { target: 'ending', actions: assign({ endReason: 'cancelled' as EndReason }) },
+        IDLE_EXPIRED: { target: 'ending', actions: assign({ endReason: 'idle' as EndReason }) },
+        SESSION_CHANGED: [
+          { guard: 'sessionLost', target: 'attract' },
+          { guard: 'sessionIdentified', actions: assign({ identity: ({ event }) => event.session.identity }) },
+        ],
+      },
+      initial: 'identify',
+      states: {
+        identify: {
+          initial: 'choose',
+          on: {
+            SESSION_CHANGED: [
+              { guard: 'sessionIdentified', target: 'faceCheck', actions: assign({ identity: ({ event }) => event.session.identity }) },
+              { guard: 'sessionReading', target: '.reading', actions: assign({ identifyError: null }) },
+            ],
+            IDENTIFY_FAILED: { target: '.choose', actions: assign({ identifyError: ({ event }) => event.code }) },
+          },
+          states: {
+            choose: {
+              on: { QR_SUBMIT: { target: 'verifyingQr', guard: ({ event }) => event.payload.trim().length > 0 } },
+            },
+            reading: {},
+            verifyingQr: {
+              entry: assign({ identifyError: null }),
+              invoke: {
+                src: 'identifyByQr',
+                input: ({ context, event }) => ({ api: context.api, payload: event.type === 'QR_SUBMIT' ? event.payload.trim() : '' }),
+                onDone: [
+                  {
+                    guard: ({ event }) => event.output.stage === 'identified' && event.output.identity !== null,
+                    target: '#kiosk.session.faceCheck',
+                    actions: assign({ identity: ({ event }) => event.output.identity }),
+                  },
+                  { target: 'choose', actions: assign({ identifyError: 'qr-rejected' }) },
+                ],
+                onError: {
+                  target: 'choose',
+                  actions: assign({
+                    identifyError: ({ event }) => (errorCodeOf(event.error) === 'platform-unreachable' ? 'platform-unreachable' : 'qr-rejected'),
+                  }),
+                },
+              },
+            },
+          },
+        },
+        /**
+         * Reserved for face verification against the ID photo (人证比对, a later
+         * issue): identify → faceCheck → welcome. Today it passes straight through.
+         */
+        faceCheck: {
+          always: 'welcome',
+        },
+        welcome: {
+          after: { welcome: 'home' },
+          on: { CONTINUE: 'home' },
+        },
+        home: {
+          entry: 'clearError',
+          invoke: {
+            src: 'loadOverview',
+            input: ({ context }) => ({ api: context.api }),
+            onDone: { actions: assign({ overview: ({ event }) => event.output }) },
+            onError: { actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
+          },
+          on: {
+            SELECT_SERVICE: { target: 'guide', actions: assign({ serviceCode: ({ event }) => event.code, service: null }) },
+          },
+        },
+        guide: {
+          initial: 'loading',
+          on: { BACK: 'home', HOME: 'home' },
+          states: {
+            loading: {
+              entry: 'clearError',
+              invoke: {
+                src: 'loadService',
+                input: ({ context }) => ({ api: context.api, code: context.serviceCode ?? '' }),
+                onDone: { target: 'ready', actions: assign({ service: ({ event }) => event.output }) },
+                onError: { target: 'failed', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
+              },
+            },
+            ready: {
+              on: {
+                START_APPLICATION: {
+                  guard: 'serviceAvailable',
+                  target: '#kiosk.session.form',
+                  actions: assign({
+                    form: {},
+                    problems: [],
+                    materials: ({ context }) => Object.fromEntries((context.service?.materials ?? []).map((m) => [m.id, m.electronic])),
+                  }),
+                },
+              },
+            },
+            failed: { on: { RETRY: 'loading' } },
+          },
+        },
+        form: {
+          on: {
+            BACK: 'guide.ready',
+            HOME: 'home',
+            FIELD_CHANGED: { actions: assign({ form: ({ context, event }) => ({ ...context.form, [event.id]: event.value }) }) },
+            MATERIAL_TOGGLED: {
+              actions: assign({ materials: ({ context, event }) => ({ ...context.materials, [event.id]: event.provided }) }),
+            },
+            PRECHECK: 'checking',
+          },
+        },
+        checking: {
+          entry: 'clearError',
+          invoke: {
+            src: 'precheck',
+            input: ({ context }) => ({ api: context.api, context }),
+            onDone: [
+              { guard: ({ event }) => event.output.ok && event.output.problems.length === 0, target: 'confirm', actions: assign({ problems: [] }) },
+              { target: 'precheck', actions: assign({ problems: ({ event }) => event.output.problems }) },
+            ],
+            onError: { target: 'form', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
+          },
+        },
+        precheck: {
+          on: { BACK: 'form', HOME: 'home' },
+        },
+        confirm: {
+          initial: 'idle',
+          exit: 'clearRevealed',
+          on: {
+            BACK: 'form',
+            HOME: 'home',
+            SUBMIT: [{ guard: 'feeDue', target: 'payment' }, { target: 'submitting' }],
+          },
+          states: {
+            idle: {
+              on: {
+                REVEAL_TOGGLE: [{ guard: ({ context }) => context.revealed !== null, actions: 'clearRevealed' }, { target: 'revealing' }],
+              },
+            },
+            revealing: {
+              invoke: {
+                src: 'reveal',
+                input: ({ context }) => ({ api: context.api }),
+                onDone: { target: 'idle', actions: assign({ revealed: ({ event }) => event.output }) },
+                onError: { target: 'idle', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
+              },
+            },
+          },
+        },
+        /** Slot for unified public payment (统一公共支付): the payment API is not in the contract yet. */
+        payment: {
+          on: { BACK: 'confirm', HOME: 'home', PAY_LATER: 'submitting' },
+        },
+        submitting: {
+          entry: 'clearError',
+          invoke: {
+            src: 'submit',
+            input: ({ context }) => ({ api: context.api, context }),
+            onDone: { target: 'result', actions: assign({ result: ({ event }) => event.output }) },
+            onError: { target: 'confirm', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
+          },
+        },
+        result: {
+          after: { result: 'printing' },
+          on: { CONTINUE: 'printing' },
+        },
+        printing: {
+          initial: 'starting',
+          on: {
+            PRINT_JOB_CHANGED: {
+              guard: ({ context, event }) =>
+                (context.printJob !== null && event.job.jobId === context.printJob.jobId) ||
+                (context.result !== null && event.job.transactionId === context.result.id),
+              actions: assign({ printJob: ({ event }) => event.job }),
+            },
+            SKIP_PRINT: 'rating',
+          },
+          states: {
+            starting: {
+              invoke: {
+                src: 'printReceipt',
+                input: ({ context }) => ({ api: context.api, transactionId: context.result?.id ?? '' }),
+                onDone: {
+                  target: 'watching',
+                  actions: assign({
+                    printJob: ({ context, event }) =>
+                      context.printJob !== null &&
+                      context.printJob.jobId === event.output.jobId &&
+                      PRINT_RANK[context.printJob.state] > PRINT_RANK[event.output.state]
+                        ? context.printJob
+                        : event.output,
+                  }),
+                },
+                onError: {
+                  target: 'failed',
+                  actions: assign({
+                    printJob: ({ context, event }) => ({
+                      jobId: context.printJob?.jobId ?? '',
+                      transactionId: context.result?.id ?? null,
+                      state: 'failed' as const,
+                      reason: printFailureReason(event.error),
+                      progress: 0,
+                    }),
+                  }),
+                },
+              },
+            },
+            watching: {
+              always: [
+                { guard: ({ context }) => context.printJob?.state === 'done', target: 'done' },
+                { guard: ({ context }) => context.printJob?.state === 'failed', target: 'failed' },
+              ],
+            },
+            reprinting: {
+              invoke: {
+                src: 'reprint',
+                input: ({ context }) => ({ api: context.api, jobId: context.printJob?.jobId ?? '' }),
+                onDone: { target: 'watching', actions: assign({ printJob: ({ event }) => event.output }) },
+                onError: {
+                  target: 'failed',
+                  actions: assign({
+                    printJob: ({ context, event }) =>
+                      context.printJob === null ? null : { ...context.printJob, state: 'failed' as const, reason: printFailureReason(event.error) },
+                  }),
+                },
+              },
+            },
+            done: {
+              after: { printDone: '#kiosk.session.rating' },
+              on: { CONTINUE: '#kiosk.session.rating' },
+            },
+            failed: {
+              on: {
+                REPRINT: [
+                  { guard: ({ context }) => (context.printJob?.jobId ?? '') !== '', target: 'reprinting' },
+                  { target: 'starting' },
+                ],
+              },
+            },
+          },
+        },
+        rating: {
+          initial: 'choosing',
+          on: { SKIP_RATING: 'thanks' },
+          states: {
+            choosing: {
+              on: { SUBMIT_RATING: { guard: 'ratingValid', target: 'sending' } },
+            },
+            sending: {
+              entry: 'clearError',
+              invoke: {
+                src: 'rate',
+                input: ({ context, event }) => ({
+                  api: context.api,
+                  context,
+                  level: event.type === 'SUBMIT_RATING' ? event.level : 'basic',
+                  reason: event.type === 'SUBMIT_RATING' ? event.reason : '',
+                }),
+                onDone: { target: '#kiosk.session.thanks' },
+                onError: { target: 'choosing', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
+              },
+            },
+          },
+        },
+        thanks: {
+          after: { thanks: { target: '#kiosk.ending', actions: assign({ endReason: 'done' as EndReason }) } },
+          on: { DONE: { target: '#kiosk.ending', actions: assign({ endReason: 'done' as EndReason }) } },
+        },
+      },
+    },
+    ending: {
+      entry: ['resetPersonal', 'stopCamera'],
+      invoke: {
+        src: 'endSession',
+        input: ({ context }) => ({ api: context.api, reason: context.endReason }),
+        onDone: 'attract',
+        onError: 'attract',
+      },
+    },
+  },
+});
+
+/** A running flow actor. */
+export type KioskActor = ActorRefFrom<typeof kioskMachine>;
+/** A snapshot of the flow. */
+export type KioskSnapshot = SnapshotFrom<typeof kioskMachine>;

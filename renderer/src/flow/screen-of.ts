@@ -1,0 +1,50 @@
+import type { KioskSnapshot } from './kiosk-machine';
+
+/** Screen names, exactly the `data-screen` values the end-to-end tests rely on (plus `boot`). */
+export type ScreenName =
+  | 'boot'
+  | 'attract'
+  | 'identify'
+  | 'welcome'
+  | 'home'
+  | 'guide'
+  | 'form'
+  | 'precheck'
+  | 'confirm'
+  | 'payment'
+  | 'submitting'
+  | 'result'
+  | 'printing'
+  | 'rating'
+  | 'thanks';
+
+const SESSION_SCREENS: Record<string, ScreenName> = {
+  identify: 'identify',
+  faceCheck: 'identify',
+  welcome: 'welcome',
+  home: 'home',
+  guide: 'guide',
+  form: 'form',
+  checking: 'form',
+  precheck: 'precheck',
+  confirm: 'confirm',
+  payment: 'payment',
+  submitting: 'submitting',
+  result: 'result',
+  printing: 'printing',
+  rating: 'rating',
+  thanks: 'thanks',
+};
+
+/** Which screen a flow state shows. `ending` shows the attract screen while the session is wiped. */
+export function screenOf(snapshot: Pick<KioskSnapshot, 'value'>): ScreenName {
+  const value = snapshot.value;
+  if (value === 'boot') return 'boot';
+  if (value === 'attract' || value === 'ending') return 'attract';
+  if (typeof value === 'object' && 'session' in value) {
+    const inner = value.session;
+    const key = typeof inner === 'string' ? inner : Object.keys(inner)[0] ?? '';
+    return SESSION_SCREENS[key] ?? 'home';
+  }
+  return 'attract';
+}

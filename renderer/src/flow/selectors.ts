@@ -1,0 +1,39 @@
+import type { DeviceStatus, ServiceSummary } from '../../../common/contract/schemas';
+import { KioskErrorCodeSchema, type KioskErrorCode } from '../../../common/contract/errors';
+import type { FlowContext } from './flow-types';
+
+/** Statuses of every configured device of one class. */
+function ofClass(devices: Record<string, DeviceStatus>, device: DeviceStatus['device']): DeviceStatus[] {
+  return Object.values(devices).filter((d) => d.device === device);
+}
+
+/**
+ * True when at least one ID-card reader is online. With no reader known at all
+ * (e.g. `devices.list` failed) the card route is still offered.
+ */
+export function isCardReaderAvailable(devices: Record<string, DeviceStatus>): boolean {
+  const readers = ofClass(devices, 'idcard');
+  if (readers.length === 0) return true;
+  return readers.some((d) => d.state === 'online' || d.state === 'busy');
+}
+
+/** True when a receipt printer is online and has paper (near-end still prints). */
+export function isReceiptPrinterReady(devices: Record<string, DeviceStatus>): boolean {
+  const printers = ofClass(devices, 'receiptPrinter');
+  if (printers.length === 0) return true;
+  return printers.some((d) => (d.state === 'online' || d.state === 'busy') && d.paper !== 'out' && d.coverOpen !== true);
+}
+
+/** True when the service can be started now: any service online, only queueable ones offline. */
+export function isServiceAvailable(service: Pick<ServiceSummary, 'queueable'>, connectivity: FlowContext['connectivity']): boolean {
+  return connectivity !== 'offline' || service.queueable;
+}
+
+/** The stable error code of anything a KioskApi call threw (works across transports that lose the class). */
+export function errorCodeOf(error: unknown): KioskErrorCode {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const parsed = KioskErrorCodeSchema.safeParse((error as { code: unknown }).code);
+    if (parsed.success) return parsed.data;
+  }
+  return 'internal';
+}

@@ -1,0 +1,373 @@
+import type { KioskApi } from '../../../common/contract/kiosk-contract';
+import { KioskError } from '../../../common/contract/errors';
+import type {
+  Connectivity,
+  DeviceStatus,
+  PrintJob,
+  ServiceDetail,
+  SessionView,
+  SubmitResult,
+  SystemInfo,
+} from '../../../common/contract/schemas';
+import { maskIdNumber, maskName } from '../../../common/domain/masking';
+
+type Listener<T> = (payload: T) => void;
+
+/** A tiny typed event emitter for one event. */
+class Emitter<T> {
+  private readonly listeners = new Set<Listener<T>>();
+  on(listener: Listener<T>): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  emit(payload: T): void {
+    for (const l of [...this.listeners]) l(payload);
+  }
+  get size(): number {
+    return this.listeners.size;
+  }
+}
+
+/** Options of {@link TestKioskApi}. */
+export interface TestKioskApiOptions {
+  /** Overrides of `system.info()`. */
+  system?: Partial<SystemInfo>;
+  /** Delay of every method in milliseconds (default 0). */
+  latencyMs?: number;
+  /** Print progress step in milliseconds (default 150). */
+  printStepMs?: number;
+}
+
+const NOW = '2026-01-01T00:00:00.000Z';
+
+function device(name: string, cls: DeviceStatus['device'], extra: Partial<DeviceStatus> = {}): DeviceStatus {
+  return { device: cls, name, state: 'online', simulated: true, error: null, updatedAt: NOW, ...extra };
+}
+
+function service(
+  code: string,
+  name: string,
+  department: string,
+  opts: { queueable?: boolean; feeFen?: number; lifeEvents?: string[]; category?: string } = {},
+): ServiceDetail {
+  return {
+    code,
+    name,
+    department,
+    category: opts.category ?? '个人服务',
+    itemType: '公共服务',
+    queueable: opts.queueable ?? true,
+    output: 'receipt',
+    feeFen: opts.feeFen ?? 0,
+    guide: {
+      summary: `${name}：在这里自助申请，结果会通知您。`,
+      whoCanApply: '本市户籍或在本市参保的居民。',
+      timeLimit: '5 个工作日',
+      resultDelivery: '短信通知，可到窗口领取或邮寄到家。',
+      feeDescription: opts.feeFen ? `工本费 ${(opts.feeFen / 100).toFixed(2)} 元` : '不收费',
+      legalBasis: '《社会保险法》第二条；《政务服务事项实施清单》。',
+    },
+    materials: [
+      { id: 'idcard', name: '居民身份证', required: true, note: '原件，刷卡即可，不收走', electronic: true },
+      { id: 'photo', name: '近期一寸照片', required: true, note: null, electronic: false },
+      { id: 'proof', name: '相关证明', required: false, note: '有的话请带上', electronic: false },
+    ],
+    form: [
+      { id: 'name', label: '姓名', kind: 'text', required: true, prefill: 'name', maxLength: 50 },
+      { id: 'idNumber', label: '身份证号码', kind: 'text', required: true, prefill: 'idNumber', maxLength: 18 },
+      { id: 'phone', label: '手机号码', kind: 'phone', required: true, prefill: null, maxLength: 11 },
+      { id: 'delivery', label: '领取方式', kind: 'select', required: true, options: ['窗口领取', '邮寄到家'], prefill: null, maxLength: 20 },
+    ],
+    lifeEvents: opts.lifeEvents ?? [],
+  };
+}
+
+/** The small built-in catalogue of the fake. */
+export const TEST_CATALOGUE: ServiceDetail[] = [
+  service('GG00101001', '社保查询', '人力资源和社会保障局', { lifeEvents: ['retirement'] }),
+  service('GG00102001', '养老保险待遇申领', '人力资源和社会保障局', { lifeEvents: ['retirement'] }),
+  service('QR00201001', '出生医学证明办理', '卫生健康委员会', { queueable: false, lifeEvents: ['newborn'] }),
+  service('GG00301001', '新生儿落户', '公安局', { lifeEvents: ['newborn'] }),
+  service('ZS00401001', '居民身份证补领', '公安局', { feeFen: 2000, queueable: false }),
+  service('GG00501001', '医保参保登记', '医疗保障局', { lifeEvents: ['newborn'] }),
+];
+
+const INITIALS: Record<string, string> = {
+  社保查询: 'sbcx shebaochaxun',
+  养老保险待遇申领: 'ylbxdysl yanglaobaoxiandaiyushenling',
+  出生医学证明办理: 'csyxzmbl chushengyixuezhengmingbanli',
+  新生儿落户: 'xselh xinshengerluohu',
+  居民身份证补领: 'jmsfzbl jumingshenfenzhengbuling',
+  医保参保登记: 'ybcbdj yibaocanbaodengji',
+};
+
+/**
+ * In-memory {@link KioskApi} for unit tests, Playwright checks of the
+ * renderer alone and screenshots. Behaves like the core closely enough for
+ * the flows: masked identities, queueing when offline, print jobs with
+ * progress events and scriptable failures. Holds no real personal data.
+ */
+export class TestKioskApi implements KioskApi {
+  /** Names of every method called, in order (for assertions). */
+  readonly calls: string[] = [];
+  private readonly opts: Required<Omit<TestKioskApiOptions, 'system'>> & { system: SystemInfo };
+  private sessionView: SessionView = { sessionId: null, stage: 'idle', identity: null };
+  private person: { name: string; idNumber: string } | null = null;
+  private conn: Connectivity = { state: 'online', pending: 0, lastContactAt: NOW };
+  private readonly deviceMap = new Map<string, DeviceStatus>([
+    ['idcard', device('idcard', 'idcard')],
+    ['receipt-1', device('receipt-1', 'receiptPrinter', { paper: 'ok', coverOpen: false })],
+  ]);
+  private readonly jobs = new Map<string, PrintJob>();
+  private nextPrintFailure: string | null = null;
+  private counter = 0;
+  private readonly sessionChanged = new Emitter<SessionView>();
+  private readonly identifyFailed = new Emitter<{ code: 'read-failed' | 'card-removed' | 'invalid-card' | 'device-error' | 'qr-rejected' | 'platform-unreachable'; message: string }>();
+  private readonly catalogueUpdated = new Emitter<{ catalogueVersion: number }>();
+  private readonly jobChanged = new Emitter<PrintJob>();
+  private readonly deviceChanged = new Emitter<DeviceStatus>();
+  private readonly connChanged = new Emitter<Connectivity>();
+  /** Ratings received. */
+  readonly ratings: unknown[] = [];
+  /** Submissions received, with their status. */
+  readonly submissions: SubmitResult[] = [];
+
+  constructor(options: TestKioskApiOptions = {}) {
+    this.opts = {
+      latencyMs: options.latencyMs ?? 0,
+      printStepMs: options.printStepMs ?? 150,
+      system: {
+        version: '0.1.0-test',
+        deviceId: 'TEST-0001',
+        simulated: true,
+        idleTimeoutSeconds: 60,
+        countdownSeconds: 15,
+        defaultLocale: 'zh-CN',
+        theme: {
+          siteName: '幸福村便民服务点',
+          partner: null,
+          primaryColor: '#b3261e',
+          logoUrl: null,
+          openingHours: '24 小时',
+          staffAssist: true,
+        },
+        ...options.system,
+      },
+    };
+  }
+
+  private async delay<T>(name: string, fn: () => T): Promise<T> {
+    this.calls.push(name);
+    if (this.opts.latencyMs > 0) await new Promise((r) => setTimeout(r, this.opts.latencyMs));
+    return fn();
+  }
+
+  private setSession(view: SessionView): void {
+    this.sessionView = view;
+    this.sessionChanged.emit(view);
+  }
+
+  private identified(method: 'idcard' | 'qr', name: string, idNumber: string): SessionView {
+    this.person = { name, idNumber };
+    return {
+      sessionId: `s-${++this.counter}`,
+      stage: 'identified',
+      identity: { method, maskedName: maskName(name), maskedIdNumber: maskIdNumber(idNumber), cardType: 'resident', expired: false },
+    };
+  }
+
+  /* ------------------------------------------------------------ test controls */
+
+  /** Simulates a card placed on the reader: `reading`, then `identified`. */
+  placeCard(name = '张三', idNumber = '110101199003070015'): void {
+    this.setSession({ sessionId: null, stage: 'reading', identity: null });
+    this.setSession(this.identified('idcard', name, idNumber));
+  }
+
+  /** Simulates a failed card read. */
+  failCardRead(code: 'read-failed' | 'card-removed' | 'invalid-card' | 'device-error' = 'read-failed'): void {
+    this.identifyFailed.emit({ code, message: code });
+  }
+
+  /** Changes connectivity and emits the event. */
+  setConnectivity(state: Connectivity['state']): void {
+    this.conn = { ...this.conn, state };
+    this.connChanged.emit(this.conn);
+  }
+
+  /** Changes one device's status and emits the event. */
+  setDevice(name: string, patch: Partial<DeviceStatus>): void {
+    const current = this.deviceMap.get(name);
+    if (!current) return;
+    const next = { ...current, ...patch, updatedAt: NOW };
+    this.deviceMap.set(name, next);
+    this.deviceChanged.emit(next);
+  }
+
+  /** The next print job fails with this reason (e.g. `paper-out`). */
+  failNextPrint(reason: string): void {
+    this.nextPrintFailure = reason;
+  }
+
+  /** Number of listeners currently attached (leak checks). */
+  listenerCount(): number {
+    return this.sessionChanged.size + this.identifyFailed.size + this.jobChanged.size + this.deviceChanged.size + this.connChanged.size;
+  }
+
+  private runJob(job: PrintJob): PrintJob {
+    const failure = this.nextPrintFailure;
+    this.nextPrintFailure = null;
+    this.jobs.set(job.jobId, job);
+    const steps: PrintJob[] = failure
+      ? [{ ...job, state: 'printing', progress: 0.3 }, { ...job, state: 'failed', reason: failure, progress: 0.3 }]
+      : [{ ...job, state: 'printing', progress: 0.5 }, { ...job, state: 'done', progress: 1 }];
+    steps.forEach((s, i) =>
+      setTimeout(() => {
+        this.jobs.set(s.jobId, s);
+        this.jobChanged.emit(s);
+      }, this.opts.printStepMs * (i + 1)),
+    );
+    return job;
+  }
+
+  /* ------------------------------------------------------------- the contract */
+
+  readonly system: KioskApi['system'] = {
+    info: () => this.delay('system.info', () => this.opts.system),
+    rendererReady: () => this.delay('system.rendererReady', () => ({ ok: true as const })),
+  };
+
+  readonly session: KioskApi['session'] = {
+    current: () => this.delay('session.current', () => this.sessionView),
+    identifyByQr: ({ payload }) =>
+      this.delay('session.identifyByQr', () => {
+        if (!payload.startsWith('EID:')) throw new KioskError('invalid-payload', 'qr rejected');
+        const view = this.identified('qr', '李四', '110101198001010011');
+        this.setSession(view);
+        return view;
+      }),
+    reveal: () =>
+      this.delay('session.reveal', () => {
+        if (!this.person) throw new KioskError('no-session', 'no session');
+        return { name: this.person.name, idNumber: this.person.idNumber };
+      }),
+    end: () =>
+      this.delay('session.end', () => {
+        this.person = null;
+        this.setSession({ sessionId: null, stage: 'idle', identity: null });
+        return this.sessionView;
+      }),
+    onChanged: (l) => this.sessionChanged.on(l),
+    onIdentifyFailed: (l) => this.identifyFailed.on(l),
+  };
+
+  readonly catalogue: KioskApi['catalogue'] = {
+    overview: () =>
+      this.delay('catalogue.overview', () => {
+        const departments = [...new Set(TEST_CATALOGUE.map((s) => s.department))].map((name) => ({
+          name,
+          count: TEST_CATALOGUE.filter((s) => s.department === name).length,
+        }));
+        return {
+          catalogueVersion: 1,
+          departments,
+          lifeEvents: [
+            { id: 'newborn', name: '新生儿出生一件事', itemCodes: TEST_CATALOGUE.filter((s) => s.lifeEvents.includes('newborn')).map((s) => s.code) },
+            { id: 'retirement', name: '退休一件事', itemCodes: TEST_CATALOGUE.filter((s) => s.lifeEvents.includes('retirement')).map((s) => s.code) },
+          ],
+          popular: TEST_CATALOGUE.map(({ guide: _g, materials: _m, form: _f, lifeEvents: _l, ...summary }) => summary),
+        };
+      }),
+    search: (input) =>
+      this.delay('catalogue.search', () => {
+        const q = (input.query ?? '').trim().toLowerCase();
+        const items = TEST_CATALOGUE.filter(
+          (s) =>
+            (q === '' || s.name.includes(q) || (INITIALS[s.name] ?? '').includes(q)) &&
+            (!input.department || s.department === input.department) &&
+            (!input.lifeEvent || s.lifeEvents.includes(input.lifeEvent)),
+        ).map(({ guide: _g, materials: _m, form: _f, lifeEvents: _l, ...summary }) => summary);
+        const limit = input.limit ?? 20;
+        const offset = input.offset ?? 0;
+        return { items: items.slice(offset, offset + limit), total: items.length, catalogueVersion: 1 };
+      }),
+    get: ({ code }) =>
+      this.delay('catalogue.get', () => {
+        const found = TEST_CATALOGUE.find((s) => s.code === code);
+        if (!found) throw new KioskError('not-found', `no service ${code}`);
+        return found;
+      }),
+    onUpdated: (l) => this.catalogueUpdated.on(l),
+  };
+
+  readonly transactions: KioskApi['transactions'] = {
+    precheck: (request) =>
+      this.delay('transactions.precheck', () => {
+        const found = TEST_CATALOGUE.find((s) => s.code === request.serviceCode);
+        if (!found) throw new KioskError('not-found', 'no service');
+        const problems: { target: 'field' | 'material'; id: string; problem: 'missing' | 'invalid' | 'too-long' }[] = [];
+        for (const f of found.form) {
+          if (f.prefill) continue;
+          const v = (request.form[f.id] ?? '').trim();
+          if (f.required && v === '') problems.push({ target: 'field', id: f.id, problem: 'missing' });
+          else if (f.kind === 'phone' && v !== '' && !/^1\d{10}$/.test(v)) problems.push({ target: 'field', id: f.id, problem: 'invalid' });
+        }
+        for (const m of found.materials) {
+          const provided = (request.materials ?? []).find((p) => p.id === m.id)?.provided ?? false;
+          if (m.required && !provided) problems.push({ target: 'material', id: m.id, problem: 'missing' });
+        }
+        return { ok: problems.length === 0, problems };
+      }),
+    submit: (request) =>
+      this.delay('transactions.submit', () => {
+        if (!this.person) throw new KioskError('no-session', 'no session');
+        const n = ++this.counter;
+        const result: SubmitResult = {
+          id: `tx-${n}-${request.serviceCode}`,
+          receiptNumber: `SZ2026${String(n).padStart(6, '0')}`,
+          status: this.conn.state === 'offline' ? 'queued' : 'delivered',
+          createdAt: NOW,
+        };
+        if (result.status === 'queued') this.conn = { ...this.conn, pending: this.conn.pending + 1 };
+        this.submissions.push(result);
+        return result;
+      }),
+  };
+
+  readonly printer: KioskApi['printer'] = {
+    printReceipt: ({ transactionId }) =>
+      this.delay('printer.printReceipt', () => {
+        const printer = this.deviceMap.get('receipt-1');
+        if (printer?.paper === 'out') this.nextPrintFailure = this.nextPrintFailure ?? 'paper-out';
+        return this.runJob({ jobId: `job-${++this.counter}`, transactionId, state: 'queued', reason: null, progress: 0 });
+      }),
+    reprint: ({ jobId }) =>
+      this.delay('printer.reprint', () => {
+        const old = this.jobs.get(jobId);
+        if (!old) throw new KioskError('not-found', 'no job');
+        return this.runJob({ ...old, jobId: `job-${++this.counter}`, state: 'queued', reason: null, progress: 0 });
+      }),
+    onJobChanged: (l) => this.jobChanged.on(l),
+  };
+
+  readonly rating: KioskApi['rating'] = {
+    submit: (request) =>
+      this.delay('rating.submit', () => {
+        if ((request.level === 'dissatisfied' || request.level === 'very-dissatisfied') && !(request.reason ?? '').trim()) {
+          throw new KioskError('invalid-payload', 'reason required');
+        }
+        this.ratings.push(request);
+        return { id: `rating-${++this.counter}` };
+      }),
+  };
+
+  readonly devices: KioskApi['devices'] = {
+    list: () => this.delay('devices.list', () => [...this.deviceMap.values()]),
+    onStatusChanged: (l) => this.deviceChanged.on(l),
+  };
+
+  readonly connectivity: KioskApi['connectivity'] = {
+    status: () => this.delay('connectivity.status', () => this.conn),
+    onChanged: (l) => this.connChanged.on(l),
+  };
+}
