@@ -1,0 +1,270 @@
+import { join } from 'node:path';
+import { v7 as uuidv7 } from 'uuid';
+import { AuditLog } from './audit/audit-log';
+import { CatalogueStore } from './catalogue/catalogue-store';
+import { ConfigStore } from './config/config-store';
+import { FieldCipher } from './crypto/field-cipher';
+import { FileKeyProvider, type KeyProvider } from './crypto/key-provider';
+import { openDatabase, type DatabaseHandles } from './db/open-database';
+import { quarantineAndRecover, type RecoveryReport } from './db/recover';
+import { classifyStorageError, StorageError } from './errors';
+import { Emitter, type Off } from './events';
+import { OutboxQueue, type QueueStatus } from './outbox/outbox-queue';
+import { PrintJournal } from './print/print-journal';
+
+/** File name of the store inside the data dir. */
+export const DATABASE_FILE = 'kiosk.db';
+
+/** Default age (s) after which an undelivered item raises the `outbox-stale` alert: 24 h. */
+export const DEFAULT_STALE_AFTER_SECONDS = 24 * 60 * 60;
+
+/** Options of {@link openKioskStore}. */
+export interface KioskStoreOptions {
+  /** Directory holding `kiosk.db`, the key file and `device-id`. Created if missing. */
+  dataDir: string;
+  /** This terminal's id (sent with every batch). */
+  deviceId: string;
+  /** Source of the AES-256 key. Default: {@link FileKeyProvider} on `dataDir`. */
+  keyProvider?: KeyProvider;
+  /** Clock. Default: `() => new Date()`. */
+  now?: () => Date;
+  /** Undelivered items older than this (seconds) raise `outbox-stale`. Default 24 h. */
+  staleAfterSeconds?: number;
+  /** Cap on the database size in 4 KiB pages (bounded installs, disk-full tests). Default: none. */
+  maxPageCount?: number;
+}
+
+/** An alert for the technician screen and the heartbeat. `message` is bilingual: Chinese, then English. */
+export interface StoreAlert {
+  code: string;
+  message: string;
+}
+
+/** Result of {@link KioskStore.submitTransaction}. */
+export interface SubmittedTransaction {
+  /** UUIDv7: idempotency key and the platform's id. */
+  id: string;
+  /** Per-device sequence number. */
+  seq: number;
+  receiptNumber: string;
+  /** ISO 8601 kiosk time. */
+  createdAt: string;
+}
+
+/** Delivery state of a transaction as the UI reports it. */
+export type TransactionStatus = 'pending' | 'in-flight' | 'accepted' | 'rejected';
+
+/**
+ * The kiosk's local store (one SQLite file). Methods are synchronous; writes
+ * are durable (fsynced) when they return. Writes throw {@link StorageError}
+ * on disk full or corruption and never half-apply.
+ */
+export interface KioskStore {
+  readonly deviceId: string;
+  readonly dataDir: string;
+  /**
+   * Writes the transaction record and its outbox row in one SQLite
+   * transaction. `data` (form values, personal) is sealed with AES-256-GCM.
+   * Durable when it returns. Throws StorageError (refused, nothing written)
+   * or TypeError on invalid input.
+   */
+  submitTransaction(input: { service: string; data: Record<string, string>; receiptNumber?: string }): SubmittedTransaction;
+  /** Queues a 好差评 rating for delivery. Durable when it returns. */
+  enqueueRating(input: { transactionId: string | null; service: string; level: string; reason: string | null }): { id: string; seq: number };
+  /** Queues a telemetry event (no personal data) for delivery. */
+  enqueueTelemetry(type: string, data: Record<string, unknown>): { id: string; seq: number };
+  /** Queue counts; exactly the `kioskctl queue status --json` object. */
+  queueStatus(): QueueStatus;
+  /** Delivery state of a transaction, or null when unknown. */
+  transactionStatus(id: string): TransactionStatus | null;
+  /** The outbox as the sync engine uses it. */
+  readonly outbox: OutboxQueue;
+  readonly catalogue: CatalogueStore;
+  readonly printJobs: PrintJournal;
+  readonly audit: AuditLog;
+  readonly config: ConfigStore;
+  /** Current alerts (stale queue, needs attention, storage problems, sync problems). */
+  alerts(): StoreAlert[];
+  /** Sets (message) or clears (null) a runtime alert, e.g. from the sync engine. */
+  setAlert(code: string, message: string | null): void;
+  /** What recovery did when the file was found corrupt at open; null otherwise. */
+  readonly recovery: RecoveryReport | null;
+  /** Called after every successful enqueue (any kind) in this process. */
+  onEnqueued(listener: () => void): Off;
+  /** Closes both connections. Further calls throw. */
+  close(): void;
+}
+
+const STALE_MESSAGE = (hours: number) =>
+  `有未上报的数据已超过 ${hours} 小时，请检查网络。 / Unsent data is older than ${hours} h; check the network.`;
+
+/**
+ * Opens the store in `dataDir`, creating and migrating it when needed. When
+ * the file is corrupt it is quarantined (renamed, never deleted), readable
+ * rows are recovered into a fresh file and an alert is raised. Throws
+ * {@link StorageError} (`storage-full` or `storage-corrupt`) when no usable
+ * file can be opened.
+ */
+export function openKioskStore(options: KioskStoreOptions): KioskStore {
+  const now = options.now ?? (() => new Date());
+  const path = join(options.dataDir, DATABASE_FILE);
+  const keyProvider = options.keyProvider ?? new FileKeyProvider(options.dataDir);
+  const cipher = new FieldCipher(keyProvider.getKey());
+  const dbOptions = options.maxPageCount !== undefined ? { maxPageCount: options.maxPageCount } : {};
+  let handles: DatabaseHandles;
+  let recovery: RecoveryReport | null = null;
+  try {
+    handles = openDatabase(path, dbOptions);
+  } catch (e) {
+    const err = classifyStorageError(e);
+    if (!err) throw e;
+    if (err.code === 'storage-full') throw err;
+    try {
+      const r = quarantineAndRecover(path, now(), dbOptions);
+      handles = r.handles;
+      recovery = r.report;
+    } catch (e2) {
+      throw classifyStorageError(e2) ?? new StorageError('storage-corrupt', e2);
+    }
+  }
+  return new SqliteKioskStore(options, handles, cipher, now, recovery);
+}
+
+class SqliteKioskStore implements KioskStore {
+  readonly deviceId: string;
+  readonly dataDir: string;
+  readonly outbox: OutboxQueue;
+  readonly catalogue: CatalogueStore;
+  readonly printJobs: PrintJournal;
+  readonly audit: AuditLog;
+  readonly config: ConfigStore;
+  private readonly runtimeAlerts = new Map<string, string>();
+  private readonly events = new Emitter<{ enqueued: undefined }>();
+  private refusing: StorageError | null = null;
+  private readonly staleAfterSeconds: number;
+  private readonly deviceTag: string;
+
+  constructor(
+    options: KioskStoreOptions,
+    private readonly db: DatabaseHandles,
+    private readonly cipher: FieldCipher,
+    private readonly now: () => Date,
+    readonly recovery: RecoveryReport | null,
+  ) {
+    this.deviceId = options.deviceId;
+    this.dataDir = options.dataDir;
+    this.staleAfterSeconds = options.staleAfterSeconds ?? DEFAULT_STALE_AFTER_SECONDS;
+    this.deviceTag = options.deviceId.replace(/[^0-9a-zA-Z]/g, '').slice(-4).toUpperCase().padStart(4, '0');
+    const guard = <T>(fn: () => T): T => this.guard(fn);
+    this.outbox = new OutboxQueue(db.writer, db.reader, cipher, now, guard);
+    this.catalogue = new CatalogueStore(db.writer, db.reader, guard, now);
+    this.printJobs = new PrintJournal(db.writer, db.reader, cipher, guard, now);
+    this.audit = new AuditLog(db.writer, db.reader, guard, now);
+    this.config = new ConfigStore(db.writer, db.reader, guard, now);
+    if (recovery) {
+      this.runtimeAlerts.set(
+        'storage-recovered',
+        `数据文件损坏，已隔离并恢复可读数据。 / The database was damaged; it was quarantined (${recovery.quarantinedPath.split('/').pop()}) and readable rows recovered.`,
+      );
+    }
+  }
+
+  /** Runs a write; maps SQLite full/corrupt errors to StorageError and remembers corruption (later writes refused). */
+  private guard<T>(fn: () => T): T {
+    if (this.refusing) throw this.refusing;
+    try {
+      const result = fn();
+      this.runtimeAlerts.delete('storage-full');
+      return result;
+    } catch (e) {
+      const err = classifyStorageError(e);
+      if (!err) throw e;
+      this.runtimeAlerts.set(err.code, `${err.messageZh} / ${err.messageEn}`);
+      if (err.code === 'storage-corrupt') this.refusing = err;
+      throw err;
+    }
+  }
+
+  private enqueue(kind: 'transaction' | 'rating' | 'telemetry', id: string, body: unknown, createdAt: string, extra?: (seq: number) => void): number {
+    const seq = this.guard(() =>
+      this.db.writer
+        .transaction(() => {
+          const row = this.db.writer.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value`).get() as { value: number };
+          const seq = row.value;
+          this.db.writer
+            .prepare(`INSERT INTO outbox (id, seq, kind, status, payload, created_at) VALUES (?, ?, ?, 'pending', ?, ?)`)
+            .run(id, seq, kind, this.cipher.seal(id, body), createdAt);
+          extra?.(seq);
+          return seq;
+        })
+        .immediate(),
+    );
+    this.events.emit('enqueued', undefined);
+    return seq;
+  }
+
+  submitTransaction(input: { service: string; data: Record<string, string>; receiptNumber?: string }): SubmittedTransaction {
+    if (typeof input.service !== 'string' || input.service.length === 0 || input.service.length > 64) throw new TypeError('service must be a code of 1..64 characters');
+    if (typeof input.data !== 'object' || input.data === null || Object.values(input.data).some((v) => typeof v !== 'string')) {
+      throw new TypeError('data must be an object of strings');
+    }
+    const id = uuidv7();
+    const created = this.now();
+    const createdAt = created.toISOString();
+    let receiptNumber = input.receiptNumber ?? '';
+    const seq = this.enqueue('transaction', id, { service: input.service, createdAt, data: input.data }, createdAt, (seq) => {
+      if (!receiptNumber) receiptNumber = `${createdAt.slice(0, 10).replace(/-/g, '')}-${this.deviceTag}-${String(seq).padStart(6, '0')}`;
+      this.db.writer.prepare('INSERT INTO transactions (id, seq, service, receipt_number, created_at) VALUES (?, ?, ?, ?, ?)').run(id, seq, input.service, receiptNumber, createdAt);
+    });
+    return { id, seq, receiptNumber, createdAt };
+  }
+
+  enqueueRating(input: { transactionId: string | null; service: string; level: string; reason: string | null }): { id: string; seq: number } {
+    const id = uuidv7();
+    const createdAt = this.now().toISOString();
+    const seq = this.enqueue('rating', id, { transactionId: input.transactionId, service: input.service, level: input.level, reason: input.reason, createdAt }, createdAt);
+    return { id, seq };
+  }
+
+  enqueueTelemetry(type: string, data: Record<string, unknown>): { id: string; seq: number } {
+    const id = uuidv7();
+    const at = this.now().toISOString();
+    const seq = this.enqueue('telemetry', id, { type, at, data }, at);
+    return { id, seq };
+  }
+
+  queueStatus(): QueueStatus {
+    return this.outbox.status();
+  }
+
+  transactionStatus(id: string): TransactionStatus | null {
+    const r = this.db.reader.prepare(`SELECT o.status FROM transactions t JOIN outbox o ON o.id = t.id WHERE t.id = ?`).get(id) as { status: TransactionStatus } | undefined;
+    return r?.status ?? null;
+  }
+
+  alerts(): StoreAlert[] {
+    const out: StoreAlert[] = [];
+    const s = this.outbox.status();
+    if (s.oldestPendingAgeSeconds > this.staleAfterSeconds) {
+      out.push({ code: 'outbox-stale', message: STALE_MESSAGE(Math.round(this.staleAfterSeconds / 3600)) });
+    }
+    if (s.needsAttention > 0) {
+      out.push({ code: 'outbox-needs-attention', message: `有 ${s.needsAttention} 条数据被平台拒收，需要处理。 / ${s.needsAttention} item(s) were rejected by the platform and need attention.` });
+    }
+    for (const [code, message] of this.runtimeAlerts) out.push({ code, message });
+    return out;
+  }
+
+  setAlert(code: string, message: string | null): void {
+    if (message === null) this.runtimeAlerts.delete(code);
+    else this.runtimeAlerts.set(code, message);
+  }
+
+  onEnqueued(listener: () => void): Off {
+    return this.events.on('enqueued', listener);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

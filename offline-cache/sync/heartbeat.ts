@@ -1,0 +1,37 @@
+import type { KioskStore } from '../kiosk-store';
+import { CLOCK_KEY, clockReading } from './clock-offset';
+import type { PlatformClient } from './platform-client';
+
+/** Options of {@link sendHeartbeat}. */
+export interface HeartbeatOptions {
+  store: KioskStore;
+  client: PlatformClient;
+  /** Software version of the kiosk. */
+  version: string;
+  /** Device statuses (DeviceStatus objects; no personal data). Default []. */
+  devices?: unknown[];
+  /** Extra alerts besides the store's (e.g. device faults). Default []. */
+  alerts?: Array<{ code: string; message: string }>;
+  /** Kiosk clock in ms. Default Date.now. */
+  now?: () => number;
+}
+
+/**
+ * Sends one heartbeat (queue depth, device health, alerts; never personal
+ * data), records the platform clock, and returns the platform's pinned
+ * version (null = none). Throws the client's typed errors.
+ */
+export async function sendHeartbeat(options: HeartbeatOptions): Promise<{ pinnedVersion: string | null }> {
+  const now = options.now ?? Date.now;
+  const q = options.store.queueStatus();
+  const reply = await options.client.heartbeat({
+    deviceId: options.client.deviceId,
+    version: options.version,
+    sentAt: new Date(now()).toISOString(),
+    queue: { pending: q.pending + q.inFlight, needsAttention: q.needsAttention, oldestPendingAgeSeconds: q.oldestPendingAgeSeconds },
+    devices: options.devices ?? [],
+    alerts: [...options.store.alerts(), ...(options.alerts ?? [])],
+  });
+  if (reply.platformTime) options.store.config.set(CLOCK_KEY, clockReading(reply.platformTime, reply.sentAt, reply.receivedAt));
+  return { pinnedVersion: reply.body.pinnedVersion };
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ServiceDetailSchema } from '../../common/contract/schemas';
+
+/** ISO 8601 time as sent by the platform. */
+const IsoTime = z.string().max(40).refine((s) => Number.isFinite(Date.parse(s)), 'not an ISO time');
+
+/** `GET /api/v1/time`. */
+export const TimeResponseSchema = z.object({ serverTime: IsoTime });
+
+/** One life-event bundle ("一件事"). */
+export const LifeEventSchema = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().max(200),
+  itemCodes: z.array(z.string().max(64)).max(200),
+});
+export type LifeEvent = z.infer<typeof LifeEventSchema>;
+
+/** `GET /api/v1/catalogue?since=` response. Bounded so a hostile platform cannot exhaust memory further. */
+export const CatalogueResponseSchema = z.object({
+  serverTime: IsoTime,
+  version: z.number().int().nonnegative(),
+  full: z.boolean(),
+  items: z.array(ServiceDetailSchema).max(100_000),
+  removed: z.array(z.string().max(64)).max(100_000),
+  lifeEvents: z.array(LifeEventSchema).max(10_000),
+});
+export type CatalogueResponse = z.infer<typeof CatalogueResponseSchema>;
+
+/** One per-item verdict of a batch endpoint. */
+export const ItemResultSchema = z.object({
+  id: z.string().min(1).max(100),
+  status: z.enum(['accepted', 'duplicate', 'rejected']),
+  reason: z.string().max(200).optional(),
+});
+
+/** Response of the three `…/batch` endpoints. */
+export const BatchResponseSchema = z.object({
+  serverTime: IsoTime,
+  results: z.array(ItemResultSchema).max(500),
+});
+export type BatchResponse = z.infer<typeof BatchResponseSchema>;
+
+/** `POST /api/v1/heartbeats` response. */
+export const HeartbeatResponseSchema = z.object({
+  serverTime: IsoTime,
+  pinnedVersion: z.string().max(64).nullable(),
+});
+
+/** Error body of any failed request. */
+export const ErrorBodySchema = z.object({ error: z.string().max(100), message: z.string().max(2000).optional() });
+
+/** Batch endpoint path per outbox kind. */
+export const BATCH_PATHS = {
+  transaction: '/api/v1/transactions/batch',
+  rating: '/api/v1/ratings/batch',
+  telemetry: '/api/v1/telemetry/batch',
+} as const;
+
+/** The platform accepts at most this many items per batch request. */
+export const MAX_BATCH_ITEMS = 500;
