@@ -1,7 +1,26 @@
 import type { CliCommand } from '../cli-types';
+import { devicesCommand } from './devices';
+import { serveCommand } from './serve';
+import { auditCommand } from './audit';
+import { queueCommand } from './queue';
+import { syncCommand } from './sync';
+import { txCommand } from './tx';
+import { idcardCommand } from './idcard';
+import { scannerCommand } from './scanner';
+import { printerCommand } from './printer';
 
 /**
  * Every kioskctl command, in the order `--help` lists them. Add one line per
  * new command module.
  */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [
+  devicesCommand,
+  serveCommand,
+  idcardCommand,
+  scannerCommand,
+  printerCommand,
+  txCommand,
+  queueCommand,
+  syncCommand,
+  auditCommand,
+];

@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { SerialPort } from 'serialport';
+import { loadConfig } from '../../core/config';
+import { parseCommandArgs } from '../args';
+import { EXIT, type CliCommand } from '../cli-types';
+
+const USAGE = `kioskctl devices list [--data-dir DIR] [--json]
+
+Lists serial ports, HID devices, and the configured devices with their status:
+"simulated" (in-process simulator), "present" (the configured port exists),
+or "noDevice" (the configured port is missing).
+
+Exit status: 0 listed, 2 usage.`;
+
+interface ConfiguredDevice {
+  name: string;
+  mode: string;
+  port: string | null;
+  status: 'simulated' | 'present' | 'noDevice';
+}
+
+async function listSerial(): Promise<Array<{ path: string; manufacturer: string | null; vendorId: string | null; productId: string | null }>> {
+  try {
+    const ports = await SerialPort.list();
+    return ports.map((p) => ({ path: p.path, manufacturer: p.manufacturer ?? null, vendorId: p.vendorId ?? null, productId: p.productId ?? null }));
+  } catch {
+    return [];
+  }
+}
+
+async function listHid(): Promise<Array<{ path: string | null; vendorId: number; productId: number; product: string | null; usagePage: number | null }>> {
+  try {
+    const hid = await import('node-hid');
+    return hid.devices().map((d) => ({ path: d.path ?? null, vendorId: d.vendorId, productId: d.productId, product: d.product ?? null, usagePage: d.usagePage ?? null }));
+  } catch {
+    return [];
+  }
+}
+
+/** `kioskctl devices list`. */
+export const devicesCommand: CliCommand = {
+  name: 'devices',
+  summary: 'list serial ports, HID devices and the configured devices with their status',
+  usage: USAGE,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs(args, { 'data-dir': { type: 'string' }, json: { type: 'boolean' } });
+    if (positionals[0] !== 'list' || positionals.length !== 1) {
+      io.stderr(`${USAGE}\n`);
+      return EXIT.usage;
+    }
+    const config = loadConfig(typeof values['data-dir'] === 'string' ? { dataDir: values['data-dir'] } : {});
+    const [serial, hid] = await Promise.all([listSerial(), listHid()]);
+    const configured: ConfiguredDevice[] = Object.entries(config.devices).map(([name, d]) => {
+      const port = 'port' in d && d.port ? d.port : d.mode === 'tcp' && 'host' in d ? `${d.host ?? '127.0.0.1'}:${d.tcpPort}` : null;
+      const status: ConfiguredDevice['status'] = d.mode === 'sim' ? 'simulated' : d.mode === 'tcp' ? 'present' : port && existsSync(port) ? 'present' : 'noDevice';
+      return { name, mode: d.mode, port, status };
+    });
+    if (values.json) {
+      io.stdout(JSON.stringify({ serialPorts: serial, hidDevices: hid, configured }) + '\n');
+      return EXIT.ok;
+    }
+    io.stdout('串口 / serial ports:\n');
+    io.stdout(serial.length ? serial.map((p) => `  ${p.path}  ${p.manufacturer ?? ''} ${p.vendorId ? `${p.vendorId}:${p.productId ?? ''}` : ''}`.trimEnd()).join('\n') + '\n' : '  (none)\n');
+    io.stdout('HID 设备 / HID devices:\n');
+    io.stdout(hid.length ? hid.map((d) => `  ${d.vendorId.toString(16).padStart(4, '0')}:${d.productId.toString(16).padStart(4, '0')}  ${d.product ?? ''}  ${d.path ?? ''}`.trimEnd()).join('\n') + '\n' : '  (none)\n');
+    io.stdout('已配置设备 / configured devices:\n');
+    io.stdout(configured.map((d) => `  ${d.name.padEnd(16)} ${d.mode.padEnd(6)} ${(d.port ?? '-').padEnd(24)} ${d.status}`).join('\n') + '\n');
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,87 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { SiteThemeSchema } from '../../common/contract/schemas';
+
+const SerialDeviceSchema = z.object({
+  /** `sim` plugs the protocol simulator in-process; `serial` opens a real port. */
+  mode: z.enum(['sim', 'serial']).default('sim'),
+  port: z.string().optional(),
+  baudRate: z.number().int().positive().default(115200),
+});
+
+const PrinterDeviceSchema = z.object({
+  mode: z.enum(['sim', 'serial', 'tcp']).default('sim'),
+  port: z.string().optional(),
+  baudRate: z.number().int().positive().default(115200),
+  host: z.string().optional(),
+  tcpPort: z.number().int().positive().default(9100),
+  /** Where the simulator writes PNG previews of printed receipts; null = none. */
+  previewDir: z.string().nullable().default(null),
+});
+
+/**
+ * Kiosk configuration. Every field has a default so that an unconfigured
+ * machine runs with simulated devices and an embedded platform-sim.
+ */
+export const KioskConfigSchema = z.object({
+  /** Directory holding the SQLite database, key file and device id. */
+  dataDir: z.string().default('.kiosk-data'),
+  /** Base URL of the central platform; null = start the embedded platform-sim (dev/demo only). */
+  platformUrl: z.string().url().nullable().default(null),
+  devices: z
+    .object({
+      idcard: SerialDeviceSchema.default({ mode: 'sim', baudRate: 115200 }),
+      receiptPrinter: PrinterDeviceSchema.default({ mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null }),
+      scanner: SerialDeviceSchema.extend({ baudRate: z.number().int().positive().default(9600) }).default({ mode: 'sim', baudRate: 9600 }),
+    })
+    .default({
+      idcard: { mode: 'sim', baudRate: 115200 },
+      receiptPrinter: { mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null },
+      scanner: { mode: 'sim', baudRate: 9600 },
+    }),
+  /** Seconds without a touch before the idle countdown starts. */
+  idleTimeoutSeconds: z.number().int().positive().default(60),
+  /** Length of the visible idle countdown, in seconds. */
+  countdownSeconds: z.number().int().positive().default(15),
+  /** How long `transactions.submit` waits for the platform's acknowledgement before answering `queued`, in ms. */
+  submitAckWaitMs: z.number().int().nonnegative().default(3000),
+  /** Poll interval of the ID card reader, in ms. */
+  idcardPollMs: z.number().int().positive().default(300),
+  defaultLocale: z.enum(['zh-CN', 'zh-TW', 'en', 'ug']).default('zh-CN'),
+  theme: SiteThemeSchema.default({
+    siteName: '政务服务自助终端',
+    partner: null,
+    primaryColor: '#c8102e',
+    logoUrl: null,
+    openingHours: null,
+    staffAssist: true,
+  }),
+});
+export type KioskConfig = z.infer<typeof KioskConfigSchema>;
+export type KioskConfigInput = z.input<typeof KioskConfigSchema>;
+
+/**
+ * Loads configuration: `KIOSK_CONFIG` (path to a JSON file) or
+ * `<dataDir>/kiosk-config.json` when present, then `overrides` on top.
+ * Throws a readable error naming the bad field when the file is invalid.
+ */
+export function loadConfig(overrides: KioskConfigInput = {}, env: NodeJS.ProcessEnv = process.env): KioskConfig {
+  const dataDir = overrides.dataDir ?? env.KIOSK_DATA_DIR ?? '.kiosk-data';
+  const candidate = env.KIOSK_CONFIG ?? join(dataDir, 'kiosk-config.json');
+  let fromFile: unknown = {};
+  if (existsSync(candidate)) {
+    try {
+      fromFile = JSON.parse(readFileSync(candidate, 'utf8'));
+    } catch (e) {
+      throw new Error(`configuration file ${candidate} is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  const merged = { ...(fromFile as object), ...overrides, dataDir };
+  if (env.KIOSK_PLATFORM_URL && overrides.platformUrl === undefined) (merged as KioskConfigInput).platformUrl = env.KIOSK_PLATFORM_URL;
+  const parsed = KioskConfigSchema.safeParse(merged);
+  if (!parsed.success) {
+    throw new Error(`invalid kiosk configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  return parsed.data;
+}

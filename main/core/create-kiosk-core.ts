@@ -1,0 +1,195 @@
+import { mkdirSync } from 'node:fs';
+import { ContractDispatcher } from '../../common/contract/dispatcher';
+import { EventHub } from '../../common/contract/event-hub';
+import { kioskContract, type KioskContract, type KioskImplementation } from '../../common/contract/kiosk-contract';
+import { KioskError } from '../../common/contract/errors';
+import {
+  createPlatformClient,
+  createSyncEngine,
+  openKioskStore,
+  readOrCreateDeviceId,
+  refreshCatalogue,
+  sendHeartbeat,
+  type KeyProvider,
+  type KioskStore,
+  type SyncEngine,
+} from '../../offline-cache/index';
+import type { KioskConfig } from './config';
+import { identityFromCard } from './devices/card-identity';
+import { createDevices, type KioskDevices } from './devices/create-devices';
+import { DeviceRegistry } from './devices/device-registry';
+import type { SimulatedDevices } from './devices/simulated-devices';
+import { resolveQrIdentity } from './platform/identity-client';
+import { ReceiptPrinting } from './printing/receipt-printing';
+import { CatalogueService } from './services/catalogue-service';
+import { sessionMethods } from './services/session-service';
+import { TransactionsService } from './services/transactions-service';
+import { SessionManager } from './session/session-manager';
+import { DeliveryWatcher } from './sync/delivery-watcher';
+import { KIOSK_VERSION } from './version';
+
+/** How often the catalogue is refreshed from the platform while online, in ms. */
+export const CATALOGUE_REFRESH_MS = 10 * 60_000;
+/** How often a heartbeat is sent, in ms. */
+export const HEARTBEAT_MS = 60_000;
+
+/** Options of {@link createKioskCore} besides the configuration. */
+export interface KioskCoreOptions {
+  /** Source of the database key; default a 0600 key file in the data dir (plain-Node mode). */
+  keyProvider?: KeyProvider;
+  /** Sync engine tuning (tests shorten the poll interval). */
+  syncPollIntervalMs?: number;
+}
+
+/** The running kiosk core: what the transports and kioskctl use. */
+export interface KioskCore {
+  readonly config: KioskConfig;
+  readonly deviceId: string;
+  readonly dispatcher: ContractDispatcher<KioskContract>;
+  readonly events: EventHub<KioskContract>;
+  readonly store: KioskStore;
+  readonly sync: SyncEngine;
+  readonly devices: KioskDevices;
+  /** In-process simulators (demo, tests, technicians without hardware). */
+  readonly simulators: SimulatedDevices;
+  /** Fetches the catalogue now; resolves false when the platform is unreachable. */
+  refreshCatalogue(): Promise<boolean>;
+  /** Stops devices, sync and timers and closes the store. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root (plain Node; knows nothing of Electron): opens the
+ * store, picks real or simulated device bindings once from `config`, and
+ * wires session, catalogue, transactions, printing, rating and sync into the
+ * KioskApi implementation. `config.platformUrl` must be set (the launcher
+ * starts the embedded platform-sim when nothing is configured).
+ * Throws StorageError when the store cannot be opened at all.
+ */
+export async function createKioskCore(config: KioskConfig, options: KioskCoreOptions = {}): Promise<KioskCore> {
+  if (!config.platformUrl) throw new Error('createKioskCore: platformUrl is required (start platform-sim or configure the platform)');
+  mkdirSync(config.dataDir, { recursive: true });
+  const deviceId = readOrCreateDeviceId(config.dataDir);
+  const store = openKioskStore({ dataDir: config.dataDir, deviceId, ...(options.keyProvider ? { keyProvider: options.keyProvider } : {}) });
+  const events = new EventHub<KioskContract>();
+  const registry = new DeviceRegistry(events);
+  const session = new SessionManager(events);
+  const client = createPlatformClient({ baseUrl: config.platformUrl, deviceId });
+  const sync = createSyncEngine({ store, client, ...(options.syncPollIntervalMs ? { pollIntervalMs: options.syncPollIntervalMs } : {}) });
+  const catalogue = new CatalogueService(store);
+  const resolveQr = (payload: string) => resolveQrIdentity(config.platformUrl!, deviceId, payload);
+
+  const identifyByScan = async (payload: string) => {
+    if (session.view().stage === 'identified') return;
+    await sessionApi.identifyByQr({ payload }).catch(() => undefined);
+  };
+
+  const devices = createDevices(config, registry, {
+    onIdCard(reader) {
+      reader.on('cardPresented', () => session.cardPresented());
+      reader.on('cardRead', (card) => session.identified(identityFromCard(card)));
+      reader.on('readFailed', (error) =>
+        session.identifyFailed({ code: error.kind === 'NoMedia' ? 'card-removed' : error.kind === 'InvalidData' ? 'invalid-card' : 'read-failed', message: `${error.kind}${error.classCode ? ` ${error.classCode}` : ''}` }),
+      );
+      reader.startPolling();
+    },
+    onScanner(scanner) {
+      scanner.on('scanned', ({ payload }) => void identifyByScan(payload));
+    },
+  });
+
+  const delivery = new DeliveryWatcher(store, sync);
+  const isOnline = () => sync.connectivity.state !== 'offline';
+  const transactions = new TransactionsService({ store, catalogue, session, delivery, isOnline, ackWaitMs: config.submitAckWaitMs });
+  const printing = new ReceiptPrinting({
+    store,
+    transactions,
+    events,
+    site: { siteName: config.theme.siteName, deviceId },
+    printer: () => devices.receiptPrinter(),
+  });
+  const sessionApi = sessionMethods({ session, resolveQr });
+
+  const implementation: KioskImplementation = {
+    system: {
+      info: async () => ({
+        version: KIOSK_VERSION,
+        deviceId,
+        simulated: Object.values(config.devices).some((d) => d.mode === 'sim'),
+        idleTimeoutSeconds: config.idleTimeoutSeconds,
+        countdownSeconds: config.countdownSeconds,
+        defaultLocale: config.defaultLocale,
+        theme: config.theme,
+      }),
+      rendererReady: async () => ({ ok: true as const }),
+    },
+    session: sessionApi,
+    catalogue: catalogue.methods(),
+    transactions: transactions.methods(),
+    printer: printing.methods(),
+    rating: {
+      submit: async (input) => {
+        try {
+          const { id } = store.enqueueRating({ transactionId: input.transactionId, service: input.serviceCode, level: input.level, reason: input.reason ?? null });
+          sync.nudge();
+          return { id };
+        } catch (e) {
+          const code = (e as { code?: string }).code;
+          if (code === 'storage-full' || code === 'storage-corrupt') throw new KioskError(code, (e as Error).message);
+          throw e;
+        }
+      },
+    },
+    devices: { list: async () => registry.list() },
+    connectivity: { status: async () => sync.connectivity },
+  };
+  const dispatcher = new ContractDispatcher(kioskContract, implementation);
+
+  const doRefresh = async (): Promise<boolean> => {
+    try {
+      await refreshCatalogue(store, client);
+      if (catalogue.reload()) events.emit('catalogue', 'onUpdated', { catalogueVersion: store.catalogue.version() });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  let wasOffline = true;
+  sync.on('connectivity', (c) => {
+    events.emit('connectivity', 'onChanged', c);
+    if (c.state !== 'offline' && wasOffline) void doRefresh();
+    wasOffline = c.state === 'offline';
+  });
+
+  const timers = [
+    setInterval(() => void doRefresh(), CATALOGUE_REFRESH_MS),
+    setInterval(() => void sendHeartbeat({ store, client, version: KIOSK_VERSION, devices: registry.list() }).catch(() => undefined), HEARTBEAT_MS),
+  ];
+  for (const t of timers) t.unref();
+
+  store.audit.append('core.start', { version: KIOSK_VERSION, simulated: Object.values(config.devices).map((d) => d.mode) });
+  await doRefresh();
+  sync.start();
+
+  let closed = false;
+  return {
+    config,
+    deviceId,
+    dispatcher,
+    events,
+    store,
+    sync,
+    devices,
+    simulators: devices.simulators,
+    refreshCatalogue: doRefresh,
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const t of timers) clearInterval(t);
+      session.end();
+      await devices.close();
+      await sync.stop();
+      store.close();
+    },
+  };
+}

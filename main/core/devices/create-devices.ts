@@ -1,0 +1,121 @@
+import type { DeviceStatus } from '../../../common/contract/schemas';
+import type { BytePort } from '../../../drivers/base/byte-port';
+import { openSerialBytePort } from '../../../drivers/base/serial-byte-port';
+import { openIdCardReader, type IdCardReader } from '../../../drivers/idcard/index';
+import { openReceiptPrinter, openTcpBytePort, type ReceiptPrinter } from '../../../drivers/receipt-printer/index';
+import { openSerialScanner } from '../../../drivers/scanner/serial-scanner';
+import type { Scanner } from '../../../drivers/scanner/interface';
+import type { KioskConfig } from '../config';
+import type { DeviceRegistry } from './device-registry';
+import { SimulatedDevices } from './simulated-devices';
+
+/** How often a missing real device is looked for again, in ms. */
+export const REOPEN_INTERVAL_MS = 5000;
+
+/** The kiosk's devices, real or simulated per configuration. A null device is not attached (yet). */
+export interface KioskDevices {
+  idcard(): IdCardReader | null;
+  receiptPrinter(): ReceiptPrinter | null;
+  scanner(): Scanner | null;
+  /** Present when at least one device is simulated. */
+  readonly simulators: SimulatedDevices;
+  close(): Promise<void>;
+}
+
+/** Callbacks for when a device (re)appears. */
+export interface DeviceHooks {
+  onIdCard(reader: IdCardReader): void;
+  onScanner(scanner: Scanner): void;
+}
+
+function missing(device: DeviceStatus['device'], name: string, error: string): DeviceStatus {
+  return { device, name, state: 'noDevice', simulated: false, error, updatedAt: new Date().toISOString() };
+}
+
+/**
+ * Opens every configured device once, choosing real or simulated bindings
+ * from `config.devices`. A real device that cannot be opened is reported as
+ * `noDevice` and looked for again every {@link REOPEN_INTERVAL_MS}; when its
+ * port closes (unplugged) it is reopened the same way. Never throws.
+ */
+export function createDevices(config: KioskConfig, registry: DeviceRegistry, hooks: DeviceHooks): KioskDevices {
+  const sims = new SimulatedDevices();
+  let closed = false;
+  const timers = new Set<NodeJS.Timeout>();
+  let idcard: IdCardReader | null = null;
+  let printer: ReceiptPrinter | null = null;
+  let scanner: Scanner | null = null;
+
+  /** Opens a real port, retrying while it is missing; `attach` wires the driver. */
+  function keepOpen(label: string, device: DeviceStatus['device'], open: () => Promise<BytePort>, attach: (port: BytePort) => void): void {
+    const attempt = async () => {
+      if (closed) return;
+      try {
+        const port = await open();
+        if (closed) {
+          await port.close();
+          return;
+        }
+        port.onClose(() => {
+          if (!closed) schedule();
+        });
+        attach(port);
+      } catch (e) {
+        registry.update(missing(device, label, (e as Error).message.slice(0, 200)));
+        schedule();
+      }
+    };
+    const schedule = () => {
+      const t = setTimeout(() => {
+        timers.delete(t);
+        void attempt();
+      }, REOPEN_INTERVAL_MS);
+      timers.add(t);
+    };
+    void attempt();
+  }
+
+  const { idcard: idCfg, receiptPrinter: prCfg, scanner: scCfg } = config.devices;
+
+  const attachIdCard = (port: BytePort, simulated: boolean) => {
+    idcard = openIdCardReader(port, { name: 'idcard', simulated, pollIntervalMs: config.idcardPollMs });
+    idcard.on('status', (s) => registry.update(s));
+    registry.update(idcard.status);
+    hooks.onIdCard(idcard);
+  };
+  if (idCfg.mode === 'sim') attachIdCard(sims.plugIdCard(), true);
+  else keepOpen('idcard', 'idcard', () => openSerialBytePort({ path: idCfg.port ?? '', baudRate: idCfg.baudRate }), (p) => attachIdCard(p, false));
+
+  const attachPrinter = (port: BytePort, simulated: boolean) => {
+    printer = openReceiptPrinter(port, { name: 'receipt-printer', simulated });
+    printer.on('status', (s) => registry.update(s));
+    registry.update(printer.status);
+    void printer.queryStatus().catch(() => undefined);
+  };
+  if (prCfg.mode === 'sim') attachPrinter(sims.plugReceiptPrinter(prCfg.previewDir), true);
+  else if (prCfg.mode === 'tcp') keepOpen('receipt-printer', 'receiptPrinter', () => openTcpBytePort(prCfg.host ?? '127.0.0.1', prCfg.tcpPort), (p) => attachPrinter(p, false));
+  else keepOpen('receipt-printer', 'receiptPrinter', () => openSerialBytePort({ path: prCfg.port ?? '', baudRate: prCfg.baudRate }), (p) => attachPrinter(p, false));
+
+  const attachScanner = (port: BytePort, simulated: boolean) => {
+    scanner = openSerialScanner(port, { name: 'scanner', simulated });
+    scanner.on('status', (s) => registry.update(s));
+    registry.update(scanner.status);
+    hooks.onScanner(scanner);
+  };
+  if (scCfg.mode === 'sim') attachScanner(sims.plugScanner(), true);
+  else keepOpen('scanner', 'scanner', () => openSerialBytePort({ path: scCfg.port ?? '', baudRate: scCfg.baudRate }), (p) => attachScanner(p, false));
+
+  return {
+    idcard: () => idcard,
+    receiptPrinter: () => printer,
+    scanner: () => scanner,
+    simulators: sims,
+    async close() {
+      closed = true;
+      for (const t of timers) clearTimeout(t);
+      timers.clear();
+      await Promise.all([idcard?.close(), printer?.close(), scanner?.close()].map((p) => p?.catch(() => undefined)));
+      await sims.close().catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import type { MethodsOf, EventSink } from '../../../common/contract/define';
+import type { KioskContract } from '../../../common/contract/kiosk-contract';
+import type { PrintJob } from '../../../common/contract/schemas';
+import { KioskError } from '../../../common/contract/errors';
+import type { ReceiptDocument, ReceiptPrinter } from '../../../drivers/receipt-printer/index';
+import { isDeviceError } from '../../../drivers/base/errors';
+import type { KioskStore } from '../../../offline-cache/index';
+import type { TransactionsService } from '../services/transactions-service';
+import { buildTransactionReceipt, type ReceiptSite } from './build-receipt';
+
+/** Maps a print failure to the reason code the renderer explains. */
+export function printFailureReason(error: unknown): string {
+  if (isDeviceError(error)) {
+    switch (error.kind) {
+      case 'PaperOut':
+      case 'NoMedia':
+        return 'paper-out';
+      case 'CoverOpen':
+        return 'cover-open';
+      case 'DeviceDisconnected':
+      case 'DeviceNotReady':
+      case 'PortOpenFailed':
+        return 'offline';
+      case 'DeviceTimeout':
+        return 'timeout';
+      default:
+        return 'printer-error';
+    }
+  }
+  return 'printer-error';
+}
+
+/** Options of {@link ReceiptPrinting}. */
+export interface ReceiptPrintingOptions {
+  store: KioskStore;
+  transactions: TransactionsService;
+  events: EventSink<KioskContract>;
+  site: ReceiptSite;
+  /** The receipt printer, or null when none is configured/attached. */
+  printer: () => ReceiptPrinter | null;
+}
+
+/**
+ * Prints receipts through the journal: every job is recorded (queued →
+ * printing → done | failed with a reason) before the printer sees a byte, so
+ * a receipt for a committed transaction can always be printed again — by the
+ * person (`printer.reprint`) or the technician.
+ */
+export class ReceiptPrinting {
+  private busy: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: ReceiptPrintingOptions) {}
+
+  private publish(job: PrintJob): PrintJob {
+    this.options.events.emit('printer', 'onJobChanged', job);
+    return job;
+  }
+
+  /** Runs a journalled job; jobs are serialised (one printer). */
+  private run(jobId: string, transactionId: string | null, document: ReceiptDocument): void {
+    const { store } = this.options;
+    this.busy = this.busy.then(async () => {
+      const printer = this.options.printer();
+      if (!printer) {
+        store.printJobs.markFailed(jobId, 'offline');
+        this.publish({ jobId, transactionId, state: 'failed', reason: 'offline', progress: 0 });
+        return;
+      }
+      store.printJobs.markPrinting(jobId);
+      this.publish({ jobId, transactionId, state: 'printing', reason: null, progress: 0 });
+      let lastReported = 0;
+      try {
+        await printer.print(document, {
+          onProgress: (fraction) => {
+            if (fraction - lastReported >= 0.1 || fraction === 1) {
+              lastReported = fraction;
+              this.publish({ jobId, transactionId, state: 'printing', reason: null, progress: Math.min(1, Math.max(0, fraction)) });
+            }
+          },
+        });
+        store.printJobs.markDone(jobId);
+        this.publish({ jobId, transactionId, state: 'done', reason: null, progress: 1 });
+      } catch (e) {
+        const reason = printFailureReason(e);
+        store.printJobs.markFailed(jobId, reason);
+        this.publish({ jobId, transactionId, state: 'failed', reason, progress: lastReported });
+      }
+    });
+  }
+
+  /** The contract methods of the `printer` service. */
+  methods(): MethodsOf<KioskContract['printer']> {
+    return {
+      printReceipt: async ({ transactionId }) => {
+        const tx = this.options.transactions.sessionTransaction(transactionId);
+        if (!tx) throw new KioskError('not-found', 'no such transaction in this session');
+        const document = buildTransactionReceipt(tx, this.options.site);
+        const row = this.options.store.printJobs.create({ transactionId, document });
+        const job: PrintJob = { jobId: row.id, transactionId, state: 'queued', reason: null, progress: 0 };
+        this.publish(job);
+        this.run(row.id, transactionId, document);
+        return job;
+      },
+      reprint: async ({ jobId }) => {
+        const row = this.options.store.printJobs.get(jobId);
+        if (!row) throw new KioskError('not-found', 'no such print job');
+        if (row.state === 'done' || row.document === null) throw new KioskError('not-found', 'this job was already printed');
+        const job: PrintJob = { jobId: row.id, transactionId: row.transactionId ?? null, state: 'queued', reason: null, progress: 0 };
+        this.publish(job);
+        this.run(row.id, row.transactionId ?? null, row.document as ReceiptDocument);
+        return job;
+      },
+    };
+  }
+}

@@ -1,0 +1,109 @@
+import type { z } from 'zod';
+import type { MethodsOf } from '../../../common/contract/define';
+import type { KioskContract } from '../../../common/contract/kiosk-contract';
+import type { CatalogueOverviewSchema, ServiceDetail, ServiceSummary } from '../../../common/contract/schemas';
+import { KioskError } from '../../../common/contract/errors';
+import { createCatalogueIndex, type CatalogueIndex } from '../../../common/catalogue-search/index';
+import type { KioskStore } from '../../../offline-cache/index';
+
+/** How many "most used here" items the overview lists. */
+const POPULAR_COUNT = 8;
+const USAGE_KEY = 'catalogue.usage';
+
+/** Strips a detail down to the summary the lists show. */
+export function toSummary(item: ServiceDetail): ServiceSummary {
+  return {
+    code: item.code,
+    name: item.name,
+    department: item.department,
+    category: item.category,
+    itemType: item.itemType,
+    queueable: item.queueable,
+    output: item.output,
+    feeFen: item.feeFen,
+  };
+}
+
+/**
+ * The catalogue as the kiosk serves it: the cached platform catalogue
+ * (offline-cache) plus an in-memory search index rebuilt whenever the cache
+ * changes. Works fully offline once a catalogue has been cached.
+ */
+export class CatalogueService {
+  private index: CatalogueIndex = createCatalogueIndex([]);
+  private byCode = new Map<string, ServiceDetail>();
+  private indexedVersion = -1;
+
+  constructor(private readonly store: KioskStore) {
+    this.reload();
+  }
+
+  /** Rebuilds the index from the cache when its version changed. Returns true when it did. */
+  reload(): boolean {
+    const version = this.store.catalogue.version();
+    if (version === this.indexedVersion) return false;
+    const items = this.store.catalogue.all();
+    this.byCode = new Map(items.map((i) => [i.code, i]));
+    this.index = createCatalogueIndex(items.map(toSummary));
+    this.indexedVersion = version;
+    return true;
+  }
+
+  /** The cached detail of one item, or null. */
+  find(code: string): ServiceDetail | null {
+    return this.byCode.get(code) ?? null;
+  }
+
+  /** Counts one use of an item at this terminal (feeds "most used here"). */
+  recordUse(code: string): void {
+    const usage = this.usage();
+    usage[code] = (usage[code] ?? 0) + 1;
+    this.store.config.set(USAGE_KEY, usage);
+  }
+
+  private usage(): Record<string, number> {
+    const raw = this.store.config.get(USAGE_KEY);
+    return raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Record<string, number>) } : {};
+  }
+
+  private overview(): z.input<typeof CatalogueOverviewSchema> {
+    const departments = new Map<string, number>();
+    for (const item of this.byCode.values()) departments.set(item.department, (departments.get(item.department) ?? 0) + 1);
+    const usage = this.usage();
+    const used = Object.entries(usage)
+      .filter(([code]) => this.byCode.has(code))
+      .sort((a, b) => b[1] - a[1])
+      .map(([code]) => code);
+    const fill = [...this.byCode.values()].filter((i) => !used.includes(i.code)).slice(0, POPULAR_COUNT);
+    const popular = [...used.map((c) => this.byCode.get(c)!), ...fill].slice(0, POPULAR_COUNT).map(toSummary);
+    return {
+      catalogueVersion: Math.max(0, this.indexedVersion),
+      departments: [...departments.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count),
+      lifeEvents: this.store.catalogue.lifeEvents().map((e) => ({ id: e.id, name: e.name, itemCodes: e.itemCodes.filter((c) => this.byCode.has(c)) })),
+      popular,
+    };
+  }
+
+  /** The contract methods of the `catalogue` service. */
+  methods(): MethodsOf<KioskContract['catalogue']> {
+    return {
+      overview: async () => this.overview(),
+      search: async (input) => {
+        const lifeEventCodes = input.lifeEvent ? this.store.catalogue.lifeEvents().find((e) => e.id === input.lifeEvent)?.itemCodes ?? [] : undefined;
+        const result = this.index.search({
+          query: input.query,
+          ...(input.department ? { department: input.department } : {}),
+          ...(lifeEventCodes ? { lifeEventCodes } : {}),
+          limit: input.limit,
+          offset: input.offset,
+        });
+        return { items: result.items, total: result.total, catalogueVersion: Math.max(0, this.indexedVersion) };
+      },
+      get: async ({ code }) => {
+        const item = this.byCode.get(code);
+        if (!item) throw new KioskError('not-found', `no service item ${code}`);
+        return item;
+      },
+    };
+  }
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { IdentifyFailure, SessionView } from '../../../common/contract/schemas';
+import type { KioskContract } from '../../../common/contract/kiosk-contract';
+import type { EventSink } from '../../../common/contract/define';
+import { forgetIdentity, maskIdentity, type Identity } from './identity';
+
+/** Listener for session wipes (e.g. to drop cached personal data elsewhere in core). */
+export type WipeListener = (sessionId: string) => void;
+
+/**
+ * Owns the one walk-up session of the kiosk: who is identified, from which
+ * source, and the wipe at the end. Emits `session:onChanged` (masked) on every
+ * change and `session:onIdentifyFailed` on failed reads.
+ */
+export class SessionManager {
+  private sessionId: string | null = null;
+  private stage: SessionView['stage'] = 'idle';
+  private identity: Identity | null = null;
+  private readonly wipeListeners = new Set<WipeListener>();
+
+  constructor(private readonly events: EventSink<KioskContract>) {}
+
+  /** Current masked view. */
+  view(): SessionView {
+    return {
+      sessionId: this.sessionId,
+      stage: this.stage,
+      identity: this.identity ? maskIdentity(this.identity) : null,
+    };
+  }
+
+  /** The unmasked identity for core services (form prefill, receipts); null when nobody is identified. */
+  currentIdentity(): Identity | null {
+    return this.identity;
+  }
+
+  /** Current session id or null. */
+  currentSessionId(): string | null {
+    return this.sessionId;
+  }
+
+  /** A card was detected: show "reading". Starts a session when idle. */
+  cardPresented(): void {
+    if (this.stage === 'identified') return;
+    this.sessionId ??= randomUUID();
+    this.stage = 'reading';
+    this.publish();
+  }
+
+  /**
+   * An identity was established (card read or QR accepted). A different person
+   * while identified ends the old session first, so data never mixes.
+   */
+  identified(identity: Identity): void {
+    if (this.identity && (this.identity.idNumber !== identity.idNumber || this.identity.name !== identity.name)) {
+      this.end();
+    }
+    this.sessionId ??= randomUUID();
+    this.identity = identity;
+    this.stage = 'identified';
+    this.publish();
+  }
+
+  /** Reading failed: back to idle (if nobody was identified) and tell the renderer why. */
+  identifyFailed(failure: IdentifyFailure): void {
+    if (this.stage === 'reading') {
+      this.stage = this.identity ? 'identified' : 'idle';
+      if (!this.identity) this.sessionId = null;
+      this.publish();
+    }
+    this.events.emit('session', 'onIdentifyFailed', failure);
+  }
+
+  /** Ends the session: forgets the identity, notifies wipe listeners, publishes idle. */
+  end(): SessionView {
+    const ended = this.sessionId;
+    if (this.identity) forgetIdentity(this.identity);
+    this.identity = null;
+    this.sessionId = null;
+    this.stage = 'idle';
+    if (ended) for (const l of [...this.wipeListeners]) l(ended);
+    this.publish();
+    return this.view();
+  }
+
+  /** Registers a listener called with the session id whenever a session is wiped. */
+  onWipe(listener: WipeListener): () => void {
+    this.wipeListeners.add(listener);
+    return () => this.wipeListeners.delete(listener);
+  }
+
+  private publish(): void {
+    this.events.emit('session', 'onChanged', this.view());
+  }
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { KioskCore } from './create-kiosk-core';
+import { SAMPLE_CARDS } from '../../drivers/idcard/index';
+
+/** A JSON HTTP route for simulator controls (served only when devices are simulated). */
+export interface SimRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  handler: (body: unknown) => Promise<unknown>;
+}
+
+const CardBody = z.object({ card: z.enum(Object.keys(SAMPLE_CARDS) as [keyof typeof SAMPLE_CARDS, ...Array<keyof typeof SAMPLE_CARDS>]).default('resident') });
+const ScanBody = z.object({ payload: z.string().min(1).max(2048) });
+const FaultBody = z.object({ fault: z.string().max(64).nullable() });
+
+/**
+ * Simulator controls for the demo and the end-to-end tests: place or lift a
+ * card, scan a code, script printer faults, read back what was printed. The
+ * web host serves them behind the per-launch token; they never exist in a
+ * build with real devices.
+ */
+export function simControlRoutes(core: KioskCore): SimRoute[] {
+  const sims = core.simulators;
+  return [
+    {
+      method: 'POST',
+      path: '/sim/idcard/insert',
+      handler: async (body) => {
+        sims.insertCard(CardBody.parse(body ?? {}).card);
+        return { ok: true };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/sim/idcard/remove',
+      handler: async () => {
+        sims.removeCard();
+        return { ok: true };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/sim/idcard/fault',
+      handler: async (body) => {
+        sims.idcard?.setFault(FaultBody.parse(body).fault);
+        return { ok: true };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/sim/scanner/scan',
+      handler: async (body) => {
+        await sims.scanner?.scan(ScanBody.parse(body).payload);
+        return { ok: true };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/sim/printer/fault',
+      handler: async (body) => {
+        sims.receiptPrinter?.setFault(FaultBody.parse(body).fault);
+        return { ok: true };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/sim/printer/printed',
+      handler: async () => sims.receiptPrinter?.printed ?? [],
+    },
+    {
+      method: 'POST',
+      path: '/sim/sync-now',
+      handler: async () => core.sync.syncNow(),
+    },
+  ];
+}

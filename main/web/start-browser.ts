@@ -1,0 +1,74 @@
+// Browser mode (`npm run start:browser`): the kiosk core, the loopback web
+// host and — when no platform is configured — the embedded platform-sim,
+// with the renderer opened in Chromium's kiosk/app mode (or the URL printed
+// when there is no display).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../core/config';
+import { createKioskCore } from '../core/create-kiosk-core';
+import { startEmbeddedPlatform, type EmbeddedPlatform } from '../core/embedded-platform';
+import { simControlRoutes } from '../core/sim-controls';
+import { startWebHost } from './web-host';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const rendererDir = join(root, 'dist', 'renderer');
+const startedAt = performance.now();
+
+function findChromium(): string | null {
+  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (existsSync(p)) return p;
+  return null;
+}
+
+if (!existsSync(join(rendererDir, 'index.html'))) {
+  process.stdout.write('构建界面 / building the renderer …\n');
+  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    process.stderr.write('界面构建失败 / renderer build failed\n');
+    process.exit(1);
+  }
+}
+
+const config = loadConfig();
+let platform: EmbeddedPlatform | null = null;
+if (!config.platformUrl) {
+  platform = await startEmbeddedPlatform({ dataDir: join(config.dataDir, 'platform-sim') });
+  config.platformUrl = platform.url;
+  process.stdout.write(`内置模拟平台 / embedded platform-sim: ${platform.url}\n`);
+}
+const core = await createKioskCore(config);
+const simulated = Object.values(config.devices).some((d) => d.mode === 'sim');
+const host = await startWebHost({
+  dispatcher: core.dispatcher,
+  events: core.events,
+  staticDir: rendererDir,
+  port: Number(process.env.KIOSK_WEB_PORT ?? 0),
+  routes: simulated ? simControlRoutes(core) : [],
+});
+const readyMs = Math.round(performance.now() - startedAt);
+process.stdout.write(`自助终端已启动 / kiosk ready in ${readyMs} ms: ${host.url}\n`);
+if (simulated) process.stdout.write(`模拟设备控制 / simulator controls: POST ${host.url}/sim/idcard/insert (header X-Kiosk-Token: ${host.token})\n`);
+
+let browser: ReturnType<typeof spawn> | null = null;
+const chromium = findChromium();
+if (chromium && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.KIOSK_NO_BROWSER) {
+  const profile = mkdtempSync(join(tmpdir(), 'kiosk-chromium-'));
+  browser = spawn(chromium, [`--app=${host.url}`, '--kiosk', `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-translate', '--overscroll-history-navigation=0'], { stdio: 'ignore' });
+} else {
+  process.stdout.write(`无显示器：请用浏览器打开上面的地址 / no display: open the URL above in a browser\n`);
+}
+
+let stopping = false;
+async function shutdown(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  browser?.kill('SIGTERM');
+  await host.close();
+  await core.close();
+  await platform?.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

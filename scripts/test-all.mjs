@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// The whole test suite, as the README's second command (`npm test`) and CI run it:
+// type-check, lint, build the renderer, unit + integration tests, then the
+// browser end-to-end tests. Prints one closing line "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const reportDir = join(root, 'test-results');
+rmSync(reportDir, { recursive: true, force: true });
+mkdirSync(reportDir, { recursive: true });
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+let passed = 0;
+let failed = 0;
+let stepFailed = false;
+
+function step(name, command, args, env = {}) {
+  const started = Date.now();
+  process.stdout.write(`\n== ${name}\n`);
+  const r = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`== ${name}: ${r.status === 0 ? 'ok' : `FAILED (exit ${r.status})`} in ${seconds} s\n`);
+  if (r.status !== 0) stepFailed = true;
+  return r.status === 0;
+}
+
+function countVitest(file) {
+  if (!existsSync(file)) return;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests ?? 0;
+  failed += report.numFailedTests ?? 0;
+}
+
+// Real spooler for the A4 printing tests, when this machine can run one (root + CUPS installed).
+if (process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/sbin/cupsd') && existsSync(join(root, 'scripts/setup-cups.sh'))) {
+  step('start CUPS with the KioskPDF printer', 'bash', [join(root, 'scripts/setup-cups.sh')]);
+}
+
+step('type-check', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+step('lint', npx, ['eslint', '.']);
+step('build renderer', npx, ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+const unitJson = join(reportDir, 'unit.json');
+step('unit and integration tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
+countVitest(unitJson);
+const e2eJson = join(reportDir, 'e2e.json');
+step('end-to-end tests (Chromium)', npx, ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eJson}`]);
+countVitest(e2eJson);
+
+if (stepFailed && failed === 0) failed = 1;
+process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+process.exit(stepFailed ? 1 : 0);
