@@ -26,6 +26,7 @@ import { sessionMethods } from './services/session-service';
 import { TransactionsService } from './services/transactions-service';
 import { SessionManager } from './session/session-manager';
 import { DeliveryWatcher } from './sync/delivery-watcher';
+import { startConnectivityProbe } from './sync/connectivity-probe';
 import { KIOSK_VERSION } from './version';
 
 /** How often the catalogue is refreshed from the platform while online, in ms. */
@@ -39,6 +40,8 @@ export interface KioskCoreOptions {
   keyProvider?: KeyProvider;
   /** Sync engine tuning (tests shorten the poll interval). */
   syncPollIntervalMs?: number;
+  /** Pause between connectivity probes while offline, in ms; default 5000. */
+  probeIntervalMs?: number;
 }
 
 /** The running kiosk core: what the transports and kioskctl use. */
@@ -170,6 +173,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   store.audit.append('core.start', { version: KIOSK_VERSION, simulated: Object.values(config.devices).map((d) => d.mode) });
   await doRefresh();
   sync.start();
+  const stopProbe = startConnectivityProbe(sync, client, options.probeIntervalMs);
 
   let closed = false;
   return {
@@ -186,6 +190,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
       if (closed) return;
       closed = true;
       for (const t of timers) clearInterval(t);
+      stopProbe();
       session.end();
       await devices.close();
       await sync.stop();

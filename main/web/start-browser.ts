@@ -49,7 +49,7 @@ const host = await startWebHost({
 });
 const readyMs = Math.round(performance.now() - startedAt);
 process.stdout.write(`自助终端已启动 / kiosk ready in ${readyMs} ms: ${host.url}\n`);
-if (simulated) process.stdout.write(`模拟设备控制 / simulator controls: POST ${host.url}/sim/idcard/insert (header X-Kiosk-Token: ${host.token})\n`);
+if (simulated) process.stdout.write(`模拟设备控制 / simulator controls: POST ${host.origin}/sim/idcard/insert (header X-Kiosk-Token: ${host.token})\n`);
 
 let browser: ReturnType<typeof spawn> | null = null;
 const chromium = findChromium();

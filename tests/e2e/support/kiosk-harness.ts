@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { loadConfig, type KioskConfigInput } from '../../../main/core/config';
+import { createKioskCore, type KioskCore } from '../../../main/core/create-kiosk-core';
+import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../../main/core/embedded-platform';
+import { simControlRoutes } from '../../../main/core/sim-controls';
+import { startWebHost, type WebHost } from '../../../main/web/web-host';
+import { launchChromium } from './chromium';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** One record of platform-sim's `GET /admin/transactions`. */
+export interface PlatformTransaction {
+  id: string;
+  deviceId: string;
+  seq: number;
+  service: string;
+  receivedCount: number;
+  acceptedAt: string;
+}
+
+/**
+ * The whole kiosk as a person meets it, on one machine: platform-sim as its
+ * own process, the real core with simulated devices, the loopback web host
+ * serving the built renderer, and headless Chromium.
+ */
+export class KioskHarness {
+  platform: EmbeddedPlatform | null = null;
+  private platformPort = 0;
+  core!: KioskCore;
+  host!: WebHost;
+  browser!: Browser;
+  page!: Page;
+  readonly dir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
+
+  /** Starts everything; `viewport` defaults to portrait 1080×1920. */
+  async start(options: { viewport?: { width: number; height: number }; config?: KioskConfigInput } = {}): Promise<this> {
+    await this.startPlatform();
+    const config = loadConfig({ dataDir: join(this.dir, 'kiosk'), platformUrl: this.platform!.url, submitAckWaitMs: 5000, ...options.config }, {});
+    this.core = await createKioskCore(config, { syncPollIntervalMs: 500, probeIntervalMs: 500 });
+    this.host = await startWebHost({ dispatcher: this.core.dispatcher, events: this.core.events, staticDir: join(root, 'dist', 'renderer'), routes: simControlRoutes(this.core) });
+    this.browser = await launchChromium();
+    this.page = await this.browser.newPage({ viewport: options.viewport ?? { width: 1080, height: 1920 } });
+    await this.page.goto(this.host.url);
+    return this;
+  }
+
+  /** Starts platform-sim (again on the same port and data, after a stop). */
+  async startPlatform(): Promise<void> {
+    this.platform = await startEmbeddedPlatform({ dataDir: join(this.dir, 'platform'), port: this.platformPort });
+    this.platformPort = this.platform.port;
+  }
+
+  /** Stops platform-sim, as if the network or the platform went away. */
+  async stopPlatform(): Promise<void> {
+    await this.platform?.stop();
+    this.platform = null;
+  }
+
+  /** Calls a simulator control route of the web host. Throws on a non-2xx answer. */
+  async sim(path: string, body: unknown = {}): Promise<unknown> {
+    const r = await fetch(this.host.origin + path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': this.host.token },
+      body: JSON.stringify(body),
+    });
+    if (!r.ok) throw new Error(`${path}: HTTP ${r.status} ${await r.text()}`);
+    return r.json();
+  }
+
+  /** What the simulated receipt printer has printed so far. */
+  async printed(): Promise<Array<{ lines?: unknown; text?: string[]; qrCodes?: string[] } & Record<string, unknown>>> {
+    const r = await fetch(this.host.origin + '/sim/printer/printed', { headers: { 'X-Kiosk-Token': this.host.token } });
+    return (await r.json()) as never;
+  }
+
+  /** platform-sim's record of received transactions. */
+  async platformTransactions(): Promise<PlatformTransaction[]> {
+    if (!this.platform) throw new Error('platform is stopped');
+    const r = await fetch(this.platform.url + '/admin/transactions');
+    return (await r.json()) as PlatformTransaction[];
+  }
+
+  /** Stops everything and removes the temporary data. */
+  async stop(): Promise<void> {
+    await this.browser?.close().catch(() => undefined);
+    await this.host?.close().catch(() => undefined);
+    await this.core?.close().catch(() => undefined);
+    await this.platform?.stop().catch(() => undefined);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
