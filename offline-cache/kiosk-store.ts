@@ -234,21 +234,39 @@ class SqliteKioskStore implements KioskStore {
   }
 
   queueStatus(): QueueStatus {
-    return this.outbox.status();
+    return this.read(() => this.outbox.status());
+  }
+
+  /** Runs a read; a damaged file surfaces as StorageError (and refuses later writes), like a write would. */
+  private read<T>(fn: () => T): T {
+    try {
+      return fn();
+    } catch (e) {
+      const err = classifyStorageError(e);
+      if (!err) throw e;
+      this.runtimeAlerts.set(err.code, `${err.messageZh} / ${err.messageEn}`);
+      if (err.code === 'storage-corrupt') this.refusing = err;
+      throw err;
+    }
   }
 
   transactionStatus(id: string): TransactionStatus | null {
-    const r = this.db.reader.prepare(`SELECT o.status FROM transactions t JOIN outbox o ON o.id = t.id WHERE t.id = ?`).get(id) as { status: TransactionStatus } | undefined;
+    const r = this.read(() => this.db.reader.prepare(`SELECT o.status FROM transactions t JOIN outbox o ON o.id = t.id WHERE t.id = ?`).get(id)) as { status: TransactionStatus } | undefined;
     return r?.status ?? null;
   }
 
   alerts(): StoreAlert[] {
     const out: StoreAlert[] = [];
-    const s = this.outbox.status();
-    if (s.oldestPendingAgeSeconds > this.staleAfterSeconds) {
+    let s: QueueStatus | null = null;
+    try {
+      s = this.queueStatus();
+    } catch {
+      // The storage alert set by the failed read is listed below.
+    }
+    if (s && s.oldestPendingAgeSeconds > this.staleAfterSeconds) {
       out.push({ code: 'outbox-stale', message: STALE_MESSAGE(Math.round(this.staleAfterSeconds / 3600)) });
     }
-    if (s.needsAttention > 0) {
+    if (s && s.needsAttention > 0) {
       out.push({ code: 'outbox-needs-attention', message: `有 ${s.needsAttention} 条数据被平台拒收，需要处理。 / ${s.needsAttention} item(s) were rejected by the platform and need attention.` });
     }
     for (const [code, message] of this.runtimeAlerts) out.push({ code, message });
