@@ -24,7 +24,7 @@ export { printFailureReason, conditionError, type PrintFailureReason } from './p
 export { openTcpBytePort, socketBytePort, type TcpPortOptions } from './tcp-byte-port';
 export { testPageDocument } from './test-page';
 export { ReceiptPrinterSimulator, type SimulatorOptions, type PrintedEvent } from './sim/simulator';
-export { SIM_FAULT_NAMES, type SimCondition } from './sim/sim-faults';
+export { SIM_FAULT_NAMES, isKnownFault, type SimCondition } from './sim/sim-faults';
 export { parseEscPos } from './sim/parse-escpos';
 export { receiptText, type ParsedReceipt, type ParsedElement } from './sim/parsed-receipt';
 export { renderReceiptPng } from './sim/preview';

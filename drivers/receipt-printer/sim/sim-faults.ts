@@ -80,3 +80,13 @@ export function asbBlock(c: SimCondition): Uint8Array {
 export function paperSensorReply(c: SimCondition): number {
   return c.paper === 'out' ? 0x0c : c.paper === 'near-end' ? 0x03 : 0;
 }
+
+/** True when `name` is accepted by `setFault` (see {@link SIM_FAULT_NAMES}). */
+export function isKnownFault(name: string): boolean {
+  try {
+    applyFault(healthy(), name);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -5,7 +5,9 @@ import {
   openPrinterPort,
   openReceiptPrinter,
   ReceiptDocumentSchema,
+  isKnownFault,
   ReceiptPrinterSimulator,
+  SIM_FAULT_NAMES,
   testPageDocument,
   type PrinterCondition,
   type ReceiptDocument,
@@ -85,6 +87,7 @@ async function runSim(values: Record<string, unknown>, io: CliIo): Promise<numbe
   const fault = typeof values.fault === 'string' ? values.fault : null;
   const previewDir = typeof values['preview-dir'] === 'string' ? values['preview-dir'] : undefined;
   const path = requireOption(values, 'port');
+  if (fault !== null && !isKnownFault(fault)) throw new UsageError(`unknown fault "${fault}" (known: ${SIM_FAULT_NAMES.join(', ')})`);
   let port: BytePort;
   try {
     port = await openPrinterPort(path, intOption(values, 'baud', 115200));
@@ -92,13 +95,7 @@ async function runSim(values: Record<string, unknown>, io: CliIo): Promise<numbe
     io.stderr(`kioskctl printer: cannot open port ${path}: ${(e as Error).message}\n`);
     return PRINTER_EXIT.portError;
   }
-  let sim: ReceiptPrinterSimulator;
-  try {
-    sim = new ReceiptPrinterSimulator(port, { previewDir, fault });
-  } catch (e) {
-    await port.close();
-    throw new UsageError((e as Error).message);
-  }
+  const sim = new ReceiptPrinterSimulator(port, { previewDir, fault });
   sim.on('printed', (p) => {
     const qr = p.receipt.elements.filter((e) => e.kind === 'qr').length;
     io.stdout(`printed receipt ${p.index}: ${p.receipt.elements.length} elements, ${qr} QR${p.previewPath ? `, preview ${p.previewPath}` : ''}\n`);
