@@ -1,0 +1,86 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { listMethods } from '../../common/contract/define';
+import type { ContractDispatcher } from '../../common/contract/dispatcher';
+import type { Result } from '../../common/contract/errors';
+import type { EventHub } from '../../common/contract/event-hub';
+import { kioskContract, type KioskContract } from '../../common/contract/kiosk-contract';
+import { isAppUrl } from './app-origin';
+
+/** Channel the renderer calls once it listens; events are held until then. */
+export const RENDERER_READY_CHANNEL = 'system:rendererReady';
+
+/** Most events held while the renderer is not ready; older ones are dropped first. */
+export const MAX_HELD_EVENTS = 200;
+
+/** Options of {@link setupIpc}. */
+export interface IpcOptions {
+  /** The one app window's contents; the only accepted sender and the only event receiver. */
+  contents: WebContents;
+  dispatcher: ContractDispatcher<KioskContract>;
+  events: EventHub<KioskContract>;
+}
+
+/**
+ * True when an invoke comes from our window's main frame showing the app
+ * origin (`kiosk://app`). Frames that are gone (`senderFrame` null), sub-frames,
+ * other webContents and other origins are all refused.
+ */
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, contents: WebContents): boolean {
+  if (event.sender !== contents) return false;
+  const frame = event.senderFrame;
+  if (!frame || frame !== contents.mainFrame) return false;
+  return isAppUrl(frame.url);
+}
+
+/**
+ * Registers one `ipcMain.handle` per contract method (`service:member`).
+ * Each handler refuses untrusted senders with a `forbidden` result, then lets
+ * the dispatcher validate and run the call (it never throws). Events from the
+ * hub are checked with `dispatcher.checkEvent` (invalid ones dropped) and sent
+ * with `webContents.send`; until the renderer calls `system:rendererReady`
+ * they are held (at most {@link MAX_HELD_EVENTS}), and a main-frame reload
+ * holds them again until the new page is ready. Returns a function that
+ * removes the handlers and the event subscription.
+ */
+export function setupIpc(options: IpcOptions): () => void {
+  const { contents, dispatcher, events } = options;
+  let ready = false;
+  const held: Array<{ channel: string; payload: unknown }> = [];
+
+  const deliver = (channel: string, payload: unknown): void => {
+    if (contents.isDestroyed()) return;
+    contents.send(channel, payload);
+  };
+
+  const channels = listMethods(kioskContract).map((m) => m.channel);
+  for (const channel of channels) {
+    ipcMain.handle(channel, async (event, payload: unknown): Promise<Result<unknown>> => {
+      if (!isTrustedSender(event, contents)) return { ok: false, error: { code: 'forbidden', message: `${channel}: sender is not the kiosk window` } };
+      const result = await dispatcher.handle(channel, payload);
+      if (channel === RENDERER_READY_CHANNEL && result.ok && !ready) {
+        ready = true;
+        for (const e of held.splice(0)) deliver(e.channel, e.payload);
+      }
+      return result;
+    });
+  }
+
+  const unsubscribe = events.subscribe((channel, payload) => {
+    const checked = dispatcher.checkEvent(channel, payload);
+    if (!checked.ok) return;
+    if (ready) return deliver(channel, checked.payload);
+    held.push({ channel, payload: checked.payload });
+    if (held.length > MAX_HELD_EVENTS) held.shift();
+  });
+
+  const onNavigate = (): void => {
+    ready = false;
+  };
+  contents.on('did-navigate', onNavigate);
+
+  return () => {
+    unsubscribe();
+    contents.off('did-navigate', onNavigate);
+    for (const channel of channels) ipcMain.removeHandler(channel);
+  };
+}

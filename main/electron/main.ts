@@ -1,0 +1,76 @@
+// Electron main process: the thin shell around main/core. Start-up is one
+// setupX() per feature; the order below matters and each step says why.
+import { join } from 'node:path';
+import { app, session } from 'electron';
+import { loadConfig } from '../core/config';
+import { createKioskCore } from '../core/create-kiosk-core';
+import { startEmbeddedPlatform, type EmbeddedPlatform } from '../core/embedded-platform';
+import { registerAppScheme, setupAppProtocol } from './app-protocol';
+import { isKioskIdle, type KioskCoreHandle } from './core-handle';
+import { setupIpc } from './ipc';
+import { setupGlobalLockdown, setupLockdown } from './lockdown';
+import { SafeStorageKeyProvider } from './safe-storage-key-provider';
+import { setupUpdater } from './updater';
+import { createKioskWindow, loadKioskApp } from './window';
+
+const log = (line: string): void => void process.stdout.write(`[electron] ${line}\n`);
+
+// 1. Privileged scheme: Electron accepts it only before `ready`.
+registerAppScheme();
+
+// 2. One instance per machine: a second launch quits at once.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  start().catch((e: unknown) => {
+    log(`start-up failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    app.exit(1);
+  });
+}
+
+async function start(): Promise<void> {
+  // 3. Global lockdown first, so no webContents ever exists without it.
+  setupGlobalLockdown();
+  await app.whenReady();
+  const appRoot = app.getAppPath();
+
+  // 4. Renderer files at kiosk://app/ before any window loads.
+  setupAppProtocol(join(appRoot, 'dist', 'renderer'));
+
+  // 5. The core (plain Node). The data key lives in the OS keystore via safeStorage.
+  const userData = app.getPath('userData');
+  const config = loadConfig({ dataDir: process.env.KIOSK_DATA_DIR ?? join(userData, 'kiosk-data') });
+  let platform: EmbeddedPlatform | null = null;
+  if (!config.platformUrl && !app.isPackaged) {
+    // Development only: platform-sim is never shipped in the packaged app.
+    platform = await startEmbeddedPlatform({ dataDir: join(config.dataDir, 'platform-sim') });
+    config.platformUrl = platform.url;
+  }
+  const keyProvider = new SafeStorageKeyProvider({ dir: userData, onWeakBackend: (b) => log(`safeStorage backend ${b}: no OS keyring, data key only obfuscated`) });
+  const core: KioskCoreHandle = await createKioskCore(config, { keyProvider });
+
+  // 6. The window, locked down and wired to IPC before its first load,
+  //    so the page can never run without sender checks and permission rules.
+  const win = createKioskWindow({ preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs'), kiosk: process.env.KIOSK_WINDOWED !== '1', devTools: !app.isPackaged });
+  setupLockdown(win.webContents, session.defaultSession);
+  const disposeIpc = setupIpc({ contents: win.webContents, dispatcher: core.dispatcher, events: core.events });
+  await loadKioskApp(win);
+
+  // 7. Updates last: they wait for an idle kiosk and must never slow start-up.
+  const stopUpdater = setupUpdater({ isIdle: () => isKioskIdle(core), log });
+
+  // 8. Orderly shutdown: stop accepting calls, then close the core.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
+    stopUpdater();
+    disposeIpc();
+    void core
+      .close()
+      .then(() => platform?.stop())
+      .finally(() => app.exit(0));
+  });
+  app.on('window-all-closed', () => app.quit());
+}
