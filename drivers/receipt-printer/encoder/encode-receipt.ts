@@ -83,3 +83,16 @@ function pushText(out: Uint8Array[], row: string, widthDots: number, scale: numb
     out.push(cmd.rasterBand(bytesPerRow, bitmap.data.subarray(y * bytesPerRow, (y + rows) * bytesPerRow)));
   }
 }
+
+/**
+ * Encodes a small receipt once so code tables (GB18030), fonts and canvas
+ * paths are loaded before the first real receipt (about 40 ms when cold).
+ * Safe to call often; never throws.
+ */
+export function warmUpEncoder(): void {
+  try {
+    encodeReceiptSegments({ title: '预热', lines: [{ label: '字', value: '政𠀋A' }], qr: 'warm-up', footer: null });
+  } catch {
+    // Warm-up is an optimisation only.
+  }
+}

@@ -35,3 +35,4 @@ export function rasterizeText(text: string, widthDots: number, options: { bold?:
   const image = ctx.getImageData(0, 0, widthDots, height);
   return rgbaToBitmap(image.data, widthDots, height);
 }
+

@@ -2,7 +2,7 @@ import type { DeviceStatus } from '../../../common/contract/schemas';
 import type { BytePort } from '../../base/byte-port';
 import { type Off, TypedEmitter } from '../../base/typed-emitter';
 import { enableAsb, feedAndCut, PAPER_STATUS_IN_ORDER } from '../escpos/commands';
-import { type EncodeOptions, encodeReceiptSegments } from '../encoder/encode-receipt';
+import { type EncodeOptions, encodeReceiptSegments, warmUpEncoder } from '../encoder/encode-receipt';
 import { ReplyFramer, type PrinterReply } from '../parsers/reply-framer';
 import { decodeAsb, decodeRealtimeStatus, type PrinterCondition } from '../parsers/status-bytes';
 import type { ReceiptDocument } from '../receipt-document';
@@ -85,6 +85,8 @@ class EscPosReceiptPrinter implements ReceiptPrinter {
     this.offs = [port.onData((c) => this.framer.push(c)), port.onClose(() => this.onPortClosed())];
     // Automatic status back on from the start, so paper-out at night is pushed without polling.
     if (port.isOpen) port.write(enableAsb()).catch(() => undefined);
+    // Load fonts now rather than on the first receipt (keeps time-to-first-byte low).
+    setTimeout(warmUpEncoder, 0).unref();
   }
 
   get status(): DeviceStatus {
@@ -142,6 +144,8 @@ class EscPosReceiptPrinter implements ReceiptPrinter {
     if (!this.connected) throw disconnected();
     const before = this.queryStatus();
     before.catch(() => undefined);
+    // Let the status request reach the port before encoding (rasterising can take tens of ms when cold).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     const encodeOptions: EncodeOptions = { widthDots: this.options.widthDots, unmasked: options.unmasked };
     const segments = encodeReceiptSegments(doc, encodeOptions);
     if (this.abortedLastJob) segments.unshift(feedAndCut(true, 0));
