@@ -1,0 +1,70 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ContractDispatcher } from '../../common/contract/dispatcher';
+import { EventHub } from '../../common/contract/event-hub';
+import { listMethods } from '../../common/contract/define';
+import { kioskContract, type KioskContract } from '../../common/contract/kiosk-contract';
+import { fake, resetFakeElectron } from '../../tests/contract/fake-electron';
+import { TestKioskImplementation } from '../../tests/contract/test-kiosk-implementation';
+import { MAX_HELD_EVENTS, setupIpc } from './ipc';
+
+vi.mock('electron', async () => (await import('../../tests/contract/fake-electron')).electronModule);
+
+let events: EventHub<KioskContract>;
+let impl: TestKioskImplementation;
+let dispose: () => void;
+const trusted = () => ({ sender: fake.rendererContents, senderFrame: fake.rendererContents.mainFrame });
+const invoke = (channel: string, payload: unknown, event = trusted()) => fake.handlers.get(channel)!(event, payload);
+const status = (pending: number) => ({ state: 'online' as const, pending, lastContactAt: null });
+
+beforeEach(() => {
+  resetFakeElectron();
+  events = new EventHub<KioskContract>();
+  impl = new TestKioskImplementation();
+  dispose = setupIpc({ contents: fake.rendererContents as never, dispatcher: new ContractDispatcher(kioskContract, impl), events });
+});
+
+describe('setupIpc', () => {
+  it('registers exactly one handler per contract method and removes them on dispose', () => {
+    expect([...fake.handlers.keys()].sort()).toEqual(listMethods(kioskContract).map((m) => m.channel).sort());
+    dispose();
+    expect(fake.handlers.size).toBe(0);
+  });
+
+  it('rejects an invalid payload with invalid-payload', async () => {
+    expect(await invoke('session:identifyByQr', { payload: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(impl.calls).toHaveLength(0);
+  });
+
+  it('rejects a foreign sender with forbidden', async () => {
+    const foreign = { sender: fake.rendererContents, senderFrame: { url: 'https://evil.example/' } as never };
+    expect(await invoke('system:info', {}, foreign)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('holds events until rendererReady, then delivers them in order; invalid events are dropped', async () => {
+    events.emit('connectivity', 'onChanged', status(1));
+    events.emit('connectivity', 'onChanged', { ...status(2), state: 'sideways' } as never);
+    events.emit('connectivity', 'onChanged', status(3));
+    expect(fake.rendererContents.sent).toEqual([]);
+    await invoke('system:rendererReady', {});
+    events.emit('connectivity', 'onChanged', status(4));
+    expect(fake.rendererContents.sent.map((s) => (s.payload as { pending: number }).pending)).toEqual([1, 3, 4]);
+    expect(fake.rendererContents.sent[0]!.channel).toBe('connectivity:onChanged');
+  });
+
+  it('holds events again after the page navigates (reload) and keeps only the newest', async () => {
+    await invoke('system:rendererReady', {});
+    fake.rendererContents.emit('did-navigate');
+    for (let i = 0; i < MAX_HELD_EVENTS + 5; i++) events.emit('connectivity', 'onChanged', status(i));
+    expect(fake.rendererContents.sent).toEqual([]);
+    await invoke('system:rendererReady', {});
+    expect(fake.rendererContents.sent).toHaveLength(MAX_HELD_EVENTS);
+    expect((fake.rendererContents.sent[0]!.payload as { pending: number }).pending).toBe(5);
+  });
+
+  it('does not send to destroyed contents', async () => {
+    await invoke('system:rendererReady', {});
+    fake.rendererContents.destroyed = true;
+    events.emit('connectivity', 'onChanged', status(1));
+    expect(fake.rendererContents.sent).toEqual([]);
+  });
+});
