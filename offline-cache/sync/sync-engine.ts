@@ -165,7 +165,21 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   async function pass(): Promise<SyncPassResult & { ok: boolean }> {
     let sent = 0;
     let reachable = false;
-    const offset = lastClockReading(store.config)?.offsetMs ?? null;
+    let offset = lastClockReading(store.config)?.offsetMs ?? null;
+    if (offset === null && safePending() > 0) {
+      // Learn the platform clock before the first batch so every item carries an offset.
+      try {
+        contact(await client.time());
+        reachable = true;
+        offset = lastClockReading(store.config)?.offsetMs ?? null;
+      } catch (e) {
+        const k = classify(e);
+        if (k !== 'unreachable') reachable = true;
+        noteFailure(k, e);
+        publish();
+        return { drained: false, reachable, sent, ok: false };
+      }
+    }
     for (const kind of KINDS) {
       for (;;) {
         let items: ClaimedItem[];

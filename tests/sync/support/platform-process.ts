@@ -37,7 +37,7 @@ export async function startPlatformProcess(dataDir: string, port?: number): Prom
   const simCli = join(ROOT, 'platform-sim/cli.ts');
   const useSim = existsSync(simCli) && process.env.KIOSK_TEST_PLATFORM !== 'test';
   const script = useSim ? simCli : join(ROOT, 'tests/sync/support/test-platform-cli.ts');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, '--port', String(p), '--data-dir', dataDir], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, '--port', String(p), '--data-dir', dataDir, ...(useSim ? ['--quiet'] : [])], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
