@@ -1,0 +1,85 @@
+import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFlow } from './flow-context';
+import { usePreferences } from './preferences';
+import { useIdleCountdown } from './use-idle-countdown';
+import { ScreenView } from './screen-view';
+import { screenOf, type ScreenName } from '../flow/screen-of';
+import { dirOf } from '../i18n/locales';
+import { themeColors } from '../theme/colors';
+import { AccessBar } from '../ui/access-bar';
+import { CancelDialog } from '../ui/cancel-dialog';
+import { ConnectivityBanner } from '../ui/connectivity-banner';
+import { IdleOverlay } from '../ui/idle-overlay';
+import { TopBar } from '../ui/top-bar';
+import { promptFor } from '../voice/prompt-ids';
+import { VoicePlayer } from '../voice/voice-player';
+
+const NO_SESSION: ReadonlySet<ScreenName> = new Set(['boot', 'attract']);
+const NO_CANCEL: ReadonlySet<ScreenName> = new Set(['boot', 'attract', 'submitting']);
+const WITH_HOME: ReadonlySet<ScreenName> = new Set(['guide', 'form', 'precheck', 'confirm', 'payment']);
+
+/** The frame around every screen: theme, care mode, direction, bars, idle countdown and cancel confirmation. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { snapshot, send } = useFlow();
+  const prefs = usePreferences();
+  const [confirmCancel, setConfirmCancel] = useState(false);
+  const screen = screenOf(snapshot);
+  const { system, connectivity, pending } = snapshot.context;
+  const inSession = !NO_SESSION.has(screen);
+
+  const idle = useIdleCountdown(inSession, system?.idleTimeoutSeconds ?? 60, system?.countdownSeconds ?? 15, () => {
+    setConfirmCancel(false);
+    send({ type: 'IDLE_EXPIRED' });
+  });
+
+  const previous = useRef<ScreenName>(screen);
+  useEffect(() => {
+    if (screen === 'attract' && previous.current !== 'attract') {
+      setConfirmCancel(false);
+      prefs.reset();
+    }
+    previous.current = screen;
+  }, [screen, prefs]);
+
+  const main = useRef<HTMLElement>(null);
+  useEffect(() => {
+    main.current?.focus({ preventScroll: true });
+    main.current?.scrollTo?.({ top: 0 });
+  }, [screen]);
+
+  const colors = themeColors(system?.theme.primaryColor, prefs.care ? 7 : 4.5);
+  const style = { '--primary': colors.primary, '--on-primary': colors.onPrimary } as CSSProperties;
+  const prompt = promptFor(screen, snapshot.context);
+
+  return (
+    <VoicePlayer prompt={prompt}>
+      <div className="kiosk" data-care={prefs.care} lang={prefs.locale} dir={dirOf(prefs.locale)} style={style}>
+        <a className="skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <TopBar system={system} />
+        <ConnectivityBanner state={connectivity} pending={pending} />
+        <main id="main" ref={main} tabIndex={-1} className="main">
+          <ScreenView screen={screen} />
+        </main>
+        <AccessBar
+          showHome={WITH_HOME.has(screen)}
+          showCancel={!NO_CANCEL.has(screen)}
+          onHome={() => send({ type: 'HOME' })}
+          onCancel={() => setConfirmCancel(true)}
+        />
+        <CancelDialog
+          open={confirmCancel && inSession}
+          onKeep={() => setConfirmCancel(false)}
+          onConfirm={() => {
+            setConfirmCancel(false);
+            send({ type: 'CANCEL' });
+          }}
+        />
+        <IdleOverlay secondsLeft={idle.secondsLeft} onContinue={idle.resume} />
+      </div>
+    </VoicePlayer>
+  );
+}

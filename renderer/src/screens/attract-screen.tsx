@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { useFlow } from '../app/flow-context';
+import { Icon, type IconName } from '../ui/icons';
+import { Screen } from '../ui/screen';
+
+const FEATURES: { key: string; icon: IconName }[] = [
+  { key: 'social', icon: 'health' },
+  { key: 'household', icon: 'house' },
+  { key: 'family', icon: 'family' },
+  { key: 'elderly', icon: 'elder' },
+  { key: 'business', icon: 'shop' },
+  { key: 'print', icon: 'print' },
+];
+
+/** What the terminal can do, in pictures; place the ID card or touch to start. */
+export function AttractScreen() {
+  const { t } = useTranslation();
+  const { send, snapshot } = useFlow();
+  const ending = snapshot.matches('ending');
+  return (
+    <Screen name="attract" title={t('attract.headline')}>
+      <ul className="features" role="list">
+        {FEATURES.map((f) => (
+          <li key={f.key} className="feature">
+            <Icon name={f.icon} size={72} />
+            <span>{t(`attract.features.${f.key}`)}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="attract-actions">
+        <div className="card-hint">
+          <Icon name="card" size={96} />
+          <p className="lead">{t('attract.placeCard')}</p>
+        </div>
+        <p className="or">{t('attract.or')}</p>
+        <button type="button" className="btn btn-primary btn-huge" data-testid="start-button" disabled={ending} onClick={() => send({ type: 'START' })}>
+          {t('attract.start')}
+        </button>
+      </div>
+    </Screen>
+  );
+}

@@ -1,0 +1,65 @@
+import { useTranslation } from 'react-i18next';
+import { useFlow } from '../app/flow-context';
+import { ErrorNote } from '../ui/error-note';
+import { Screen } from '../ui/screen';
+import { FormField } from './form-field';
+
+/** The application form (pre-filled identity fields masked and read-only) and the materials checklist. */
+export function FormScreen() {
+  const { t } = useTranslation();
+  const { snapshot, send } = useFlow();
+  const { service, form, materials, identity, problems, error } = snapshot.context;
+  const checking = snapshot.matches({ session: 'checking' });
+  if (!service) return <Screen name="form">{null}</Screen>;
+  const problemIds = new Set(problems.map((p) => `${p.target}:${p.id}`));
+  return (
+    <Screen name="form" title={`${t('form.title')} · ${service.name}`}>
+      <ErrorNote code={error} />
+      <form
+        className="app-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          send({ type: 'PRECHECK' });
+        }}
+      >
+        <div className="fields">
+          {service.form.map((f) => (
+            <FormField
+              key={f.id}
+              field={f}
+              value={form[f.id] ?? ''}
+              identity={identity}
+              invalid={problemIds.has(`field:${f.id}`)}
+              onChange={(value) => send({ type: 'FIELD_CHANGED', id: f.id, value })}
+            />
+          ))}
+        </div>
+        <fieldset className="checklist">
+          <legend>{t('form.materialsTitle')}</legend>
+          {service.materials.map((m) => (
+            <label key={m.id} className={`check ${problemIds.has(`material:${m.id}`) ? 'check-problem' : ''}`}>
+              <input
+                type="checkbox"
+                data-testid={`material-${m.id}`}
+                checked={materials[m.id] ?? false}
+                disabled={m.electronic}
+                onChange={(e) => send({ type: 'MATERIAL_TOGGLED', id: m.id, provided: e.target.checked })}
+              />
+              <span className="check-label">{m.name}</span>
+              {m.electronic ? <span className="material-note">{t('form.electronic')}</span> : null}
+              {m.required ? <span className="badge badge-required">{t('guide.required')}</span> : null}
+            </label>
+          ))}
+        </fieldset>
+        <div className="actions">
+          <button type="submit" className="btn btn-primary btn-huge" data-testid="precheck-button" disabled={checking}>
+            {checking ? t('form.checking') : t('form.precheck')}
+          </button>
+          <button type="button" className="btn btn-secondary btn-large" data-testid="back-button" onClick={() => send({ type: 'BACK' })}>
+            {t('common.back')}
+          </button>
+        </div>
+      </form>
+    </Screen>
+  );
+}

@@ -1,0 +1,116 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFlow } from '../app/flow-context';
+import { usePreferences } from '../app/preferences';
+import { useCatalogueSearch, type CatalogueQuery } from '../app/use-catalogue-search';
+import { ErrorNote } from '../ui/error-note';
+import { Screen } from '../ui/screen';
+import { ServiceList } from '../ui/service-list';
+
+/** Items per list: care mode shows fewer, larger items. */
+const LIMITS = { normal: { popular: 8, chips: 12, results: 12 }, care: { popular: 4, chips: 6, results: 6 } };
+
+/** Life-event bundles, departments, most used here, and search over the whole catalogue. */
+export function HomeScreen() {
+  const { t } = useTranslation();
+  const { snapshot, send } = useFlow();
+  const { care } = usePreferences();
+  const limits = care ? LIMITS.care : LIMITS.normal;
+  const { overview, connectivity, error } = snapshot.context;
+  const [text, setText] = useState('');
+  const [chip, setChip] = useState<{ department?: string; lifeEvent?: string; label: string } | null>(null);
+  const query: CatalogueQuery | null =
+    text.trim() !== '' || chip ? { text, department: chip?.department, lifeEvent: chip?.lifeEvent } : null;
+  const search = useCatalogueSearch(query, limits.results);
+  const select = (code: string) => send({ type: 'SELECT_SERVICE', code });
+
+  return (
+    <Screen name="home" title={t('home.title')}>
+      <div className="search" role="search">
+        <label htmlFor="home-search" className="visually-hidden">
+          {t('home.searchLabel')}
+        </label>
+        <input
+          id="home-search"
+          data-testid="search-input"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={100}
+          placeholder={t('home.searchPlaceholder')}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </div>
+      <ErrorNote code={error} />
+      {query ? (
+        <div className="results">
+          <div className="results-head">
+            {chip ? <span className="chip chip-active">{chip.label}</span> : null}
+            <p role="status" data-testid="search-status">
+              {search.searching ? t('home.searching') : t('home.results', { count: search.total })}
+            </p>
+            <button
+              type="button"
+              className="btn btn-secondary"
+              data-testid="search-clear"
+              onClick={() => {
+                setText('');
+                setChip(null);
+              }}
+            >
+              {t('home.back')}
+            </button>
+          </div>
+          {!search.searching && search.items.length === 0 ? <p className="note">{t('home.noResults')}</p> : null}
+          <ServiceList items={search.items} connectivity={connectivity} onSelect={select} />
+        </div>
+      ) : (
+        <div className="sections">
+          <section aria-labelledby="home-life">
+            <h2 id="home-life">{t('home.lifeEvents')}</h2>
+            <ul className="chips" role="list">
+              {(overview?.lifeEvents ?? []).slice(0, limits.chips).map((e) => (
+                <li key={e.id}>
+                  <button
+                    type="button"
+                    className="chip chip-life"
+                    data-testid="life-event"
+                    data-id={e.id}
+                    onClick={() => setChip({ lifeEvent: e.id, label: e.name })}
+                  >
+                    <span>{e.name}</span>
+                    <span className="chip-count">{t('home.itemsCount', { count: e.itemCodes.length })}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="home-popular">
+            <h2 id="home-popular">{t('home.popular')}</h2>
+            <ServiceList items={(overview?.popular ?? []).slice(0, limits.popular)} connectivity={connectivity} onSelect={select} />
+          </section>
+          <section aria-labelledby="home-departments">
+            <h2 id="home-departments">{t('home.departments')}</h2>
+            <ul className="chips" role="list">
+              {(overview?.departments ?? []).slice(0, limits.chips).map((d) => (
+                <li key={d.name}>
+                  <button
+                    type="button"
+                    className="chip"
+                    data-testid="department"
+                    data-name={d.name}
+                    onClick={() => setChip({ department: d.name, label: d.name })}
+                  >
+                    <span>{d.name}</span>
+                    <span className="chip-count">{t('home.itemsCount', { count: d.count })}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </div>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFlow } from '../app/flow-context';
+import { attachKeyboardWedge } from '../input/attach-keyboard-wedge';
+import { isCardReaderAvailable } from '../flow/selectors';
+import { Icon } from '../ui/icons';
+import { Screen } from '../ui/screen';
+
+/** ID card or QR e-ID / one-code pass, with a plain explanation of what is read and why. */
+export function IdentifyScreen() {
+  const { t } = useTranslation();
+  const { snapshot, send } = useFlow();
+  const [qr, setQr] = useState('');
+  const readerOk = isCardReaderAvailable(snapshot.context.devices);
+  const reading = snapshot.matches({ session: { identify: 'reading' } });
+  const verifying = snapshot.matches({ session: { identify: 'verifyingQr' } });
+  const error = snapshot.context.identifyError;
+
+  useEffect(() => attachKeyboardWedge(document, (payload) => send({ type: 'QR_SUBMIT', payload })), [send]);
+
+  const submitQr = () => {
+    send({ type: 'QR_SUBMIT', payload: qr });
+    setQr('');
+  };
+
+  const cardOption = (
+    <div className={`option ${readerOk ? '' : 'option-unavailable'}`} key="card">
+      <Icon name="card" size={80} />
+      <h2>{t('identify.idcardTitle')}</h2>
+      <p>{readerOk ? t('identify.idcardBody') : t('identify.readerOffline')}</p>
+    </div>
+  );
+  const qrOption = (
+    <div className={`option ${readerOk ? '' : 'option-prominent'}`} key="qr">
+      <Icon name="qr" size={80} />
+      <h2>{t('identify.qrTitle')}</h2>
+      <p>{t('identify.qrBody')}</p>
+      <form
+        className="qr-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submitQr();
+        }}
+      >
+        <label htmlFor="identify-qr">{t('identify.qrInputLabel')}</label>
+        <input
+          id="identify-qr"
+          data-testid="identify-qr-input"
+          type="text"
+          autoComplete="off"
+          spellCheck={false}
+          value={qr}
+          maxLength={2048}
+          onChange={(e) => setQr(e.target.value)}
+        />
+        <button type="submit" className="btn btn-primary" data-testid="identify-qr-submit" disabled={verifying || qr.trim() === ''}>
+          {t('identify.qrSubmit')}
+        </button>
+      </form>
+    </div>
+  );
+
+  return (
+    <Screen name="identify" title={t('identify.title')}>
+      {reading || verifying ? (
+        <p className="note note-busy" role="status" data-testid="identify-busy">
+          {reading ? t('identify.reading') : t('identify.verifying')}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="note note-error" role="alert" data-testid="identify-error" data-code={error}>
+          {t(`identify.errors.${error}`)}
+        </p>
+      ) : null}
+      <div className="options">{readerOk ? [cardOption, qrOption] : [qrOption, cardOption]}</div>
+      {/* Face verification (人证比对) slots in here in a later issue; the flow already has its `faceCheck` state. */}
+      <div className="option option-later" data-testid="identify-face-placeholder" aria-disabled="true">
+        <Icon name="face" size={56} />
+        <div>
+          <h2>{t('identify.faceTitle')}</h2>
+          <p>{t('identify.faceBody')}</p>
+        </div>
+      </div>
+      <details className="why" open>
+        <summary>
+          <Icon name="shield" size={36} />
+          <span>{t('identify.whatTitle')}</span>
+        </summary>
+        <p>{t('identify.whatBody')}</p>
+      </details>
+    </Screen>
+  );
+}

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { ServiceSummary } from '../../../common/contract/schemas';
+import type { FlowContext } from '../flow/flow-types';
+import { isServiceAvailable } from '../flow/selectors';
+import { fenToYuan } from './format';
+
+/**
+ * Services as large touch rows. Offline, the ones that cannot be queued are
+ * disabled and marked "needs network".
+ */
+export function ServiceList({
+  items,
+  connectivity,
+  onSelect,
+}: {
+  items: ServiceSummary[];
+  connectivity: FlowContext['connectivity'];
+  onSelect(code: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <ul className="service-list" role="list">
+      {items.map((s) => {
+        const available = isServiceAvailable(s, connectivity);
+        return (
+          <li key={s.code}>
+            <button
+              type="button"
+              className="service-item"
+              data-testid="service-item"
+              data-code={s.code}
+              data-available={available}
+              disabled={!available}
+              onClick={() => onSelect(s.code)}
+            >
+              <span className="service-name">{s.name}</span>
+              <span className="service-meta">
+                <span>{s.department}</span>
+                {s.feeFen > 0 ? <span>{t('common.yuan', { amount: fenToYuan(s.feeFen) })}</span> : null}
+                {available ? null : <span className="badge badge-offline">{t('home.needsNetwork')}</span>}
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

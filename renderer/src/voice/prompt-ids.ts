@@ -1,0 +1,39 @@
+import type { ScreenName } from '../flow/screen-of';
+import type { FlowContext } from '../flow/flow-types';
+
+/** Every voice prompt; each is `prompts.<id>` in the locale files and `voice/<id>.wav` once rendered. */
+export const PROMPT_IDS = [
+  'attract',
+  'identify',
+  'welcome',
+  'home',
+  'guide',
+  'form',
+  'precheck',
+  'confirm',
+  'payment',
+  'submitting',
+  'result-delivered',
+  'result-queued',
+  'printing',
+  'printing-failed',
+  'rating',
+  'thanks',
+] as const;
+
+/** One voice prompt id. */
+export type PromptId = (typeof PROMPT_IDS)[number];
+
+/** The prompt a screen plays when it appears (null: none, e.g. while booting). */
+export function promptFor(screen: ScreenName, context: Pick<FlowContext, 'result' | 'printJob'>): PromptId | null {
+  switch (screen) {
+    case 'boot':
+      return null;
+    case 'result':
+      return context.result?.status === 'queued' ? 'result-queued' : 'result-delivered';
+    case 'printing':
+      return context.printJob?.state === 'failed' ? 'printing-failed' : 'printing';
+    default:
+      return screen;
+  }
+}
