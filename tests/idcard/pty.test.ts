@@ -74,6 +74,12 @@ describe.skipIf(!socat)('ID card reader over a socat pty pair with the real seri
     expect(reader.status.state).toBe('offline');
   });
 
+  it('mute: DeviceTimeout and the status goes offline', async () => {
+    const { reader } = await ptyRig({ card: resident(), fault: 'mute' }, { timeouts: { samStatus: 200 } });
+    expect((await rejection(reader.read())).kind).toBe('DeviceTimeout');
+    expect(reader.status.state).toBe('offline');
+  });
+
   it.each(SW3_FAILURE_CODES.map((c) => [sw3Hex(c)]))('sw3-%s: IdCardError with that code', async (hex) => {
     const { reader } = await ptyRig({ card: resident(), fault: `sw3-${hex.toLowerCase()}` });
     expect((await rejection(reader.read())).classCode).toBe(hex);

@@ -13,7 +13,7 @@ afterEach(async () => {
 const resident = () => loadSimCard(SAMPLE_CARDS.resident);
 
 describe('IdCardReader over an in-process pipe', () => {
-  it.each(Object.entries(SAMPLE_CARDS))('reads the %s sample', async (key, path) => {
+  it.each(Object.entries(SAMPLE_CARDS))('reads the %s sample', async (_key, path) => {
     rig = simRig({ card: loadSimCard(path) });
     const data = await rig.reader.read();
     expect(data.cardType).toBe(loadSimCard(path).cardType);
@@ -21,7 +21,6 @@ describe('IdCardReader over an in-process pipe', () => {
     expect(Buffer.from(data.photoWlt, 'base64').length).toBe(1024);
     expect(data.fingerprint).toBeNull();
     expect(rig.reader.status.state).toBe('online');
-    expect(key).toBeTruthy();
   });
 
   it('reads fingerprints honouring the third length field', async () => {
@@ -211,6 +210,17 @@ describe('presence polling', () => {
     await until(() => events.includes('removed'));
     expect(events).toEqual(['presented', 'failed', 'removed']);
     expect(failures[0]!.classCode).toBe('41');
+  });
+
+  it('reads a card left on the reader once, not on every poll', async () => {
+    rig = simRig({ card: resident() });
+    let reads = 0;
+    rig.reader.on('cardRead', () => reads++);
+    rig.reader.startPolling();
+    await until(() => reads === 1);
+    const requestsAfterRead = rig.sim.requests;
+    await until(() => rig!.sim.requests >= requestsAfterRead + 5);
+    expect(reads).toBe(1);
   });
 
   it('recovers from offline to online when the reader answers again', async () => {
