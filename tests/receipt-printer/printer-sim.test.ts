@@ -4,6 +4,8 @@ import { createMemoryPipe } from '../../drivers/base/memory-pipe';
 import { isDeviceError } from '../../drivers/base/errors';
 import { openReceiptPrinter, printFailureReason, ReceiptPrinterSimulator, receiptText, type ReceiptPrinter } from '../../drivers/receipt-printer/index';
 import { sampleReceipt } from './sample-receipt';
+import { encodeReceiptSegments } from '../../drivers/receipt-printer/index';
+import { chunkSegments } from '../../drivers/receipt-printer/printer/chunk-segments';
 
 let cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
@@ -128,6 +130,19 @@ describe('receipt printer driver against the simulator (in-process pipe)', () =>
     const e = await rejection(printer.print(sampleReceipt()));
     expect(isDeviceError(e, 'DeviceDisconnected')).toBe(true);
     expect(printer.status.state).toBe('noDevice');
+  });
+
+  it('without automatic status back, a printer that stops before finishing is still reported as PaperOut', async () => {
+    const [kiosk, device] = createMemoryPipe();
+    const sim = new ReceiptPrinterSimulator(device, { supportsAsb: false });
+    const printer = openReceiptPrinter(kiosk, { name: 'receipt-1', simulated: true, chunkBytes: 512, completionTimeoutMs: 200 });
+    cleanup.push(() => printer.close());
+    const chunks = chunkSegments(encodeReceiptSegments(sampleReceipt()), 512);
+    const jobBytes = chunks.reduce((n, c) => n + c.length, 0);
+    // GS a at open, one DLE EOT 1..4 before the job and one after each chunk, then the paper ends inside GS r 1.
+    sim.setFault(`paper-out-after:${3 + 12 + jobBytes + 12 * chunks.length + 1}`);
+    const e = await rejection(printer.print(sampleReceipt()));
+    expect(isDeviceError(e, 'PaperOut')).toBe(true);
   });
 
   it('serialises concurrent jobs', async () => {

@@ -1,5 +1,6 @@
 import type { DeviceStatus } from '../../../common/contract/schemas';
 import type { BytePort } from '../../base/byte-port';
+import { DeviceError } from '../../base/errors';
 import { type Off, TypedEmitter } from '../../base/typed-emitter';
 import { enableAsb, feedAndCut, PAPER_STATUS_IN_ORDER } from '../escpos/commands';
 import { type EncodeOptions, encodeReceiptSegments, warmUpEncoder } from '../encoder/encode-receipt';
@@ -187,6 +188,8 @@ class EscPosReceiptPrinter implements ReceiptPrinter {
         await Promise.race([done, pushedFault]);
       } catch (e) {
         this.paperWaiters.splice(0).forEach((w) => w.reject(e as Error));
+        // A printer without automatic status back stops silently: ask why it never finished.
+        if (e instanceof DeviceError && e.kind === 'DeviceTimeout') throw conditionError(await this.queryStatus()) ?? e;
         throw e;
       }
       this.abortedLastJob = false;

@@ -16,6 +16,8 @@ export interface SimulatorOptions {
   widthDots?: number;
   /** Initial fault (see `setFault`); default none. */
   fault?: string | null;
+  /** False to behave like a printer without automatic status back (`GS a` ignored); default true. */
+  supportsAsb?: boolean;
 }
 
 /** Payload of the simulator's `printed` event. */
@@ -139,6 +141,7 @@ export class ReceiptPrinterSimulator {
         this.reply(Uint8Array.of(paperSensorReply(this.condition)));
         return;
       case 'asb':
+        if (this.options.supportsAsb === false) return;
         this.asbBits = token.bits;
         this.builder.apply(token);
         if (this.asbBits !== 0) this.reply(asbBlock(this.condition));
