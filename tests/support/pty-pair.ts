@@ -33,7 +33,7 @@ export async function createPtyPair(): Promise<PtyPair> {
     simEnd,
     process: proc,
     async destroy() {
-      if (proc.exitCode === null) {
+      if (proc.exitCode === null && proc.signalCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
         proc.kill('SIGKILL');
         await exited;
