@@ -2,11 +2,10 @@ import { createServer, connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
 /**
- * What the proxy does to each new client connection (chosen per connection
- * by the rates below; the rest pass through):
- * - `dropRate`: the client socket is destroyed as soon as it sends its first bytes.
+ * What the proxy does, rolled for every chunk a client sends (the rest pass through):
+ * - `dropRate`: both sockets are destroyed before the chunk is forwarded.
  * - `dropResponseRate`: the request reaches the platform, the response is discarded and the client socket destroyed (effect committed, answer lost).
- * - `halfOpenRate`: the connection is accepted but nothing is forwarded or answered, and it is never closed (a half-open TCP peer).
+ * - `halfOpenRate`: from then on nothing is forwarded or answered on that connection, and it is never closed (a half-open TCP peer).
  * - `delayMs`: every chunk in both directions is delayed this long.
  */
 export interface FaultSettings {
@@ -35,48 +34,51 @@ export async function startFaultProxy(target: { host: string; port: number }, ra
     s.on('close', () => open.delete(s));
     s.on('error', () => {});
   };
-  const pipeDelayed = (from: Socket, to: Socket) => {
-    from.on('data', (chunk) => {
-      const write = () => {
-        if (!to.destroyed) to.write(chunk);
-      };
-      if (settings.delayMs > 0) setTimeout(write, settings.delayMs);
-      else write();
-    });
-    from.on('end', () => setTimeout(() => to.end(), settings.delayMs));
-    from.on('close', () => setTimeout(() => to.destroy(), settings.delayMs));
-  };
   const server = createServer((client) => {
     track(client);
     stats.connections++;
-    const roll = random();
-    const s = settings;
-    if (roll < s.halfOpenRate) {
-      stats.halfOpen++;
-      client.on('data', () => {});
-      return;
-    }
-    if (roll < s.halfOpenRate + s.dropRate) {
-      client.once('data', () => {
-        stats.dropped++;
-        client.destroy();
-      });
-      return;
-    }
     const upstream = connect(target.port, target.host);
     track(upstream);
-    if (roll < s.halfOpenRate + s.dropRate + s.dropResponseRate) {
-      client.on('data', (chunk) => upstream.write(chunk));
-      upstream.once('data', () => {
+    // Faults are rolled for every chunk the client sends (kept-alive connections carry
+    // many requests), so each request can be dropped, lose its answer or hang.
+    let mode: 'pass' | 'drop-response' | 'half-open' = 'pass';
+    const later = (fn: () => void) => (settings.delayMs > 0 ? setTimeout(fn, settings.delayMs) : fn());
+    client.on('data', (chunk) => {
+      if (mode === 'half-open') return;
+      const s = settings;
+      const roll = random();
+      if (roll < s.halfOpenRate) {
+        stats.halfOpen++;
+        mode = 'half-open';
+        return;
+      }
+      if (roll < s.halfOpenRate + s.dropRate) {
+        stats.dropped++;
+        client.destroy();
+        upstream.destroy();
+        return;
+      }
+      if (roll < s.halfOpenRate + s.dropRate + s.dropResponseRate) mode = 'drop-response';
+      later(() => {
+        if (!upstream.destroyed) upstream.write(chunk);
+      });
+    });
+    upstream.on('data', (chunk) => {
+      if (mode === 'half-open') return;
+      if (mode === 'drop-response') {
         stats.droppedResponses++;
         client.destroy();
         upstream.destroy();
+        return;
+      }
+      later(() => {
+        if (!client.destroyed) client.write(chunk);
       });
-      client.on('close', () => upstream.destroy());
-      return;
-    }
-    pipeDelayed(client, upstream);
-    pipeDelayed(upstream, client);
+    });
+    client.on('close', () => later(() => upstream.destroy()));
+    upstream.on('close', () => {
+      if (mode !== 'half-open') later(() => client.destroy());
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
