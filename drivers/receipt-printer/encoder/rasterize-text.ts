@@ -3,7 +3,7 @@ import { type Bitmap, rgbaToBitmap } from './bitmap';
 import { charColumns, COLUMN_DOTS } from './layout';
 
 /** Font stack for rasterised lines: Noto CJK covers GB18030 including extension B. */
-export const CJK_FONT_FAMILY = '"Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", sans-serif';
+export const CJK_FONT_FAMILY = '"Noto Sans Mono CJK SC", "Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", sans-serif';
 
 /** Height in dots of one rasterised text line at size 1 (24-dot font plus leading). */
 export const RASTER_LINE_DOTS = 30;
