@@ -1,0 +1,94 @@
+// ESLint flat config: typescript-eslint's recommended rules plus the local
+// `layers/dependencies` rule, which enforces the dependency rules of
+// docs/architecture.md. The LAYERS table is the per-folder allow-list of
+// folders, Node builtins and npm packages: a new dependency fails lint until
+// it is classified here. Do not relax a layer to make an import pass; move
+// the code to the layer where it belongs.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { fileURLToPath } from 'node:url';
+import layers from './tools/eslint-plugin-layers/index.js';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** @type {import('./tools/eslint-plugin-layers/classify.js').Layer[]} */
+export const LAYERS = [
+  // Pure code: the contract, domain types and helpers. Runs anywhere.
+  { name: 'common', dirs: ['common'], allow: ['common'], node: false, packages: ['zod'] },
+  // The UI: DOM only, talks to main through the KioskApi contract.
+  {
+    name: 'renderer',
+    dirs: ['renderer'],
+    allow: ['common', 'renderer'],
+    node: false,
+    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'xstate', '@xstate/react', 'zod'],
+  },
+  // Device drivers (plain Node): bindings, simulators, protocol parsers.
+  {
+    name: 'drivers',
+    dirs: ['drivers'],
+    allow: ['common', 'drivers'],
+    node: true,
+    packages: ['serialport', '@serialport/*', 'node-hid', 'iconv-lite', '@napi-rs/canvas', 'pngjs', 'qrcode', 'ipp', 'zod'],
+  },
+  // Storage and sync (plain Node).
+  { name: 'offline-cache', dirs: ['offline-cache'], allow: ['common', 'offline-cache'], node: true, packages: ['better-sqlite3', 'uuid', 'zod'] },
+  // Composition root (plain Node): joins drivers and offline-cache.
+  { name: 'main/core', dirs: ['main/core'], allow: ['common', 'main/core', 'drivers', 'offline-cache'], node: true, packages: ['zod', 'uuid'] },
+  // kioskctl, the technician's tool, built on main/core.
+  {
+    name: 'main/cli',
+    dirs: ['main/cli'],
+    allow: ['common', 'main/cli', 'main/core', 'drivers', 'offline-cache'],
+    node: true,
+    packages: ['serialport', '@serialport/*', 'node-hid', 'zod'],
+  },
+  // Loopback WebSocket host for browser mode (plain Node).
+  { name: 'main/web', dirs: ['main/web'], allow: ['common', 'main/web', 'main/core'], node: true, packages: ['ws', 'zod'] },
+  // The Electron shell: the only importer of electron's main-process APIs.
+  { name: 'main/electron', dirs: ['main/electron'], allow: ['common', 'main/electron', 'main/core', 'main/web'], node: true, packages: ['electron', 'electron-updater', 'zod'] },
+  // Sandboxed preload: contextBridge only; no Node builtins in a sandbox.
+  { name: 'main/preload', dirs: ['main/preload'], allow: ['common', 'main/preload'], node: false, packages: ['electron', 'zod'] },
+  // Reference central platform: its own process; the kiosk never imports it.
+  {
+    name: 'platform-sim',
+    dirs: ['platform-sim'],
+    allow: ['common', 'platform-sim'],
+    node: true,
+    packages: ['fastify', '@fastify/*', 'better-sqlite3', 'zod', 'qrcode', '@napi-rs/canvas', 'uuid'],
+  },
+  // Tests, benches, scripts, build tooling: may import anything.
+  { name: 'tooling', dirs: ['tests', 'bench', 'scripts', 'tools', 'build', 'renderer/vite.config.ts'], allow: [], node: true, packages: [], lenient: true },
+];
+
+/** Test files beside the code may also use the test tooling. */
+const TEST_LAYERS = LAYERS.map((l) => ({ ...l, allow: [...l.allow, 'tooling'], packages: [...l.packages, 'vitest', 'ws'] }));
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.kiosk-data/**', 'tests/lint-fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: { ...globals.node } },
+    plugins: { layers },
+    rules: {
+      'layers/dependencies': ['error', { root, layers: LAYERS }],
+      // Device protocols and input sanitising match control bytes on purpose.
+      'no-control-regex': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: { 'layers/dependencies': ['error', { root, layers: TEST_LAYERS }] },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+  },
+);

@@ -1,0 +1,3 @@
+import type { ByteEndpoint } from '../drivers/base/byte-port';
+
+export type Port = ByteEndpoint;

@@ -1,0 +1,3 @@
+import { createIdCardReader } from '../../drivers/idcard/reader';
+
+export const reader = createIdCardReader;

@@ -1,0 +1,3 @@
+import type { KioskCore } from '../../main/core/create-kiosk-core';
+
+export type Core = KioskCore;

@@ -1,0 +1,3 @@
+import { openKioskStore } from '../../offline-cache/index';
+
+export const open = openKioskStore;

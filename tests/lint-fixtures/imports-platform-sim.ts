@@ -1,0 +1,3 @@
+import { startPlatformSim } from '../../platform-sim/server';
+
+export const start = startPlatformSim;

@@ -1,0 +1,3 @@
+import leftPad from 'left-pad';
+
+export const pad = leftPad;

@@ -1,0 +1,1 @@
+export const electron: unknown = require('electron');

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+let eslint: ESLint;
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: root, overrideConfigFile: join(root, 'eslint.config.js') });
+});
+
+/** Lints a fixture as if it lived at `asPath` (repo-relative); returns the layer-rule messages. */
+async function layerErrors(fixture: string, asPath: string): Promise<string[]> {
+  const code = readFileSync(join(root, 'tests/lint-fixtures', fixture), 'utf8');
+  const [result] = await eslint.lintText(code, { filePath: join(root, asPath) });
+  return result!.messages.filter((m) => m.ruleId === 'layers/dependencies').map((m) => m.message);
+}
+
+describe('layers/dependencies: renderer/', () => {
+  it.each([
+    ['imports-electron.ts', 'electron'],
+    ['requires-electron.ts', 'electron'],
+    ['imports-node-fs.ts', 'node:fs'],
+    ['imports-bare-builtin.ts', 'path'],
+    ['imports-drivers.ts', 'drivers/idcard/reader'],
+    ['imports-main-type-only.ts', 'main/core/create-kiosk-core'],
+    ['reexports-main.ts', 'main/core/config'],
+    ['imports-platform-sim.ts', 'platform-sim/server'],
+  ])('%s fails, naming what renderer/ may import', async (fixture, got) => {
+    const errors = await layerErrors(fixture, 'renderer/src/fixture.ts');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('renderer/ may import only common/ and renderer/');
+    expect(errors[0]).toContain(`(got ${got})`);
+  });
+
+  it('reports dynamic imports and import() types too', async () => {
+    const errors = await layerErrors('imports-main-dynamic.ts', 'renderer/src/fixture.ts');
+    expect(errors).toEqual([
+      'renderer/ may import only common/ and renderer/ (got main/web/web-host)',
+      'renderer/ may import only common/ and renderer/ (got main/web/web-host)',
+    ]);
+  });
+
+  it('says "no Node builtins" for node:fs', async () => {
+    expect(await layerErrors('imports-node-fs.ts', 'renderer/src/fixture.ts')).toEqual(['renderer/ may import only common/ and renderer/, no Node builtins (got node:fs)']);
+  });
+
+  it('passes a clean file that imports common/, itself and react', async () => {
+    expect(await layerErrors('clean-renderer.tsx', 'renderer/src/fixture.tsx')).toEqual([]);
+  });
+});
+
+describe('layers/dependencies: drivers/ and offline-cache/', () => {
+  it('drivers/ importing electron fails', async () => {
+    const errors = await layerErrors('imports-electron.ts', 'drivers/idcard/fixture.ts');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^drivers\/ may import only common\/ and drivers\/ and the packages .*serialport.* \(got electron\)/);
+  });
+
+  it('drivers/ importing offline-cache/ fails', async () => {
+    expect(await layerErrors('imports-offline-cache.ts', 'drivers/idcard/fixture.ts')).toEqual(['drivers/ may import only common/ and drivers/ (got offline-cache/index)']);
+  });
+
+  it('offline-cache/ importing drivers/ fails, even type-only', async () => {
+    expect(await layerErrors('imports-drivers-from-offline-cache.ts', 'offline-cache/fixture.ts')).toEqual(['offline-cache/ may import only common/ and offline-cache/ (got drivers/base/byte-port)']);
+  });
+
+  it('an unclassified npm package fails until it is added to the allow-list', async () => {
+    const errors = await layerErrors('imports-unclassified-package.ts', 'drivers/idcard/fixture.ts');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('(got left-pad); a new dependency must be classified in eslint.config.js');
+  });
+
+  it('drivers/ may use Node builtins', async () => {
+    expect(await layerErrors('imports-node-fs.ts', 'drivers/idcard/fixture.ts')).toEqual([]);
+  });
+});
+
+describe('layers/dependencies: main/', () => {
+  it('main/core importing electron fails; main/electron and main/preload may', async () => {
+    expect(await layerErrors('imports-electron.ts', 'main/core/fixture.ts')).toHaveLength(1);
+    expect(await layerErrors('imports-electron.ts', 'main/web/fixture.ts')).toHaveLength(1);
+    expect(await layerErrors('imports-electron.ts', 'main/electron/fixture.ts')).toEqual([]);
+    expect(await layerErrors('imports-electron.ts', 'main/preload/fixture.ts')).toEqual([]);
+  });
+
+  it('the sandboxed preload may not use Node builtins', async () => {
+    expect(await layerErrors('imports-node-fs.ts', 'main/preload/fixture.ts')).toEqual(['main/preload/ may import only common/ and main/preload/, no Node builtins (got node:fs)']);
+  });
+
+  it('nothing of the kiosk imports platform-sim/', async () => {
+    for (const at of ['main/core/fixture.ts', 'main/web/fixture.ts', 'drivers/x/fixture.ts']) {
+      expect((await layerErrors('imports-platform-sim.ts', at))[0], at).toContain('(got platform-sim/server)');
+    }
+  });
+
+  it('passes a clean main/electron file', async () => {
+    expect(await layerErrors('clean-electron.ts', 'main/electron/fixture.ts')).toEqual([]);
+  });
+
+  it('tests/ are lenient', async () => {
+    expect(await layerErrors('imports-electron.ts', 'tests/x/fixture.ts')).toEqual([]);
+  });
+});

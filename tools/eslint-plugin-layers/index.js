@@ -1,0 +1,11 @@
+// Local ESLint plugin: the kiosk's architecture rules (see docs/architecture.md
+// and the layer table in eslint.config.js).
+import { dependenciesRule } from './rule-dependencies.js';
+
+/** The plugin object for a flat config: `plugins: { layers }`, rule `layers/dependencies`. */
+const plugin = {
+  meta: { name: 'eslint-plugin-layers', version: '0.1.0' },
+  rules: { dependencies: dependenciesRule },
+};
+
+export default plugin;
