@@ -156,6 +156,9 @@ describe('kiosk flow machine', () => {
     a.send({ type: 'BACK' });
     expect(screen(a)).toBe('form');
     expect(a.getSnapshot().context.form.phone).toBe('123');
+    a.send({ type: 'FIELD_CHANGED', id: 'phone', value: '13800138000' });
+    a.send({ type: 'MATERIAL_TOGGLED', id: 'photo', provided: true });
+    expect(a.getSnapshot().context.problems).toEqual([{ target: 'field', id: 'delivery', problem: 'missing' }]);
   });
 
   it('reveal toggle fetches the unmasked identity and forgets it when hidden or when leaving confirm', async () => {

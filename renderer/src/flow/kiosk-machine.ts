@@ -316,9 +316,17 @@ export const kioskMachine = setup({
           on: {
             BACK: 'guide.ready',
             HOME: 'home',
-            FIELD_CHANGED: { actions: assign({ form: ({ context, event }) => ({ ...context.form, [event.id]: event.value }) }) },
+            FIELD_CHANGED: {
+              actions: assign({
+                form: ({ context, event }) => ({ ...context.form, [event.id]: event.value }),
+                problems: ({ context, event }) => context.problems.filter((p) => !(p.target === 'field' && p.id === event.id)),
+              }),
+            },
             MATERIAL_TOGGLED: {
-              actions: assign({ materials: ({ context, event }) => ({ ...context.materials, [event.id]: event.provided }) }),
+              actions: assign({
+                materials: ({ context, event }) => ({ ...context.materials, [event.id]: event.provided }),
+                problems: ({ context, event }) => context.problems.filter((p) => !(p.target === 'material' && p.id === event.id)),
+              }),
             },
             PRECHECK: 'checking',
           },

@@ -85,7 +85,11 @@ export class KeyboardWedge {
 
   /** Classifies one keydown. Never throws. */
   handleKey(event: WedgeKey): WedgeDecision {
-    if (MODIFIERS.has(event.key)) return NONE;
+    if (MODIFIERS.has(event.key)) {
+      // A scanner presses Shift for capitals: a fast modifier keeps the burst alive.
+      if (this.heldCount > 0 && event.timeStamp - this.lastTime <= this.maxGapMs) this.lastTime = event.timeStamp;
+      return NONE;
+    }
     const fast = this.heldCount > 0 && event.timeStamp - this.lastTime <= this.maxGapMs;
     const release = fast ? null : this.takeHuman();
     if (event.ctrlKey || event.altKey || event.metaKey) {
