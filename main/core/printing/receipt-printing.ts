@@ -2,33 +2,10 @@ import type { MethodsOf, EventSink } from '../../../common/contract/define';
 import type { KioskContract } from '../../../common/contract/kiosk-contract';
 import type { PrintJob } from '../../../common/contract/schemas';
 import { KioskError } from '../../../common/contract/errors';
-import type { ReceiptDocument, ReceiptPrinter } from '../../../drivers/receipt-printer/index';
-import { isDeviceError } from '../../../drivers/base/errors';
+import { printFailureReason, type ReceiptDocument, type ReceiptPrinter } from '../../../drivers/receipt-printer/index';
 import type { KioskStore } from '../../../offline-cache/index';
 import type { TransactionsService } from '../services/transactions-service';
 import { buildTransactionReceipt, type ReceiptSite } from './build-receipt';
-
-/** Maps a print failure to the reason code the renderer explains. */
-export function printFailureReason(error: unknown): string {
-  if (isDeviceError(error)) {
-    switch (error.kind) {
-      case 'PaperOut':
-      case 'NoMedia':
-        return 'paper-out';
-      case 'CoverOpen':
-        return 'cover-open';
-      case 'DeviceDisconnected':
-      case 'DeviceNotReady':
-      case 'PortOpenFailed':
-        return 'offline';
-      case 'DeviceTimeout':
-        return 'timeout';
-      default:
-        return 'printer-error';
-    }
-  }
-  return 'printer-error';
-}
 
 /** Options of {@link ReceiptPrinting}. */
 export interface ReceiptPrintingOptions {
