@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import WebSocket from 'ws';
+import { ContractDispatcher } from '../../common/contract/dispatcher';
+import { EventHub } from '../../common/contract/event-hub';
+import { kioskContract, type KioskContract } from '../../common/contract/kiosk-contract';
+import { startWebHost } from '../../main/web/web-host';
+import { TestKioskImplementation } from './test-kiosk-implementation';
+
+const g = globalThis as Record<string, unknown>;
+const saved = { document: g.document, location: g.location, WebSocket: g.WebSocket, kiosk: g.kiosk };
+afterEach(() => {
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete g[k];
+    else g[k] = v;
+  }
+  vi.resetModules();
+});
+
+/** A fresh copy of the module (getKioskApi memoises its API). */
+const freshGetKioskApi = async () => (await import('../../renderer/src/transport/get-kiosk-api')).getKioskApi;
+
+describe('getKioskApi', () => {
+  it('in browser mode, connects to /kiosk-api on the page origin with the meta token', async () => {
+    const host = await startWebHost({ dispatcher: new ContractDispatcher(kioskContract, new TestKioskImplementation()), events: new EventHub<KioskContract>(), staticDir: null });
+    try {
+      g.document = { querySelector: (s: string) => (s === 'meta[name="kiosk-token"]' ? { getAttribute: (a: string) => (a === 'content' ? host.token : null) } : null) };
+      g.location = new URL(host.url);
+      g.WebSocket = class extends WebSocket {
+        constructor(url: string, protocols: string[]) {
+          super(url, protocols, { origin: host.origin });
+        }
+      };
+      const getKioskApi = await freshGetKioskApi();
+      const api = getKioskApi();
+      expect(getKioskApi()).toBe(api);
+      expect((await api.system.info({})).deviceId).toBe('TEST-0001');
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('prefers window.kiosk from the preload when present', async () => {
+    g.kiosk = { system: { info: async () => ({ from: 'bridge' }) } };
+    const api = (await freshGetKioskApi())();
+    await expect(api.system.info({})).rejects.toMatchObject({ code: 'internal', message: 'system:info returned an invalid result' });
+  });
+
+  it('throws internal when there is neither a preload nor a token', async () => {
+    g.document = { querySelector: () => null };
+    expect(await freshGetKioskApi().then((f) => () => f())).toThrow(/no kiosk transport/);
+  });
+});
