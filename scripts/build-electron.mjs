@@ -1,5 +1,6 @@
 // Bundles the Electron shell with esbuild:
-//   main/electron/main.ts    → dist/electron/main.cjs     (npm packages stay external: shipped in node_modules)
+//   main/electron/main.ts    → dist/electron/main.cjs     (pure-JS packages inlined; native modules and
+//                                                         electron-updater stay external, shipped in node_modules)
 //   main/preload/preload.ts  → dist/electron/preload.cjs  (everything inlined but `electron`: a sandboxed
 //                                                         preload cannot require local files or npm packages)
 // Usage: node scripts/build-electron.mjs [--quiet]. Exits 1 when a bundle fails.
@@ -13,6 +14,9 @@ const quiet = process.argv.includes('--quiet');
 // bundle's own file URL. dist/electron/ is two levels below the root like
 // main/core/, so root-relative lookups ('../../package.json') keep working.
 const importMetaBanner = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+
+// Native modules must load from node_modules (rebuilt for Electron's ABI, unpacked from asar).
+const mainExternals = ['electron', 'electron-updater', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', '@napi-rs/canvas'];
 
 const common = {
   absWorkingDir: root,
@@ -30,7 +34,7 @@ try {
       ...common,
       entryPoints: ['main/electron/main.ts'],
       outfile: 'dist/electron/main.cjs',
-      packages: 'external',
+      external: mainExternals,
       banner: { js: importMetaBanner },
       define: { 'import.meta.url': '__importMetaUrl' },
     }),

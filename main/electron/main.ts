@@ -43,7 +43,13 @@ async function start(): Promise<void> {
   let platform: EmbeddedPlatform | null = null;
   if (!config.platformUrl && !app.isPackaged) {
     // Development only: platform-sim is never shipped in the packaged app.
-    platform = await startEmbeddedPlatform({ dataDir: join(config.dataDir, 'platform-sim') });
+    // Why the env dance: the launcher spawns process.execPath, which here is the
+    // Electron binary; ELECTRON_RUN_AS_NODE makes that child plain Node. spawn()
+    // copies the environment synchronously, so it is removed again at once.
+    process.env.ELECTRON_RUN_AS_NODE = '1';
+    const starting = startEmbeddedPlatform({ dataDir: join(config.dataDir, 'platform-sim') });
+    delete process.env.ELECTRON_RUN_AS_NODE;
+    platform = await starting;
     config.platformUrl = platform.url;
   }
   const keyProvider = new SafeStorageKeyProvider({ dir: userData, onWeakBackend: (b) => log(`safeStorage backend ${b}: no OS keyring, data key only obfuscated`) });
