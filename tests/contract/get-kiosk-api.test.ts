@@ -50,3 +50,18 @@ describe('getKioskApi', () => {
     expect(await freshGetKioskApi().then((f) => () => f())).toThrow(/no kiosk transport/);
   });
 });
+
+describe('getKioskApi over an in-page window.kiosk (test fakes)', () => {
+  it('calls methods with their service as `this` and keeps KioskError codes', async () => {
+    const { KioskError } = await import('../../common/contract/errors');
+    class Catalogue {
+      private readonly prefix = 'no service ';
+      async get(input: { code: string }): Promise<never> {
+        throw new KioskError('not-found', this.prefix + input.code);
+      }
+    }
+    g.kiosk = { catalogue: new Catalogue() };
+    const api = (await freshGetKioskApi())();
+    await expect(api.catalogue.get({ code: 'X1' })).rejects.toMatchObject({ code: 'not-found', message: 'no service X1' });
+  });
+});

@@ -1,5 +1,5 @@
 import type { ClientTransport } from '../../../common/contract/client';
-import { KioskErrorPayloadSchema } from '../../../common/contract/errors';
+import { KioskError, KioskErrorPayloadSchema } from '../../../common/contract/errors';
 
 /** The raw `window.kiosk` object as the preload exposed it (service → member → function). */
 export type BridgedApi = Record<string, Record<string, unknown>>;
@@ -13,10 +13,13 @@ export type BridgedApi = Record<string, Record<string, unknown>>;
  * into `internal`). Unknown channels resolve as `invalid-payload`.
  */
 export function createBridgeTransport(bridged: BridgedApi): ClientTransport {
+  // Called as a method of its service object: a `window.kiosk` that is a class
+  // instance (test fakes) may rely on `this`.
   const member = (channel: string): ((arg: unknown) => unknown) | null => {
     const at = channel.indexOf(':');
-    const fn = bridged[channel.slice(0, at)]?.[channel.slice(at + 1)];
-    return at > 0 && typeof fn === 'function' ? (fn as (arg: unknown) => unknown) : null;
+    const service = bridged[channel.slice(0, at)];
+    const fn = service?.[channel.slice(at + 1)];
+    return at > 0 && typeof fn === 'function' ? (arg: unknown) => (fn as (arg: unknown) => unknown).call(service, arg) : null;
   };
   return {
     async call(channel, payload) {
@@ -25,6 +28,7 @@ export function createBridgeTransport(bridged: BridgedApi): ClientTransport {
       try {
         return { ok: true, value: await fn(payload) };
       } catch (e) {
+        if (e instanceof KioskError) return { ok: false, error: e.toPayload() };
         const parsed = KioskErrorPayloadSchema.safeParse(e);
         if (parsed.success) return { ok: false, error: parsed.data };
         return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : 'bridge call failed' } };
