@@ -26,6 +26,7 @@ describe('crash safety: SIGKILL during tx submit and sync now', () => {
       expect(report.trials).toBeGreaterThanOrEqual(TRIALS);
       // The kills must actually interrupt work, or the test proves nothing.
       expect(report.killedWhileRunning).toBeGreaterThan(TRIALS * 0.25);
+      expect(report.submitted.size - 4 * 150).toBeGreaterThan(TRIALS * 0.05);
       for (const dir of report.dataDirs) expect(await drain(dir, platform.url)).toBe(0);
       const records = await adminTransactions(platform.url);
       const { missing, duplicated } = exactlyOnce(report.submitted, records);

@@ -19,7 +19,7 @@ export interface CrashOptions {
   root: string;
   /** Items submitted in-process per worker before the trials, so sync kills land mid-batch. */
   seedPerWorker?: number;
-  /** Kill delay bound (ms) before any child has run to completion. Later the bound follows observed run times. */
+  /** Initial bound (ms) of the random kill delay; it then adapts to the observed run times. Default 3 000. */
   initialKillDelayMs?: number;
   random?: () => number;
 }
@@ -74,14 +74,15 @@ const ID_LINE = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$
  */
 export async function runCrashTrials(options: CrashOptions): Promise<CrashReport> {
   const random = options.random ?? Math.random;
-  // Kill delays are uniform over [0, 1.5 × the longest recent natural run time], so kills land
-  // anywhere from process start-up to the last write, under whatever CPU contention there is.
-  const observed: Record<'submit' | 'sync', number[]> = { submit: [], sync: [] };
-  const bound = (k: 'submit' | 'sync') => (observed[k].length === 0 ? (options.initialKillDelayMs ?? 4000) : 1.5 * Math.max(...observed[k].slice(-8)));
-  const note = (k: 'submit' | 'sync', r: ChildResult) => {
-    if (!r.killed && r.code !== null) observed[k].push(r.ms);
-  };
   const report: CrashReport = { submitted: new Set(), trials: 0, killedWhileRunning: 0, submitsKilledBeforePrint: 0, dataDirs: [] };
+  // Kill delays are uniform over [0, bound]. Each action's bound adapts (×1.1 after a kill,
+  // ×0.9 after a natural exit) so about half the children are killed mid-run and half finish,
+  // whatever the machine's load: kills land anywhere from start-up to the last write.
+  const bounds: Record<'submit' | 'sync', number> = { submit: options.initialKillDelayMs ?? 3000, sync: options.initialKillDelayMs ?? 3000 };
+  const bound = (k: 'submit' | 'sync') => bounds[k];
+  const note = (k: 'submit' | 'sync', r: ChildResult) => {
+    bounds[k] = Math.min(30_000, Math.max(200, bounds[k] * (r.killed ? 1.1 : 0.9)));
+  };
   let next = 0;
   const worker = async (w: number) => {
     const dataDir = join(options.root, `device-${w}`);
