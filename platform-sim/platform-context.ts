@@ -1,0 +1,29 @@
+import type { CatalogueVersions } from './catalogue/catalogue-versions';
+import type { FaultInjector } from './faults';
+import type { PlatformClock } from './platform-clock';
+import type { HeartbeatsStore } from './store/heartbeats-store';
+import type { PaymentsStore } from './store/payments-store';
+import type { RecordsStore } from './store/records-store';
+import type { SettingsStore } from './store/settings-store';
+
+/** Everything a route needs; built once by `startPlatformSim`. */
+export interface PlatformContext {
+  clock: PlatformClock;
+  faults: FaultInjector;
+  records: RecordsStore;
+  payments: PaymentsStore;
+  settings: SettingsStore;
+  heartbeats: HeartbeatsStore;
+  catalogue: CatalogueVersions;
+  /** The server's own base URL (e.g. `http://127.0.0.1:4100`), known once listening. */
+  baseUrl(): string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Platform time of this request (ISO 8601 UTC, ms); also sent as `X-Platform-Time`. */
+    platformTime: string;
+    /** True when a fault drops this connection after the handler has committed. */
+    dropAfterCommit: boolean;
+  }
+}

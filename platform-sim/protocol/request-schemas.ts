@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { RatingLevelSchema } from '../../common/contract/schemas';
+
+/** Largest number of items in one batch. */
+export const MAX_BATCH_ITEMS = 500;
+
+const IsoTime = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not an ISO 8601 time');
+
+/** Idempotency key: the client's UUIDv7 (any 1–100 printable ASCII characters are accepted). */
+export const ItemIdSchema = z.string().regex(/^[\x21-\x7e]{1,100}$/);
+
+const Seq = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const ServiceCode = z.string().min(1).max(64);
+const DataObject = z.record(z.string().max(64), z.unknown());
+
+/** Envelope shared by the three batch endpoints; items are validated one by one. */
+export const BatchEnvelopeSchema = z.object({
+  deviceId: z.string().min(1).max(128),
+  items: z.array(z.unknown()).max(MAX_BATCH_ITEMS),
+});
+
+/** One transaction of `POST /api/v1/transactions/batch`. */
+export const TransactionItemSchema = z.object({
+  id: ItemIdSchema,
+  seq: Seq,
+  service: ServiceCode,
+  createdAt: IsoTime,
+  kioskClockOffsetMs: z.number().finite(),
+  data: DataObject,
+});
+
+/** One rating of `POST /api/v1/ratings/batch`. */
+export const RatingItemSchema = z.object({
+  id: ItemIdSchema,
+  seq: Seq,
+  transactionId: z.string().max(100).nullable(),
+  service: ServiceCode,
+  level: RatingLevelSchema,
+  reason: z.string().max(500).nullable(),
+  createdAt: IsoTime,
+});
+
+/** One telemetry event of `POST /api/v1/telemetry/batch`. */
+export const TelemetryItemSchema = z.object({
+  id: ItemIdSchema,
+  seq: Seq,
+  type: z.string().min(1).max(64),
+  at: IsoTime,
+  data: DataObject,
+});
+
+/** Body of `POST /api/v1/heartbeats`. */
+export const HeartbeatSchema = z.object({
+  deviceId: z.string().min(1).max(128),
+  version: z.string().min(1).max(64),
+  sentAt: IsoTime,
+  queue: z.object({
+    pending: z.number().int().nonnegative(),
+    needsAttention: z.number().int().nonnegative(),
+    oldestPendingAgeSeconds: z.number().nonnegative().nullable(),
+  }),
+  devices: z.array(z.unknown()).max(50),
+  alerts: z.array(z.object({ code: z.string().max(64), message: z.string().max(500) })).max(100),
+});
+
+/** Body of `POST /api/v1/identity/qr`. */
+export const QrIdentitySchema = z.object({ payload: z.string().max(500) });
+
+/** Body of `POST /api/v1/payments`. */
+export const PaymentRequestSchema = z.object({
+  transactionId: z.string().min(1).max(100),
+  amountFen: z.number().int().positive().max(100_000_000),
+});
+
+/** Body of `POST /admin/faults`: every key optional, merged into the current settings. */
+export const FaultsPatchSchema = z
+  .object({
+    latencyMs: z.number().int().min(0).max(120_000),
+    errorRate: z.number().min(0).max(1),
+    dropRate: z.number().min(0).max(1),
+    down: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+/** Body of `POST /admin/pin`. */
+export const PinSchema = z.object({ version: z.string().min(1).max(64).nullable() });
+
+/** Body of `POST /admin/catalogue/bump`. */
+export const BumpSchema = z.object({ changes: z.number().int().min(1).max(50).optional() });
+
+/** Body of `POST /admin/clock`. */
+export const ClockSchema = z.object({ offsetMs: z.number().int().min(-31_536_000_000).max(31_536_000_000) });

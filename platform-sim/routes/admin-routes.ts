@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import { HttpError, parseBody } from '../http-error';
+import type { PlatformContext } from '../platform-context';
+import { BumpSchema, ClockSchema, FaultsPatchSchema, PinSchema } from '../protocol/request-schemas';
+
+/**
+ * Test-only admin endpoints (never exposed by a real platform). Not subject
+ * to fault injection.
+ */
+export function registerAdminRoutes(app: FastifyInstance, ctx: PlatformContext): void {
+  app.get('/admin/transactions', async () =>
+    ctx.records.list('transaction').map((r) => ({
+      id: r.id,
+      deviceId: r.deviceId,
+      seq: r.seq,
+      service: r.service,
+      receivedCount: r.receivedCount,
+      acceptedAt: r.acceptedAt,
+    })),
+  );
+
+  app.get('/admin/ratings', async () =>
+    ctx.records.list('rating').map((r) => {
+      const p = r.payload as Record<string, unknown>;
+      return {
+        id: r.id,
+        deviceId: r.deviceId,
+        seq: r.seq,
+        transactionId: p.transactionId,
+        service: r.service,
+        level: p.level,
+        reason: p.reason,
+        createdAt: p.createdAt,
+        receivedCount: r.receivedCount,
+        acceptedAt: r.acceptedAt,
+      };
+    }),
+  );
+
+  app.get('/admin/telemetry', async () =>
+    ctx.records.list('telemetry').map((r) => {
+      const p = r.payload as Record<string, unknown>;
+      return { id: r.id, deviceId: r.deviceId, seq: r.seq, type: p.type, at: p.at, data: p.data, receivedCount: r.receivedCount, acceptedAt: r.acceptedAt };
+    }),
+  );
+
+  app.get('/admin/heartbeats', async () => ctx.heartbeats.list());
+
+  app.get('/admin/faults', async () => ctx.faults.settings);
+  app.post('/admin/faults', async (request) => ctx.faults.merge(parseBody(FaultsPatchSchema, request.body)));
+
+  app.post('/admin/reset', async () => {
+    ctx.faults.reset();
+    return ctx.faults.settings;
+  });
+
+  app.post('/admin/pin', async (request) => {
+    const { version } = parseBody(PinSchema, request.body);
+    ctx.settings.setPinnedVersion(version);
+    return { pinnedVersion: version };
+  });
+
+  app.post('/admin/clock', async (request) => {
+    ctx.clock.offsetMs = parseBody(ClockSchema, request.body).offsetMs;
+    return { offsetMs: ctx.clock.offsetMs, serverTime: ctx.clock.nowIso() };
+  });
+
+  app.post('/admin/catalogue/bump', async (request) => {
+    const { changes = 3 } = parseBody(BumpSchema, request.body);
+    const result = ctx.catalogue.bump(changes);
+    ctx.settings.addBump(result.version, changes, request.platformTime);
+    return result;
+  });
+
+  app.post('/admin/payments/:id/pay', async (request) => {
+    const id = (request.params as { id?: string }).id ?? '';
+    const p = ctx.payments.transition(id, 'paid', ctx.clock.nowMs());
+    if (!p) throw new HttpError(404, 'not-found', 'unknown payment');
+    return { status: p.status };
+  });
+}
