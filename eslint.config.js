@@ -62,8 +62,13 @@ export const LAYERS = [
   { name: 'tooling', dirs: ['tests', 'bench', 'scripts', 'tools', 'build', 'renderer/vite.config.ts'], allow: [], node: true, packages: [], lenient: true },
 ];
 
-/** Test files beside the code may also use the test tooling. */
-const TEST_LAYERS = LAYERS.map((l) => ({ ...l, allow: [...l.allow, 'tooling'], packages: [...l.packages, 'vitest', 'ws'] }));
+/**
+ * Test files beside the code run in Node under Vitest: they may also use Node
+ * builtins, the shared test support in tests/ and the test tooling packages.
+ * The layer's own rules still hold for everything else (a renderer test still
+ * cannot import main/ or electron).
+ */
+const TEST_LAYERS = LAYERS.map((l) => ({ ...l, allow: [...l.allow, 'tooling'], node: true, packages: [...l.packages, 'vitest', 'ws', 'esbuild'] }));
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.kiosk-data/**', 'tests/lint-fixtures/**'] },

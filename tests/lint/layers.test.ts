@@ -104,3 +104,11 @@ describe('layers/dependencies: main/', () => {
     expect(await layerErrors('imports-electron.ts', 'tests/x/fixture.ts')).toEqual([]);
   });
 });
+
+describe('layers/dependencies: test files beside the code', () => {
+  it('may use Node builtins and tests/, but a renderer test still cannot import electron or main/', async () => {
+    expect(await layerErrors('imports-node-fs.ts', 'renderer/src/fixture.test.ts')).toEqual([]);
+    expect(await layerErrors('imports-electron.ts', 'renderer/src/fixture.test.ts')).toHaveLength(1);
+    expect(await layerErrors('imports-main-type-only.ts', 'renderer/src/fixture.test.ts')).toHaveLength(1);
+  });
+});

@@ -68,6 +68,6 @@ export function packageAllowed(packages, name) {
 
 /** `a/, b/ and c/` */
 export function listDirs(layers, names) {
-  const dirs = names.flatMap((n) => layers.find((l) => l.name === n)?.dirs ?? [`${n}`]).map((d) => `${d}/`);
+  const dirs = names.flatMap((n) => layers.find((l) => l.name === n)?.dirs ?? [`${n}`]).map((d) => (/\.[a-z]+$/.test(d) ? d : `${d}/`));
   return dirs.length <= 1 ? dirs.join('') : `${dirs.slice(0, -1).join(', ')} and ${dirs.at(-1)}`;
 }
