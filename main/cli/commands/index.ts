@@ -8,6 +8,7 @@ import { txCommand } from './tx';
 import { idcardCommand } from './idcard';
 import { scannerCommand } from './scanner';
 import { printerCommand } from './printer';
+import { printPdfCommand } from './print-pdf';
 
 /**
  * Every kioskctl command, in the order `--help` lists them. Add one line per
@@ -19,6 +20,7 @@ export const commands: CliCommand[] = [
   idcardCommand,
   scannerCommand,
   printerCommand,
+  printPdfCommand,
   txCommand,
   queueCommand,
   syncCommand,
