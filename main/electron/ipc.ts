@@ -26,9 +26,12 @@ export interface IpcOptions {
  * other webContents and other origins are all refused.
  */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, contents: WebContents): boolean {
-  if (event.sender !== contents) return false;
+  if (contents.isDestroyed() || event.sender.id !== contents.id) return false;
   const frame = event.senderFrame;
-  if (!frame || frame !== contents.mainFrame) return false;
+  if (!frame || frame.parent !== null) return false;
+  // Compared by ids, not object identity: a frame is one process + routing id.
+  const main = contents.mainFrame;
+  if (frame.processId !== main.processId || frame.routingId !== main.routingId) return false;
   return isAppUrl(frame.url);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MockSession, MockWebContents } from '../../tests/contract/fake-electron';
-import { isPermissionAllowed, setupLockdown } from './lockdown';
+import { isBlockedShortcut, isPermissionAllowed, setupLockdown } from './lockdown';
 
 vi.mock('electron', async () => (await import('../../tests/contract/fake-electron')).electronModule);
 
@@ -69,5 +69,28 @@ describe('lockdown', () => {
     for (const origin of ['kiosk://app.evil', 'kiosk://evil', 'kiosk://user@app', 'http://app', undefined]) {
       expect(isPermissionAllowed({ permission: 'media', origin, mediaTypes: ['video'], isMainFrame: true }), String(origin)).toBe(false);
     }
+  });
+
+  it('blocks reload, DevTools and zoom shortcuts but lets typing through; disables pinch zoom', () => {
+    const { contents } = lockedDown();
+    expect(contents.zoomLimits).toEqual([1, 1]);
+    const press = (key: string, mods: Partial<{ control: boolean; meta: boolean; shift: boolean; alt: boolean }> = {}) => {
+      let prevented = false;
+      contents.emit('before-input-event', { preventDefault: () => (prevented = true) }, { type: 'keyDown', key, control: false, meta: false, shift: false, alt: false, ...mods });
+      return prevented;
+    };
+    for (const [key, mods] of [['F5', {}], ['F12', {}], ['r', { control: true }], ['R', { meta: true }], ['I', { control: true, shift: true }], ['=', { control: true }], ['p', { control: true }], ['ArrowLeft', { alt: true }]] as const) {
+      expect(press(key, mods), `${key} ${JSON.stringify(mods)}`).toBe(true);
+    }
+    for (const key of ['a', '1', 'Enter', 'Tab', 'Backspace', '张']) expect(press(key), key).toBe(false);
+    expect(press('A', { shift: true })).toBe(false);
+    expect(isBlockedShortcut({ type: 'keyUp', key: 'F5', control: false, meta: false, shift: false, alt: false })).toBe(false);
+  });
+
+  it('lets dev shortcuts through when allowed', () => {
+    const session = new MockSession();
+    const contents = new MockWebContents('kiosk://app/index.html', session);
+    setupLockdown(contents as never, session as never, { allowDevShortcuts: true });
+    expect(contents.listenerCount('before-input-event')).toBe(0);
   });
 });

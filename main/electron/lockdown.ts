@@ -22,13 +22,46 @@ export function isPermissionAllowed(query: PermissionQuery): boolean {
   return query.mediaTypes.length > 0 && query.mediaTypes.every((t) => t === 'video');
 }
 
+/** A key event as `before-input-event` reports it (the fields the filter reads). */
+export interface KeyInput {
+  type: string;
+  key: string;
+  control: boolean;
+  meta: boolean;
+  shift: boolean;
+  alt: boolean;
+}
+
+/**
+ * True for browser shortcuts a person must not reach on a kiosk: reload
+ * (F5, Ctrl/Cmd+R), DevTools (F12, Ctrl+Shift+I/J/C), full-screen toggle
+ * (F11), zoom (Ctrl +/-/0), print, save, open, find. Plain typing, Enter and
+ * Tab (keyboard-wedge QR scanners, on-screen keyboards) pass.
+ */
+export function isBlockedShortcut(input: KeyInput): boolean {
+  if (input.type !== 'keyDown') return false;
+  const key = input.key.toLowerCase();
+  if (['f5', 'f11', 'f12', 'browserback', 'browserforward', 'browserrefresh'].includes(key)) return true;
+  if (input.alt && (key === 'arrowleft' || key === 'arrowright')) return true;
+  if (!(input.control || input.meta)) return false;
+  if (input.shift && ['i', 'j', 'c'].includes(key)) return true;
+  return ['r', 'p', 's', 'o', 'f', 'g', 'u', '+', '=', '-', '_', '0'].includes(key);
+}
+
+/** Options of {@link setupLockdown}. */
+export interface LockdownOptions {
+  /** Let reload/DevTools shortcuts through (development only). Default false. */
+  allowDevShortcuts?: boolean;
+}
+
 /**
  * Locks the window's contents and session down: navigation and redirects to
  * any other origin are prevented, new windows denied, `<webview>` attach
- * prevented, downloads cancelled; permission requests and checks go through
- * {@link isPermissionAllowed}; USB/HID/serial device pickers are denied.
+ * prevented, downloads cancelled, pinch zoom and browser shortcuts
+ * ({@link isBlockedShortcut}) disabled; permission requests and checks go
+ * through {@link isPermissionAllowed}; USB/HID/serial device pickers are denied.
  */
-export function setupLockdown(contents: WebContents, session: Session): void {
+export function setupLockdown(contents: WebContents, session: Session, options: LockdownOptions = {}): void {
   const guard = (event: { preventDefault(): void }, url: string): void => {
     if (!isAppUrl(url)) event.preventDefault();
   };
@@ -37,6 +70,12 @@ export function setupLockdown(contents: WebContents, session: Session): void {
   contents.on('will-redirect', (event) => guard(event, event.url));
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  if (!options.allowDevShortcuts) {
+    contents.on('before-input-event', (event, input) => {
+      if (isBlockedShortcut(input)) event.preventDefault();
+    });
+  }
+  contents.setVisualZoomLevelLimits(1, 1).catch(() => undefined);
 
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     const mediaTypes = 'mediaTypes' in details ? (details.mediaTypes ?? []) : [];

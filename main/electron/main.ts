@@ -11,6 +11,7 @@ import { setupIpc } from './ipc';
 import { setupGlobalLockdown, setupLockdown } from './lockdown';
 import { SafeStorageKeyProvider } from './safe-storage-key-provider';
 import { setupUpdater } from './updater';
+import { setupRendererWatchdog } from './watchdog';
 import { createKioskWindow, loadKioskApp } from './window';
 
 const log = (line: string): void => void process.stdout.write(`[electron] ${line}\n`);
@@ -58,7 +59,8 @@ async function start(): Promise<void> {
   // 6. The window, locked down and wired to IPC before its first load,
   //    so the page can never run without sender checks and permission rules.
   const win = createKioskWindow({ preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs'), kiosk: process.env.KIOSK_WINDOWED !== '1', devTools: !app.isPackaged });
-  setupLockdown(win.webContents, session.defaultSession);
+  setupLockdown(win.webContents, session.defaultSession, { allowDevShortcuts: !app.isPackaged });
+  setupRendererWatchdog(win.webContents, { log });
   const disposeIpc = setupIpc({ contents: win.webContents, dispatcher: core.dispatcher, events: core.events });
   await loadKioskApp(win);
 

@@ -12,13 +12,21 @@ import { EventEmitter } from 'node:events';
 
 type InvokeHandler = (event: { sender: MockWebContents; senderFrame: MockFrame | null }, ...args: unknown[]) => unknown;
 
-/** A frame: its URL is what the IPC sender check reads. */
+let nextId = 1;
+
+/** A frame: URL, ids and parent are what the IPC sender check reads. */
 export class MockFrame {
-  constructor(public url: string) {}
+  readonly processId = 7;
+  readonly routingId = nextId++;
+  constructor(
+    public url: string,
+    readonly parent: MockFrame | null = null,
+  ) {}
 }
 
 /** A webContents: events, `send` to the paired renderer, a main frame, window-open handler. */
 export class MockWebContents extends EventEmitter {
+  readonly id = nextId++;
   readonly mainFrame: MockFrame;
   destroyed = false;
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
@@ -41,6 +49,16 @@ export class MockWebContents extends EventEmitter {
   }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
+  }
+  /** Last visual zoom limits set, `[min, max]`. */
+  zoomLimits: [number, number] | null = null;
+  async setVisualZoomLevelLimits(min: number, max: number): Promise<void> {
+    this.zoomLimits = [min, max];
+  }
+  /** Number of `reload()` calls. */
+  reloads = 0;
+  reload(): void {
+    this.reloads += 1;
   }
 }
 

@@ -152,7 +152,8 @@ describe('IPC: calls from a foreign sender are refused', () => {
   it.each([
     ['another webContents', () => ({ sender: new MockWebContents('kiosk://app/index.html'), senderFrame: null as MockFrame | null })],
     ['a page from another origin', () => ({ sender: fake.rendererContents, senderFrame: Object.assign(fake.rendererContents.mainFrame, { url: 'https://evil.example/' }) })],
-    ['a sub-frame', () => ({ sender: fake.rendererContents, senderFrame: new MockFrame('kiosk://app/index.html') })],
+    ['a sub-frame', () => ({ sender: fake.rendererContents, senderFrame: new MockFrame('kiosk://app/index.html', fake.rendererContents.mainFrame) })],
+    ['another top-level frame of the same URL', () => ({ sender: fake.rendererContents, senderFrame: new MockFrame('kiosk://app/index.html') })],
     ['a destroyed frame', () => ({ sender: fake.rendererContents, senderFrame: null })],
   ])('%s gets forbidden and the implementation is not called', async (_n, makeEvent) => {
     const url = fake.rendererContents.mainFrame.url;
