@@ -171,8 +171,11 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   for (const t of timers) t.unref();
 
   store.audit.append('core.start', { version: KIOSK_VERSION, simulated: Object.values(config.devices).map((d) => d.mode) });
-  await doRefresh();
+  const reachable = await doRefresh();
   sync.start();
+  // Until its first pass the engine reports offline; when the platform just answered, wait for that pass so
+  // an early submit is not answered "queued" (or refused, for items that need the platform) by mistake.
+  if (reachable) await sync.syncNow();
   const stopProbe = startConnectivityProbe(sync, client, options.probeIntervalMs);
 
   let closed = false;
