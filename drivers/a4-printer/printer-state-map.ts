@@ -51,11 +51,11 @@ const HARDWARE = new Set([
  * - `media-empty`, `media-needed` → `userError`, paper `out`; `media-low` (any severity) → paper `near-end`
  * - `door-open`, `cover-open`, `interlock-open` → `userError`, `coverOpen`
  * - `media-jam`, toner/marker empty or full, fuser faults, `output-area-full`, other `-error` reasons → `hardwareError`
- * - `offline`, `connecting-to-device`, `timed-out`, `paused` (cupsdisable), `shutdown`,
+ * - `offline` (CUPS says `offline-report`), `connecting-to-device`, `timed-out`, `paused` (cupsdisable), `shutdown`,
  *   `printer-state` stopped, or not accepting jobs (cupsreject) → `offline`
  * - otherwise `busy` while processing, `online` when idle.
  * Precedence: hardwareError, then userError, then offline, so the status names
- * what a technician must fix. `-report` reasons and unknown `-warning` reasons are ignored.
+ * what a technician must fix. Other `-report` reasons and unknown `-warning` reasons are ignored.
  */
 export function mapPrinterState(s: SpoolerPrinterState): MappedPrinterState {
   let paper: PaperState = 'ok';
@@ -69,10 +69,11 @@ export function mapPrinterState(s: SpoolerPrinterState): MappedPrinterState {
       if (paper === 'ok') paper = 'near-end';
       continue;
     }
-    if (severity === 'report') continue;
-    if (PAPER_OUT.has(keyword)) paper = 'out';
+    // CUPS backends flag an unreachable printer as `offline-report`: honoured at any severity.
+    if (OFFLINE.has(keyword)) offline ??= keyword;
+    else if (severity === 'report') continue;
+    else if (PAPER_OUT.has(keyword)) paper = 'out';
     else if (COVER_OPEN.has(keyword)) coverOpen = true;
-    else if (OFFLINE.has(keyword)) offline ??= keyword;
     else if (HARDWARE.has(keyword) || severity === 'error') {
       if (severity !== 'warning') hardware ??= keyword;
     }
