@@ -99,6 +99,10 @@ describe('KioskStore outbox', () => {
     const s = open();
     expect(() => s.submitTransaction({ service: '', data: {} })).toThrow(TypeError);
     expect(() => s.submitTransaction({ service: 'X', data: { a: 1 as unknown as string } })).toThrow(TypeError);
+    expect(() => s.submitTransaction({ service: 'X', data: { ['k'.repeat(65)]: 'v' } })).toThrow(TypeError);
+    expect(() => s.enqueueRating({ transactionId: null, service: 'X', level: 'great', reason: null })).toThrow(TypeError);
+    expect(() => s.enqueueRating({ transactionId: null, service: 'X', level: 'very-dissatisfied', reason: ' ' })).toThrow(/reason/);
+    expect(() => s.enqueueTelemetry('', {})).toThrow(TypeError);
     expect(s.queueStatus().pending).toBe(0);
   });
 

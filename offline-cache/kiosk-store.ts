@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
+import { RatingLevelSchema } from '../common/contract/schemas';
 import { AuditLog } from './audit/audit-log';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { ConfigStore } from './config/config-store';
@@ -69,9 +70,12 @@ export interface KioskStore {
    * or TypeError on invalid input.
    */
   submitTransaction(input: { service: string; data: Record<string, string>; receiptNumber?: string }): SubmittedTransaction;
-  /** Queues a 好差评 rating for delivery. Durable when it returns. */
+  /**
+   * Queues a 好差评 rating for delivery. Durable when it returns. Throws
+   * TypeError for an unknown level, or a missing reason on the two lowest levels.
+   */
   enqueueRating(input: { transactionId: string | null; service: string; level: string; reason: string | null }): { id: string; seq: number };
-  /** Queues a telemetry event (no personal data) for delivery. */
+  /** Queues a telemetry event (no personal data; `type` 1..64 characters) for delivery. Durable when it returns. */
   enqueueTelemetry(type: string, data: Record<string, unknown>): { id: string; seq: number };
   /** Queue counts; exactly the `kioskctl queue status --json` object. */
   queueStatus(): QueueStatus;
@@ -205,9 +209,10 @@ class SqliteKioskStore implements KioskStore {
 
   submitTransaction(input: { service: string; data: Record<string, string>; receiptNumber?: string }): SubmittedTransaction {
     if (typeof input.service !== 'string' || input.service.length === 0 || input.service.length > 64) throw new TypeError('service must be a code of 1..64 characters');
-    if (typeof input.data !== 'object' || input.data === null || Object.values(input.data).some((v) => typeof v !== 'string')) {
+    if (typeof input.data !== 'object' || input.data === null || Array.isArray(input.data) || Object.values(input.data).some((v) => typeof v !== 'string')) {
       throw new TypeError('data must be an object of strings');
     }
+    if (Object.keys(input.data).some((k) => k.length === 0 || k.length > 64)) throw new TypeError('data keys must be 1..64 characters');
     const id = uuidv7();
     const created = this.now();
     const createdAt = created.toISOString();
@@ -220,6 +225,12 @@ class SqliteKioskStore implements KioskStore {
   }
 
   enqueueRating(input: { transactionId: string | null; service: string; level: string; reason: string | null }): { id: string; seq: number } {
+    if (!RatingLevelSchema.safeParse(input.level).success) throw new TypeError('level must be one of the five 好差评 levels');
+    if (typeof input.service !== 'string' || input.service.length === 0 || input.service.length > 64) throw new TypeError('service must be a code of 1..64 characters');
+    if (input.reason !== null && (typeof input.reason !== 'string' || input.reason.length > 500)) throw new TypeError('reason must be null or at most 500 characters');
+    if ((input.level === 'dissatisfied' || input.level === 'very-dissatisfied') && (input.reason ?? '').trim() === '') {
+      throw new TypeError('a reason is required for the two lowest levels');
+    }
     const id = uuidv7();
     const createdAt = this.now().toISOString();
     const seq = this.enqueue('rating', id, { transactionId: input.transactionId, service: input.service, level: input.level, reason: input.reason, createdAt }, createdAt);
@@ -227,6 +238,8 @@ class SqliteKioskStore implements KioskStore {
   }
 
   enqueueTelemetry(type: string, data: Record<string, unknown>): { id: string; seq: number } {
+    if (typeof type !== 'string' || type.length === 0 || type.length > 64) throw new TypeError('telemetry type must be 1..64 characters');
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new TypeError('telemetry data must be an object');
     const id = uuidv7();
     const at = this.now().toISOString();
     const seq = this.enqueue('telemetry', id, { type, at, data }, at);

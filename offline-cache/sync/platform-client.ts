@@ -61,10 +61,12 @@ export interface PlatformClientOptions {
 export interface PlatformClient {
   readonly baseUrl: string;
   readonly deviceId: string;
-  time(): Promise<PlatformReply<{ serverTime: string }>>;
+  /** `GET /api/v1/time`. `signal` aborts the request early (reported as unreachable). */
+  time(signal?: AbortSignal): Promise<PlatformReply<{ serverTime: string }>>;
+  /** `GET /api/v1/catalogue`, with `since` when not null. */
   catalogue(since: number | null): Promise<PlatformReply<CatalogueResponse>>;
   /** Sends one batch (≤ 500 items) to the endpoint of `kind`. Results are checked to be one per item, same order. */
-  sendBatch(kind: OutboxKind, items: ReadonlyArray<{ id: string } & Record<string, unknown>>): Promise<PlatformReply<BatchResponse>>;
+  sendBatch(kind: OutboxKind, items: ReadonlyArray<{ id: string } & Record<string, unknown>>, signal?: AbortSignal): Promise<PlatformReply<BatchResponse>>;
   heartbeat(body: HeartbeatBody): Promise<PlatformReply<{ serverTime: string; pinnedVersion: string | null }>>;
 }
 
@@ -76,8 +78,8 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   const now = options.now ?? Date.now;
   const sign = options.signRequest ?? ((r: Request) => r);
 
-  async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown): Promise<PlatformReply<z.infer<S>>> {
-    const signal = AbortSignal.timeout(timeoutMs);
+  async function call<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, body?: unknown, cancel?: AbortSignal): Promise<PlatformReply<z.infer<S>>> {
+    const signal = cancel ? AbortSignal.any([AbortSignal.timeout(timeoutMs), cancel]) : AbortSignal.timeout(timeoutMs);
     const headers: Record<string, string> = { 'X-Kiosk-Device': options.deviceId, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const init: RequestInit = { method, headers, signal };
@@ -122,10 +124,10 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   return {
     baseUrl,
     deviceId: options.deviceId,
-    time: () => call('GET', '/api/v1/time', TimeResponseSchema),
+    time: (signal) => call('GET', '/api/v1/time', TimeResponseSchema, undefined, signal),
     catalogue: (since) => call('GET', since === null ? '/api/v1/catalogue' : `/api/v1/catalogue?since=${encodeURIComponent(String(since))}`, CatalogueResponseSchema),
-    async sendBatch(kind, items) {
-      const reply = await call('POST', BATCH_PATHS[kind], BatchResponseSchema, { deviceId: options.deviceId, items });
+    async sendBatch(kind, items, signal) {
+      const reply = await call('POST', BATCH_PATHS[kind], BatchResponseSchema, { deviceId: options.deviceId, items }, signal);
       const results = reply.body.results;
       if (results.length !== items.length) throw new PlatformProtocolError(`${BATCH_PATHS[kind]}: ${results.length} results for ${items.length} items`);
       for (let i = 0; i < items.length; i++) {

@@ -62,7 +62,7 @@ export type SyncEngineEvents = {
 export interface SyncEngine {
   /** Starts the background loop (idempotent). */
   start(): void;
-  /** Stops the loop and waits for the current request to finish (bounded by the client timeout). */
+  /** Stops the loop: aborts the request in flight (its items go back to pending) and waits for the pass to end. */
   stop(): Promise<void>;
   /** Runs one pass now (joins a pass already running). Never rejects. */
   syncNow(): Promise<SyncPassResult>;
@@ -105,6 +105,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   let wake: (() => void) | null = null;
   let inBackoff = false;
   let offEnqueued: Off | null = null;
+  /** Aborted by stop() so a shutdown does not wait out a request timeout. */
+  let cancel = new AbortController();
 
   function safePending(): number {
     try {
@@ -163,13 +165,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   async function pass(): Promise<SyncPassResult & { ok: boolean }> {
+    // A stop() in progress keeps its abort; any later pass gets a fresh signal.
+    if (cancel.signal.aborted && (!stopped || loop === null)) cancel = new AbortController();
     let sent = 0;
     let reachable = false;
     let offset = lastClockReading(store.config)?.offsetMs ?? null;
     if (offset === null && safePending() > 0) {
       // Learn the platform clock before the first batch so every item carries an offset.
       try {
-        contact(await client.time());
+        contact(await client.time(cancel.signal));
         reachable = true;
         offset = lastClockReading(store.config)?.offsetMs ?? null;
       } catch (e) {
@@ -192,7 +196,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (items.length === 0) break;
         const ids = items.map((i) => i.id);
         try {
-          const reply = await client.sendBatch(kind, items.map((i) => toWire(i, offset)));
+          const reply = await client.sendBatch(kind, items.map((i) => toWire(i, offset)), cancel.signal);
           reachable = true;
           contact(reply);
           const delivered = store.outbox.complete(reply.body.results);
@@ -221,7 +225,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
     if (sent === 0) {
       try {
-        contact(await client.time());
+        contact(await client.time(cancel.signal));
         reachable = true;
       } catch (e) {
         const k = classify(e);
@@ -291,6 +295,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     start() {
       if (!stopped) return;
       stopped = false;
+      cancel = new AbortController();
       offEnqueued = store.onEnqueued(() => {
         if (!inBackoff) wake?.();
         else publish();
@@ -301,6 +306,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       stopped = true;
       offEnqueued?.();
       offEnqueued = null;
+      cancel.abort();
       wake?.();
       await loop;
       loop = null;

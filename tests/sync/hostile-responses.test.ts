@@ -81,6 +81,24 @@ describe('hostile platform responses', () => {
     expect(s.queueStatus().pending).toBe(1);
   });
 
+  it('stop() aborts a hanging request at once and leaves its items pending', async () => {
+    const s = store();
+    s.submitTransaction({ service: 'XK00001001', data: {} });
+    s.config.set('sync.clock', { platformTime: now(), kioskTime: now(), offsetMs: 0 });
+    let started = false;
+    const never = (async (_input: Request | string | URL, init?: RequestInit) => {
+      started = true;
+      return new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)));
+    }) as typeof fetch;
+    const engine = createSyncEngine({ store: s, client: createPlatformClient({ baseUrl: 'http://p.invalid', deviceId: s.deviceId, fetch: never, timeoutMs: 60_000 }) });
+    engine.start();
+    while (!started) await new Promise((r) => setTimeout(r, 5));
+    const t0 = Date.now();
+    await engine.stop();
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(s.queueStatus()).toMatchObject({ pending: 1, inFlight: 0 });
+  });
+
   it('passes every request through signRequest', async () => {
     const s = store();
     const seen: string[] = [];
