@@ -92,6 +92,11 @@ export const fake = {
   privilegedSchemes: [] as unknown[],
   safeStorageAvailable: true,
   safeStorageBackend: 'gnome_libsecret' as string,
+  singleInstanceLock: true,
+  quitCalls: 0,
+  exitCodes: [] as number[],
+  /** Called by BrowserWindow.loadURL, to observe what was set up before the first load. */
+  onLoadUrl: null as ((url: string) => void) | null,
 };
 
 /** Restores the default state (trusted renderer at kiosk://app/index.html, nothing registered). */
@@ -105,6 +110,10 @@ export function resetFakeElectron(): void {
   fake.privilegedSchemes = [];
   fake.safeStorageAvailable = true;
   fake.safeStorageBackend = 'gnome_libsecret';
+  fake.singleInstanceLock = true;
+  fake.quitCalls = 0;
+  fake.exitCodes = [];
+  fake.onLoadUrl = null;
 }
 
 const ipcMain = {
@@ -178,6 +187,7 @@ class BrowserWindow extends EventEmitter {
     fake.windows.push({ options, webContents: this.webContents });
   }
   async loadURL(url: string): Promise<void> {
+    fake.onLoadUrl?.(url);
     this.loadedUrl = url;
   }
   show(): void {}
@@ -203,7 +213,15 @@ const safeStorage = {
   },
 };
 
-const app = Object.assign(new EventEmitter(), { isPackaged: false, getPath: () => '/tmp', getAppPath: () => process.cwd() });
+const app = Object.assign(new EventEmitter(), {
+  isPackaged: false,
+  getPath: () => '/tmp',
+  getAppPath: () => process.cwd(),
+  requestSingleInstanceLock: () => fake.singleInstanceLock,
+  whenReady: async () => undefined,
+  quit: () => void (fake.quitCalls += 1),
+  exit: (code: number) => void fake.exitCodes.push(code),
+});
 
 /** The module object to return from `vi.mock('electron', …)`. */
 export const electronModule = { ipcMain, ipcRenderer, contextBridge, BrowserWindow, protocol, safeStorage, app, session: { defaultSession: new MockSession() } };
