@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useMachine } from '@xstate/react';
 import { I18nextProvider } from 'react-i18next';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
@@ -7,15 +7,8 @@ import { kioskMachine } from '../flow/kiosk-machine';
 import { createI18n } from '../i18n/i18n';
 import { FlowProvider } from './flow-context';
 import { KioskApiProvider } from './kiosk-api-context';
-import { PreferencesProvider, usePreferences } from './preferences';
+import { PreferencesProvider } from './preferences';
 import { Shell } from './shell';
-
-/** Resets the preferences to the site defaults once `system.info()` has named the default locale. */
-function DefaultLocale({ locale }: { locale: string }) {
-  const { reset } = usePreferences();
-  useEffect(() => reset(), [locale, reset]);
-  return null;
-}
 
 function FlowRoot({ api, timing }: { api: KioskApi; timing?: Partial<FlowTiming> }) {
   const [snapshot, send] = useMachine(kioskMachine, { input: { api, timing } });
@@ -24,7 +17,6 @@ function FlowRoot({ api, timing }: { api: KioskApi; timing?: Partial<FlowTiming>
   return (
     <FlowProvider value={flow}>
       <PreferencesProvider defaultLocale={defaultLocale}>
-        <DefaultLocale locale={defaultLocale} />
         <Shell />
       </PreferencesProvider>
     </FlowProvider>

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { toLocale, type Locale } from '../i18n/locales';
 
@@ -19,24 +19,27 @@ export interface Preferences {
 
 const PreferencesContext = createContext<Preferences | null>(null);
 
-/** Holds {@link Preferences}; `defaultLocale` comes from `system.info()`. */
+/** Holds {@link Preferences}; `defaultLocale` comes from `system.info()` (a change resets to it). */
 export function PreferencesProvider({ defaultLocale, children }: { defaultLocale: string; children: ReactNode }) {
   const { i18n } = useTranslation();
+  // Refs keep setLocale/reset stable: effects that depend on them must not re-run on every render.
+  const i18nRef = useRef(i18n);
+  i18nRef.current = i18n;
+  const defaultRef = useRef(defaultLocale);
+  defaultRef.current = defaultLocale;
   const [care, setCare] = useState(false);
   const [muted, setMuted] = useState(false);
   const [locale, setLocaleState] = useState<Locale>(toLocale(defaultLocale));
-  const setLocale = useCallback(
-    (next: Locale) => {
-      setLocaleState(next);
-      void i18n.changeLanguage(next);
-    },
-    [i18n],
-  );
+  const setLocale = useCallback((next: Locale) => {
+    setLocaleState(next);
+    void i18nRef.current.changeLanguage(next);
+  }, []);
   const reset = useCallback(() => {
     setCare(false);
     setMuted(false);
-    setLocale(toLocale(defaultLocale));
-  }, [defaultLocale, setLocale]);
+    setLocale(toLocale(defaultRef.current));
+  }, [setLocale]);
+  useEffect(() => reset(), [defaultLocale, reset]);
   const value = useMemo(() => ({ care, locale, muted, setCare, setLocale, setMuted, reset }), [care, locale, muted, setLocale, reset]);
   return <PreferencesContext.Provider value={value}>{children}</PreferencesContext.Provider>;
 }

@@ -35,13 +35,14 @@ export function Shell() {
   });
 
   const previous = useRef<ScreenName>(screen);
+  const resetPrefs = prefs.reset;
   useEffect(() => {
     if (screen === 'attract' && previous.current !== 'attract') {
       setConfirmCancel(false);
-      prefs.reset();
+      resetPrefs();
     }
     previous.current = screen;
-  }, [screen, prefs]);
+  }, [screen, resetPrefs]);
 
   const main = useRef<HTMLElement>(null);
   useEffect(() => {

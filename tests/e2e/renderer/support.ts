@@ -72,7 +72,9 @@ export const VIEWPORTS = { portrait: { width: 1080, height: 1920 }, landscape: {
  * `options` is passed to the TestKioskApi constructor (JSON-serialisable).
  */
 export async function openKiosk(browser: Browser, url: string, orientation: keyof typeof VIEWPORTS, options: Record<string, unknown> = {}): Promise<Page> {
-  const page = await browser.newPage({ viewport: VIEWPORTS[orientation], locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: VIEWPORTS[orientation], locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.on('close', () => void context.close().catch(() => undefined));
   await page.addInitScript({ content: `${await testApiBundle()}\nwindow.kiosk = new window.TestKioskApi(${JSON.stringify(options)});` });
   await page.goto(url);
   await page.locator('[data-screen="attract"]').waitFor();

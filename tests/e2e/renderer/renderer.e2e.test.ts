@@ -1,0 +1,140 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { measureCare, type CareFigures } from './measure';
+import { launch, openKiosk, RENDERER_DIST, ROOT, serveStatic, VIEWPORTS } from './support';
+import { reachIdleCountdown, walkAllScreens } from './walk';
+
+const SHOTS = process.env.SCREENSHOTS ? join(ROOT, 'docs/screenshots') : null;
+/** Screens that go into docs/screenshots. */
+const SHOT_SCREENS = new Set(['attract', 'identify', 'home', 'guide', 'form', 'precheck', 'confirm', 'result-queued', 'printing-failed', 'rating']);
+
+let browser: Browser;
+let server: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  if (!existsSync(join(RENDERER_DIST, 'index.html'))) {
+    const { build } = await import('vite');
+    await build({ configFile: join(ROOT, 'renderer/vite.config.ts'), logLevel: 'warn' });
+  }
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+  server = await serveStatic(RENDERER_DIST);
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** axe-core on the whole page: returns the violations as short strings. */
+async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+const combos = (['portrait', 'landscape'] as const).flatMap((orientation) => [false, true].map((care) => ({ orientation, care })));
+
+describe.each(combos)('renderer $orientation care=$care', ({ orientation, care }) => {
+  it('every screen: 0 axe violations; care-mode figures measured from the DOM', async () => {
+    const page = await openKiosk(browser, server.url, orientation, { printStepMs: 250 });
+    const violations: Record<string, string[]> = {};
+    const figures: Record<string, CareFigures> = {};
+    const visited: string[] = [];
+    await walkAllScreens(
+      page,
+      async (label, p) => {
+        visited.push(label);
+        const v = await axe(p);
+        if (v.length > 0) violations[label] = v;
+        figures[label] = await measureCare(p);
+        if (SHOTS && SHOT_SCREENS.has(label)) {
+          await p.screenshot({ path: join(SHOTS, `${label}-${orientation}-${care ? 'care' : 'normal'}.png`) });
+        }
+      },
+      care,
+    );
+    await page.close();
+    expect(visited.length).toBeGreaterThanOrEqual(19);
+    expect(violations).toEqual({});
+    const summary = Object.entries(figures).map(([label, f]) => ({
+      label,
+      base: f.baseFontPx,
+      min: f.minFontPx,
+      at30: Math.round(f.mainTextShareAt30 * 100),
+      lh: Math.round(f.minLineHeightRatio * 100) / 100,
+      target: `${Math.round(f.minTargetPx.width)}x${Math.round(f.minTargetPx.height)}`,
+    }));
+    console.log(`${orientation} care=${care}\n${summary.map((s) => JSON.stringify(s)).join('\n')}`);
+    for (const [label, f] of Object.entries(figures)) {
+      expect(f.smallTargets, `${label}: touch targets ≥ 60×60`).toEqual([]);
+      expect(f.smallTexts, `${label}: all text ≥ 18 px`).toEqual([]);
+      expect(f.minLineHeightRatio, `${label}: line-height ≥ 1.3`).toBeGreaterThanOrEqual(1.3 - 0.005);
+      if (care) {
+        expect(f.baseFontPx, `${label}: main text ≥ 30 px`).toBeGreaterThanOrEqual(30);
+        expect(f.mainTextBelow30, `${label}: main text ≥ 30 px (secondary labels and badges may be smaller, ≥ 18 px)`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('renderer behaviour in the browser', () => {
+  it('idle: countdown appears, "continue" hides it, then expiry ends the session as idle and returns to attract', async () => {
+    const page = await openKiosk(browser, server.url, 'portrait', { system: { idleTimeoutSeconds: 1, countdownSeconds: 2 } });
+    await reachIdleCountdown(page);
+    expect(await axe(page)).toEqual([]);
+    await page.getByTestId('idle-continue').click();
+    await expect.poll(() => page.getByTestId('idle-countdown').count()).toBe(0);
+    await page.getByTestId('idle-countdown').waitFor({ timeout: 5000 });
+    await page.locator('[data-screen="attract"]').waitFor({ timeout: 6000 });
+    const calls = await page.evaluate(() => (window as unknown as { kiosk: { calls: string[] } }).kiosk.calls);
+    expect(calls).toContain('session.end');
+    await page.close();
+  });
+
+  it('Uyghur switches to right-to-left with a mirrored layout and passes axe', async () => {
+    const page = await openKiosk(browser, server.url, 'landscape');
+    await page.getByTestId('lang-ug').click();
+    await expect.poll(() => page.locator('.kiosk').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('.kiosk').getAttribute('lang')).toBe('ug');
+    const [startX, voiceX] = await Promise.all([
+      page.locator('.site-name').boundingBox().then((b) => b?.x ?? 0),
+      page.getByTestId('voice-replay').boundingBox().then((b) => b?.x ?? 0),
+    ]);
+    expect(startX).toBeGreaterThan(VIEWPORTS.landscape.width / 2);
+    expect(voiceX).toBeGreaterThan(VIEWPORTS.landscape.width / 2);
+    expect(await axe(page)).toEqual([]);
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'attract-landscape-ug.png') });
+    await page.close();
+  });
+
+  it('nothing personal is written to localStorage, sessionStorage, IndexedDB or the URL', async () => {
+    const page = await openKiosk(browser, server.url, 'portrait');
+    await page.evaluate(() => (window as unknown as { kiosk: { placeCard(): void } }).kiosk.placeCard());
+    await page.getByTestId('masked-name').waitFor();
+    const state = await page.evaluate(async () => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      idb: (await indexedDB.databases()).length,
+      url: location.href,
+    }));
+    expect(state.local).toBe(0);
+    expect(state.session).toBe(0);
+    expect(state.idb).toBe(0);
+    expect(state.url).toBe(server.url);
+    await page.close();
+  });
+
+  it('the card reader going offline puts the QR route first on identify', async () => {
+    const page = await openKiosk(browser, server.url, 'portrait');
+    await page.getByTestId('start-button').click();
+    await page.evaluate(() => (window as unknown as { kiosk: { setDevice(n: string, p: object): void } }).kiosk.setDevice('idcard', { state: 'offline' }));
+    await page.locator('.option-prominent [data-testid="identify-qr-input"]').waitFor();
+    await page.getByTestId('identify-qr-input').fill('EID:test');
+    await page.getByTestId('identify-qr-submit').click();
+    await expect.poll(() => page.getByTestId('masked-name').textContent()).toBe('李*');
+    await page.close();
+  });
+});
