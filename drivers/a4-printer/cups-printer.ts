@@ -1,9 +1,10 @@
 import type { DeviceStatus } from '../../common/contract/schemas';
-import { DeviceError, type DeviceErrorKind } from '../base/errors';
-import type { A4FailureReason, A4FinalJobState, A4JobState, A4Printer, PrintPdfOptions, PrintPdfResult } from './interface';
+import { DeviceError } from '../base/errors';
+import type { A4FinalJobState, A4JobState, A4Printer, PrintPdfOptions, PrintPdfResult } from './interface';
 import { GroupTag, JOB_STATES, Operation, StatusCode, ValueTag } from './ipp/ipp-constants';
 import { attr, findAttribute, numberValue, stringValues, type IppAttribute, type IppMessage } from './ipp/ipp-message';
 import { sendIppRequest, type IppEndpoint } from './ipp/ipp-transport';
+import { FAILURE_MEANINGS, notReadyError } from './not-ready-error';
 import { mapPrinterState, type MappedPrinterState } from './printer-state-map';
 
 /** Options of {@link openCupsPrinter}. */
@@ -28,14 +29,6 @@ const FINAL: ReadonlySet<A4JobState> = new Set(['completed', 'aborted', 'cancele
 const PRINTER_ATTRIBUTES = ['printer-state', 'printer-state-reasons', 'printer-is-accepting-jobs', 'printer-state-message'];
 const JOB_ATTRIBUTES = ['job-state', 'job-state-reasons', 'job-state-message'];
 
-const NOT_READY: Record<A4FailureReason, { kind: DeviceErrorKind; zh: string }> = {
-  'paper-out': { kind: 'PaperOut', zh: '打印机缺纸' },
-  'cover-open': { kind: 'CoverOpen', zh: '打印机盖板打开' },
-  offline: { kind: 'DeviceNotReady', zh: '打印机离线或已停用' },
-  'hardware-error': { kind: 'HardwareError', zh: '打印机故障' },
-  timeout: { kind: 'DeviceTimeout', zh: '打印超时' },
-  spooler: { kind: 'ProtocolError', zh: '打印服务拒绝了打印任务' },
-};
 
 /**
  * An A4 printer behind CUPS, spoken to over IPP/HTTP
@@ -86,7 +79,7 @@ export function openCupsPrinter(options: CupsPrinterOptions): A4Printer {
     const message = stringValues(response, 'status-message')[0];
     return new DeviceError('ProtocolError', `${what} failed: IPP status 0x${response.code.toString(16).padStart(4, '0')}${message ? ` (${message})` : ''}`, {
       classCode: `ipp-${response.code.toString(16).padStart(4, '0')}`,
-      messageZh: NOT_READY.spooler.zh,
+      messageZh: FAILURE_MEANINGS.spooler.zh,
     });
   };
 
@@ -106,7 +99,7 @@ export function openCupsPrinter(options: CupsPrinterOptions): A4Printer {
     if (r.code > 0xff) throw ippFailure('Get-Job-Attributes', r);
     const code = numberValue(r, 'job-state', GroupTag.job);
     const state = code !== null ? JOB_STATES[code as keyof typeof JOB_STATES] : undefined;
-    if (!state) throw new DeviceError('ProtocolError', `job ${jobId}: unknown job-state ${code}`, { classCode: 'ipp-job-state', messageZh: NOT_READY.spooler.zh });
+    if (!state) throw new DeviceError('ProtocolError', `job ${jobId}: unknown job-state ${code}`, { classCode: 'ipp-job-state', messageZh: FAILURE_MEANINGS.spooler.zh });
     const reasons = stringValues(r, 'job-state-reasons', GroupTag.job).filter((x) => x !== 'none');
     const message = stringValues(r, 'job-state-message', GroupTag.job)[0];
     const detail = [reasons.join(', '), message].filter((x) => x).join('; ') || null;
@@ -119,12 +112,6 @@ export function openCupsPrinter(options: CupsPrinterOptions): A4Printer {
     } catch {
       // Best effort: the final state read afterwards tells what happened.
     }
-  };
-
-  const notReady = (m: MappedPrinterState): DeviceError => {
-    const failure = m.failure ?? 'offline';
-    const { kind, zh } = NOT_READY[failure];
-    return new DeviceError(kind, `printer ${options.printerName} not ready: ${m.error ?? failure}`, { classCode: failure, messageZh: zh });
   };
 
   return {
@@ -143,17 +130,17 @@ export function openCupsPrinter(options: CupsPrinterOptions): A4Printer {
       const timeoutMs = printOptions.timeoutMs ?? 120_000;
       const deadline = Date.now() + timeoutMs;
       const before = await printerState();
-      if (before.failure) throw notReady(before);
+      if (before.failure) throw notReadyError(options.printerName, before);
 
       const submitted = await call(
         Operation.printJob,
         [attr('job-name', ValueTag.nameWithoutLanguage, printOptions.jobName ?? 'kiosk-document'), attr('document-format', ValueTag.mimeMediaType, 'application/pdf')],
         pdf,
       );
-      if (submitted.code === StatusCode.serverErrorNotAcceptingJobs) throw notReady({ ...before, state: 'offline', error: 'not accepting jobs', failure: 'offline' });
+      if (submitted.code === StatusCode.serverErrorNotAcceptingJobs) throw notReadyError(options.printerName, { ...before, state: 'offline', error: 'not accepting jobs', failure: 'offline' });
       if (submitted.code > 0xff) throw ippFailure('Print-Job', submitted);
       const jobId = numberValue(submitted, 'job-id', GroupTag.job);
-      if (jobId === null) throw new DeviceError('ProtocolError', 'Print-Job answer has no job-id', { classCode: 'ipp-job-id', messageZh: NOT_READY.spooler.zh });
+      if (jobId === null) throw new DeviceError('ProtocolError', 'Print-Job answer has no job-id', { classCode: 'ipp-job-id', messageZh: FAILURE_MEANINGS.spooler.zh });
 
       let last: A4JobState | null = null;
       const report = (state: A4JobState) => {
@@ -184,7 +171,7 @@ export function openCupsPrinter(options: CupsPrinterOptions): A4Printer {
           report(after.state);
           if (after.state === 'completed') return { jobId, state: 'completed', reason: null, detail: null };
           if (after.state === 'canceled' || after.state === 'aborted') return { jobId, state: after.state, reason: 'timeout', detail: `no final state within ${timeoutMs} ms` };
-          throw new DeviceError('DeviceTimeout', `job ${jobId} still ${after.state} after ${timeoutMs} ms and could not be cancelled`, { classCode: 'timeout', messageZh: NOT_READY.timeout.zh });
+          throw new DeviceError('DeviceTimeout', `job ${jobId} still ${after.state} after ${timeoutMs} ms and could not be cancelled`, { classCode: 'timeout', messageZh: FAILURE_MEANINGS.timeout.zh });
         }
         await new Promise((r) => setTimeout(r, Math.min(pollIntervalMs, Math.max(0, deadline - Date.now()))));
       }
