@@ -9,7 +9,7 @@ afterAll(async () => {
   await f.dispose();
 });
 
-async function raw(path: string, body: string | Uint8Array, contentType = 'application/json') {
+async function raw(path: string, body: string, contentType = 'application/json') {
   const res = await fetch(f.sim.url + path, { method: 'POST', headers: { 'content-type': contentType }, body });
   const text = await res.text();
   return { status: res.status, body: JSON.parse(text) as { error: string; message: string } };
