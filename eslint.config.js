@@ -14,8 +14,9 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 
 /** @type {import('./tools/eslint-plugin-layers/classify.js').Layer[]} */
 export const LAYERS = [
-  // Pure code: the contract, domain types and helpers. Runs anywhere.
-  { name: 'common', dirs: ['common'], allow: ['common'], node: false, packages: ['zod'] },
+  // Pure code: the contract, domain types and helpers. Runs anywhere, so only
+  // pure-JS packages (no Node, no DOM): zod; pinyin-pro for catalogue search.
+  { name: 'common', dirs: ['common'], allow: ['common'], node: false, packages: ['zod', 'pinyin-pro'] },
   // The UI: DOM only, talks to main through the KioskApi contract.
   {
     name: 'renderer',
