@@ -17,10 +17,13 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * Starts the reference platform (platform-sim) as its own process on
  * loopback — the kiosk meets it over HTTP only, as it would the real
  * platform. Resolves once it prints its URL; rejects after `timeoutMs`
- * (default 30 s) or when it exits first.
+ * (default 30 s) or when it exits first. Request logging is off unless
+ * `quiet` is false.
  */
-export function startEmbeddedPlatform(options: { dataDir: string; port?: number; timeoutMs?: number }): Promise<EmbeddedPlatform> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'platform-sim/cli.ts', '--port', String(options.port ?? 0), '--data-dir', options.dataDir], {
+export function startEmbeddedPlatform(options: { dataDir: string; port?: number; timeoutMs?: number; quiet?: boolean }): Promise<EmbeddedPlatform> {
+  const args = ['--import', 'tsx', 'platform-sim/cli.ts', '--port', String(options.port ?? 0), '--data-dir', options.dataDir];
+  if (options.quiet ?? true) args.push('--quiet');
+  const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

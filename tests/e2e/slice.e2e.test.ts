@@ -45,7 +45,7 @@ describe('walk-up slice in Chromium', () => {
     const item = pickSliceService(h);
     const before = (await h.platformTransactions()).length;
     await h.stopPlatform();
-    await eventually(async () => h.core.sync.connectivity.state === 'offline' || (await h.core.sync.syncNow(), h.core.sync.connectivity.state === 'offline'), 20_000);
+    await eventually(async () => { await h.core.sync.syncNow(); return h.core.sync.connectivity.state === 'offline'; }, 20_000);
     expect(h.core.sync.connectivity.state).toBe('offline');
     await h.page.locator('[data-testid="connectivity-banner"][data-state="offline"]').waitFor({ timeout: 15_000 });
 

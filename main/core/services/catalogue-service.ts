@@ -3,7 +3,7 @@ import type { MethodsOf } from '../../../common/contract/define';
 import type { KioskContract } from '../../../common/contract/kiosk-contract';
 import type { CatalogueOverviewSchema, ServiceDetail, ServiceSummary } from '../../../common/contract/schemas';
 import { KioskError } from '../../../common/contract/errors';
-import { createCatalogueIndex, type CatalogueIndex } from '../../../common/catalogue-search/index';
+import { createCatalogueIndex, type CatalogueIndex } from '../../../common/catalogue-search/create-catalogue-index';
 import type { KioskStore } from '../../../offline-cache/index';
 
 /** How many "most used here" items the overview lists. */
