@@ -46,7 +46,6 @@ export const TYPE_NAMES: Record<string, string> = {
 };
 
 const ISSUE = '首次申请,到期换领,遗失补领';
-const AREAS = '城区,县（市）,乡镇（街道）';
 const ENTERPRISE = '企业,个体工商户,农民专业合作社';
 
 /** The departments of a prefecture-level city, in display order. */

@@ -7,7 +7,8 @@ import { startPlatformSim, type PlatformSim, type PlatformSimOptions } from '../
 export interface SimFixture {
   sim: PlatformSim;
   dataDir: string;
-  /** JSON request helper: returns status, headers and parsed body (or text). */
+  /** JSON request helper: returns status, headers and parsed body (or text). The body is loosely typed so tests can probe any shape. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- response bodies are probed field by field in assertions
   call(method: string, path: string, body?: unknown): Promise<{ status: number; headers: Headers; body: any }>;
   /** Closes the sim (idempotent) and removes the data dir. */
   dispose(): Promise<void>;
