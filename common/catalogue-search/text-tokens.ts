@@ -8,8 +8,6 @@ export interface TextToken {
   syllables: string[];
 }
 
-const HAN = /\p{Script=Han}/u;
-const ALNUM = /^[a-z0-9]$/;
 const readingsCache = new Map<string, string[]>();
 
 /** Spellings a person may type for a syllable: `ü` as `v` and as `u`. */
@@ -27,9 +25,19 @@ function readingsOf(char: string): string[] {
   return cached;
 }
 
-/** True for a Han (Chinese) character. */
+/**
+ * True for a Han (Chinese) character: CJK Unified Ideographs, Extension A,
+ * compatibility ideographs and Extensions B–F (range checks: several times
+ * faster than a Unicode property regex).
+ */
 export function isHan(char: string): boolean {
-  return HAN.test(char);
+  const c = char.codePointAt(0) ?? 0;
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x20000 && c <= 0x2ebef)
+  );
 }
 
 /**
@@ -39,7 +47,10 @@ export function isHan(char: string): boolean {
  */
 export function normalizeText(text: string): string {
   let out = '';
-  for (const ch of text.normalize('NFKC').toLowerCase()) if (ALNUM.test(ch) || isHan(ch)) out += ch;
+  for (const ch of text.normalize('NFKC').toLowerCase()) {
+    const c = ch.charCodeAt(0);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || isHan(ch)) out += ch;
+  }
   return out;
 }
 
