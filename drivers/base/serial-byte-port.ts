@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import type { BytePort } from './byte-port';
 import { DeviceError } from './errors';
@@ -9,6 +10,12 @@ export interface SerialOptions {
   path: string;
   /** Baud rate; default 115200. */
   baudRate?: number;
+  /**
+   * How often to check that the device node still exists, in ms; default 1000.
+   * Some unplugs (USB-serial removal, a killed pty peer) never surface as a
+   * close event from the binding, so the path is watched too. 0 disables.
+   */
+  presenceCheckMs?: number;
 }
 
 /**
@@ -40,12 +47,27 @@ export async function openSerialBytePort(options: SerialOptions): Promise<BytePo
   port.on('error', () => {
     // Errors after open surface as a close below; nothing else to do here.
   });
-  port.on('close', (err: Error | null) => {
+  let vanished = false;
+  const presenceMs = options.presenceCheckMs ?? 1000;
+  const presence =
+    presenceMs > 0
+      ? setInterval(() => {
+          if (open && !existsSync(options.path)) {
+            vanished = true;
+            port.close(() => undefined);
+            finish(new Error('device node disappeared'));
+          }
+        }, presenceMs)
+      : null;
+  presence?.unref();
+  const finish = (err: Error | null) => {
     if (!open) return;
     open = false;
-    events.emit('close', closingOnPurpose ? null : new DeviceError('DeviceDisconnected', `serial port ${options.path} closed${err ? `: ${err.message}` : ''}`, { messageZh: '设备已断开', cause: err ?? undefined }));
+    if (presence) clearInterval(presence);
+    events.emit('close', closingOnPurpose && !vanished ? null : new DeviceError('DeviceDisconnected', `serial port ${options.path} closed${err ? `: ${err.message}` : ''}`, { messageZh: '设备已断开', cause: err ?? undefined }));
     events.clear();
-  });
+  };
+  port.on('close', (err: Error | null) => finish(err));
   return {
     get isOpen() {
       return open;
