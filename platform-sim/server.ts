@@ -5,6 +5,7 @@ import { WELL_KNOWN_ITEMS } from './catalogue/well-known-items';
 import { installPlatformHooks } from './fault-hooks';
 import { FaultInjector } from './faults';
 import { HttpError } from './http-error';
+import { installJsonBodyParser } from './json-body-parser';
 import { PlatformClock } from './platform-clock';
 import type { PlatformContext } from './platform-context';
 import { registerAdminRoutes } from './routes/admin-routes';
@@ -91,6 +92,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   });
 
   installPlatformHooks(app, ctx);
+  installJsonBodyParser(app);
   app.setErrorHandler((err: unknown, request, reply) => {
     const e = err as { statusCode?: number; message?: string };
     const status = err instanceof HttpError ? err.status : (e.statusCode ?? 500);

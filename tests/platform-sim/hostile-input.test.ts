@@ -33,6 +33,15 @@ describe('platform-sim against hostile input', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('treats an empty JSON body as no body and accepts a charset parameter', async () => {
+    const empty = await fetch(`${f.sim.url}/admin/reset`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+    expect(empty.status).toBe(200);
+    const withCharset = await raw('/api/v1/transactions/batch', JSON.stringify({ deviceId: 'k', items: [] }), 'application/json; charset=utf-8');
+    expect(withCharset.status).toBe(200);
+    const nested = await raw('/api/v1/transactions/batch', '{"deviceId":"k","items":[{"constructor":{"prototype":{"x":1}}}]}');
+    expect(nested.status).toBe(400);
+  });
+
   it('rejects more than 500 items as a malformed envelope', async () => {
     const items = Array.from({ length: 501 }, (_, i) => ({ id: `many-${i}` }));
     const r = await raw('/api/v1/transactions/batch', JSON.stringify({ deviceId: 'k', items }));
@@ -41,7 +50,10 @@ describe('platform-sim against hostile input', () => {
 
   it('answers 413 above the body limit and 415 for other media types', async () => {
     const big = JSON.stringify({ deviceId: 'k', items: [txItem('big', { data: { blob: 'x'.repeat(300 * 1024) } })] });
-    expect((await raw('/api/v1/transactions/batch', big)).status).toBe(413);
+    const tooBig = await fetch(`${f.sim.url}/api/v1/transactions/batch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    expect(tooBig.status).toBe(413);
+    expect(tooBig.headers.get('x-platform-time')).toBeTruthy();
+    expect(((await tooBig.json()) as { error: string }).error).toBe('payload-too-large');
     const r = await raw('/api/v1/transactions/batch', 'deviceId=k', 'application/x-www-form-urlencoded');
     expect(r.status).toBe(415);
     expect(r.body.error).toBe('unsupported-media-type');
