@@ -55,8 +55,9 @@ export interface PlatformClientOptions {
 
 /**
  * Typed client for platform protocol v1. Every method throws
- * {@link PlatformUnreachableError} (network, timeout), {@link PlatformHttpError}
- * (non-2xx) or {@link PlatformProtocolError} (invalid answer); nothing else.
+ * {@link PlatformUnreachableError} (network, timeout, invalid URL),
+ * {@link PlatformHttpError} (non-2xx) or {@link PlatformProtocolError}
+ * (invalid answer); only an exception from `signRequest` passes through as is.
  */
 export interface PlatformClient {
   readonly baseUrl: string;
@@ -84,7 +85,12 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     const init: RequestInit = { method, headers, signal };
     if (body !== undefined) init.body = JSON.stringify(body);
-    let request = new Request(baseUrl + path, init);
+    let request: Request;
+    try {
+      request = new Request(baseUrl + path, init);
+    } catch {
+      throw new PlatformUnreachableError(`${method} ${path}: invalid platform URL`);
+    }
     request = await sign(request);
     const sentAt = now();
     let response: Response;
