@@ -1,0 +1,138 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { loadConfig } from '../../main/core/config';
+import { createKioskCore, type KioskCore } from '../../main/core/create-kiosk-core';
+import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../main/core/embedded-platform';
+import { simControlRoutes } from '../../main/core/sim-controls';
+import { startWebHost, type WebHost } from '../../main/web/web-host';
+import { launchChromium } from '../../tests/e2e/support/chromium';
+
+/** Repository root. */
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Portrait panel, the default for every UI bench. */
+export const PORTRAIT = { width: 1080, height: 1920 } as const;
+
+/** Asset files `index.html` refers to (`./assets/…`). */
+function referencedAssets(indexHtml: string): string[] {
+  return [...indexHtml.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((m) => m[1]!);
+}
+
+/**
+ * A private copy of the built renderer, so that another engineer's
+ * `vite build` (which empties `dist/renderer`) cannot break a run half-way.
+ * Uses `KIOSK_BENCH_RENDERER_DIR` when set; otherwise copies `dist/renderer`
+ * when it is complete, and builds a fresh one with vite's JS API when it is
+ * missing or half-written. Returns the directory and the name of the main
+ * script (which identifies the build that was measured).
+ */
+export async function rendererSnapshot(into: string): Promise<{ dir: string; bundle: string }> {
+  const fromEnv = process.env.KIOSK_BENCH_RENDERER_DIR;
+  const source = fromEnv ?? join(ROOT, 'dist', 'renderer');
+  const dir = fromEnv ?? join(into, 'renderer');
+  const complete = (d: string): boolean => {
+    const index = join(d, 'index.html');
+    if (!existsSync(index)) return false;
+    const assets = referencedAssets(readFileSync(index, 'utf8'));
+    return assets.length > 0 && assets.every((a) => existsSync(join(d, a)));
+  };
+  if (!fromEnv) {
+    let copied = false;
+    if (complete(source)) {
+      try {
+        cpSync(source, dir, { recursive: true });
+        copied = complete(dir);
+      } catch {
+        copied = false;
+      }
+    }
+    if (!copied) {
+      rmSync(dir, { recursive: true, force: true });
+      const { build } = await import('vite');
+      await build({ configFile: join(ROOT, 'renderer/vite.config.ts'), logLevel: 'error', build: { outDir: dir, emptyOutDir: true } });
+    }
+  }
+  if (!complete(dir)) throw new Error(`no complete renderer build in ${dir}`);
+  const bundle = referencedAssets(readFileSync(join(dir, 'index.html'), 'utf8')).find((a) => a.endsWith('.js')) ?? '?';
+  return { dir, bundle };
+}
+
+/**
+ * The kiosk as the UI benches need it: platform-sim as its own process, the
+ * real core with simulated devices in THIS process (so `process.memoryUsage()`
+ * is the core's, plus the Playwright client), the loopback web host serving a
+ * private renderer snapshot, and headless Debian Chromium.
+ */
+export class BenchKiosk {
+  platform: EmbeddedPlatform | null = null;
+  core!: KioskCore;
+  host!: WebHost;
+  browser!: Browser;
+  /** Name of the renderer's main script that is being measured. */
+  bundle = '';
+  readonly dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-'));
+
+  /** Starts platform-sim, core, web host and Chromium (no page yet). */
+  async start(): Promise<this> {
+    const renderer = await rendererSnapshot(this.dir);
+    this.bundle = renderer.bundle;
+    this.platform = await startEmbeddedPlatform({ dataDir: join(this.dir, 'platform') });
+    const config = loadConfig({ dataDir: join(this.dir, 'kiosk'), platformUrl: this.platform.url, submitAckWaitMs: 5000 }, {});
+    this.core = await createKioskCore(config, { syncPollIntervalMs: 500, probeIntervalMs: 500 });
+    this.host = await startWebHost({ dispatcher: this.core.dispatcher, events: this.core.events, staticDir: renderer.dir, routes: simControlRoutes(this.core) });
+    this.browser = await launchChromium();
+    return this;
+  }
+
+  /**
+   * A fresh context and page at the kiosk's URL, waiting for an interactive
+   * attract screen. `initScript` runs before the page's own scripts.
+   */
+  async openPage(options: { viewport?: { width: number; height: number }; initScript?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await this.browser.newContext({ viewport: options.viewport ?? PORTRAIT, locale: 'zh-CN' });
+    const page = await context.newPage();
+    if (options.initScript) await page.addInitScript({ content: options.initScript });
+    await page.goto(this.host.url);
+    await waitForAttract(page);
+    return { context, page };
+  }
+
+  /** Calls a simulator control route of the web host. Throws on a non-2xx answer. */
+  async sim(path: string, body: unknown = {}): Promise<unknown> {
+    const r = await fetch(this.host.origin + path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': this.host.token },
+      body: JSON.stringify(body),
+    });
+    if (!r.ok) throw new Error(`${path}: HTTP ${r.status} ${await r.text()}`);
+    return r.json();
+  }
+
+  /** Stops everything and removes the temporary data. Never throws. */
+  async stop(): Promise<void> {
+    await this.browser?.close().catch(() => undefined);
+    await this.host?.close().catch(() => undefined);
+    await this.core?.close().catch(() => undefined);
+    await this.platform?.stop().catch(() => undefined);
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** Waits for a screen by its `data-screen` name. */
+export async function screen(page: Page, name: string, timeout = 15_000): Promise<void> {
+  await page.locator(`[data-screen="${name}"]`).waitFor({ state: 'visible', timeout });
+}
+
+/** Waits for the attract screen with an enabled start button (the session before has been wiped). */
+export async function waitForAttract(page: Page, timeout = 30_000): Promise<void> {
+  await page.locator('[data-screen="attract"] [data-testid="start-button"]:not([disabled])').waitFor({ state: 'visible', timeout });
+}
+
+/** Machine caveat printed by every UI bench. */
+export function machineNote(): string {
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  return `${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores, load ${load}; other engineers may be running tests on the same machine`;
+}
