@@ -82,6 +82,9 @@ export class TransactionsService {
       submit: async (input) => {
         const identity = this.options.session.currentIdentity();
         if (!identity) throw new KioskError('no-session', 'identify first');
+        // Captured now: the session may be wiped (and the identity blanked) while we wait for the platform.
+        const sessionId = this.options.session.currentSessionId();
+        const applicant = { applicantName: identity.name, applicantIdNumber: identity.idNumber };
         const item = this.item(input.serviceCode);
         if (!item.queueable && !this.options.isOnline()) {
           throw new KioskError('platform-unreachable', `${item.code} needs the platform and it is offline`);
@@ -106,12 +109,8 @@ export class TransactionsService {
           status: delivered ? 'delivered' : 'queued',
           createdAt: written.createdAt,
         };
-        this.submitted.set(written.id, {
-          ...result,
-          service: item,
-          applicantName: identity.name,
-          applicantIdNumber: identity.idNumber,
-        });
+        // Remembered for the receipt only if the same session is still open; a wiped session must not leak into the next.
+        if (this.options.session.currentSessionId() === sessionId) this.submitted.set(written.id, { ...result, service: item, ...applicant });
         return result;
       },
     };
