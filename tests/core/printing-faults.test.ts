@@ -68,6 +68,23 @@ describe('receipt printing: paper-out during a job, refill, reprint', () => {
     expect(await h.fails('printer:reprint', { jobId: 'no-such-job' })).toBe('not-found');
   });
 
+  it('a storage error while a job runs does not stop later receipts from printing', async () => {
+    const journal = h.core.store.printJobs;
+    const original = journal.markPrinting.bind(journal);
+    journal.markPrinting = () => {
+      throw Object.assign(new Error('disk full'), { code: 'storage-full' });
+    };
+    let broken: PrintJob;
+    try {
+      broken = await h.ok<PrintJob>('printer:printReceipt', { transactionId: tx.id });
+    } finally {
+      journal.markPrinting = original;
+    }
+    expect((await waitForJob(h, broken.jobId, 'failed')).reason).toBe('printer-error');
+    const next = await h.ok<PrintJob>('printer:printReceipt', { transactionId: tx.id });
+    await waitForJob(h, next.jobId, 'done');
+  });
+
   it('cover open fails the job with reason cover-open', async () => {
     h.core.simulators.receiptPrinter!.setFault('cover-open');
     const job = await h.ok<PrintJob>('printer:printReceipt', { transactionId: tx.id });

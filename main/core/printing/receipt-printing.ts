@@ -62,6 +62,9 @@ export class ReceiptPrinting {
         store.printJobs.markFailed(jobId, reason);
         this.publish({ jobId, transactionId, state: 'failed', reason, progress: lastReported });
       }
+    }).catch(() => {
+      // The journal itself failed (e.g. disk full): tell the screen, and keep the chain alive for later jobs.
+      this.publish({ jobId, transactionId, state: 'failed', reason: 'printer-error', progress: 0 });
     });
   }
 
