@@ -36,6 +36,13 @@ describe('createCatalogueIndex', () => {
     expect(rsj.items.every((i) => i.department === '人社局')).toBe(true);
   });
 
+  it('ranks one-letter queries by where a syllable starts with the letter', () => {
+    expect(names('c')[0]).toBe('出生医学证明');
+    expect(names('c')).toContain('社保查询');
+    expect(names('x')[0]).toBe('新生儿落户');
+    expect(names('o')).toEqual([]);
+  });
+
   it('matches polyphonic characters however they are read, and ü typed as v or u', () => {
     expect(names('yinhang')).toContain('银行卡挂失');
     expect(names('yinxing')).toContain('银行卡挂失');

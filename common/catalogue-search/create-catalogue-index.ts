@@ -41,6 +41,8 @@ interface Entry<T> {
   initials: number;
   /** Bit per letter appearing anywhere in the name's syllables or literal letters/digits. */
   letters: number;
+  /** Per name token, the bits of the letters it can be typed as first (one-letter queries need nothing else). */
+  tokenInitials: Int32Array;
   department: TextToken[];
   category: TextToken[];
   guideText: string;
@@ -83,6 +85,13 @@ function latinMask(q: string): number {
   return mask;
 }
 
+function singleLetterScore(tokenInitials: Int32Array, bit: number): number {
+  for (let i = 0; i < tokenInitials.length; i++) {
+    if ((tokenInitials[i]! & bit) !== 0) return tokenInitials.length === 1 ? SCORE.exact : i === 0 ? SCORE.prefix : SCORE.substring - Math.min(i, 50);
+  }
+  return 0;
+}
+
 function nameScore(m: TokenMatch | null): number {
   if (!m) return 0;
   if (m.whole) return SCORE.exact;
@@ -119,6 +128,7 @@ export function createCatalogueIndex<T extends ServiceSummary>(items: readonly T
       nameText: name.map((t) => t.char).join(''),
       initials: initialsOf(name),
       letters: lettersOf(name),
+      tokenInitials: Int32Array.from(name, (t) => initialsOf([t])),
       department: cachedTokens(item.department),
       category: cachedTokens(item.category),
       guideText: guide?.summary ? normalizeText(guide.summary) : '',
@@ -162,6 +172,8 @@ export function createCatalogueIndex<T extends ServiceSummary>(items: readonly T
         if (pureHan) {
           const at = e.nameText.indexOf(q);
           if (at >= 0) score = q.length === e.nameText.length ? SCORE.exact : at === 0 ? SCORE.prefix : SCORE.substring - Math.min(at, 50);
+        } else if (q.length === 1) {
+          score = singleLetterScore(e.tokenInitials, firstBit);
         } else if (
           (firstBit === 0 || (e.initials & firstBit) !== 0) &&
           (e.letters & needLetters) === needLetters &&
