@@ -23,8 +23,11 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export function startEmbeddedPlatform(options: { dataDir: string; port?: number; timeoutMs?: number; quiet?: boolean }): Promise<EmbeddedPlatform> {
   const args = ['--import', 'tsx', 'platform-sim/cli.ts', '--port', String(options.port ?? 0), '--data-dir', options.dataDir];
   if (options.quiet ?? true) args.push('--quiet');
+  // Under Electron, process.execPath is the Electron binary: make it behave as plain Node.
+  const env = process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env;
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
+    env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
