@@ -1,0 +1,172 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Browser } from 'playwright-core';
+import { serveBareReactPage, BARE_BUTTON } from './support/bare-react-page';
+import { BenchKiosk, machineNote, PORTRAIT, ROOT } from './support/bench-kiosk';
+import { figure, median, note, percentile } from './support/stats';
+
+/**
+ * Cold start to an interactive attract screen against a bare React page in
+ * the same headless Chromium: each run opens a fresh browser context (no
+ * cache, no storage) and times `page.goto` → the button visible and enabled
+ * (`[data-screen=attract] start-button` for the kiosk, the one button of the
+ * bare page). The headline: from the bench's clock just before `goto` to
+ * the moment an in-page observer saw the button visible and enabled (both
+ * converted to epoch time with `performance.timeOrigin`, so Playwright's
+ * polling latency is not counted). Also reported: the same as Playwright's
+ * locator wait saw it, and the page's own clock (navigation start → ready). Kiosk and bare runs alternate so they
+ * share the machine's load; one warm-up of each is discarded.
+ * Then the browser-mode launcher: `npx tsx main/web/start-browser.ts` with
+ * `KIOSK_NO_BROWSER=1` on a fresh data dir, timed to its "kiosk ready in" line.
+ * `KIOSK_BENCH_COLD_RUNS` (default 12) and `KIOSK_BENCH_LAUNCHER_RUNS` (default 3) override the counts.
+ */
+const runs = Number(process.env.KIOSK_BENCH_COLD_RUNS ?? 12);
+const launcherRuns = Number(process.env.KIOSK_BENCH_LAUNCHER_RUNS ?? 3);
+
+/** Stamps `window.__ready` (ms since navigation start) once `selector` is visible and enabled. */
+function readyProbe(selector: string): string {
+  return `(() => {
+  const sel = ${JSON.stringify(selector)};
+  const check = () => {
+    if (window.__firstScreen === undefined && document.querySelector('[data-screen], [data-testid]')) window.__firstScreen = performance.now();
+    if (window.__ready !== undefined) return true;
+    const el = document.querySelector(sel);
+    if (!el || el.disabled) return false;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') return false;
+    window.__ready = performance.now();
+    return true;
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true });
+  const frame = () => { if (!check()) requestAnimationFrame(frame); };
+  requestAnimationFrame(frame);
+})();`;
+}
+
+/** One cold load, in ms: `goto` → ready by the page's observer (epoch clocks of both sides), as Playwright saw it, and from the page's navigation start. */
+interface ColdRun {
+  toReady: number;
+  playwright: number;
+  inPage: number;
+  responseEnd: number;
+  /** Navigation start → React's first screen (any `data-screen`, e.g. boot) in the DOM. */
+  firstScreen: number;
+}
+
+async function coldRun(browser: Browser, url: string, selector: string): Promise<ColdRun> {
+  const context = await browser.newContext({ viewport: PORTRAIT, locale: 'zh-CN' });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript({ content: readyProbe(selector) });
+    const t0 = performance.now();
+    const t0Epoch = performance.timeOrigin + t0;
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.locator(`${selector}:not([disabled])`).waitFor({ state: 'visible', timeout: 30_000 });
+    const playwright = performance.now() - t0;
+    await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready !== undefined, undefined, { timeout: 10_000 });
+    const seen = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const w = window as unknown as { __ready: number; __firstScreen?: number };
+      return { ready: w.__ready, first: w.__firstScreen ?? Number.NaN, origin: performance.timeOrigin, responseEnd: nav?.responseEnd ?? Number.NaN };
+    });
+    return { toReady: seen.origin + seen.ready - t0Epoch, playwright, inPage: seen.ready, responseEnd: seen.responseEnd, firstScreen: seen.first };
+  } finally {
+    await context.close();
+  }
+}
+
+/** Starts the browser-mode launcher once; resolves with the wall time to its ready line and the ms it printed. */
+async function launcherRun(): Promise<{ wall: number; printed: number }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-launcher-'));
+  const t0 = performance.now();
+  const child = spawn('npx', ['tsx', 'main/web/start-browser.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, KIOSK_NO_BROWSER: '1', KIOSK_DATA_DIR: dataDir, KIOSK_WEB_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  try {
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`launcher not ready after 120 s: ${stderr.slice(-500)}`)), 120_000);
+      child.once('exit', (code) => reject(new Error(`launcher exited with ${code}: ${stderr.slice(-500)}`)));
+      createInterface({ input: child.stdout! }).on('line', (line) => {
+        const m = /kiosk ready in (\d+) ms/.exec(line);
+        if (!m) return;
+        clearTimeout(timer);
+        resolve({ wall: performance.now() - t0, printed: Number(m[1]) });
+      });
+    });
+  } finally {
+    const exited = new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve();
+      else child.once('exit', () => resolve());
+    });
+    // The whole process group: npx, tsx, the launcher and its platform-sim.
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    const killer = setTimeout(() => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }, 8000);
+    await exited;
+    clearTimeout(killer);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const kiosk = await new BenchKiosk().start();
+const bare = await serveBareReactPage(join(kiosk.dir, 'bare'));
+try {
+  const KIOSK_READY = '[data-screen="attract"] [data-testid="start-button"]';
+  const BARE_READY = `[data-testid="${BARE_BUTTON}"]`;
+  await coldRun(kiosk.browser, kiosk.host.url, KIOSK_READY);
+  await coldRun(kiosk.browser, bare.url, BARE_READY);
+  const k: ColdRun[] = [];
+  const b: ColdRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    k.push(await coldRun(kiosk.browser, kiosk.host.url, KIOSK_READY));
+    b.push(await coldRun(kiosk.browser, bare.url, BARE_READY));
+  }
+  const kw = median(k.map((r) => r.toReady));
+  const bw = median(b.map((r) => r.toReady));
+  const kp = median(k.map((r) => r.inPage));
+  const bp = median(b.map((r) => r.inPage));
+  note(machineNote());
+  note(`renderer ${kiosk.bundle}; bare React 19 page ${(bare.bytes / 1024).toFixed(0)} KiB of JS; ${runs} runs each (+1 warm-up each, discarded), fresh context per run`);
+  figure('ui-cold-start-kiosk-median', kw, 'ms', 'informational (goto → attract start-button visible+enabled)');
+  figure('ui-cold-start-kiosk-p95', percentile(k.map((r) => r.toReady), 95), 'ms');
+  figure('ui-cold-start-bare-react-median', bw, 'ms', 'informational (goto → button visible+enabled)');
+  figure('ui-cold-start-ratio', kw / bw, 'x', '<= 1.5x');
+  figure('ui-cold-start-kiosk-playwright-median', median(k.map((r) => r.playwright)), 'ms', 'informational (same, as Playwright\'s locator wait saw it)');
+  figure('ui-cold-start-bare-react-playwright-median', median(b.map((r) => r.playwright)), 'ms', 'informational');
+  figure('ui-cold-start-kiosk-in-page-median', kp, 'ms', 'informational (navigation start → ready, page clock)');
+  figure('ui-cold-start-bare-react-in-page-median', bp, 'ms', 'informational');
+  figure('ui-cold-start-ratio-in-page', kp / bp, 'x', '<= 1.5x');
+  figure('ui-cold-start-kiosk-first-screen-median', median(k.map((r) => r.firstScreen)), 'ms', 'informational (navigation start → first React screen, e.g. boot, before the boot calls answer)');
+  const runsOf = (rs: ColdRun[]) => rs.map((r) => `${r.toReady.toFixed(0)}/${r.inPage.toFixed(0)}/${r.firstScreen.toFixed(0)}/${r.responseEnd.toFixed(0)}`).join(', ');
+  note(`kiosk runs (goto→ready / in-page ready / in-page first screen / responseEnd, ms): ${runsOf(k)}`);
+  note(`bare runs (same): ${runsOf(b)}`);
+} finally {
+  await bare.close();
+  await kiosk.stop();
+}
+
+const launches: Array<{ wall: number; printed: number }> = [];
+for (let i = 0; i < launcherRuns; i++) launches.push(await launcherRun());
+if (launcherRuns > 0) {
+  note(`browser-mode launcher: ${launcherRuns} runs, each on a fresh data dir (first boot: embedded platform-sim, catalogue fetch)`);
+  figure('launcher-ready-printed-median', median(launches.map((l) => l.printed)), 'ms', 'informational (the launcher\'s own "kiosk ready in" figure)');
+  figure('launcher-ready-wall-median', median(launches.map((l) => l.wall)), 'ms', 'informational (spawn of npx → ready line, includes npx + tsx start-up)');
+  note(`launcher runs (printed/wall ms): ${launches.map((l) => `${l.printed}/${l.wall.toFixed(0)}`).join(', ')}`);
+}
