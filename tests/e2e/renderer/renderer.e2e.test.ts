@@ -82,13 +82,13 @@ describe.each(combos)('renderer $orientation care=$care', ({ orientation, care }
 
 describe('renderer behaviour in the browser', () => {
   it('idle: countdown appears, "continue" hides it, then expiry ends the session as idle and returns to attract', async () => {
-    const page = await openKiosk(browser, server.url, 'portrait', { system: { idleTimeoutSeconds: 1, countdownSeconds: 2 } });
+    const page = await openKiosk(browser, server.url, 'portrait', { system: { idleTimeoutSeconds: 1, countdownSeconds: 6 } });
     await reachIdleCountdown(page);
     expect(await axe(page)).toEqual([]);
     await page.getByTestId('idle-continue').click();
     await expect.poll(() => page.getByTestId('idle-countdown').count()).toBe(0);
     await page.getByTestId('idle-countdown').waitFor({ timeout: 5000 });
-    await page.locator('[data-screen="attract"]').waitFor({ timeout: 6000 });
+    await page.locator('[data-screen="attract"]').waitFor({ timeout: 12_000 });
     const calls = await page.evaluate(() => (window as unknown as { kiosk: { calls: string[] } }).kiosk.calls);
     expect(calls).toContain('session.end');
     await page.close();

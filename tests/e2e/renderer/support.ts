@@ -67,15 +67,25 @@ export function launch(): Promise<Browser> {
 /** Viewports of the two panel orientations. */
 export const VIEWPORTS = { portrait: { width: 1080, height: 1920 }, landscape: { width: 1920, height: 1080 } } as const;
 
+/** Flow timing that holds every automatic step for a minute, so each screen stays still while it is checked. */
+export const HOLD = { welcomeMs: 60_000, resultMs: 60_000, printDoneMs: 60_000, thanksMs: 60_000 };
+
 /**
  * Opens the renderer with a fresh TestKioskApi as `window.kiosk`.
- * `options` is passed to the TestKioskApi constructor (JSON-serialisable).
+ * `options` is passed to the TestKioskApi constructor (JSON-serialisable);
+ * `timing` becomes `window.kioskFlowTiming` (default {@link HOLD}).
  */
-export async function openKiosk(browser: Browser, url: string, orientation: keyof typeof VIEWPORTS, options: Record<string, unknown> = {}): Promise<Page> {
+export async function openKiosk(
+  browser: Browser,
+  url: string,
+  orientation: keyof typeof VIEWPORTS,
+  options: Record<string, unknown> = {},
+  timing: Record<string, number> = HOLD,
+): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORTS[orientation], locale: 'zh-CN' });
   const page = await context.newPage();
   page.on('close', () => void context.close().catch(() => undefined));
-  await page.addInitScript({ content: `${await testApiBundle()}\nwindow.kiosk = new window.TestKioskApi(${JSON.stringify(options)});` });
+  await page.addInitScript({ content: `${await testApiBundle()}\nwindow.kiosk = new window.TestKioskApi(${JSON.stringify(options)});\nwindow.kioskFlowTiming = ${JSON.stringify(timing)};` });
   await page.goto(url);
   await page.locator('[data-screen="attract"]').waitFor();
   return page;

@@ -76,8 +76,10 @@ export async function walkAllScreens(page: Page, visit: Visit, care: boolean): P
   await page.getByTestId('confirm-submit').click();
   await screen(page, 'result');
   await visit('result', page);
+  await page.getByTestId('result-continue').click();
   await page.locator('[data-testid="print-state"][data-state="done"]').waitFor({ timeout: 15_000 });
   await visit('printing', page);
+  await page.getByTestId('print-continue').click();
   await screen(page, 'rating');
   await page.getByTestId('rating-very-dissatisfied').click();
   await page.getByTestId('rating-reason').fill('排队');
@@ -115,6 +117,7 @@ export async function walkAllScreens(page: Page, visit: Visit, care: boolean): P
   await page.getByTestId('confirm-submit').click();
   await page.locator('[data-testid="result-status"][data-status="queued"]').waitFor();
   await visit('result-queued', page);
+  await page.getByTestId('result-continue').click();
   await page.locator('[data-testid="print-state"][data-state="failed"]').waitFor({ timeout: 15_000 });
   await visit('printing-failed', page);
   await page.getByTestId('print-skip').click();
