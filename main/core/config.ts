@@ -3,22 +3,33 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { SiteThemeSchema } from '../../common/contract/schemas';
 
-const SerialDeviceSchema = z.object({
-  /** `sim` plugs the protocol simulator in-process; `serial` opens a real port. */
-  mode: z.enum(['sim', 'serial']).default('sim'),
-  port: z.string().optional(),
-  baudRate: z.number().int().positive().default(115200),
-});
+const SerialDeviceSchema = z
+  .object({
+    /** `sim` plugs the protocol simulator in-process; `serial` opens a real port. */
+    mode: z.enum(['sim', 'serial']).default('sim'),
+    port: z.string().min(1).optional(),
+    baudRate: z.number().int().positive().default(115200),
+  })
+  .strict();
 
-const PrinterDeviceSchema = z.object({
-  mode: z.enum(['sim', 'serial', 'tcp']).default('sim'),
-  port: z.string().optional(),
-  baudRate: z.number().int().positive().default(115200),
-  host: z.string().optional(),
-  tcpPort: z.number().int().positive().default(9100),
-  /** Where the simulator writes PNG previews of printed receipts; null = none. */
-  previewDir: z.string().nullable().default(null),
-});
+const PrinterDeviceSchema = z
+  .object({
+    mode: z.enum(['sim', 'serial', 'tcp']).default('sim'),
+    port: z.string().min(1).optional(),
+    baudRate: z.number().int().positive().default(115200),
+    host: z.string().min(1).optional(),
+    tcpPort: z.number().int().positive().default(9100),
+    /** Where the simulator writes PNG previews of printed receipts; null = none. */
+    previewDir: z.string().nullable().default(null),
+  })
+  .strict();
+
+/** A real serial device needs its port, a TCP printer its host; a port without a mode is a mistake, not a simulator. */
+function checkDevice(d: { mode: string; port?: string | undefined; host?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (d.mode === 'serial' && !d.port) ctx.addIssue({ code: 'custom', message: 'mode "serial" needs "port"', path: ['port'] });
+  if (d.mode === 'tcp' && !d.host) ctx.addIssue({ code: 'custom', message: 'mode "tcp" needs "host"', path: ['host'] });
+  if (d.mode === 'sim' && (d.port || d.host)) ctx.addIssue({ code: 'custom', message: 'a port or host is set but mode is "sim": set mode "serial" or "tcp"', path: ['mode'] });
+}
 
 /**
  * Kiosk configuration. Every field has a default so that an unconfigured
@@ -31,10 +42,14 @@ export const KioskConfigSchema = z.object({
   platformUrl: z.string().url().nullable().default(null),
   devices: z
     .object({
-      idcard: SerialDeviceSchema.default({ mode: 'sim', baudRate: 115200 }),
-      receiptPrinter: PrinterDeviceSchema.default({ mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null }),
-      scanner: SerialDeviceSchema.extend({ baudRate: z.number().int().positive().default(9600) }).default({ mode: 'sim', baudRate: 9600 }),
+      idcard: SerialDeviceSchema.superRefine(checkDevice).default({ mode: 'sim', baudRate: 115200 }),
+      receiptPrinter: PrinterDeviceSchema.superRefine(checkDevice).default({ mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null }),
+      scanner: SerialDeviceSchema.extend({ baudRate: z.number().int().positive().default(9600) })
+        .strict()
+        .superRefine(checkDevice)
+        .default({ mode: 'sim', baudRate: 9600 }),
     })
+    .strict()
     .default({
       idcard: { mode: 'sim', baudRate: 115200 },
       receiptPrinter: { mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null },
@@ -57,7 +72,7 @@ export const KioskConfigSchema = z.object({
     openingHours: null,
     staffAssist: true,
   }),
-});
+}).strict();
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
 export type KioskConfigInput = z.input<typeof KioskConfigSchema>;
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { EventHub } from '../../common/contract/event-hub';
 import { kioskContract, type KioskContract, type KioskImplementation } from '../../common/contract/kiosk-contract';
@@ -71,7 +71,9 @@ export interface KioskCore {
  */
 export async function createKioskCore(config: KioskConfig, options: KioskCoreOptions = {}): Promise<KioskCore> {
   if (!config.platformUrl) throw new Error('createKioskCore: platformUrl is required (start platform-sim or configure the platform)');
-  mkdirSync(config.dataDir, { recursive: true });
+  // The data dir holds the encrypted database and, in plain-Node mode, its key: owner only.
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(config.dataDir, 0o700);
   const deviceId = readOrCreateDeviceId(config.dataDir);
   const store = openKioskStore({ dataDir: config.dataDir, deviceId, ...(options.keyProvider ? { keyProvider: options.keyProvider } : {}) });
   const events = new EventHub<KioskContract>();
@@ -144,7 +146,12 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
       },
     },
     devices: { list: async () => registry.list() },
-    connectivity: { status: async () => sync.connectivity },
+    connectivity: {
+      status: async () => {
+        const q = store.queueStatus();
+        return { ...sync.connectivity, pending: q.pending + q.inFlight };
+      },
+    },
   };
   const dispatcher = new ContractDispatcher(kioskContract, implementation);
 

@@ -104,4 +104,21 @@ describe('loadConfig', () => {
     expect(message).toContain('devices.receiptPrinter.mode:');
     expect(message).toContain('idleTimeoutSeconds:');
   });
+
+  it('refuses misspelt fields and half-configured devices instead of silently simulating', () => {
+    const attempt = (input: object) => {
+      try {
+        loadConfig(input as never, {});
+        return 'ok';
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(attempt({ idleTimeout: 5 })).toContain('idleTimeout');
+    expect(attempt({ devices: { idcard: { port: '/dev/ttyUSB0' } } })).toContain('devices.idcard.mode');
+    expect(attempt({ devices: { idcard: { mode: 'serial' } } })).toContain('devices.idcard.port');
+    expect(attempt({ devices: { receiptPrinter: { mode: 'tcp' } } })).toContain('devices.receiptPrinter.host');
+    expect(attempt({ devices: { scanner: { mode: 'serial', port: '/dev/ttyACM0', parity: 'even' } } })).toContain('parity');
+    expect(attempt({ devices: { receiptPrinter: { mode: 'tcp', host: '10.0.0.5' } } })).toBe('ok');
+  });
 });
