@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-types';
 import { devicesCommand } from './devices';
 import { serveCommand } from './serve';
+import { printJobsCommand } from './print-jobs';
 import { auditCommand } from './audit';
 import { queueCommand } from './queue';
 import { syncCommand } from './sync';
@@ -20,6 +21,7 @@ export const commands: CliCommand[] = [
   idcardCommand,
   scannerCommand,
   printerCommand,
+  printJobsCommand,
   printPdfCommand,
   txCommand,
   queueCommand,
