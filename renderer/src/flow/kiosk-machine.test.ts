@@ -78,6 +78,11 @@ describe('kiosk flow machine', () => {
     expect(screen(a)).toBe('identify');
     api.failCardRead('card-removed');
     expect(a.getSnapshot().context.identifyError).toBe('card-removed');
+    expect(a.getSnapshot().matches({ session: { identify: 'choose' } })).toBe(true);
+    a.send({ type: 'SESSION_CHANGED', session: { sessionId: null, stage: 'reading', identity: null } });
+    expect(a.getSnapshot().matches({ session: { identify: 'reading' } })).toBe(true);
+    a.send({ type: 'SESSION_CHANGED', session: { sessionId: null, stage: 'idle', identity: null } });
+    expect(a.getSnapshot().matches({ session: { identify: 'choose' } })).toBe(true);
     api.placeCard();
     expect(screen(a)).toBe('welcome');
     expect(a.getSnapshot().context.identifyError).toBeNull();

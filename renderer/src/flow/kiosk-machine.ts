@@ -229,6 +229,7 @@ export const kioskMachine = setup({
             SESSION_CHANGED: [
               { guard: 'sessionIdentified', target: 'faceCheck', actions: assign({ identity: ({ event }) => event.session.identity }) },
               { guard: 'sessionReading', target: '.reading', actions: assign({ identifyError: null }) },
+              { guard: ({ event }) => event.session.stage === 'idle', target: '.choose' },
             ],
             IDENTIFY_FAILED: { target: '.choose', actions: assign({ identifyError: ({ event }) => event.code }) },
           },

@@ -18,12 +18,15 @@ export function FormField({
   identity,
   invalid,
   onChange,
+  onFocus,
 }: {
   field: Field;
   value: string;
   identity: MaskedIdentity | null;
   invalid: boolean;
   onChange(value: string): void;
+  /** The field received focus (the form shows a keypad for phone and number fields). */
+  onFocus(): void;
 }) {
   const { t } = useTranslation();
   const id = `field-${field.id}`;
@@ -32,6 +35,7 @@ export function FormField({
     'data-testid': `form-field-${field.id}`,
     'aria-invalid': invalid || undefined,
     'aria-required': field.required || undefined,
+    onFocus,
   };
   return (
     <div className={`field ${field.prefill ? 'field-prefilled' : ''}`}>

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFlow } from '../app/flow-context';
 import { ErrorNote } from '../ui/error-note';
+import { OnScreenKeyboard } from '../ui/on-screen-keyboard';
 import { Screen } from '../ui/screen';
 import { FormField } from './form-field';
 
@@ -10,7 +12,9 @@ export function FormScreen() {
   const { snapshot, send } = useFlow();
   const { service, form, materials, identity, problems, error } = snapshot.context;
   const checking = snapshot.matches({ session: 'checking' });
+  const [focused, setFocused] = useState<string | null>(null);
   if (!service) return <Screen name="form">{null}</Screen>;
+  const keypadField = service.form.find((f) => f.id === focused && !f.prefill && (f.kind === 'phone' || f.kind === 'number'));
   const problemIds = new Set(problems.map((p) => `${p.target}:${p.id}`));
   return (
     <Screen name="form" title={`${t('form.title')} · ${service.name}`}>
@@ -31,9 +35,19 @@ export function FormScreen() {
               identity={identity}
               invalid={problemIds.has(`field:${f.id}`)}
               onChange={(value) => send({ type: 'FIELD_CHANGED', id: f.id, value })}
+              onFocus={() => setFocused(f.id)}
             />
           ))}
         </div>
+        {keypadField ? (
+          <OnScreenKeyboard
+            layout="digits"
+            value={form[keypadField.id] ?? ''}
+            maxLength={keypadField.maxLength}
+            onChange={(value) => send({ type: 'FIELD_CHANGED', id: keypadField.id, value })}
+            testId="form-keypad"
+          />
+        ) : null}
         <fieldset className="checklist">
           <legend>{t('form.materialsTitle')}</legend>
           {service.materials.map((m) => (

@@ -5,6 +5,7 @@ import { usePreferences } from '../app/preferences';
 import { useCatalogueSearch, type CatalogueQuery } from '../app/use-catalogue-search';
 import { ErrorNote } from '../ui/error-note';
 import { Screen } from '../ui/screen';
+import { OnScreenKeyboard } from '../ui/on-screen-keyboard';
 import { ServiceList } from '../ui/service-list';
 
 /** Items per list: care mode shows fewer, larger items. */
@@ -18,6 +19,7 @@ export function HomeScreen() {
   const limits = care ? LIMITS.care : LIMITS.normal;
   const { overview, connectivity, error } = snapshot.context;
   const [text, setText] = useState('');
+  const [typing, setTyping] = useState(false);
   const [chip, setChip] = useState<{ department?: string; lifeEvent?: string; label: string } | null>(null);
   const query: CatalogueQuery | null =
     text.trim() !== '' || chip ? { text, department: chip?.department, lifeEvent: chip?.lifeEvent } : null;
@@ -40,8 +42,10 @@ export function HomeScreen() {
           placeholder={t('home.searchPlaceholder')}
           value={text}
           onChange={(e) => setText(e.target.value)}
+          onFocus={() => setTyping(true)}
         />
       </div>
+      {typing || text !== '' ? <OnScreenKeyboard layout="letters" value={text} maxLength={100} onChange={setText} testId="search-keyboard" /> : null}
       <ErrorNote code={error} />
       {query ? (
         <div className="results">
