@@ -328,7 +328,10 @@ export class TestKioskApi implements KioskApi {
           status: this.conn.state === 'offline' ? 'queued' : 'delivered',
           createdAt: NOW,
         };
-        if (result.status === 'queued') this.conn = { ...this.conn, pending: this.conn.pending + 1 };
+        if (result.status === 'queued') {
+          this.conn = { ...this.conn, pending: this.conn.pending + 1 };
+          queueMicrotask(() => this.connChanged.emit(this.conn));
+        }
         this.submissions.push(result);
         return result;
       }),
