@@ -100,4 +100,5 @@ export type FlowEvent =
   | { type: 'IDENTIFY_FAILED'; code: string }
   | { type: 'DEVICE_CHANGED'; status: DeviceStatus }
   | { type: 'CONNECTIVITY_CHANGED'; connectivity: Connectivity }
-  | { type: 'PRINT_JOB_CHANGED'; job: PrintJob };
+  | { type: 'PRINT_JOB_CHANGED'; job: PrintJob }
+  | { type: 'CATALOGUE_UPDATED' };

@@ -319,9 +319,20 @@ describe('kiosk flow machine', () => {
     expect(ctx.connectivity).toBe('degraded');
   });
 
+  it('a catalogue update reloads the overview on home', async () => {
+    const { a, api } = await start();
+    api.placeCard();
+    a.send({ type: 'CONTINUE' });
+    await waitFor(a, (s) => s.context.overview !== null);
+    const before = api.calls.filter((c) => c === 'catalogue.overview').length;
+    api.updateCatalogue();
+    await waitFor(a, () => api.calls.filter((c) => c === 'catalogue.overview').length === before + 1);
+    expect(screen(a)).toBe('home');
+  });
+
   it('unsubscribes every KioskApi listener when stopped', async () => {
     const { a, api } = await start();
-    expect(api.listenerCount()).toBe(5);
+    expect(api.listenerCount()).toBe(6);
     a.stop();
     expect(api.listenerCount()).toBe(0);
   });

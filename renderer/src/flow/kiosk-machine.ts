@@ -104,6 +104,7 @@ export const kioskMachine = setup({
         api.devices.onStatusChanged((status) => sendBack({ type: 'DEVICE_CHANGED', status })),
         api.connectivity.onChanged((connectivity) => sendBack({ type: 'CONNECTIVITY_CHANGED', connectivity })),
         api.printer.onJobChanged((job) => sendBack({ type: 'PRINT_JOB_CHANGED', job })),
+        api.catalogue.onUpdated(() => sendBack({ type: 'CATALOGUE_UPDATED' })),
       ];
       return () => offs.forEach((off) => off());
     }),
@@ -282,6 +283,7 @@ export const kioskMachine = setup({
           },
           on: {
             SELECT_SERVICE: { target: 'guide', actions: assign({ serviceCode: ({ event }) => event.code, service: null }) },
+            CATALOGUE_UPDATED: { target: 'home', reenter: true },
           },
         },
         guide: {

@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFlow } from '../app/flow-context';
+import { attachKeyboardWedge } from '../input/attach-keyboard-wedge';
 import { Icon, type IconName } from '../ui/icons';
 import { Screen } from '../ui/screen';
 
@@ -17,6 +19,16 @@ export function AttractScreen() {
   const { t } = useTranslation();
   const { send, snapshot } = useFlow();
   const ending = snapshot.matches('ending');
+
+  // A QR e-ID scanned on the attract screen starts the session and identifies in one go.
+  useEffect(
+    () =>
+      attachKeyboardWedge(document, (payload) => {
+        send({ type: 'START' });
+        send({ type: 'QR_SUBMIT', payload });
+      }),
+    [send],
+  );
   return (
     <Screen name="attract" title={t('attract.headline')}>
       <ul className="features" role="list">

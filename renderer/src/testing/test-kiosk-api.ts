@@ -189,6 +189,11 @@ export class TestKioskApi implements KioskApi {
     this.identifyFailed.emit({ code, message: code });
   }
 
+  /** Announces a new catalogue version. */
+  updateCatalogue(version = 2): void {
+    this.catalogueUpdated.emit({ catalogueVersion: version });
+  }
+
   /** Changes connectivity and emits the event. */
   setConnectivity(state: Connectivity['state']): void {
     this.conn = { ...this.conn, state };
@@ -211,7 +216,9 @@ export class TestKioskApi implements KioskApi {
 
   /** Number of listeners currently attached (leak checks). */
   listenerCount(): number {
-    return this.sessionChanged.size + this.identifyFailed.size + this.jobChanged.size + this.deviceChanged.size + this.connChanged.size;
+    return (
+      this.sessionChanged.size + this.identifyFailed.size + this.jobChanged.size + this.deviceChanged.size + this.connChanged.size + this.catalogueUpdated.size
+    );
   }
 
   private runJob(job: PrintJob): PrintJob {

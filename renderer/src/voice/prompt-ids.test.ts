@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import type { ScreenName } from '../flow/screen-of';
+import { PROMPT_IDS, promptFor } from './prompt-ids';
+
+const SCREENS: ScreenName[] = ['attract', 'identify', 'welcome', 'home', 'guide', 'form', 'precheck', 'confirm', 'payment', 'submitting', 'result', 'printing', 'rating', 'thanks'];
+const none = { result: null, printJob: null };
+
+describe('voice prompts', () => {
+  it('every screen has a prompt id that exists; boot has none', () => {
+    for (const s of SCREENS) expect(PROMPT_IDS).toContain(promptFor(s, none));
+    expect(promptFor('boot', none)).toBeNull();
+  });
+
+  it('result and printing choose their variant from the state', () => {
+    const queued = { id: 'x', receiptNumber: 'r', status: 'queued' as const, createdAt: '' };
+    expect(promptFor('result', { result: queued, printJob: null })).toBe('result-queued');
+    expect(promptFor('result', { result: { ...queued, status: 'delivered' }, printJob: null })).toBe('result-delivered');
+    const failed = { jobId: 'j', transactionId: null, state: 'failed' as const, reason: 'paper-out', progress: 0 };
+    expect(promptFor('printing', { result: null, printJob: failed })).toBe('printing-failed');
+    expect(promptFor('printing', { result: null, printJob: { ...failed, state: 'printing' } })).toBe('printing');
+  });
+});
