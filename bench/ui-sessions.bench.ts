@@ -67,42 +67,8 @@ async function sample(page: Page, cdp: CDPSession, done: number): Promise<Sample
   };
 }
 
-/** Screen now shown, for diagnostics. */
-async function currentScreen(page: Page): Promise<string> {
-  return page.evaluate(() => document.querySelector('[data-screen]')?.getAttribute('data-screen') ?? 'none');
-}
-
-const hiccups: string[] = [];
-
-/**
- * Places the card and waits for the welcome screen. When it does not come
- * (seen rarely on a loaded machine), notes what was on screen, lifts the
- * card, returns to an interactive attract screen and tries again, up to 3 times.
- */
-async function placeCard(page: Page, index: number): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await kiosk.sim('/sim/idcard/insert', { card: 'resident' });
-    try {
-      await screen(page, 'welcome', 10_000);
-      return;
-    } catch (error) {
-      const shown = await currentScreen(page);
-      const session = await kiosk.core.dispatcher.handle('session:current', {}).catch(() => null);
-      hiccups.push(`session ${index} attempt ${attempt}: no welcome after 10 s; screen ${shown}; core ${JSON.stringify(session)}`);
-      if (attempt >= 3) throw error;
-      await kiosk.sim('/sim/idcard/remove');
-      if (shown !== 'attract') {
-        await page.getByTestId('cancel-button').click();
-        await page.getByTestId('cancel-confirm').click();
-      }
-      await waitForAttract(page);
-      await page.waitForTimeout(1000);
-    }
-  }
-}
-
 async function oneSession(page: Page, index: number): Promise<void> {
-  await placeCard(page, index);
+  await kiosk.placeCard(page, `session ${index}`);
   await page.getByTestId('welcome-continue').click();
   await screen(page, 'home');
   // The person takes the card back; the reader polls every 300 ms, so lifting
@@ -130,8 +96,8 @@ try {
 
   note(machineNote());
   note(`renderer ${kiosk.bundle}; ${sessions} sessions in ${fmt(seconds, 0)} s (${fmt((seconds * 1000) / sessions, 0)} ms each); core GC ${gc ? 'forced before each sample' : 'NOT forced (gc unavailable): RSS includes garbage'}`);
-  for (const h of hiccups) note(`hiccup: ${h}`);
-  note(`${hiccups.length} retried card placements`);
+  for (const h of kiosk.hiccups) note(`hiccup: ${h}`);
+  note(`${kiosk.hiccups.length} retried card placements`);
   note('sessions  renderer-heap-MB  dom-nodes  js-listeners  core-rss-MB  core-heap-MB');
   for (const s of samples) note(`${String(s.sessions).padStart(8)}  ${fmt(s.rendererHeapMb).padStart(16)}  ${String(s.domNodes).padStart(9)}  ${String(s.listeners).padStart(12)}  ${fmt(s.coreRssMb).padStart(11)}  ${fmt(s.coreHeapMb).padStart(12)}`);
   // Slopes leave out the sample before the first session: start-up allocations are not a leak.

@@ -52,8 +52,7 @@ try {
   const entry = `[data-testid="service-item"][data-code="${item.code}"]`;
 
   for (let r = 0; r < rounds; r++) {
-    await kiosk.sim('/sim/idcard/insert', { card: 'resident' });
-    await screen(page, 'welcome');
+    await kiosk.placeCard(page, `round ${r + 1}`);
     await tap(page, '[data-testid="welcome-continue"]', 'home');
     await findService(page, item.name, item.code);
     await tap(page, entry, 'guide');
@@ -90,6 +89,7 @@ try {
   const guide = samples.filter((s) => s.to === 'guide' && s.ready !== null).map((s) => s.ready!);
   figure('ui-tap-to-guide-content-p50', percentile(guide, 50), 'ms');
   figure('ui-tap-to-guide-content-p95', percentile(guide, 95), 'ms', 'informational (guide fetched from the core)');
+  for (const h of kiosk.hiccups) note(`hiccup: ${h}`);
   const byTransition = new Map<string, number[]>();
   for (const s of samples) {
     const key = `${s.from}->${s.to} (${s.testid})`;

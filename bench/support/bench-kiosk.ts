@@ -111,6 +111,39 @@ export class BenchKiosk {
     return r.json();
   }
 
+  /** Card placements that showed no welcome screen and were retried (what was on screen, what the core said). */
+  readonly hiccups: string[] = [];
+
+  /**
+   * Places the resident card and waits for the welcome screen. When it does
+   * not come within 10 s, notes what was on screen and the core's session
+   * state in {@link hiccups}, lifts the card, returns to an interactive
+   * attract screen and tries again, up to 3 attempts.
+   */
+  async placeCard(page: Page, label: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.sim('/sim/idcard/insert', { card: 'resident' });
+      try {
+        await screen(page, 'welcome', 10_000);
+        return;
+      } catch (error) {
+        const shown = await page.evaluate(() => document.querySelector('[data-screen]')?.getAttribute('data-screen') ?? 'none');
+        const session = await this.core.dispatcher.handle('session:current', {}).catch((e: unknown) => String(e));
+        const devices = await this.core.dispatcher.handle('devices:list', {}).catch((e: unknown) => String(e));
+        const idcard = typeof devices === 'object' && devices.ok ? (devices.value as Array<{ device: string }>).find((d) => d.device === 'idcard') : devices;
+        this.hiccups.push(`${label} attempt ${attempt}: no welcome after 10 s; screen ${shown}; core session ${JSON.stringify(session)}; idcard ${JSON.stringify(idcard)}`);
+        if (attempt >= 3) throw error;
+        await this.sim('/sim/idcard/remove');
+        if (shown !== 'attract') {
+          await page.getByTestId('cancel-button').click();
+          await page.getByTestId('cancel-confirm').click();
+        }
+        await waitForAttract(page);
+        await page.waitForTimeout(1000);
+      }
+    }
+  }
+
   /** Stops everything and removes the temporary data. Never throws. */
   async stop(): Promise<void> {
     await this.browser?.close().catch(() => undefined);
