@@ -7,6 +7,8 @@ import {
   ConnectivitySchema,
   DeviceStatusSchema,
   EmptySchema,
+  PaymentOrderSchema,
+  PaymentStatusSchema,
   IdentifyFailureSchema,
   PrecheckResultSchema,
   PrintJobSchema,
@@ -30,6 +32,8 @@ export const kioskContract = defineContract({
     info: method(EmptySchema, SystemInfoSchema),
     /** The renderer is mounted and listening; main may flush held events. */
     rendererReady: method(EmptySchema, z.object({ ok: z.literal(true) })),
+    /** The person asked for staff help: recorded and reported to the platform (no personal data). */
+    requestStaff: method(z.object({ screen: z.string().max(40) }), z.object({ ok: z.literal(true) })),
   },
   session: {
     current: method(EmptySchema, SessionViewSchema),
@@ -56,7 +60,16 @@ export const kioskContract = defineContract({
   printer: {
     printReceipt: method(z.object({ transactionId: z.string().min(1).max(64) }), PrintJobSchema),
     reprint: method(z.object({ jobId: z.string().min(1).max(64) }), PrintJobSchema),
+    /** Fetches the certificate / e-licence PDF for a delivered transaction and prints it on A4; needs the platform. */
+    printCertificate: method(z.object({ transactionId: z.string().min(1).max(64) }), PrintJobSchema),
     onJobChanged: event(PrintJobSchema),
+  },
+  payment: {
+    /** Creates a payment order for the fee of a transaction submitted in this session; needs the platform. */
+    create: method(z.object({ transactionId: z.string().min(1).max(64) }), PaymentOrderSchema),
+    /** Current state of an order (the renderer polls it while the QR code is shown). */
+    status: method(z.object({ paymentId: z.string().min(1).max(64) }), PaymentStatusSchema),
+    cancel: method(z.object({ paymentId: z.string().min(1).max(64) }), PaymentStatusSchema),
   },
   rating: {
     submit: method(RatingRequestSchema, z.object({ id: z.string() })),

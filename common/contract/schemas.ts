@@ -200,6 +200,8 @@ export const PrintJobStateSchema = z.enum(['queued', 'printing', 'done', 'failed
 
 export const PrintJobSchema = z.object({
   jobId: z.string(),
+  /** `receipt` on the ESC/POS printer, `certificate` (A4 PDF from the platform) through the OS spooler. */
+  kind: z.enum(['receipt', 'certificate']).default('receipt'),
   transactionId: z.string().nullable(),
   state: PrintJobStateSchema,
   /** Failure reason code when failed, e.g. `paper-out`, `cover-open`, `offline`. */
@@ -208,6 +210,26 @@ export const PrintJobSchema = z.object({
   progress: z.number().min(0).max(1),
 });
 export type PrintJob = z.infer<typeof PrintJobSchema>;
+
+/* ------------------------------------------------------------------ payment */
+
+/** A payment order for a fee (统一公共支付): the person scans `qrPayload` with a payment app. */
+export const PaymentOrderSchema = z.object({
+  paymentId: z.string().min(1).max(64),
+  transactionId: z.string(),
+  amountFen: z.number().int().positive(),
+  /** Opaque payload to show as a QR code; never interpreted by the kiosk. */
+  qrPayload: z.string().min(1).max(1024),
+  /** ISO time after which the order expires. */
+  expiresAt: z.string(),
+});
+export type PaymentOrder = z.infer<typeof PaymentOrderSchema>;
+
+export const PaymentStatusSchema = z.object({
+  paymentId: z.string(),
+  status: z.enum(['pending', 'paid', 'expired', 'cancelled']),
+});
+export type PaymentStatus = z.infer<typeof PaymentStatusSchema>;
 
 /* ------------------------------------------------------------------- rating */
 

@@ -24,6 +24,17 @@ const PrinterDeviceSchema = z
   })
   .strict();
 
+const A4PrinterSchema = z
+  .object({
+    /** `cups`: IPP to the OS spooler (CUPS on Linux); `none`: no A4 printer at this site. */
+    mode: z.enum(['cups', 'none']).default('cups'),
+    /** Spooler queue name. */
+    printerName: z.string().min(1).max(127).default('KioskPDF'),
+    host: z.string().min(1).default('localhost'),
+    port: z.number().int().positive().default(631),
+  })
+  .strict();
+
 /** A real serial device needs its port, a TCP printer its host; a port without a mode is a mistake, not a simulator. */
 function checkDevice(d: { mode: string; port?: string | undefined; host?: string | undefined }, ctx: z.RefinementCtx): void {
   if (d.mode === 'serial' && !d.port) ctx.addIssue({ code: 'custom', message: 'mode "serial" needs "port"', path: ['port'] });
@@ -48,12 +59,14 @@ export const KioskConfigSchema = z.object({
         .strict()
         .superRefine(checkDevice)
         .default({ mode: 'sim', baudRate: 9600 }),
+      a4Printer: A4PrinterSchema.default({ mode: 'cups', printerName: 'KioskPDF', host: 'localhost', port: 631 }),
     })
     .strict()
     .default({
       idcard: { mode: 'sim', baudRate: 115200 },
       receiptPrinter: { mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null },
       scanner: { mode: 'sim', baudRate: 9600 },
+      a4Printer: { mode: 'cups', printerName: 'KioskPDF', host: 'localhost', port: 631 },
     }),
   /** Seconds without a touch before the idle countdown starts. */
   idleTimeoutSeconds: z.number().int().positive().default(60),

@@ -21,6 +21,8 @@ import { DeviceRegistry } from './devices/device-registry';
 import type { SimulatedDevices } from './devices/simulated-devices';
 import { resolveQrIdentity } from './platform/identity-client';
 import { ReceiptPrinting } from './printing/receipt-printing';
+import { CertificatePrinting } from './printing/certificate-printing';
+import { PaymentService } from './services/payment-service';
 import { CatalogueService } from './services/catalogue-service';
 import { sessionMethods } from './services/session-service';
 import { TransactionsService } from './services/transactions-service';
@@ -114,6 +116,9 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     printer: () => devices.receiptPrinter(),
   });
   const sessionApi = sessionMethods({ session, resolveQr });
+  const platformTarget = { baseUrl: config.platformUrl, deviceId };
+  const certificates = new CertificatePrinting({ platform: platformTarget, transactions, events, printer: () => devices.a4Printer() });
+  const payments = new PaymentService({ platform: platformTarget, transactions, session });
 
   const implementation: KioskImplementation = {
     system: {
@@ -127,11 +132,17 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
         theme: config.theme,
       }),
       rendererReady: async () => ({ ok: true as const }),
+      requestStaff: async ({ screen }) => {
+        store.enqueueTelemetry('staff-assist', { screen });
+        store.audit.append('staff-assist', { screen });
+        return { ok: true as const };
+      },
     },
     session: sessionApi,
     catalogue: catalogue.methods(),
     transactions: transactions.methods(),
-    printer: printing.methods(),
+    printer: { ...printing.methods(), printCertificate: certificates.method() },
+    payment: payments.methods(),
     rating: {
       submit: async (input) => {
         try {

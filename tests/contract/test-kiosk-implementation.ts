@@ -34,6 +34,10 @@ export class TestKioskImplementation implements KioskImplementation {
       this.record('system:rendererReady', input);
       return { ok: true as const };
     },
+    requestStaff: async (input) => {
+      this.record('system:requestStaff', input);
+      return { ok: true as const };
+    },
   };
 
   readonly session: KioskImplementation['session'] = {
@@ -70,8 +74,15 @@ export class TestKioskImplementation implements KioskImplementation {
   };
 
   readonly printer: KioskImplementation['printer'] = {
-    printReceipt: async (input) => ({ jobId: 'J-1', transactionId: input.transactionId, state: 'queued', reason: null, progress: 0 }),
-    reprint: async (input) => ({ jobId: input.jobId, transactionId: null, state: 'queued', reason: null, progress: 0 }),
+    printReceipt: async (input) => ({ jobId: 'J-1', kind: 'receipt', transactionId: input.transactionId, state: 'queued', reason: null, progress: 0 }),
+    reprint: async (input) => ({ jobId: input.jobId, kind: 'receipt', transactionId: null, state: 'queued', reason: null, progress: 0 }),
+    printCertificate: async (input) => ({ jobId: 'C-1', kind: 'certificate', transactionId: input.transactionId, state: 'queued', reason: null, progress: 0 }),
+  };
+
+  readonly payment: KioskImplementation['payment'] = {
+    create: async (input) => ({ paymentId: 'P-1', transactionId: input.transactionId, amountFen: 2000, qrPayload: 'PAY:P-1', expiresAt: '2026-01-01T00:05:00.000Z' }),
+    status: async (input) => ({ paymentId: input.paymentId, status: 'pending' }),
+    cancel: async (input) => ({ paymentId: input.paymentId, status: 'cancelled' }),
   };
 
   readonly rating: KioskImplementation['rating'] = {

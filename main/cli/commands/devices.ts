@@ -8,7 +8,9 @@ const USAGE = `kioskctl devices list [--data-dir DIR] [--json]
 
 Lists serial ports, HID devices, and the configured devices with their status:
 "simulated" (in-process simulator), "present" (the configured port exists),
-or "noDevice" (the configured port is missing).
+"noDevice" (the configured port is missing, or no device at this site), or
+"configured" (a network printer or spooler queue; test it with kioskctl printer
+status / print-pdf).
 
 Exit status: 0 listed, 2 usage.`;
 
@@ -16,7 +18,7 @@ interface ConfiguredDevice {
   name: string;
   mode: string;
   port: string | null;
-  status: 'simulated' | 'present' | 'noDevice';
+  status: 'simulated' | 'present' | 'noDevice' | 'configured';
 }
 
 async function listSerial(): Promise<Array<{ path: string; manufacturer: string | null; vendorId: string | null; productId: string | null }>> {
@@ -50,11 +52,16 @@ export const devicesCommand: CliCommand = {
     }
     const config = loadConfig(typeof values['data-dir'] === 'string' ? { dataDir: values['data-dir'] } : {});
     const [serial, hid] = await Promise.all([listSerial(), listHid()]);
-    const configured: ConfiguredDevice[] = Object.entries(config.devices).map(([name, d]) => {
-      const port = 'port' in d && d.port ? d.port : d.mode === 'tcp' && 'host' in d ? `${d.host ?? '127.0.0.1'}:${d.tcpPort}` : null;
-      const status: ConfiguredDevice['status'] = d.mode === 'sim' ? 'simulated' : d.mode === 'tcp' ? 'present' : port && existsSync(port) ? 'present' : 'noDevice';
-      return { name, mode: d.mode, port, status };
-    });
+    const serialStatus = (mode: string, port: string | undefined): ConfiguredDevice['status'] => (mode === 'sim' ? 'simulated' : port && existsSync(port) ? 'present' : 'noDevice');
+    const { idcard, receiptPrinter, scanner, a4Printer } = config.devices;
+    const configured: ConfiguredDevice[] = [
+      { name: 'idcard', mode: idcard.mode, port: idcard.port ?? null, status: serialStatus(idcard.mode, idcard.port) },
+      receiptPrinter.mode === 'tcp'
+        ? { name: 'receiptPrinter', mode: 'tcp', port: `${receiptPrinter.host ?? ''}:${receiptPrinter.tcpPort}`, status: 'configured' }
+        : { name: 'receiptPrinter', mode: receiptPrinter.mode, port: receiptPrinter.port ?? null, status: serialStatus(receiptPrinter.mode, receiptPrinter.port) },
+      { name: 'scanner', mode: scanner.mode, port: scanner.port ?? null, status: serialStatus(scanner.mode, scanner.port) },
+      { name: 'a4Printer', mode: a4Printer.mode, port: a4Printer.mode === 'cups' ? `ipp://${a4Printer.host}:${a4Printer.port}/printers/${a4Printer.printerName}` : null, status: a4Printer.mode === 'none' ? 'noDevice' : 'configured' },
+    ];
     if (values.json) {
       io.stdout(JSON.stringify({ serialPorts: serial, hidDevices: hid, configured }) + '\n');
       return EXIT.ok;

@@ -5,6 +5,7 @@ import { openIdCardReader, type IdCardReader } from '../../../drivers/idcard/ind
 import { openReceiptPrinter, openTcpBytePort, type ReceiptPrinter } from '../../../drivers/receipt-printer/index';
 import { openSerialScanner } from '../../../drivers/scanner/serial-scanner';
 import type { Scanner } from '../../../drivers/scanner/interface';
+import { openCupsPrinter, type A4Printer } from '../../../drivers/a4-printer/index';
 import type { KioskConfig } from '../config';
 import type { DeviceRegistry } from './device-registry';
 import { SimulatedDevices } from './simulated-devices';
@@ -12,11 +13,16 @@ import { SimulatedDevices } from './simulated-devices';
 /** How often a missing real device is looked for again, in ms. */
 export const REOPEN_INTERVAL_MS = 5000;
 
+/** How often the A4 printer's spooler status is read, in ms. */
+export const A4_STATUS_INTERVAL_MS = 30_000;
+
 /** The kiosk's devices, real or simulated per configuration. A null device is not attached (yet). */
 export interface KioskDevices {
   idcard(): IdCardReader | null;
   receiptPrinter(): ReceiptPrinter | null;
   scanner(): Scanner | null;
+  /** The A4 printer behind the OS spooler, or null when the site has none. */
+  a4Printer(): A4Printer | null;
   /** Present when at least one device is simulated. */
   readonly simulators: SimulatedDevices;
   close(): Promise<void>;
@@ -105,14 +111,33 @@ export function createDevices(config: KioskConfig, registry: DeviceRegistry, hoo
   if (scCfg.mode === 'sim') attachScanner(sims.plugScanner(), true);
   else keepOpen('scanner', 'scanner', () => openSerialBytePort({ path: scCfg.port ?? '', baudRate: scCfg.baudRate }), (p) => attachScanner(p, false));
 
+  const a4Cfg = config.devices.a4Printer;
+  const a4 = a4Cfg.mode === 'cups' ? openCupsPrinter({ printerName: a4Cfg.printerName, host: a4Cfg.host, port: a4Cfg.port, name: 'a4-printer' }) : null;
+  const readA4Status = () => {
+    if (!a4 || closed) return;
+    a4.status()
+      .then((s) => registry.update(s))
+      .catch((e: Error) => registry.update(missing('a4Printer', 'a4-printer', e.message.slice(0, 200))));
+  };
+  if (a4) {
+    readA4Status();
+    const t = setInterval(readA4Status, A4_STATUS_INTERVAL_MS);
+    t.unref();
+    timers.add(t as unknown as NodeJS.Timeout);
+  }
+
   return {
     idcard: () => idcard,
+    a4Printer: () => a4,
     receiptPrinter: () => printer,
     scanner: () => scanner,
     simulators: sims,
     async close() {
       closed = true;
-      for (const t of timers) clearTimeout(t);
+      for (const t of timers) {
+        clearTimeout(t);
+        clearInterval(t);
+      }
       timers.clear();
       await Promise.all([idcard?.close(), printer?.close(), scanner?.close()].map((p) => p?.catch(() => undefined)));
       await sims.close().catch(() => undefined);

@@ -40,43 +40,43 @@ export class ReceiptPrinting {
       const printer = this.options.printer();
       if (!printer) {
         store.printJobs.markFailed(jobId, 'offline');
-        this.publish({ jobId, transactionId, state: 'failed', reason: 'offline', progress: 0 });
+        this.publish({ jobId, kind: 'receipt', transactionId, state: 'failed', reason: 'offline', progress: 0 });
         return;
       }
       store.printJobs.markPrinting(jobId);
-      this.publish({ jobId, transactionId, state: 'printing', reason: null, progress: 0 });
+      this.publish({ jobId, kind: 'receipt', transactionId, state: 'printing', reason: null, progress: 0 });
       let lastReported = 0;
       try {
         await printer.print(document, {
           onProgress: (fraction) => {
             if (fraction - lastReported >= 0.1 || fraction === 1) {
               lastReported = fraction;
-              this.publish({ jobId, transactionId, state: 'printing', reason: null, progress: Math.min(1, Math.max(0, fraction)) });
+              this.publish({ jobId, kind: 'receipt', transactionId, state: 'printing', reason: null, progress: Math.min(1, Math.max(0, fraction)) });
             }
           },
         });
         store.printJobs.markDone(jobId);
-        this.publish({ jobId, transactionId, state: 'done', reason: null, progress: 1 });
+        this.publish({ jobId, kind: 'receipt', transactionId, state: 'done', reason: null, progress: 1 });
       } catch (e) {
         const reason = printFailureReason(e);
         store.printJobs.markFailed(jobId, reason);
-        this.publish({ jobId, transactionId, state: 'failed', reason, progress: lastReported });
+        this.publish({ jobId, kind: 'receipt', transactionId, state: 'failed', reason, progress: lastReported });
       }
     }).catch(() => {
       // The journal itself failed (e.g. disk full): tell the screen, and keep the chain alive for later jobs.
-      this.publish({ jobId, transactionId, state: 'failed', reason: 'printer-error', progress: 0 });
+      this.publish({ jobId, kind: 'receipt', transactionId, state: 'failed', reason: 'printer-error', progress: 0 });
     });
   }
 
   /** The contract methods of the `printer` service. */
-  methods(): MethodsOf<KioskContract['printer']> {
+  methods(): Omit<MethodsOf<KioskContract['printer']>, 'printCertificate'> {
     return {
       printReceipt: async ({ transactionId }) => {
         const tx = this.options.transactions.sessionTransaction(transactionId);
         if (!tx) throw new KioskError('not-found', 'no such transaction in this session');
         const document = buildTransactionReceipt(tx, this.options.site);
         const row = this.options.store.printJobs.create({ transactionId, document });
-        const job: PrintJob = { jobId: row.id, transactionId, state: 'queued', reason: null, progress: 0 };
+        const job: PrintJob = { jobId: row.id, kind: 'receipt', transactionId, state: 'queued', reason: null, progress: 0 };
         this.publish(job);
         this.run(row.id, transactionId, document);
         return job;
@@ -85,7 +85,7 @@ export class ReceiptPrinting {
         const row = this.options.store.printJobs.get(jobId);
         if (!row) throw new KioskError('not-found', 'no such print job');
         if (row.state === 'done' || row.document === null) throw new KioskError('not-found', 'this job was already printed');
-        const job: PrintJob = { jobId: row.id, transactionId: row.transactionId ?? null, state: 'queued', reason: null, progress: 0 };
+        const job: PrintJob = { jobId: row.id, kind: 'receipt', transactionId: row.transactionId ?? null, state: 'queued', reason: null, progress: 0 };
         this.publish(job);
         this.run(row.id, row.transactionId ?? null, row.document as ReceiptDocument);
         return job;

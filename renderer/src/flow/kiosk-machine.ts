@@ -422,6 +422,7 @@ export const kioskMachine = setup({
                   actions: assign({
                     printJob: ({ context, event }) => ({
                       jobId: context.printJob?.jobId ?? '',
+                      kind: 'receipt' as const,
                       transactionId: context.result?.id ?? null,
                       state: 'failed' as const,
                       reason: printFailureReason(event.error),

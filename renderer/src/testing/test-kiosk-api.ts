@@ -129,6 +129,9 @@ export class TestKioskApi implements KioskApi {
   private readonly connChanged = new Emitter<Connectivity>();
   /** Ratings received. */
   readonly ratings: unknown[] = [];
+  /** Screens from which staff help was requested. */
+  readonly staffRequests: string[] = [];
+  private readonly payments = new Map<string, 'pending' | 'paid' | 'expired' | 'cancelled'>();
   /** Submissions received, with their status. */
   readonly submissions: SubmitResult[] = [];
 
@@ -242,6 +245,11 @@ export class TestKioskApi implements KioskApi {
   readonly system: KioskApi['system'] = {
     info: () => this.delay('system.info', () => this.opts.system),
     rendererReady: () => this.delay('system.rendererReady', () => ({ ok: true as const })),
+    requestStaff: ({ screen }) =>
+      this.delay('system.requestStaff', () => {
+        this.staffRequests.push(screen);
+        return { ok: true as const };
+      }),
   };
 
   readonly session: KioskApi['session'] = {
@@ -349,7 +357,7 @@ export class TestKioskApi implements KioskApi {
       this.delay('printer.printReceipt', () => {
         const printer = this.deviceMap.get('receipt-1');
         if (printer?.paper === 'out') this.nextPrintFailure = this.nextPrintFailure ?? 'paper-out';
-        return this.runJob({ jobId: `job-${++this.counter}`, transactionId, state: 'queued', reason: null, progress: 0 });
+        return this.runJob({ jobId: `job-${++this.counter}`, kind: 'receipt', transactionId, state: 'queued', reason: null, progress: 0 });
       }),
     reprint: ({ jobId }) =>
       this.delay('printer.reprint', () => {
@@ -357,8 +365,40 @@ export class TestKioskApi implements KioskApi {
         if (!old) throw new KioskError('not-found', 'no job');
         return this.runJob({ ...old, jobId: `job-${++this.counter}`, state: 'queued', reason: null, progress: 0 });
       }),
+    printCertificate: ({ transactionId }) =>
+      this.delay('printer.printCertificate', () => {
+        if (this.conn.state === 'offline') throw new KioskError('platform-unreachable', 'offline');
+        return this.runJob({ jobId: `cert-${++this.counter}`, kind: 'certificate', transactionId, state: 'queued', reason: null, progress: 0 });
+      }),
     onJobChanged: (l) => this.jobChanged.on(l),
   };
+
+  readonly payment: KioskApi['payment'] = {
+    create: ({ transactionId }) =>
+      this.delay('payment.create', () => {
+        if (this.conn.state === 'offline') throw new KioskError('platform-unreachable', 'offline');
+        const paymentId = `pay-${++this.counter}`;
+        this.payments.set(paymentId, 'pending');
+        return { paymentId, transactionId, amountFen: 2000, qrPayload: `PAY:${paymentId}`, expiresAt: new Date(Date.now() + 300_000).toISOString() };
+      }),
+    status: ({ paymentId }) =>
+      this.delay('payment.status', () => {
+        const status = this.payments.get(paymentId);
+        if (!status) throw new KioskError('not-found', 'no payment');
+        return { paymentId, status };
+      }),
+    cancel: ({ paymentId }) =>
+      this.delay('payment.cancel', () => {
+        if (!this.payments.has(paymentId)) throw new KioskError('not-found', 'no payment');
+        this.payments.set(paymentId, 'cancelled');
+        return { paymentId, status: 'cancelled' as const };
+      }),
+  };
+
+  /** Marks a payment order paid, as the person's payment app would. */
+  markPaid(paymentId: string): void {
+    if (this.payments.has(paymentId)) this.payments.set(paymentId, 'paid');
+  }
 
   readonly rating: KioskApi['rating'] = {
     submit: (request) =>

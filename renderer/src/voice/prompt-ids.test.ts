@@ -15,7 +15,7 @@ describe('voice prompts', () => {
     const queued = { id: 'x', receiptNumber: 'r', status: 'queued' as const, createdAt: '' };
     expect(promptFor('result', { result: queued, printJob: null })).toBe('result-queued');
     expect(promptFor('result', { result: { ...queued, status: 'delivered' }, printJob: null })).toBe('result-delivered');
-    const failed = { jobId: 'j', transactionId: null, state: 'failed' as const, reason: 'paper-out', progress: 0 };
+    const failed = { jobId: 'j', kind: 'receipt' as const, transactionId: null, state: 'failed' as const, reason: 'paper-out', progress: 0 };
     expect(promptFor('printing', { result: null, printJob: failed })).toBe('printing-failed');
     expect(promptFor('printing', { result: null, printJob: { ...failed, state: 'printing' } })).toBe('printing');
   });
