@@ -36,14 +36,25 @@ export class KioskHarness {
   page!: Page;
   readonly dir = mkdtempSync(join(tmpdir(), 'kiosk-e2e-'));
 
-  /** Starts everything; `viewport` defaults to portrait 1080×1920. */
-  async start(options: { viewport?: { width: number; height: number }; config?: KioskConfigInput } = {}): Promise<this> {
+  /**
+   * Starts everything; `viewport` defaults to portrait 1080×1920. With
+   * `holdScreens` (default true) the renderer's automatic steps (welcome,
+   * result, print done, thanks) wait for a tap, so a slow machine cannot
+   * race the test's clicks.
+   */
+  async start(options: { viewport?: { width: number; height: number }; config?: KioskConfigInput; holdScreens?: boolean } = {}): Promise<this> {
     await this.startPlatform();
     const config = loadConfig({ dataDir: join(this.dir, 'kiosk'), platformUrl: this.platform!.url, submitAckWaitMs: 5000, ...options.config }, {});
     this.core = await createKioskCore(config, { syncPollIntervalMs: 500, probeIntervalMs: 500 });
     this.host = await startWebHost({ dispatcher: this.core.dispatcher, events: this.core.events, staticDir: join(root, 'dist', 'renderer'), routes: simControlRoutes(this.core) });
     this.browser = await launchChromium();
     this.page = await this.browser.newPage({ viewport: options.viewport ?? { width: 1080, height: 1920 } });
+    if (options.holdScreens ?? true) {
+      await this.page.addInitScript(() => {
+        const hold = 24 * 60 * 60 * 1000;
+        (globalThis as { kioskFlowTiming?: unknown }).kioskFlowTiming = { welcomeMs: hold, resultMs: hold, printDoneMs: hold, thanksMs: hold };
+      });
+    }
     await this.page.goto(this.host.url);
     return this;
   }
