@@ -1,7 +1,7 @@
 import { KioskError } from '../common/contract/errors';
 
-/** Codes of {@link StorageError}: the disk is full, or the database file is damaged. */
-export type StorageErrorCode = 'storage-full' | 'storage-corrupt';
+/** Codes of {@link StorageError}: the disk is full, the database file is damaged, or it was sealed with another key. */
+export type StorageErrorCode = 'storage-full' | 'storage-corrupt' | 'storage-key-mismatch';
 
 const MESSAGES: Record<StorageErrorCode, { zh: string; en: string }> = {
   'storage-full': {
@@ -11,6 +11,10 @@ const MESSAGES: Record<StorageErrorCode, { zh: string; en: string }> = {
   'storage-corrupt': {
     zh: '终端数据文件异常，暂时无法保存新的申请，请联系工作人员。已保存的申请不会丢失。',
     en: 'The terminal data file is damaged; new applications cannot be saved right now. Please ask staff for help. Applications already saved are not lost.',
+  },
+  'storage-key-mismatch': {
+    zh: '终端数据文件的加密密钥与当前密钥不一致（例如用 kioskctl 打开了 Electron 终端的数据目录），已拒绝打开，数据未被改动。请联系工作人员。',
+    en: 'The data file was sealed with a different key (e.g. kioskctl opened an Electron terminal\'s data dir); it was not opened and nothing was changed. Please ask staff for help.',
   },
 };
 

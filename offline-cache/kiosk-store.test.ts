@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TestKeyProvider } from './crypto/key-provider';
-import { openKioskStore, type KioskStore } from './kiosk-store';
+import { DATABASE_FILE, KEY_CHECK_CONFIG_KEY, openKioskStore, type KioskStore } from './kiosk-store';
 
 const dirs: string[] = [];
 const stores: KioskStore[] = [];
@@ -111,6 +111,10 @@ describe('KioskStore outbox', () => {
     const s1 = open({ dir });
     const bad = s1.submitTransaction({ service: 'XK1', data: {} });
     s1.close();
+    // A row sealed under a key this process does not hold (a store from before the key check existed).
+    const raw = new Database(join(dir, DATABASE_FILE));
+    raw.prepare('DELETE FROM config WHERE key = ?').run(KEY_CHECK_CONFIG_KEY);
+    raw.close();
     const s2 = openKioskStore({ dataDir: dir, deviceId: 'kiosk-test-0001', keyProvider: new TestKeyProvider(Buffer.alloc(32, 9)) });
     stores.push(s2);
     const good = s2.submitTransaction({ service: 'XK1', data: {} });

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { RatingLevelSchema } from '../common/contract/schemas';
@@ -113,7 +114,8 @@ export function openKioskStore(options: KioskStoreOptions): KioskStore {
   const now = options.now ?? (() => new Date());
   const path = join(options.dataDir, DATABASE_FILE);
   const keyProvider = options.keyProvider ?? new FileKeyProvider(options.dataDir);
-  const cipher = new FieldCipher(keyProvider.getKey());
+  const key = keyProvider.getKey();
+  const cipher = new FieldCipher(key);
   const dbOptions = options.maxPageCount !== undefined ? { maxPageCount: options.maxPageCount } : {};
   let handles: DatabaseHandles;
   let recovery: RecoveryReport | null = null;
@@ -131,7 +133,30 @@ export function openKioskStore(options: KioskStoreOptions): KioskStore {
       throw classifyStorageError(e2) ?? new StorageError('storage-corrupt', e2);
     }
   }
-  return new SqliteKioskStore(options, handles, cipher, now, recovery);
+  const store = new SqliteKioskStore(options, handles, cipher, now, recovery);
+  try {
+    checkKey(store, key);
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+  return store;
+}
+
+/** Config key of the key check value: an HMAC of a constant under the data key (reveals nothing about the key). */
+export const KEY_CHECK_CONFIG_KEY = 'crypto.keyCheck';
+
+/**
+ * Records the key check value on first open and compares it afterwards, so a
+ * process holding another key (kioskctl's key file against an Electron
+ * terminal's safeStorage key) is refused before it can set rows aside as
+ * unreadable. Throws StorageError `storage-key-mismatch`.
+ */
+function checkKey(store: KioskStore, key: Buffer): void {
+  const check = createHmac('sha256', key).update('gov-kiosk key check v1').digest('base64url').slice(0, 22);
+  const stored = store.config.get(KEY_CHECK_CONFIG_KEY);
+  if (stored === undefined || stored === null) store.config.set(KEY_CHECK_CONFIG_KEY, check);
+  else if (stored !== check) throw new StorageError('storage-key-mismatch');
 }
 
 class SqliteKioskStore implements KioskStore {

@@ -15,6 +15,7 @@ export const KioskErrorCodeSchema = z.enum([
   'platform-unreachable',
   'storage-full',
   'storage-corrupt',
+  'storage-key-mismatch',
   'timeout',
   'cancelled',
   'internal',

@@ -28,7 +28,7 @@ export const TransactionItemSchema = z.object({
   seq: Seq,
   service: ServiceCode,
   createdAt: IsoTime,
-  kioskClockOffsetMs: z.number().finite(),
+  kioskClockOffsetMs: z.number().finite().nullable(),
   data: DataObject,
 });
 
