@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { ScreenName } from '../flow/screen-of';
 import { AttractScreen } from '../screens/attract-screen';
 import { BootScreen } from '../screens/boot-screen';
+import { CertificateScreen } from '../screens/certificate-screen';
 import { ConfirmScreen } from '../screens/confirm-screen';
 import { FormScreen } from '../screens/form-screen';
 import { GuideScreen } from '../screens/guide-screen';
@@ -30,6 +31,7 @@ const SCREENS: Record<ScreenName, ComponentType> = {
   submitting: SubmittingScreen,
   result: ResultScreen,
   printing: PrintingScreen,
+  certificate: CertificateScreen,
   rating: RatingScreen,
   thanks: ThanksScreen,
 };

@@ -4,7 +4,7 @@ import { useFlow } from './flow-context';
 import { usePreferences } from './preferences';
 import { useIdleCountdown } from './use-idle-countdown';
 import { ScreenView } from './screen-view';
-import { screenOf, type ScreenName } from '../flow/screen-of';
+import { screenOf, stepOf, type ScreenName } from '../flow/screen-of';
 import { dirOf } from '../i18n/locales';
 import { themeColors } from '../theme/colors';
 import { AccessBar } from '../ui/access-bar';
@@ -17,7 +17,9 @@ import { VoicePlayer } from '../voice/voice-player';
 
 const NO_SESSION: ReadonlySet<ScreenName> = new Set(['boot', 'attract']);
 const NO_CANCEL: ReadonlySet<ScreenName> = new Set(['boot', 'attract', 'submitting']);
-const WITH_HOME: ReadonlySet<ScreenName> = new Set(['guide', 'form', 'precheck', 'confirm', 'payment']);
+const WITH_HOME: ReadonlySet<ScreenName> = new Set(['guide', 'form', 'precheck', 'confirm']);
+/** Payment steps during which the person is busy with their phone, not the screen: the idle countdown waits (the order's own expiry ends them). */
+const PAYING: ReadonlySet<string> = new Set(['creating', 'waiting', 'cancelling']);
 
 /** The frame around every screen: theme, care mode, direction, bars, idle countdown and cancel confirmation. */
 export function Shell() {
@@ -28,8 +30,10 @@ export function Shell() {
   const screen = screenOf(snapshot);
   const { system, connectivity, pending } = snapshot.context;
   const inSession = !NO_SESSION.has(screen);
+  const step = stepOf(snapshot);
+  const paying = screen === 'payment' && step !== null && PAYING.has(step);
 
-  const idle = useIdleCountdown(inSession, system?.idleTimeoutSeconds ?? 60, system?.countdownSeconds ?? 15, () => {
+  const idle = useIdleCountdown(inSession && !paying, system?.idleTimeoutSeconds ?? 60, system?.countdownSeconds ?? 15, () => {
     setConfirmCancel(false);
     send({ type: 'IDLE_EXPIRED' });
   });
@@ -52,7 +56,7 @@ export function Shell() {
 
   const colors = themeColors(system?.theme.primaryColor, prefs.care ? 7 : 4.5);
   const style = { '--primary': colors.primary, '--on-primary': colors.onPrimary } as CSSProperties;
-  const prompt = promptFor(screen, snapshot.context);
+  const prompt = promptFor(screen, snapshot.context, step);
 
   return (
     <VoicePlayer prompt={prompt}>
@@ -60,7 +64,7 @@ export function Shell() {
         <a className="skip-link" href="#main">
           {t('app.skipToContent')}
         </a>
-        <TopBar system={system} />
+        <TopBar system={system} screen={screen} />
         <ConnectivityBanner state={connectivity} pending={pending} />
         <main id="main" ref={main} tabIndex={-1} className="main">
           <ScreenView screen={screen} />

@@ -4,6 +4,8 @@ import type {
   Connectivity,
   DeviceStatus,
   MaskedIdentity,
+  PaymentOrder,
+  PaymentStatus,
   PrecheckProblemSchema,
   PrintJob,
   RatingLevel,
@@ -36,10 +38,12 @@ export interface FlowTiming {
   printDoneMs: number;
   /** How long the thanks screen stays before the session ends. Default 8000. */
   thanksMs: number;
+  /** Interval between `payment.status` polls while the payment QR is shown. Default 2000. */
+  paymentPollMs: number;
 }
 
 /** Default {@link FlowTiming}. */
-export const DEFAULT_TIMING: FlowTiming = { welcomeMs: 3000, resultMs: 3000, printDoneMs: 1500, thanksMs: 8000 };
+export const DEFAULT_TIMING: FlowTiming = { welcomeMs: 3000, resultMs: 3000, printDoneMs: 1500, thanksMs: 8000, paymentPollMs: 2000 };
 
 /** Everything the flow machine knows. Personal data here is masked, except `revealed` on the review step. */
 export interface FlowContext {
@@ -64,6 +68,12 @@ export interface FlowContext {
   revealed: RevealedIdentity | null;
   result: SubmitResult | null;
   printJob: PrintJob | null;
+  /** The payment order being shown (fee items, after submit). */
+  payment: PaymentOrder | null;
+  /** The A4 certificate job, once started. */
+  certificateJob: PrintJob | null;
+  /** Why the certificate could not be printed (`network-offline`, `not-accepted`, `printer-offline`, `paper-out`, `not-certificate`, `unknown`). */
+  certificateFailure: string | null;
   endReason: EndReason;
 }
 
@@ -91,6 +101,10 @@ export type FlowEvent =
   | { type: 'REVEAL_TOGGLE' }
   | { type: 'SUBMIT' }
   | { type: 'PAY_LATER' }
+  | { type: 'CANCEL_PAYMENT' }
+  | { type: 'PAYMENT_STATUS'; status: PaymentStatus['status'] }
+  | { type: 'PRINT_CERTIFICATE' }
+  | { type: 'SKIP_CERTIFICATE' }
   | { type: 'REPRINT' }
   | { type: 'SKIP_PRINT' }
   | { type: 'SUBMIT_RATING'; level: RatingLevel; reason: string }

@@ -5,8 +5,8 @@ import { kioskMachine, type KioskActor } from './kiosk-machine';
 import { screenOf } from './screen-of';
 import { registerCameraStream, openCameraStreamCount } from '../media/camera-registry';
 
-const FAST = { welcomeMs: 20, resultMs: 20, printDoneMs: 20, thanksMs: 20 };
-const SLOW = { welcomeMs: 60_000, resultMs: 60_000, printDoneMs: 60_000, thanksMs: 60_000 };
+const FAST = { welcomeMs: 20, resultMs: 20, printDoneMs: 20, thanksMs: 20, paymentPollMs: 10 };
+const SLOW = { welcomeMs: 60_000, resultMs: 60_000, printDoneMs: 60_000, thanksMs: 60_000, paymentPollMs: 10 };
 
 let actor: KioskActor | null = null;
 
@@ -28,8 +28,8 @@ const screen = (a: KioskActor) => screenOf(a.getSnapshot());
 const until = (a: KioskActor, name: string) => waitFor(a, (s) => screenOf(s) === name, { timeout: 2000 });
 
 /** Drives a fresh actor to the confirm screen with a valid form. */
-async function toConfirm(api?: TestKioskApi, code = 'GG00101001') {
-  const ctx = await start(api);
+async function toConfirm(api?: TestKioskApi, code = 'GG00101001', timing = SLOW) {
+  const ctx = await start(api, timing);
   ctx.api.placeCard();
   await until(ctx.a, 'welcome');
   ctx.a.send({ type: 'CONTINUE' });
@@ -49,7 +49,7 @@ describe('kiosk flow machine', () => {
     const { a, api } = await start();
     const ctx = a.getSnapshot().context;
     expect(ctx.system?.idleTimeoutSeconds).toBe(60);
-    expect(Object.keys(ctx.devices)).toEqual(['idcard', 'receipt-1']);
+    expect(Object.keys(ctx.devices)).toEqual(['idcard', 'receipt-1', 'a4-1']);
     expect(ctx.connectivity).toBe('online');
     expect(api.calls).toContain('system.rendererReady');
   });
@@ -200,15 +200,200 @@ describe('kiosk flow machine', () => {
     expect(ctx.a.getSnapshot().context.result?.status).toBe('queued');
   });
 
-  it('fee due goes through the payment slot before submitting', async () => {
-    const { a } = await toConfirm(undefined, 'ZS00401001');
+  const inPayment = (a: KioskActor, state: string) => waitFor(a, (s) => s.matches({ session: { payment: state } } as never), { timeout: 2000 });
+
+  it('fee due: submit first, then a payment order with its QR; polling sees it paid and goes on to printing', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const { a } = await toConfirm(api, 'ZS00401001');
     a.send({ type: 'SUBMIT' });
-    expect(screen(a)).toBe('payment');
-    a.send({ type: 'BACK' });
-    expect(screen(a)).toBe('confirm');
+    await inPayment(a, 'waiting');
+    const { payment, result } = a.getSnapshot().context;
+    expect(api.calls.indexOf('transactions.submit')).toBeLessThan(api.calls.indexOf('payment.create'));
+    expect(payment?.transactionId).toBe(result?.id);
+    expect(payment?.amountFen).toBe(2000);
+    expect(payment?.qrPayload.length).toBeGreaterThan(0);
+    await waitFor(a, () => api.calls.filter((c) => c === 'payment.status').length >= 2);
+    expect(a.getSnapshot().matches({ session: { payment: 'waiting' } })).toBe(true);
+    api.markPaid(payment?.paymentId ?? '');
+    await inPayment(a, 'paid');
+    a.send({ type: 'CONTINUE' });
+    expect(screen(a)).toBe('printing');
+    await waitFor(a, (s) => s.matches({ session: { printing: 'done' } }));
+  });
+
+  it('payment paid continues to printing by itself after the result pause; polling stops', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const { a } = await toConfirm(api, 'ZS00401001', { ...SLOW, resultMs: 20 });
     a.send({ type: 'SUBMIT' });
+    await inPayment(a, 'waiting');
+    api.markPaid(a.getSnapshot().context.payment?.paymentId ?? '');
+    await until(a, 'printing');
+    const polls = api.calls.filter((c) => c === 'payment.status').length;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(api.calls.filter((c) => c === 'payment.status').length).toBe(polls);
+  });
+
+  it('payment time-out: the order expires at expiresAt; RETRY creates a new order', async () => {
+    const api = new TestKioskApi({ printStepMs: 5, paymentTtlMs: 80 });
+    const { a } = await toConfirm(api, 'ZS00401001', { ...SLOW, paymentPollMs: 60_000 });
+    a.send({ type: 'SUBMIT' });
+    await inPayment(a, 'waiting');
+    const first = a.getSnapshot().context.payment?.paymentId;
+    await inPayment(a, 'expired');
+    a.send({ type: 'RETRY' });
+    await inPayment(a, 'waiting');
+    expect(a.getSnapshot().context.payment?.paymentId).not.toBe(first);
+    expect(api.calls.filter((c) => c === 'payment.create')).toHaveLength(2);
+  });
+
+  it('payment expired by the platform: stop (PAY_LATER) goes on to printing with the receipt number kept', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const { a } = await toConfirm(api, 'ZS00401001');
+    a.send({ type: 'SUBMIT' });
+    await inPayment(a, 'waiting');
+    api.expirePayment(a.getSnapshot().context.payment?.paymentId ?? '');
+    await inPayment(a, 'expired');
     a.send({ type: 'PAY_LATER' });
+    expect(screen(a)).toBe('printing');
+    expect(a.getSnapshot().context.result?.receiptNumber).toMatch(/^SZ/);
+  });
+
+  it('payment cancel: payment.cancel, then a choice of a new order or paying later', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const cancel = vi.spyOn(api.payment, 'cancel');
+    const { a } = await toConfirm(api, 'ZS00401001');
+    a.send({ type: 'SUBMIT' });
+    await inPayment(a, 'waiting');
+    const paymentId = a.getSnapshot().context.payment?.paymentId ?? '';
+    a.send({ type: 'CANCEL_PAYMENT' });
+    await inPayment(a, 'cancelled');
+    expect(cancel).toHaveBeenCalledWith({ paymentId });
+    a.send({ type: 'RETRY' });
+    await inPayment(a, 'waiting');
+    a.send({ type: 'CANCEL_PAYMENT' });
+    await inPayment(a, 'cancelled');
+    a.send({ type: 'PAY_LATER' });
+    expect(screen(a)).toBe('printing');
+  });
+
+  it('payment cancel failing keeps the QR up with the error; an order paid meanwhile counts as paid', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const { a } = await toConfirm(api, 'ZS00401001', { ...SLOW, paymentPollMs: 60_000 });
+    a.send({ type: 'SUBMIT' });
+    await inPayment(a, 'waiting');
+    const original = api.payment.cancel;
+    api.payment.cancel = () => Promise.reject(Object.assign(new Error('x'), { code: 'platform-unreachable' }));
+    a.send({ type: 'CANCEL_PAYMENT' });
+    await waitFor(a, (s) => s.context.error === 'platform-unreachable');
+    expect(a.getSnapshot().matches({ session: { payment: 'waiting' } })).toBe(true);
+    api.payment.cancel = ({ paymentId }) => Promise.resolve({ paymentId, status: 'paid' as const });
+    a.send({ type: 'CANCEL_PAYMENT' });
+    await inPayment(a, 'paid');
+    api.payment.cancel = original;
+  });
+
+  it('payment platform unreachable: explained, application kept; RETRY or pay later, never a dead end', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const { a } = await toConfirm(api, 'ZS00401001');
+    const original = api.payment.create;
+    api.payment.create = () => Promise.reject(Object.assign(new Error('x'), { code: 'platform-unreachable' }));
+    a.send({ type: 'SUBMIT' });
+    await inPayment(a, 'unavailable');
+    expect(a.getSnapshot().context.error).toBe('platform-unreachable');
+    expect(a.getSnapshot().context.result?.status).toBe('delivered');
+    api.payment.create = original;
+    a.send({ type: 'RETRY' });
+    await inPayment(a, 'waiting');
+    expect(a.getSnapshot().context.error).toBeNull();
+    api.payment.create = () => Promise.reject(Object.assign(new Error('x'), { code: 'platform-unreachable' }));
+    a.send({ type: 'CANCEL_PAYMENT' });
+    await inPayment(a, 'cancelled');
+    a.send({ type: 'RETRY' });
+    await inPayment(a, 'unavailable');
+    a.send({ type: 'PAY_LATER' });
+    expect(screen(a)).toBe('printing');
+  });
+
+  it('no fee: submit goes straight to the result, no payment order', async () => {
+    const { a, api } = await toConfirm();
+    a.send({ type: 'SUBMIT' });
     await until(a, 'result');
+    expect(api.calls).not.toContain('payment.create');
+  });
+
+  it('certificate item: after the receipt, the A4 certificate is offered and printed with progress, then rating', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const { a } = await toConfirm(api, 'GG00601001');
+    a.send({ type: 'SUBMIT' });
+    await until(a, 'result');
+    a.send({ type: 'CONTINUE' });
+    await waitFor(a, (s) => s.matches({ session: { printing: 'done' } }));
+    expect(a.getSnapshot().context.printJob?.kind).toBe('receipt');
+    a.send({ type: 'CONTINUE' });
+    expect(a.getSnapshot().matches({ session: { certificate: 'offer' } })).toBe(true);
+    expect(screen(a)).toBe('certificate');
+    a.send({ type: 'PRINT_CERTIFICATE' });
+    await waitFor(a, (s) => s.matches({ session: { certificate: 'done' } }));
+    expect(a.getSnapshot().context.certificateJob?.kind).toBe('certificate');
+    expect(a.getSnapshot().context.printJob?.state).toBe('done');
+    a.send({ type: 'CONTINUE' });
+    expect(screen(a)).toBe('rating');
+  });
+
+  it('certificate: skipping the receipt still offers it; skip goes to rating; other items skip it', async () => {
+    const api = new TestKioskApi();
+    const { a } = await toConfirm(api, 'GG00601001');
+    api.printer.printReceipt = () => Promise.reject(Object.assign(new Error('x'), { code: 'paper-out' }));
+    a.send({ type: 'SUBMIT' });
+    await until(a, 'result');
+    a.send({ type: 'CONTINUE' });
+    await waitFor(a, (s) => s.matches({ session: { printing: 'failed' } }));
+    a.send({ type: 'SKIP_PRINT' });
+    expect(screen(a)).toBe('certificate');
+    a.send({ type: 'SKIP_CERTIFICATE' });
+    expect(screen(a)).toBe('rating');
+    expect(api.calls).not.toContain('printer.printCertificate');
+  });
+
+  it.each([
+    ['platform-unreachable', 'online', 'not-accepted'],
+    ['platform-unreachable', 'offline', 'network-offline'],
+    ['device-offline', 'online', 'printer-offline'],
+    ['invalid-payload', 'online', 'not-certificate'],
+  ] as const)('certificate start rejected with %s (%s) is explained as %s; retry is offered', async (code, conn, failure) => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const { a } = await toConfirm(api, 'GG00601001');
+    a.send({ type: 'SUBMIT' });
+    await until(a, 'result');
+    a.send({ type: 'CONTINUE' });
+    a.send({ type: 'SKIP_PRINT' });
+    api.setConnectivity(conn);
+    api.printer.printCertificate = () => Promise.reject(Object.assign(new Error('x'), { code }));
+    a.send({ type: 'PRINT_CERTIFICATE' });
+    await waitFor(a, (s) => s.matches({ session: { certificate: 'failed' } }));
+    expect(a.getSnapshot().context.certificateFailure).toBe(failure);
+    a.send({ type: 'RETRY' });
+    await waitFor(a, (s) => s.matches({ session: { certificate: 'failed' } }));
+    a.send({ type: 'SKIP_CERTIFICATE' });
+    expect(screen(a)).toBe('rating');
+  });
+
+  it('certificate job fails (paper out on the A4 printer); retry prints it; receipt jobs are not mixed in', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const { a } = await toConfirm(api, 'GG00601001');
+    a.send({ type: 'SUBMIT' });
+    await until(a, 'result');
+    a.send({ type: 'CONTINUE' });
+    a.send({ type: 'SKIP_PRINT' });
+    api.setDevice('a4-1', { paper: 'out' });
+    a.send({ type: 'PRINT_CERTIFICATE' });
+    await waitFor(a, (s) => s.matches({ session: { certificate: 'failed' } }));
+    expect(a.getSnapshot().context.certificateFailure).toBe('paper-out');
+    a.send({ type: 'PRINT_JOB_CHANGED', job: { jobId: 'job-x', kind: 'receipt', transactionId: a.getSnapshot().context.result?.id ?? null, state: 'done', reason: null, progress: 1 } });
+    expect(a.getSnapshot().context.certificateJob?.kind).toBe('certificate');
+    api.setDevice('a4-1', { paper: 'ok' });
+    a.send({ type: 'RETRY' });
+    await waitFor(a, (s) => s.matches({ session: { certificate: 'done' } }));
   });
 
   it('submit error returns to confirm with the error code', async () => {

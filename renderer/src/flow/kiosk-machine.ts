@@ -3,6 +3,8 @@ import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type {
   Connectivity,
   DeviceStatus,
+  PaymentOrder,
+  PaymentStatus,
   PrintJob,
   ServiceDetail,
   SessionView,
@@ -48,6 +50,15 @@ function printFailureReason(error: unknown): string {
   return 'unknown';
 }
 
+/** Maps an error of `printer.printCertificate`, or a failed certificate job's reason, to what the person is told. */
+function certificateFailure(code: string, connectivity: FlowContext['connectivity']): string {
+  if (code === 'platform-unreachable') return connectivity === 'offline' ? 'network-offline' : 'not-accepted';
+  if (code === 'device-offline' || code === 'offline') return 'printer-offline';
+  if (code === 'paper-out') return 'paper-out';
+  if (code === 'invalid-payload') return 'not-certificate';
+  return 'unknown';
+}
+
 /** The request sent to pre-check and submit, built from what the person entered. */
 function submitRequest(context: FlowContext): { serviceCode: string; form: Record<string, string>; materials: { id: string; provided: boolean }[] } {
   return {
@@ -70,6 +81,9 @@ const PERSONAL_RESET = {
   revealed: null,
   result: null,
   printJob: null,
+  payment: null,
+  certificateJob: null,
+  certificateFailure: null,
 } satisfies Partial<FlowContext>;
 
 /**
@@ -124,6 +138,29 @@ export const kioskMachine = setup({
       input.api.printer.printReceipt({ transactionId: input.transactionId }),
     ),
     reprint: fromPromise<PrintJob, { api: KioskApi; jobId: string }>(({ input }) => input.api.printer.reprint({ jobId: input.jobId })),
+    createPayment: fromPromise<PaymentOrder, { api: KioskApi; transactionId: string }>(({ input }) =>
+      input.api.payment.create({ transactionId: input.transactionId }),
+    ),
+    cancelPayment: fromPromise<PaymentStatus, { api: KioskApi; paymentId: string }>(({ input }) => input.api.payment.cancel({ paymentId: input.paymentId })),
+    /** Polls `payment.status` every `intervalMs`; a failed poll is ignored (the next one retries, the order's expiry still ends the wait). */
+    pollPayment: fromCallback<FlowEvent, { api: KioskApi; paymentId: string; intervalMs: number }>(({ sendBack, input }) => {
+      let stopped = false;
+      const timer = setInterval(() => {
+        input.api.payment.status({ paymentId: input.paymentId }).then(
+          (s) => {
+            if (!stopped) sendBack({ type: 'PAYMENT_STATUS', status: s.status });
+          },
+          () => undefined,
+        );
+      }, input.intervalMs);
+      return () => {
+        stopped = true;
+        clearInterval(timer);
+      };
+    }),
+    printCertificate: fromPromise<PrintJob, { api: KioskApi; transactionId: string }>(({ input }) =>
+      input.api.printer.printCertificate({ transactionId: input.transactionId }),
+    ),
     rate: fromPromise<{ id: string }, { api: KioskApi; context: FlowContext; level: string; reason: string }>(({ input }) => {
       const level = input.level as 'very-satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very-dissatisfied';
       const reason = input.reason.trim();
@@ -157,6 +194,7 @@ export const kioskMachine = setup({
     sessionLost: ({ context, event }) => event.type === 'SESSION_CHANGED' && event.session.stage === 'idle' && context.identity !== null,
     serviceAvailable: ({ context }) => context.service !== null && isServiceAvailable(context.service, context.connectivity),
     feeDue: ({ context }) => (context.service?.feeFen ?? 0) > 0,
+    certificateDue: ({ context }) => context.service?.output === 'certificate' && context.result?.status === 'delivered',
     ratingValid: ({ event }) =>
       event.type === 'SUBMIT_RATING' &&
       !((event.level === 'dissatisfied' || event.level === 'very-dissatisfied') && event.reason.trim().length === 0),
@@ -166,6 +204,8 @@ export const kioskMachine = setup({
     result: ({ context }) => context.timing.resultMs,
     printDone: ({ context }) => context.timing.printDoneMs,
     thanks: ({ context }) => context.timing.thanksMs,
+    /** Until the payment order's `expiresAt` (0 when already past or unparsable). */
+    paymentExpiry: ({ context }) => Math.max(0, (Date.parse(context.payment?.expiresAt ?? '') || 0) - Date.now()),
   },
 }).createMachine({
   id: 'kiosk',
@@ -355,7 +395,7 @@ export const kioskMachine = setup({
           on: {
             BACK: 'form',
             HOME: 'home',
-            SUBMIT: [{ guard: 'feeDue', target: 'payment' }, { target: 'submitting' }],
+            SUBMIT: 'submitting',
           },
           states: {
             idle: {
@@ -373,16 +413,70 @@ export const kioskMachine = setup({
             },
           },
         },
-        /** Slot for unified public payment (统一公共支付): the payment API is not in the contract yet. */
+        /**
+         * Unified public payment (统一公共支付) of a submitted fee item: create
+         * the order, show its QR, poll its status until paid, expired or
+         * cancelled. The application is already saved, so every way out keeps
+         * it: pay later by the receipt number (PAY_LATER) goes on to printing.
+         */
         payment: {
-          on: { BACK: 'confirm', HOME: 'home', PAY_LATER: 'submitting' },
+          initial: 'creating',
+          on: { PAY_LATER: 'printing' },
+          states: {
+            creating: {
+              entry: ['clearError', assign({ payment: null })],
+              invoke: {
+                src: 'createPayment',
+                input: ({ context }) => ({ api: context.api, transactionId: context.result?.id ?? '' }),
+                onDone: { target: 'waiting', actions: assign({ payment: ({ event }) => event.output }) },
+                onError: { target: 'unavailable', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
+              },
+            },
+            waiting: {
+              invoke: {
+                src: 'pollPayment',
+                input: ({ context }) => ({ api: context.api, paymentId: context.payment?.paymentId ?? '', intervalMs: context.timing.paymentPollMs }),
+              },
+              after: { paymentExpiry: 'expired' },
+              on: {
+                PAYMENT_STATUS: [
+                  { guard: ({ event }) => event.status === 'paid', target: 'paid' },
+                  { guard: ({ event }) => event.status === 'expired', target: 'expired' },
+                  { guard: ({ event }) => event.status === 'cancelled', target: 'cancelled' },
+                ],
+                CANCEL_PAYMENT: 'cancelling',
+              },
+            },
+            cancelling: {
+              invoke: {
+                src: 'cancelPayment',
+                input: ({ context }) => ({ api: context.api, paymentId: context.payment?.paymentId ?? '' }),
+                onDone: [{ guard: ({ event }) => event.output.status === 'paid', target: 'paid' }, { target: 'cancelled' }],
+                onError: { target: 'waiting', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
+              },
+            },
+            paid: {
+              after: { result: '#kiosk.session.printing' },
+              on: { CONTINUE: '#kiosk.session.printing' },
+            },
+            expired: { on: { RETRY: 'creating' } },
+            cancelled: { on: { RETRY: 'creating' } },
+            unavailable: { on: { RETRY: 'creating' } },
+          },
         },
         submitting: {
           entry: 'clearError',
           invoke: {
             src: 'submit',
             input: ({ context }) => ({ api: context.api, context }),
-            onDone: { target: 'result', actions: assign({ result: ({ event }) => event.output }) },
+            onDone: [
+              {
+                guard: ({ context, event }) => (context.service?.feeFen ?? 0) > 0 && event.output.status === 'delivered',
+                target: 'payment',
+                actions: assign({ result: ({ event }) => event.output }),
+              },
+              { target: 'result', actions: assign({ result: ({ event }) => event.output }) },
+            ],
             onError: { target: 'confirm', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
           },
         },
@@ -395,11 +489,12 @@ export const kioskMachine = setup({
           on: {
             PRINT_JOB_CHANGED: {
               guard: ({ context, event }) =>
-                (context.printJob !== null && event.job.jobId === context.printJob.jobId) ||
-                (context.result !== null && event.job.transactionId === context.result.id),
+                event.job.kind !== 'certificate' &&
+                ((context.printJob !== null && event.job.jobId === context.printJob.jobId) ||
+                  (context.result !== null && event.job.transactionId === context.result.id)),
               actions: assign({ printJob: ({ event }) => event.job }),
             },
-            SKIP_PRINT: 'rating',
+            SKIP_PRINT: [{ guard: 'certificateDue', target: 'certificate' }, { target: 'rating' }],
           },
           states: {
             starting: {
@@ -453,8 +548,8 @@ export const kioskMachine = setup({
               },
             },
             done: {
-              after: { printDone: '#kiosk.session.rating' },
-              on: { CONTINUE: '#kiosk.session.rating' },
+              after: { printDone: [{ guard: 'certificateDue', target: '#kiosk.session.certificate' }, { target: '#kiosk.session.rating' }] },
+              on: { CONTINUE: [{ guard: 'certificateDue', target: '#kiosk.session.certificate' }, { target: '#kiosk.session.rating' }] },
             },
             failed: {
               on: {
@@ -463,6 +558,68 @@ export const kioskMachine = setup({
                   { target: 'starting' },
                 ],
               },
+            },
+          },
+        },
+        /**
+         * The certificate / e-licence on A4 for a delivered item whose output is
+         * a certificate, offered after the receipt. Every failure is explained
+         * with the way to get it later (window or this kiosk, by receipt number).
+         */
+        certificate: {
+          initial: 'offer',
+          on: {
+            PRINT_JOB_CHANGED: {
+              guard: ({ context, event }) =>
+                event.job.kind === 'certificate' &&
+                ((context.certificateJob !== null && event.job.jobId === context.certificateJob.jobId) ||
+                  (context.certificateJob === null && context.result !== null && event.job.transactionId === context.result.id)),
+              actions: assign({ certificateJob: ({ event }) => event.job }),
+            },
+            SKIP_CERTIFICATE: 'rating',
+          },
+          states: {
+            offer: {
+              on: { PRINT_CERTIFICATE: 'starting' },
+            },
+            starting: {
+              entry: assign({ certificateFailure: null, certificateJob: null }),
+              invoke: {
+                src: 'printCertificate',
+                input: ({ context }) => ({ api: context.api, transactionId: context.result?.id ?? '' }),
+                onDone: {
+                  target: 'watching',
+                  actions: assign({
+                    certificateJob: ({ context, event }) =>
+                      context.certificateJob !== null &&
+                      context.certificateJob.jobId === event.output.jobId &&
+                      PRINT_RANK[context.certificateJob.state] > PRINT_RANK[event.output.state]
+                        ? context.certificateJob
+                        : event.output,
+                  }),
+                },
+                onError: {
+                  target: 'failed',
+                  actions: assign({ certificateFailure: ({ context, event }) => certificateFailure(errorCodeOf(event.error), context.connectivity) }),
+                },
+              },
+            },
+            watching: {
+              always: [
+                { guard: ({ context }) => context.certificateJob?.state === 'done', target: 'done' },
+                {
+                  guard: ({ context }) => context.certificateJob?.state === 'failed',
+                  target: 'failed',
+                  actions: assign({ certificateFailure: ({ context }) => certificateFailure(context.certificateJob?.reason ?? '', context.connectivity) }),
+                },
+              ],
+            },
+            done: {
+              after: { printDone: '#kiosk.session.rating' },
+              on: { CONTINUE: '#kiosk.session.rating' },
+            },
+            failed: {
+              on: { RETRY: 'starting' },
             },
           },
         },

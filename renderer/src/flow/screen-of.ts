@@ -15,6 +15,7 @@ export type ScreenName =
   | 'submitting'
   | 'result'
   | 'printing'
+  | 'certificate'
   | 'rating'
   | 'thanks';
 
@@ -32,6 +33,7 @@ const SESSION_SCREENS: Record<string, ScreenName> = {
   submitting: 'submitting',
   result: 'result',
   printing: 'printing',
+  certificate: 'certificate',
   rating: 'rating',
   thanks: 'thanks',
 };
@@ -47,4 +49,14 @@ export function screenOf(snapshot: Pick<KioskSnapshot, 'value'>): ScreenName {
     return SESSION_SCREENS[key] ?? 'home';
   }
   return 'attract';
+}
+
+/** The sub-state of the current session screen (e.g. `waiting` on payment), or null when it has none. */
+export function stepOf(snapshot: Pick<KioskSnapshot, 'value'>): string | null {
+  const value = snapshot.value;
+  if (typeof value !== 'object' || !('session' in value)) return null;
+  const inner = value.session;
+  if (typeof inner !== 'object') return null;
+  const child = Object.values(inner)[0];
+  return typeof child === 'string' ? child : null;
 }

@@ -24,6 +24,11 @@ export function isReceiptPrinterReady(devices: Record<string, DeviceStatus>): bo
   return printers.some((d) => (d.state === 'online' || d.state === 'busy') && d.paper !== 'out' && d.coverOpen !== true);
 }
 
+/** True when an A4 printer is online and has paper. Unlike the receipt printer, none known means none: certificates need one. */
+export function isA4PrinterReady(devices: Record<string, DeviceStatus>): boolean {
+  return ofClass(devices, 'a4Printer').some((d) => (d.state === 'online' || d.state === 'busy') && d.paper !== 'out');
+}
+
 /** True when the service can be started now: any service online, only queueable ones offline. */
 export function isServiceAvailable(service: Pick<ServiceSummary, 'queueable'>, connectivity: FlowContext['connectivity']): boolean {
   return connectivity !== 'offline' || service.queueable;

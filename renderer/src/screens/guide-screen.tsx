@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFlow } from '../app/flow-context';
-import { isReceiptPrinterReady, isServiceAvailable } from '../flow/selectors';
+import { isA4PrinterReady, isReceiptPrinterReady, isServiceAvailable } from '../flow/selectors';
 import { ErrorNote } from '../ui/error-note';
 import { fenToYuan } from '../ui/format';
 import { Icon } from '../ui/icons';
@@ -33,6 +33,8 @@ export function GuideScreen() {
   }
   const available = isServiceAvailable(service, connectivity);
   const printerWarning = !isReceiptPrinterReady(devices);
+  const certificateWarning =
+    service.output !== 'certificate' ? null : connectivity === 'offline' ? 'certificateOffline' : isA4PrinterReady(devices) ? null : 'certificatePrinter';
   const g = service.guide;
   return (
     <Screen name="guide" title={service.name}>
@@ -41,6 +43,12 @@ export function GuideScreen() {
         <p className="note note-warn" data-testid="printer-warning" role="status">
           <Icon name="warn" size={32} />
           <span>{t('guide.printerWarning')}</span>
+        </p>
+      ) : null}
+      {certificateWarning ? (
+        <p className="note note-warn" data-testid="certificate-warning" data-reason={certificateWarning} role="status">
+          <Icon name="warn" size={32} />
+          <span>{t(`guide.${certificateWarning}`)}</span>
         </p>
       ) : null}
       <dl className="facts">

@@ -36,6 +36,8 @@ export interface TestKioskApiOptions {
   latencyMs?: number;
   /** Print progress step in milliseconds (default 150). */
   printStepMs?: number;
+  /** Lifetime of a payment order in milliseconds (default 300000). */
+  paymentTtlMs?: number;
 }
 
 const NOW = '2026-01-01T00:00:00.000Z';
@@ -48,7 +50,7 @@ function service(
   code: string,
   name: string,
   department: string,
-  opts: { queueable?: boolean; feeFen?: number; lifeEvents?: string[]; category?: string } = {},
+  opts: { queueable?: boolean; feeFen?: number; lifeEvents?: string[]; category?: string; output?: ServiceDetail['output'] } = {},
 ): ServiceDetail {
   return {
     code,
@@ -57,7 +59,7 @@ function service(
     category: opts.category ?? '个人服务',
     itemType: '公共服务',
     queueable: opts.queueable ?? true,
-    output: 'receipt',
+    output: opts.output ?? 'receipt',
     feeFen: opts.feeFen ?? 0,
     guide: {
       summary: `${name}：在这里自助申请，结果会通知您。`,
@@ -90,6 +92,7 @@ export const TEST_CATALOGUE: ServiceDetail[] = [
   service('GG00301001', '新生儿落户', '公安局', { lifeEvents: ['newborn'] }),
   service('ZS00401001', '居民身份证补领', '公安局', { feeFen: 2000, queueable: false }),
   service('GG00501001', '医保参保登记', '医疗保障局', { lifeEvents: ['newborn'] }),
+  service('GG00601001', '社保参保证明打印', '人力资源和社会保障局', { queueable: false, output: 'certificate' }),
 ];
 
 const INITIALS: Record<string, string> = {
@@ -99,6 +102,7 @@ const INITIALS: Record<string, string> = {
   新生儿落户: 'xselh xinshengerluohu',
   居民身份证补领: 'jmsfzbl jumingshenfenzhengbuling',
   医保参保登记: 'ybcbdj yibaocanbaodengji',
+  社保参保证明打印: 'sbcbzmdy shebaocanbaozhengmingdayin',
 };
 
 /**
@@ -117,6 +121,7 @@ export class TestKioskApi implements KioskApi {
   private readonly deviceMap = new Map<string, DeviceStatus>([
     ['idcard', device('idcard', 'idcard')],
     ['receipt-1', device('receipt-1', 'receiptPrinter', { paper: 'ok', coverOpen: false })],
+    ['a4-1', device('a4-1', 'a4Printer', { paper: 'ok' })],
   ]);
   private readonly jobs = new Map<string, PrintJob>();
   private nextPrintFailure: string | null = null;
@@ -139,6 +144,7 @@ export class TestKioskApi implements KioskApi {
     this.opts = {
       latencyMs: options.latencyMs ?? 0,
       printStepMs: options.printStepMs ?? 150,
+      paymentTtlMs: options.paymentTtlMs ?? 300_000,
       system: {
         version: '0.1.0-test',
         deviceId: 'TEST-0001',
@@ -368,6 +374,11 @@ export class TestKioskApi implements KioskApi {
     printCertificate: ({ transactionId }) =>
       this.delay('printer.printCertificate', () => {
         if (this.conn.state === 'offline') throw new KioskError('platform-unreachable', 'offline');
+        const found = TEST_CATALOGUE.find((s) => transactionId.endsWith(`-${s.code}`));
+        if (found && found.output !== 'certificate') throw new KioskError('invalid-payload', 'not a certificate');
+        const a4 = this.deviceMap.get('a4-1');
+        if (a4?.state !== 'online' && a4?.state !== 'busy') throw new KioskError('device-offline', 'no A4 printer');
+        if (a4.paper === 'out') this.nextPrintFailure = this.nextPrintFailure ?? 'paper-out';
         return this.runJob({ jobId: `cert-${++this.counter}`, kind: 'certificate', transactionId, state: 'queued', reason: null, progress: 0 });
       }),
     onJobChanged: (l) => this.jobChanged.on(l),
@@ -379,7 +390,16 @@ export class TestKioskApi implements KioskApi {
         if (this.conn.state === 'offline') throw new KioskError('platform-unreachable', 'offline');
         const paymentId = `pay-${++this.counter}`;
         this.payments.set(paymentId, 'pending');
-        return { paymentId, transactionId, amountFen: 2000, qrPayload: `PAY:${paymentId}`, expiresAt: new Date(Date.now() + 300_000).toISOString() };
+        const found = TEST_CATALOGUE.find((s) => transactionId.endsWith(`-${s.code}`));
+        const amountFen = found?.feeFen ?? 2000;
+        if (amountFen <= 0) throw new KioskError('invalid-payload', 'no fee');
+        return {
+          paymentId,
+          transactionId,
+          amountFen,
+          qrPayload: `https://pay.example.gov.cn/unified/${paymentId}?amt=${amountFen}`,
+          expiresAt: new Date(Date.now() + this.opts.paymentTtlMs).toISOString(),
+        };
       }),
     status: ({ paymentId }) =>
       this.delay('payment.status', () => {
@@ -398,6 +418,16 @@ export class TestKioskApi implements KioskApi {
   /** Marks a payment order paid, as the person's payment app would. */
   markPaid(paymentId: string): void {
     if (this.payments.has(paymentId)) this.payments.set(paymentId, 'paid');
+  }
+
+  /** Marks every pending payment order paid (browser checks do not know the id). */
+  markAllPaid(): void {
+    for (const [id, status] of this.payments) if (status === 'pending') this.payments.set(id, 'paid');
+  }
+
+  /** Marks a payment order expired, as the platform would after its time-out. */
+  expirePayment(paymentId: string): void {
+    if (this.payments.has(paymentId)) this.payments.set(paymentId, 'expired');
   }
 
   readonly rating: KioskApi['rating'] = {

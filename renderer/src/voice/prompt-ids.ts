@@ -12,11 +12,15 @@ export const PROMPT_IDS = [
   'precheck',
   'confirm',
   'payment',
+  'payment-paid',
+  'payment-problem',
   'submitting',
   'result-delivered',
   'result-queued',
   'printing',
   'printing-failed',
+  'certificate',
+  'certificate-failed',
   'rating',
   'thanks',
 ] as const;
@@ -24,9 +28,18 @@ export const PROMPT_IDS = [
 /** One voice prompt id. */
 export type PromptId = (typeof PROMPT_IDS)[number];
 
-/** The prompt a screen plays when it appears (null: none, e.g. while booting). */
-export function promptFor(screen: ScreenName, context: Pick<FlowContext, 'result' | 'printJob'>): PromptId | null {
+/**
+ * The prompt a screen plays when it appears (null: none, e.g. while booting).
+ * `step` is the screen's sub-state (see `stepOf`), which picks the payment and
+ * certificate variants.
+ */
+export function promptFor(screen: ScreenName, context: Pick<FlowContext, 'result' | 'printJob'>, step: string | null = null): PromptId | null {
   switch (screen) {
+    case 'payment':
+      if (step === 'paid') return 'payment-paid';
+      return step === 'expired' || step === 'cancelled' || step === 'unavailable' ? 'payment-problem' : 'payment';
+    case 'certificate':
+      return step === 'failed' ? 'certificate-failed' : 'certificate';
     case 'boot':
       return null;
     case 'result':
