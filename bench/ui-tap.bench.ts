@@ -54,6 +54,9 @@ try {
   for (let r = 0; r < rounds; r++) {
     await kiosk.placeCard(page, `round ${r + 1}`);
     await tap(page, '[data-testid="welcome-continue"]', 'home');
+    // Lift the card now: the reader polls every 300 ms, and a card lifted and
+    // placed again within one poll is, to the reader, the same card never lifted.
+    await kiosk.sim('/sim/idcard/remove');
     await findService(page, item.name, item.code);
     await tap(page, entry, 'guide');
     await page.getByTestId('start-application').waitFor({ state: 'visible' });
@@ -68,7 +71,6 @@ try {
     await page.getByTestId('cancel-button').click();
     await tap(page, '[data-testid="cancel-confirm"]', 'attract');
     await waitForAttract(page);
-    await kiosk.sim('/sim/idcard/remove');
     await tap(page, '[data-testid="start-button"]', 'identify');
     await page.getByTestId('cancel-button').click();
     await tap(page, '[data-testid="cancel-confirm"]', 'attract');

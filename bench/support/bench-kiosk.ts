@@ -117,21 +117,33 @@ export class BenchKiosk {
   /**
    * Places the resident card and waits for the welcome screen. When it does
    * not come within 10 s, notes what was on screen and the core's session
-   * state in {@link hiccups}, lifts the card, returns to an interactive
-   * attract screen and tries again, up to 3 attempts.
+   * state, the reader's status, how many reader requests the simulator
+   * answered meanwhile and the session events in {@link hiccups}, lifts the
+   * card, returns to an interactive attract screen and tries again, up to 3
+   * attempts. Lift the previous card at least one reader poll (300 ms)
+   * before: the reader cannot see a lift shorter than a poll.
    */
   async placeCard(page: Page, label: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {
+      const requestsBefore = this.core.simulators.idcard?.requests ?? 0;
+      const events: string[] = [];
+      const t0 = performance.now();
+      const off = this.core.events.subscribe((channel, payload) => {
+        if (channel.startsWith('session')) events.push(`${(performance.now() - t0).toFixed(0)}ms ${channel} ${JSON.stringify(payload).slice(0, 80)}`);
+      });
       await this.sim('/sim/idcard/insert', { card: 'resident' });
       try {
         await screen(page, 'welcome', 10_000);
+        off();
         return;
       } catch (error) {
+        off();
+        const requests = (this.core.simulators.idcard?.requests ?? 0) - requestsBefore;
         const shown = await page.evaluate(() => document.querySelector('[data-screen]')?.getAttribute('data-screen') ?? 'none');
         const session = await this.core.dispatcher.handle('session:current', {}).catch((e: unknown) => String(e));
         const devices = await this.core.dispatcher.handle('devices:list', {}).catch((e: unknown) => String(e));
         const idcard = typeof devices === 'object' && devices.ok ? (devices.value as Array<{ device: string }>).find((d) => d.device === 'idcard') : devices;
-        this.hiccups.push(`${label} attempt ${attempt}: no welcome after 10 s; screen ${shown}; core session ${JSON.stringify(session)}; idcard ${JSON.stringify(idcard)}`);
+        this.hiccups.push(`${label} attempt ${attempt}: no welcome after 10 s; screen ${shown}; core session ${JSON.stringify(session)}; idcard ${JSON.stringify(idcard)}; reader requests answered by the simulator meanwhile: ${requests}; session events: ${events.join(' | ') || 'none'}`);
         if (attempt >= 3) throw error;
         await this.sim('/sim/idcard/remove');
         if (shown !== 'attract') {
