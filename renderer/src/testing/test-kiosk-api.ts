@@ -425,6 +425,11 @@ export class TestKioskApi implements KioskApi {
     for (const [id, status] of this.payments) if (status === 'pending') this.payments.set(id, 'paid');
   }
 
+  /** Marks every pending payment order expired (browser checks do not know the id). */
+  expireAllPayments(): void {
+    for (const [id, status] of this.payments) if (status === 'pending') this.payments.set(id, 'expired');
+  }
+
   /** Marks a payment order expired, as the platform would after its time-out. */
   expirePayment(paymentId: string): void {
     if (this.payments.has(paymentId)) this.payments.set(paymentId, 'expired');

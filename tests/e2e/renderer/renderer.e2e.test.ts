@@ -9,7 +9,7 @@ import { reachIdleCountdown, walkAllScreens } from './walk';
 
 const SHOTS = process.env.SCREENSHOTS ? join(ROOT, 'docs/screenshots') : null;
 /** Screens that go into docs/screenshots. */
-const SHOT_SCREENS = new Set(['attract', 'identify', 'home', 'guide', 'form', 'precheck', 'confirm', 'result-queued', 'printing-failed', 'rating']);
+const SHOT_SCREENS = new Set(['attract', 'identify', 'home', 'guide', 'form', 'precheck', 'confirm', 'result-queued', 'printing-failed', 'rating', 'payment', 'payment-unavailable', 'certificate']);
 
 let browser: Browser;
 let server: { url: string; close(): Promise<void> };

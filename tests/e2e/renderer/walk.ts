@@ -25,8 +25,9 @@ async function openService(page: Page, code: string, query: string): Promise<voi
  * Drives the renderer (with a TestKioskApi as `window.kiosk`) through every
  * screen and calls `visit` on each: attract, identify (reader online and
  * offline), welcome, home, search, guide, form, precheck, confirm (revealed),
- * payment, result, printing (failed and done), rating, thanks, the cancel
- * dialog, the idle countdown and the offline banner. Starts and ends on attract.
+ * staff assist, payment (QR, cancelled, expired, unreachable, paid), result,
+ * printing (failed and done), certificate (warning, offer, failed, done),
+ * rating, thanks, the cancel dialog and the offline banner. Starts and ends on attract.
  * With `care`, care mode is switched on at the attract screen.
  */
 export async function walkAllScreens(page: Page, visit: Visit, care: boolean): Promise<void> {
@@ -48,6 +49,9 @@ export async function walkAllScreens(page: Page, visit: Visit, care: boolean): P
   await screen(page, 'home');
   await page.getByTestId('service-item').first().waitFor();
   await visit('home', page);
+  await page.getByTestId('staff-assist').click();
+  await page.getByTestId('staff-assist-done').waitFor();
+  await visit('staff-assist', page);
 
   await page.getByTestId('search-input').fill('sb');
   await page.locator('[data-testid="service-item"][data-code="GG00101001"]').waitFor();
@@ -90,21 +94,76 @@ export async function walkAllScreens(page: Page, visit: Visit, care: boolean): P
   await page.getByTestId('thanks-done').click();
   await screen(page, 'attract');
 
-  // Second person: fee due, offline banner, print failure.
-  if (care) await page.getByTestId('care-mode-toggle').click();
-  await kiosk(page, 'placeCard', '欧阳娜娜', '110101199001011234');
-  await screen(page, 'welcome');
-  await page.getByTestId('welcome-continue').click();
-  await screen(page, 'home');
+  // Second person: fee due → payment order, QR and countdown; cancel, expiry, platform unreachable, paid.
+  await startPerson(page, care, '欧阳娜娜', '110101199001011234');
   await openService(page, 'ZS00401001', 'jmsfzbl');
   await page.getByTestId('start-application').click();
   await fillForm(page);
   await page.getByTestId('precheck-button').click();
   await page.getByTestId('confirm-submit').click();
   await screen(page, 'payment');
+  await page.getByTestId('payment-qr').waitFor();
   await visit('payment', page);
-  await page.getByTestId('home-button').click();
-  await screen(page, 'home');
+  await page.getByTestId('payment-cancel').click();
+  await paymentState(page, 'cancelled');
+  await visit('payment-cancelled', page);
+  await page.getByTestId('payment-retry').click();
+  await page.getByTestId('payment-qr').waitFor();
+  await kiosk(page, 'expireAllPayments');
+  await paymentState(page, 'expired');
+  await visit('payment-expired', page);
+  await kiosk(page, 'setConnectivity', 'offline');
+  await page.getByTestId('payment-retry').click();
+  await paymentState(page, 'unavailable');
+  await visit('payment-unavailable', page);
+  await kiosk(page, 'setConnectivity', 'online');
+  await page.getByTestId('payment-retry').click();
+  await page.getByTestId('payment-qr').waitFor();
+  await kiosk(page, 'markAllPaid');
+  await paymentState(page, 'paid');
+  await visit('payment-paid', page);
+  await page.getByTestId('payment-continue').click();
+  await page.locator('[data-testid="print-state"][data-state="done"]').waitFor({ timeout: 15_000 });
+  await page.getByTestId('print-continue').click();
+  await screen(page, 'rating');
+  await page.getByTestId('rating-skip').click();
+  await screen(page, 'thanks');
+  await page.getByTestId('thanks-done').click();
+  await screen(page, 'attract');
+
+  // Third person: a certificate item; the A4 printer out first (warning), then a paper-out failure and a reprint.
+  await startPerson(page, care, '李四', '110101198001010011');
+  await kiosk(page, 'setDevice', 'a4-1', { state: 'offline' });
+  await openService(page, 'GG00601001', 'sbcbzmdy');
+  await page.getByTestId('certificate-warning').waitFor();
+  await visit('guide-certificate-warning', page);
+  await kiosk(page, 'setDevice', 'a4-1', { state: 'online', paper: 'out' });
+  await page.getByTestId('start-application').click();
+  await fillForm(page);
+  await page.getByTestId('precheck-button').click();
+  await page.getByTestId('confirm-submit').click();
+  await screen(page, 'result');
+  await page.getByTestId('result-continue').click();
+  await page.locator('[data-testid="print-state"][data-state="done"]').waitFor({ timeout: 15_000 });
+  await page.getByTestId('print-continue').click();
+  await certificateState(page, 'offer');
+  await visit('certificate', page);
+  await page.getByTestId('certificate-print').click();
+  await certificateState(page, 'failed');
+  await visit('certificate-failed', page);
+  await kiosk(page, 'setDevice', 'a4-1', { paper: 'ok' });
+  await page.getByTestId('certificate-retry').click();
+  await certificateState(page, 'done');
+  await visit('certificate-done', page);
+  await page.getByTestId('certificate-continue').click();
+  await screen(page, 'rating');
+  await page.getByTestId('rating-skip').click();
+  await screen(page, 'thanks');
+  await page.getByTestId('thanks-done').click();
+  await screen(page, 'attract');
+
+  // Fourth person: offline banner, queued submission, print failure.
+  await startPerson(page, care, '欧阳娜娜', '110101199001011234');
   await kiosk(page, 'setConnectivity', 'offline');
   await page.locator('[data-testid="connectivity-banner"][data-state="offline"]').waitFor();
   await page.locator('[data-testid="service-item"][data-available="false"]').first().waitFor();
@@ -128,6 +187,18 @@ export async function walkAllScreens(page: Page, visit: Visit, care: boolean): P
   await page.getByTestId('thanks-done').click();
   await screen(page, 'attract');
 }
+
+/** A new person places a card (care mode on again when asked: it resets with each session) and reaches home. */
+async function startPerson(page: Page, care: boolean, name: string, idNumber: string): Promise<void> {
+  if (care) await page.getByTestId('care-mode-toggle').click();
+  await kiosk(page, 'placeCard', name, idNumber);
+  await screen(page, 'welcome');
+  await page.getByTestId('welcome-continue').click();
+  await screen(page, 'home');
+}
+
+const paymentState = (page: Page, state: string) => page.locator(`[data-testid="payment-state"][data-state="${state}"]`).waitFor({ timeout: 10_000 });
+const certificateState = (page: Page, state: string) => page.locator(`[data-testid="certificate-state"][data-state="${state}"]`).waitFor({ timeout: 10_000 });
 
 /** Starts a session and waits for the idle countdown (needs a TestKioskApi with a short idle time). */
 export async function reachIdleCountdown(page: Page): Promise<void> {
