@@ -28,7 +28,7 @@ describe('renderer QR encoder', () => {
       const mine = encodeQr(text, mask);
       expect(mine.version).toBe(ref.version);
       const size = ref.modules.size;
-      const refRows = Array.from({ length: size }, (_, y) => Array.from({ length: size }, (_, x) => ref.modules.get(y, x) === 1 || ref.modules.get(y, x) === true));
+      const refRows = Array.from({ length: size }, (_, y) => Array.from({ length: size }, (_, x) => Boolean(ref.modules.get(y, x))));
       expect(mine.dark).toEqual(refRows);
     }
   });
