@@ -40,7 +40,7 @@ if (process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr
 
 step('type-check', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('lint', npx, ['eslint', '.']);
-step('build renderer', npx, ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']);
+step('build renderer (voice prompts + Vite)', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:renderer', '--', '--logLevel', 'warn']);
 const unitJson = join(reportDir, 'unit.json');
 step('unit and integration tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
 countVitest(unitJson);

@@ -24,7 +24,7 @@ function findChromium(): string | null {
 
 if (!existsSync(join(rendererDir, 'index.html'))) {
   process.stdout.write('构建界面 / building the renderer …\n');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:renderer', '--', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) {
     process.stderr.write('界面构建失败 / renderer build failed\n');
     process.exit(1);
