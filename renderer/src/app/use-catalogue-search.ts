@@ -35,7 +35,7 @@ export function useCatalogueSearch(query: CatalogueQuery | null, limit: number):
         },
         onResult: (_k, r) => setState({ items: r.items, total: r.total, searching: false }),
         onError: () => setState({ items: [], total: 0, searching: false }),
-        delayMs: 120,
+        delayMs: 0,
       }),
     [api, limit],
   );

@@ -6,7 +6,11 @@ export interface SearchAsYouTypeOptions<R> {
   onResult(query: string, result: R): void;
   /** Receives a failure of the latest query only. */
   onError(query: string, error: unknown): void;
-  /** Quiet time after the last keystroke before searching, in ms. Default 120. */
+  /**
+   * Quiet time after the last keystroke before searching, in ms. Default 0:
+   * every keystroke searches at once (a core search takes about 1 ms) and
+   * stale answers are dropped, so the list follows the typing without lag.
+   */
   delayMs?: number;
   /** Injectable timers (defaults to the global ones). */
   clock?: { setTimeout(fn: () => void, ms: number): unknown; clearTimeout(handle: unknown): void };
@@ -26,7 +30,7 @@ export interface SearchAsYouType {
  * sent is ignored, so the list never jumps back to an older query.
  */
 export function createSearchAsYouType<R>(options: SearchAsYouTypeOptions<R>): SearchAsYouType {
-  const delay = options.delayMs ?? 120;
+  const delay = options.delayMs ?? 0;
   const clock = options.clock ?? {
     setTimeout: (fn: () => void, ms: number) => globalThis.setTimeout(fn, ms),
     clearTimeout: (h: unknown) => globalThis.clearTimeout(h as ReturnType<typeof globalThis.setTimeout>),
