@@ -127,6 +127,15 @@ describe('renderer behaviour in the browser', () => {
     await page.close();
   });
 
+  it('staff assist records a request for the current screen and confirms it', async () => {
+    const page = await openKiosk(browser, server.url, 'portrait');
+    await page.getByTestId('staff-assist').click();
+    await expect.poll(() => page.getByTestId('staff-assist-done').textContent()).toBe('已通知工作人员，请稍候');
+    const requests = await page.evaluate(() => (window as unknown as { kiosk: { staffRequests: string[] } }).kiosk.staffRequests);
+    expect(requests).toEqual(['attract']);
+    await page.close();
+  });
+
   it('the card reader going offline puts the QR route first on identify', async () => {
     const page = await openKiosk(browser, server.url, 'portrait');
     await page.getByTestId('start-button').click();
