@@ -314,6 +314,21 @@ describe('kiosk flow machine', () => {
     expect(screen(a)).toBe('printing');
   });
 
+  it('ending the session while the QR is up withdraws the pending order', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const cancel = vi.spyOn(api.payment, 'cancel');
+    const end = vi.spyOn(api.session, 'end');
+    const { a } = await toConfirm(api, 'ZS00401001');
+    a.send({ type: 'SUBMIT' });
+    await inPayment(a, 'waiting');
+    const paymentId = a.getSnapshot().context.payment?.paymentId ?? '';
+    a.send({ type: 'CANCEL' });
+    await waitFor(a, (s) => s.matches('attract'));
+    expect(cancel).toHaveBeenCalledWith({ paymentId });
+    expect(end).toHaveBeenCalledWith({ reason: 'cancelled' });
+    expect(a.getSnapshot().context.payment).toBeNull();
+  });
+
   it('no fee: submit goes straight to the result, no payment order', async () => {
     const { a, api } = await toConfirm();
     a.send({ type: 'SUBMIT' });

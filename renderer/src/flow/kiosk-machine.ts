@@ -178,6 +178,11 @@ export const kioskMachine = setup({
     stopCamera: () => stopAllCameraStreams(),
     clearError: assign({ error: null }),
     clearRevealed: assign({ revealed: null }),
+    /** Best effort: a session that ends while an order is pending withdraws it, so nobody pays for a QR left behind. */
+    withdrawPayment: ({ context }) => {
+      const paymentId = context.payment?.paymentId;
+      if (paymentId) context.api.payment.cancel({ paymentId }).catch(() => undefined);
+    },
     applyBoot: assign(({ event }) => {
       const output = (event as unknown as { output: BootResult }).output;
       return {
@@ -439,6 +444,8 @@ export const kioskMachine = setup({
               },
               after: { paymentExpiry: 'expired' },
               on: {
+                CANCEL: { target: '#kiosk.ending', actions: ['withdrawPayment', assign({ endReason: 'cancelled' as EndReason })] },
+                IDLE_EXPIRED: { target: '#kiosk.ending', actions: ['withdrawPayment', assign({ endReason: 'idle' as EndReason })] },
                 PAYMENT_STATUS: [
                   { guard: ({ event }) => event.status === 'paid', target: 'paid' },
                   { guard: ({ event }) => event.status === 'expired', target: 'expired' },
