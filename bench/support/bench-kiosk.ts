@@ -1,4 +1,5 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { postSimControl } from '../../tests/support/sim-control-client';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,14 +102,8 @@ export class BenchKiosk {
   }
 
   /** Calls a simulator control route of the web host. Throws on a non-2xx answer. */
-  async sim(path: string, body: unknown = {}): Promise<unknown> {
-    const r = await fetch(this.host.origin + path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': this.host.token },
-      body: JSON.stringify(body),
-    });
-    if (!r.ok) throw new Error(`${path}: HTTP ${r.status} ${await r.text()}`);
-    return r.json();
+  sim(path: string, body: unknown = {}): Promise<unknown> {
+    return postSimControl(this.host, path, body);
   }
 
   /** Card placements that showed no welcome screen and were retried (what was on screen, what the core said). */

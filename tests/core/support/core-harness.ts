@@ -1,4 +1,5 @@
 import { startPlatformSim, type PlatformSim } from '../../../platform-sim/server';
+import { fetchPlatformTransactions, type PlatformTransaction } from '../../support/platform-admin';
 import type { Result } from '../../../common/contract/errors';
 import { loadConfig, type KioskConfigInput } from '../../../main/core/config';
 import { createKioskCore, type KioskCore } from '../../../main/core/create-kiosk-core';
@@ -6,15 +7,7 @@ import { EventLog } from './event-log';
 import { tempDir } from './temp-dir';
 import { waitUntil } from './wait-until';
 
-/** One row of platform-sim's `GET /admin/transactions`. */
-export interface PlatformTransaction {
-  id: string;
-  deviceId: string;
-  seq: number;
-  service: string;
-  receivedCount: number;
-  acceptedAt: string;
-}
+export type { PlatformTransaction } from '../../support/platform-admin';
 
 /**
  * A real kiosk core (simulated devices, temp data dir) wired to a real
@@ -90,9 +83,7 @@ export async function startCoreHarness(config: KioskConfigInput = {}): Promise<C
       platform = await startPlatformSim({ port, dataDir: platformDir.dir, quiet: true });
     },
     async platformTransactions() {
-      const r = await fetch(`${platformUrl}/admin/transactions`);
-      if (!r.ok) throw new Error(`/admin/transactions answered ${r.status}`);
-      return (await r.json()) as PlatformTransaction[];
+      return fetchPlatformTransactions(platformUrl);
     },
     async close() {
       log.close();

@@ -9,18 +9,12 @@ import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../../main/core
 import { simControlRoutes } from '../../../main/core/sim-controls';
 import { startWebHost, type WebHost } from '../../../main/web/web-host';
 import { launchChromium } from './chromium';
+import { fetchPlatformTransactions, type PlatformTransaction } from '../../support/platform-admin';
+import { postSimControl } from '../../support/sim-control-client';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** One record of platform-sim's `GET /admin/transactions`. */
-export interface PlatformTransaction {
-  id: string;
-  deviceId: string;
-  seq: number;
-  service: string;
-  receivedCount: number;
-  acceptedAt: string;
-}
+export type { PlatformTransaction } from '../../support/platform-admin';
 
 /**
  * The whole kiosk as a person meets it, on one machine: platform-sim as its
@@ -72,14 +66,8 @@ export class KioskHarness {
   }
 
   /** Calls a simulator control route of the web host. Throws on a non-2xx answer. */
-  async sim(path: string, body: unknown = {}): Promise<unknown> {
-    const r = await fetch(this.host.origin + path, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': this.host.token },
-      body: JSON.stringify(body),
-    });
-    if (!r.ok) throw new Error(`${path}: HTTP ${r.status} ${await r.text()}`);
-    return r.json();
+  sim(path: string, body: unknown = {}): Promise<unknown> {
+    return postSimControl(this.host, path, body);
   }
 
   /** What the simulated receipt printer has printed so far. */
@@ -91,8 +79,7 @@ export class KioskHarness {
   /** platform-sim's record of received transactions. */
   async platformTransactions(): Promise<PlatformTransaction[]> {
     if (!this.platform) throw new Error('platform is stopped');
-    const r = await fetch(this.platform.url + '/admin/transactions');
-    return (await r.json()) as PlatformTransaction[];
+    return fetchPlatformTransactions(this.platform.url);
   }
 
   /** Stops everything and removes the temporary data. */
