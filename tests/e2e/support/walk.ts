@@ -27,6 +27,19 @@ export function pickSliceService(h: KioskHarness): ServiceDetail {
   return item;
 }
 
+/** Fills every field the person fills (not the identity-prefilled ones) and ticks the required paper materials. */
+export async function fillForm(page: Page, item: ServiceDetail): Promise<void> {
+  for (const field of item.form) {
+    if (field.prefill) continue;
+    const input = page.getByTestId(`form-field-${field.id}`);
+    if (field.kind === 'select') await input.selectOption(field.options?.[0] ?? '');
+    else await input.fill(validValue(field));
+  }
+  for (const m of item.materials) {
+    if (m.required && !m.electronic) await page.getByTestId(`material-${m.id}`).check();
+  }
+}
+
 /** Waits for a screen by its `data-screen` name. */
 export async function screen(page: Page, name: string, timeout = 15_000): Promise<void> {
   await page.locator(`[data-screen="${name}"]`).waitFor({ state: 'visible', timeout });
@@ -51,15 +64,7 @@ export async function walkToResult(page: Page, h: KioskHarness, item: ServiceDet
   await screen(page, 'guide');
   await page.getByTestId('start-application').click();
   await screen(page, 'form');
-  for (const field of item.form) {
-    if (field.prefill) continue;
-    const input = page.getByTestId(`form-field-${field.id}`);
-    if (field.kind === 'select') await input.selectOption(field.options?.[0] ?? '');
-    else await input.fill(validValue(field));
-  }
-  for (const m of item.materials) {
-    if (m.required && !m.electronic) await page.getByTestId(`material-${m.id}`).check();
-  }
+  await fillForm(page, item);
   await page.getByTestId('precheck-button').click();
   await screen(page, 'confirm');
   await page.getByTestId('confirm-submit').click();

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../common/contract/errors';
+import type { PaymentOrder, ServiceDetail } from '../../common/contract/schemas';
+import { KioskHarness } from './support/kiosk-harness';
+import { fillForm, screen } from './support/walk';
+
+/**
+ * A fee item end to end on the real stack (issue 6, 统一公共支付): submit,
+ * the payment QR from platform-sim, the platform marks it paid, the screen
+ * follows the polled status, and the receipt prints.
+ */
+describe('payment of a fee in Chromium against platform-sim', () => {
+  const h = new KioskHarness();
+  const orders: PaymentOrder[] = [];
+
+  beforeAll(async () => {
+    await h.start();
+    // Observe the orders the core creates (the page only shows them as a QR code).
+    const dispatcher = h.core.dispatcher;
+    const handle = dispatcher.handle.bind(dispatcher);
+    dispatcher.handle = async (channel: string, payload: unknown): Promise<Result<unknown>> => {
+      const result = await handle(channel, payload);
+      if (channel === 'payment:create' && result.ok) orders.push(result.value as PaymentOrder);
+      return result;
+    };
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('shows the amount and a QR code, turns to paid when the platform says so, then prints the receipt', async () => {
+    const item: ServiceDetail | undefined = h.core.store.catalogue.all().find((i) => i.feeFen > 0 && i.output === 'receipt' && i.form.length > 0 && i.form.length <= 5);
+    expect(item).toBeDefined();
+    const page = h.page;
+    await screen(page, 'attract');
+    await h.sim('/sim/idcard/insert', { card: 'resident' });
+    await screen(page, 'welcome');
+    await page.getByTestId('welcome-continue').click();
+    await screen(page, 'home');
+    await page.getByTestId('search-input').fill(item!.name);
+    await page.locator(`[data-testid="service-item"][data-code="${item!.code}"]`).first().click();
+    await screen(page, 'guide');
+    await page.getByTestId('start-application').click();
+    await screen(page, 'form');
+    await fillForm(page, item!);
+    await page.getByTestId('precheck-button').click();
+    await screen(page, 'confirm');
+    await page.getByTestId('confirm-submit').click();
+
+    await screen(page, 'payment', 30_000);
+    await page.getByTestId('payment-qr').waitFor({ state: 'visible' });
+    expect(await page.getByTestId('payment-amount').getAttribute('data-fen')).toBe(String(item!.feeFen));
+    await page.locator('[data-testid="payment-state"][data-state="waiting"]').waitFor();
+    expect(orders).toHaveLength(1);
+    expect(orders[0]!.amountFen).toBe(item!.feeFen);
+
+    const paid = await fetch(`${h.platform!.url}/admin/payments/${encodeURIComponent(orders[0]!.paymentId)}/pay`, { method: 'POST' });
+    expect(paid.ok).toBe(true);
+    await page.locator('[data-testid="payment-state"][data-state="paid"]').waitFor({ timeout: 15_000 });
+    await page.getByTestId('payment-continue').click();
+    await screen(page, 'printing');
+    await page.locator('[data-testid="print-state"][data-state="done"]').waitFor({ timeout: 30_000 });
+    expect(JSON.stringify(await h.printed())).toContain(item!.name.slice(0, 4));
+
+    const records = (await h.platformTransactions()).filter((t) => t.service === item!.code);
+    expect(records).toHaveLength(1);
+  });
+});
