@@ -13,6 +13,7 @@ import { SafeStorageKeyProvider } from './safe-storage-key-provider';
 import { setupUpdater } from './updater';
 import { setupRendererWatchdog } from './watchdog';
 import { createKioskWindow, loadKioskApp } from './window';
+import { hasSimulatedDevices, startDevSimControls } from './dev-sim-controls';
 
 const log = (line: string): void => void process.stdout.write(`[electron] ${line}\n`);
 
@@ -54,7 +55,10 @@ async function start(): Promise<void> {
     config.platformUrl = platform.url;
   }
   const keyProvider = new SafeStorageKeyProvider({ dir: userData, onWeakBackend: (b) => log(`safeStorage backend ${b}: no OS keyring, data key only obfuscated`) });
-  const core: KioskCoreHandle = await createKioskCore(config, { keyProvider });
+  const fullCore = await createKioskCore(config, { keyProvider });
+  const core: KioskCoreHandle = fullCore;
+  const simControls = !app.isPackaged && hasSimulatedDevices(config) ? await startDevSimControls(fullCore) : null;
+  if (simControls) log(`simulator controls: POST ${simControls.origin}/sim/idcard/insert (header X-Kiosk-Token: ${simControls.token})`);
 
   // 6. The window, locked down and wired to IPC before its first load,
   //    so the page can never run without sender checks and permission rules.
@@ -75,8 +79,8 @@ async function start(): Promise<void> {
     event.preventDefault();
     stopUpdater();
     disposeIpc();
-    void core
-      .close()
+    void (simControls?.close() ?? Promise.resolve())
+      .then(() => core.close())
       .then(() => platform?.stop())
       .finally(() => app.exit(0));
   });

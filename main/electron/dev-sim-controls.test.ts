@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebHost } from '../web/web-host';
+import { startCoreHarness, type CoreHarness } from '../../tests/core/support/core-harness';
+import { hasSimulatedDevices, startDevSimControls } from './dev-sim-controls';
+
+describe('hasSimulatedDevices', () => {
+  it('is true when any device is the in-process simulator', () => {
+    expect(hasSimulatedDevices({ devices: { idcard: { mode: 'serial', port: '/dev/ttyUSB0', baudRate: 115200 }, receiptPrinter: { mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null }, scanner: { mode: 'serial', port: '/dev/ttyACM0', baudRate: 9600 }, a4Printer: { mode: 'none', printerName: 'x', host: 'localhost', port: 631 } } })).toBe(true);
+    expect(hasSimulatedDevices({ devices: { idcard: { mode: 'serial', port: '/dev/ttyUSB0', baudRate: 115200 }, receiptPrinter: { mode: 'tcp', host: '10.0.0.5', baudRate: 115200, tcpPort: 9100, previewDir: null }, scanner: { mode: 'serial', port: '/dev/ttyACM0', baudRate: 9600 }, a4Printer: { mode: 'cups', printerName: 'x', host: 'localhost', port: 631 } } })).toBe(false);
+  });
+});
+
+describe('startDevSimControls', () => {
+  let h: CoreHarness;
+  let host: WebHost;
+  beforeAll(async () => {
+    h = await startCoreHarness();
+    host = await startDevSimControls(h.core);
+  });
+  afterAll(async () => {
+    await host?.close();
+    await h?.close();
+  });
+
+  it('places a card on the simulated reader with the token, and refuses without it', async () => {
+    const without = await fetch(`${host.origin}/sim/idcard/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    expect(without.status).toBe(401);
+    const ok = await fetch(`${host.origin}/sim/idcard/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': host.token }, body: JSON.stringify({ card: 'resident' }) });
+    expect(ok.status).toBe(200);
+    const deadline = Date.now() + 10_000;
+    while (h.core.dispatcher && Date.now() < deadline) {
+      const r = await h.call('session:current');
+      if (r.ok && (r.value as { stage: string }).stage === 'identified') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const session = await h.call('session:current');
+    expect(session.ok && (session.value as { stage: string }).stage).toBe('identified');
+  });
+});
