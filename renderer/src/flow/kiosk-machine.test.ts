@@ -54,6 +54,23 @@ describe('kiosk flow machine', () => {
     expect(api.calls).toContain('system.rendererReady');
   });
 
+  it.each([
+    ['never answers', () => new Promise<never>(() => {})],
+    ['fails', () => Promise.reject(new Error('main gone'))],
+  ])('shows attract when rendererReady %s (fire-and-forget after the four boot calls)', async (_, rendererReady) => {
+    const api = new TestKioskApi();
+    let sent = false;
+    Object.assign(api.system, {
+      rendererReady: () => {
+        sent = true;
+        return rendererReady();
+      },
+    });
+    const { a } = await start(api);
+    expect(a.getSnapshot().matches('attract')).toBe(true);
+    expect(sent).toBe(true);
+  });
+
   it('ends a leftover identified session at boot', async () => {
     const api = new TestKioskApi();
     api.placeCard();

@@ -107,7 +107,11 @@ export const kioskMachine = setup({
         orNull(input.api.connectivity.status({})),
         orNull(input.api.session.current({})),
       ]);
-      await orNull(input.api.system.rendererReady({}));
+      // Fire-and-forget: main holds its events until this arrives and then
+      // flushes them (main/electron/ipc.ts), so attract need not wait a
+      // second round trip for the answer. Sent after the four calls, so the
+      // held events come after the state they change.
+      void orNull(input.api.system.rendererReady({}));
       return { system, devices: devices ?? [], connectivity, session };
     }),
     apiEvents: fromCallback<FlowEvent, { api: KioskApi }>(({ sendBack, input }) => {
