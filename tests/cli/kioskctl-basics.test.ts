@@ -57,8 +57,9 @@ describe.concurrent('kioskctl (spawned as a technician runs it)', () => {
     for (const p of listed.serialPorts) expect(typeof p.path).toBe('string');
     expect(listed.configured).toEqual([
       { name: 'idcard', mode: 'serial', port: missing, status: 'noDevice' },
-      { name: 'receiptPrinter', mode: 'tcp', port: '192.0.2.10:9100', status: 'present' },
+      { name: 'receiptPrinter', mode: 'tcp', port: '192.0.2.10:9100', status: 'configured' },
       { name: 'scanner', mode: 'sim', port: null, status: 'simulated' },
+      { name: 'a4Printer', mode: 'cups', port: 'ipp://localhost:631/printers/KioskPDF', status: 'configured' },
     ]);
   });
 
