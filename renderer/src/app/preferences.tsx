@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ensureLocale, hasLocale } from '../i18n/i18n';
 import { toLocale, type Locale } from '../i18n/locales';
 
 /**
@@ -30,9 +31,23 @@ export function PreferencesProvider({ defaultLocale, children }: { defaultLocale
   const [care, setCare] = useState(false);
   const [muted, setMuted] = useState(false);
   const [locale, setLocaleState] = useState<Locale>(toLocale(defaultLocale));
+  // Each switch takes a number; a locale that finishes loading after a later switch is not applied.
+  const switchSeq = useRef(0);
   const setLocale = useCallback((next: Locale) => {
-    setLocaleState(next);
-    void i18nRef.current.changeLanguage(next);
+    const seq = ++switchSeq.current;
+    const apply = () => {
+      setLocaleState(next);
+      void i18nRef.current.changeLanguage(next);
+    };
+    // Loaded (always zh-CN, the others once prefetched after attract): switch at once, as before.
+    if (hasLocale(i18nRef.current, next)) return apply();
+    // Not loaded yet: text, language and direction change together once it is.
+    ensureLocale(i18nRef.current, next).then(
+      () => {
+        if (seq === switchSeq.current) apply();
+      },
+      () => undefined,
+    );
   }, []);
   const reset = useCallback(() => {
     setCare(false);

@@ -1,43 +1,53 @@
-import type { ComponentType } from 'react';
+import { Suspense, use, type ComponentType } from 'react';
 import type { ScreenName } from '../flow/screen-of';
 import { AttractScreen } from '../screens/attract-screen';
 import { BootScreen } from '../screens/boot-screen';
-import { CertificateScreen } from '../screens/certificate-screen';
-import { ConfirmScreen } from '../screens/confirm-screen';
-import { FormScreen } from '../screens/form-screen';
-import { GuideScreen } from '../screens/guide-screen';
-import { HomeScreen } from '../screens/home-screen';
 import { IdentifyScreen } from '../screens/identify-screen';
-import { PaymentScreen } from '../screens/payment-screen';
-import { PrecheckScreen } from '../screens/precheck-screen';
-import { PrintingScreen } from '../screens/printing-screen';
-import { RatingScreen } from '../screens/rating-screen';
-import { ResultScreen } from '../screens/result-screen';
-import { SubmittingScreen } from '../screens/submitting-screen';
-import { ThanksScreen } from '../screens/thanks-screen';
 import { WelcomeScreen } from '../screens/welcome-screen';
+import { lazyScreen, type LazyScreen } from './lazy-screen';
 
-const SCREENS: Record<ScreenName, ComponentType> = {
+/** What the first minutes need, in the start-up chunk: nothing else is parsed before attract is shown. */
+const EAGER: Partial<Record<ScreenName, ComponentType>> = {
   boot: BootScreen,
   attract: AttractScreen,
   identify: IdentifyScreen,
   welcome: WelcomeScreen,
-  home: HomeScreen,
-  guide: GuideScreen,
-  form: FormScreen,
-  precheck: PrecheckScreen,
-  confirm: ConfirmScreen,
-  payment: PaymentScreen,
-  submitting: SubmittingScreen,
-  result: ResultScreen,
-  printing: PrintingScreen,
-  certificate: CertificateScreen,
-  rating: RatingScreen,
-  thanks: ThanksScreen,
 };
+
+/** The rest, one chunk each; prefetched right after attract is shown (see {@link prefetchScreens}). */
+const LAZY: Partial<Record<ScreenName, LazyScreen>> = {
+  home: lazyScreen(() => import('../screens/home-screen').then((m) => m.HomeScreen)),
+  guide: lazyScreen(() => import('../screens/guide-screen').then((m) => m.GuideScreen)),
+  form: lazyScreen(() => import('../screens/form-screen').then((m) => m.FormScreen)),
+  precheck: lazyScreen(() => import('../screens/precheck-screen').then((m) => m.PrecheckScreen)),
+  confirm: lazyScreen(() => import('../screens/confirm-screen').then((m) => m.ConfirmScreen)),
+  payment: lazyScreen(() => import('../screens/payment-screen').then((m) => m.PaymentScreen)),
+  submitting: lazyScreen(() => import('../screens/submitting-screen').then((m) => m.SubmittingScreen)),
+  result: lazyScreen(() => import('../screens/result-screen').then((m) => m.ResultScreen)),
+  printing: lazyScreen(() => import('../screens/printing-screen').then((m) => m.PrintingScreen)),
+  certificate: lazyScreen(() => import('../screens/certificate-screen').then((m) => m.CertificateScreen)),
+  rating: lazyScreen(() => import('../screens/rating-screen').then((m) => m.RatingScreen)),
+  thanks: lazyScreen(() => import('../screens/thanks-screen').then((m) => m.ThanksScreen)),
+};
+
+/** Starts loading every lazy screen (idempotent); resolves when all are in, never rejects. */
+export function prefetchScreens(): Promise<void> {
+  return Promise.allSettled(Object.values(LAZY).map((s) => s.load())).then(() => undefined);
+}
+
+/**
+ * A lazy screen: rendered at once when its chunk is in (the usual case, it
+ * was prefetched), else suspends until it is. The element type is always the
+ * loaded component itself, so a screen is never remounted by the load.
+ */
+function LazyScreenView({ entry }: { entry: LazyScreen }) {
+  const Component = entry.loaded ?? use(entry.load());
+  return <Component />;
+}
 
 /** Renders the component of one screen. */
 export function ScreenView({ screen }: { screen: ScreenName }) {
-  const Component = SCREENS[screen];
-  return <Component />;
+  const Eager = EAGER[screen];
+  const lazy = LAZY[screen];
+  return <Suspense fallback={null}>{Eager ? <Eager /> : lazy ? <LazyScreenView key={screen} entry={lazy} /> : null}</Suspense>;
 }

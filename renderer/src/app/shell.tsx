@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFlow } from './flow-context';
 import { usePreferences } from './preferences';
 import { useIdleCountdown } from './use-idle-countdown';
+import { usePrefetchAfterAttract } from './use-prefetch-after-attract';
 import { ScreenView } from './screen-view';
 import { screenOf, stepOf, type ScreenName } from '../flow/screen-of';
 import { dirOf } from '../i18n/locales';
@@ -32,6 +33,7 @@ export function Shell() {
   const inSession = !NO_SESSION.has(screen);
   const step = stepOf(snapshot);
   const paying = screen === 'payment' && step !== null && PAYING.has(step);
+  usePrefetchAfterAttract(screen);
 
   const idle = useIdleCountdown(inSession && !paying, system?.idleTimeoutSeconds ?? 60, system?.countdownSeconds ?? 15, () => {
     setConfirmCancel(false);

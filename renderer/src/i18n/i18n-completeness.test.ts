@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROMPT_IDS } from '../voice/prompt-ids';
-import { LOCALES, RESOURCES } from './locales';
-import { createI18n } from './i18n';
+import { LOCALES, loadAllLocales } from './locales';
+import { createI18n, ensureLocale, hasLocale } from './i18n';
 
 /** Flattens nested resources to `a.b.c` → string. */
 function flatten(obj: Record<string, unknown>, prefix = ''): Record<string, string> {
@@ -26,6 +26,7 @@ function tsxFiles(dir = SRC): string[] {
   });
 }
 
+const RESOURCES = await loadAllLocales();
 const reference = flatten(RESOURCES['zh-CN']);
 const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
@@ -67,8 +68,18 @@ describe('i18n resources', () => {
     expect(missing).toEqual([]);
   });
 
-  it('dynamic keys resolve for every value they are built from', () => {
+  it('only zh-CN is loaded at start; ensureLocale adds the others', async () => {
     const i18n = createI18n();
+    expect(LOCALES.filter((l) => hasLocale(i18n, l))).toEqual(['zh-CN']);
+    for (const locale of LOCALES) await ensureLocale(i18n, locale);
+    expect(LOCALES.filter((l) => hasLocale(i18n, l))).toEqual([...LOCALES]);
+    void i18n.changeLanguage('en');
+    expect(i18n.t('attract.start')).toBe(flatten(RESOURCES.en)['attract.start']);
+  });
+
+  it('dynamic keys resolve for every value they are built from', async () => {
+    const i18n = createI18n();
+    for (const locale of LOCALES) await ensureLocale(i18n, locale);
     const dynamic = [
       ...['read-failed', 'card-removed', 'invalid-card', 'device-error', 'qr-rejected', 'platform-unreachable'].map((c) => `identify.errors.${c}`),
       ...['queued', 'printing', 'done', 'failed'].map((s) => `printing.state.${s}`),

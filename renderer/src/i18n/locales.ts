@@ -1,15 +1,48 @@
 import zhCN from './locales/zh-CN.json';
-import zhTW from './locales/zh-TW.json';
-import en from './locales/en.json';
-import ug from './locales/ug.json';
 
 /** Locales the kiosk offers, in the order of the language switch. */
 export const LOCALES = ['zh-CN', 'zh-TW', 'en', 'ug'] as const;
 /** One supported locale. */
 export type Locale = (typeof LOCALES)[number];
 
-/** The translation resources, one JSON file per locale (zh-CN is the reference). */
-export const RESOURCES: Record<Locale, Record<string, unknown>> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en, ug };
+/** Translation resources of one locale (nested keys → strings). */
+export type Resources = Record<string, unknown>;
+
+/**
+ * zh-CN (the default, the fallback and the reference) is bundled with the
+ * start-up code; the others are separate chunks fetched on first use (or by
+ * {@link loadAllLocales} once the attract screen is up), so cold start does
+ * not parse translations nobody has asked for yet.
+ */
+export const REFERENCE: Resources = zhCN;
+
+const LOADERS: Record<Locale, () => Promise<Resources>> = {
+  'zh-CN': () => Promise.resolve(zhCN),
+  'zh-TW': () => import('./locales/zh-TW.json').then((m) => m.default),
+  en: () => import('./locales/en.json').then((m) => m.default),
+  ug: () => import('./locales/ug.json').then((m) => m.default),
+};
+
+const loading = new Map<Locale, Promise<Resources>>();
+
+/** The resources of `locale`, loaded once (a failed load is retried on the next call). */
+export function loadLocale(locale: Locale): Promise<Resources> {
+  let p = loading.get(locale);
+  if (!p) {
+    p = LOADERS[locale]().catch((error: unknown) => {
+      loading.delete(locale);
+      throw error;
+    });
+    loading.set(locale, p);
+  }
+  return p;
+}
+
+/** Every locale's resources, keyed by locale. */
+export async function loadAllLocales(): Promise<Record<Locale, Resources>> {
+  const all = await Promise.all(LOCALES.map((l) => loadLocale(l)));
+  return Object.fromEntries(LOCALES.map((l, i) => [l, all[i]])) as Record<Locale, Resources>;
+}
 
 /** Writing direction of a locale: Uyghur (Arabic script) is right-to-left. */
 export function dirOf(locale: Locale): 'ltr' | 'rtl' {
