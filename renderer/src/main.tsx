@@ -1,7 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createActor } from 'xstate';
 import { App } from './app/app';
 import type { FlowTiming } from './flow/flow-types';
+import { kioskMachine } from './flow/kiosk-machine';
 import { getKioskApi } from './transport/get-kiosk-api';
 import './styles/kiosk.css';
 
@@ -22,13 +24,21 @@ function timingOverride(): Partial<FlowTiming> {
   );
 }
 
-/** Entry point: the KioskApi from whichever transport is present, then the app. */
+/**
+ * Entry point: the KioskApi from whichever transport is present, the flow
+ * machine started on it at once (its boot calls and event subscriptions then
+ * run while React mounts, instead of after the first commit), then the app.
+ * The actor lives as long as the page.
+ */
 function mount(): void {
   const root = document.getElementById('root');
   if (!root) return;
+  const api = getKioskApi();
+  const actor = createActor(kioskMachine, { input: { api, timing: timingOverride() } });
+  actor.start();
   createRoot(root).render(
     <StrictMode>
-      <App api={getKioskApi()} timing={timingOverride()} />
+      <App api={api} actor={actor} />
     </StrictMode>,
   );
 }

@@ -1,18 +1,19 @@
 import { useMemo } from 'react';
-import { useMachine } from '@xstate/react';
+import { useSelector } from '@xstate/react';
 import { I18nextProvider } from 'react-i18next';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
-import type { FlowTiming } from '../flow/flow-types';
-import { kioskMachine } from '../flow/kiosk-machine';
+import type { KioskActor } from '../flow/kiosk-machine';
 import { createI18n } from '../i18n/i18n';
 import { FlowProvider } from './flow-context';
 import { KioskApiProvider } from './kiosk-api-context';
 import { PreferencesProvider } from './preferences';
 import { Shell } from './shell';
 
-function FlowRoot({ api, timing }: { api: KioskApi; timing?: Partial<FlowTiming> }) {
-  const [snapshot, send] = useMachine(kioskMachine, { input: { api, timing } });
-  const flow = useMemo(() => ({ snapshot, send }), [snapshot, send]);
+const whole = <T,>(snapshot: T): T => snapshot;
+
+function FlowRoot({ actor }: { actor: KioskActor }) {
+  const snapshot = useSelector(actor, whole);
+  const flow = useMemo(() => ({ snapshot, send: actor.send.bind(actor) }), [snapshot, actor]);
   const defaultLocale = snapshot.context.system?.defaultLocale ?? 'zh-CN';
   return (
     <FlowProvider value={flow}>
@@ -25,15 +26,16 @@ function FlowRoot({ api, timing }: { api: KioskApi; timing?: Partial<FlowTiming>
 
 /**
  * The citizen kiosk. Everything outside the renderer is reached through `api`
- * (the real transport, or a `TestKioskApi`); `timing` shortens the automatic
- * steps in tests.
+ * (the real transport, or a `TestKioskApi`); `actor` is the flow machine,
+ * created and started on `api` by the entry point before the first render so
+ * the boot calls are on their way while React mounts (see `main.tsx`).
  */
-export function App({ api, timing }: { api: KioskApi; timing?: Partial<FlowTiming> }) {
+export function App({ api, actor }: { api: KioskApi; actor: KioskActor }) {
   const i18n = useMemo(() => createI18n(), []);
   return (
     <I18nextProvider i18n={i18n}>
       <KioskApiProvider api={api}>
-        <FlowRoot api={api} timing={timing} />
+        <FlowRoot actor={actor} />
       </KioskApiProvider>
     </I18nextProvider>
   );
