@@ -96,8 +96,15 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     let response: Response;
     let text: string;
     try {
-      response = await doFetch(request, { signal });
-      text = await readLimited(response);
+      // The abort signal should end a stalled body read too; the deadline makes sure of it, so a
+      // half-open connection can never leave a sync pass waiting for ever.
+      [response, text] = await withDeadline(
+        (async () => {
+          const r = await doFetch(request, { signal });
+          return [r, await readLimited(r, signal)] as const;
+        })(),
+        timeoutMs + 250,
+      );
     } catch (e) {
       if (e instanceof PlatformProtocolError) throw e;
       const reason = (e as Error)?.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : ((e as Error)?.message ?? String(e));
@@ -151,7 +158,17 @@ function parseTime(v: unknown): Date | null {
   return Number.isFinite(t) ? new Date(t) : null;
 }
 
-async function readLimited(response: Response): Promise<string> {
+/** Rejects with a TimeoutError when `promise` has not settled within `ms` (the promise itself is left to settle). */
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error(`no complete answer within ${ms} ms`), { name: 'TimeoutError' })), ms);
+  });
+  promise.catch(() => undefined);
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+async function readLimited(response: Response, signal?: AbortSignal): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? 'NaN');
   if (Number.isFinite(declared) && declared > MAX_RESPONSE_BYTES) {
     await response.body?.cancel();
@@ -159,6 +176,7 @@ async function readLimited(response: Response): Promise<string> {
   }
   if (!response.body) return '';
   const reader = response.body.getReader();
+  signal?.addEventListener('abort', () => void reader.cancel().catch(() => undefined), { once: true });
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

@@ -91,11 +91,12 @@ describe.skipIf(!socat)('ID card reader over a socat pty pair with the real seri
 
   it('the port vanishing mid-read (socat killed) rejects DeviceDisconnected and goes noDevice', async () => {
     const { reader, pty } = await ptyRig({ card: resident(), fault: 'slow-card', slowCardMs: 2000 });
-    const pending = reader.read();
+    // Handle the rejection from the start: it may arrive while socat is still being killed.
+    const failed = rejection(reader.read());
     await new Promise((r) => setTimeout(r, 300));
     await pty.destroy();
     rig!.destroyed = true;
-    const e = await rejection(pending);
+    const e = await failed;
     expect(e.kind).toBe('DeviceDisconnected');
     expect(reader.status.state).toBe('noDevice');
   });
