@@ -6,25 +6,15 @@
  * wire time means a real 115200 link is the bottleneck, not the driver.
  */
 import { openSerialBytePort } from '../drivers/base/serial-byte-port';
-import { encodeReceipt, openReceiptPrinter, ReceiptPrinterSimulator, type ReceiptDocument } from '../drivers/receipt-printer/index';
+import { encodeReceipt, openReceiptPrinter, ReceiptPrinterSimulator } from '../drivers/receipt-printer/index';
 import { createPtyPair } from '../tests/support/pty-pair';
+import { sampleReceipt } from '../tests/receipt-printer/sample-receipt';
 
 const RUNS = 20;
 const BAUD = 115200;
 
-const doc: ReceiptDocument = {
-  title: '受理回执',
-  subtitle: '某某市政务服务中心',
-  lines: [
-    { label: '事项', value: '居民身份证换领' },
-    { label: '受理编号', value: 'SL20261121000123' },
-    { label: '申请人', value: '张三丰', mask: 'name' },
-    { label: '身份证号', value: '110101199003070015', mask: 'idNumber' },
-    { label: '地址', value: '𠀋村一组' },
-  ],
-  qr: 'https://zwfw.example.gov.cn/q?n=SL20261121000123',
-  footer: '请妥善保管本回执',
-};
+/** The same typical acceptance receipt the receipt-printer tests print. */
+const doc = sampleReceipt();
 
 function pct(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
