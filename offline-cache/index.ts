@@ -3,8 +3,8 @@
  * catalogue, configuration, print journal, audit log) and the sync engine that
  * delivers the outbox to the central platform. Plain Node; see docs/offline-cache.md.
  */
-export { openKioskStore, DATABASE_FILE, DEFAULT_STALE_AFTER_SECONDS } from './kiosk-store';
-export type { KioskStore, KioskStoreOptions, StoreAlert, SubmittedTransaction, TransactionStatus } from './kiosk-store';
+export { openKioskStore, DATABASE_FILE, DEFAULT_STALE_AFTER_SECONDS, MAX_BUNDLE_ITEMS, BUNDLE_ID_KEY, BUNDLE_REF_KEY } from './kiosk-store';
+export type { KioskStore, KioskStoreOptions, StoreAlert, SubmittedBundle, SubmittedTransaction, TransactionStatus } from './kiosk-store';
 export { StorageError, classifyStorageError, type StorageErrorCode } from './errors';
 export { FileKeyProvider, TestKeyProvider, KEY_BYTES, type KeyProvider } from './crypto/key-provider';
 export { readOrCreateDeviceId } from './device-id';

@@ -53,6 +53,30 @@ export interface SubmittedTransaction {
   createdAt: string;
 }
 
+/** Result of {@link KioskStore.submitBundle}: the items in input order. */
+export interface SubmittedBundle {
+  bundleId: string;
+  /** UUIDv7 shared by the bundle's items (`_bundleRef` in each item's data). */
+  bundleRef: string;
+  items: SubmittedTransaction[];
+}
+
+/** Largest number of items in one bundle. */
+export const MAX_BUNDLE_ITEMS = 20;
+
+/** Data keys the store sets on every item of a bundle. */
+export const BUNDLE_ID_KEY = '_bundleId';
+export const BUNDLE_REF_KEY = '_bundleRef';
+
+/** Throws TypeError unless `service` and `data` are a valid transaction (nothing is written). */
+function validateTransaction(service: unknown, data: unknown): asserts data is Record<string, string> {
+  if (typeof service !== 'string' || service.length === 0 || service.length > 64) throw new TypeError('service must be a code of 1..64 characters');
+  if (typeof data !== 'object' || data === null || Array.isArray(data) || Object.values(data).some((v) => typeof v !== 'string')) {
+    throw new TypeError('data must be an object of strings');
+  }
+  if (Object.keys(data).some((k) => k.length === 0 || k.length > 64)) throw new TypeError('data keys must be 1..64 characters');
+}
+
 /** Delivery state of a transaction as the UI reports it. */
 export type TransactionStatus = 'pending' | 'in-flight' | 'accepted' | 'rejected';
 
@@ -71,6 +95,15 @@ export interface KioskStore {
    * or TypeError on invalid input.
    */
   submitTransaction(input: { service: string; data: Record<string, string>; receiptNumber?: string }): SubmittedTransaction;
+  /**
+   * Writes every item of a life-event bundle ("一件事一次办") — each a normal
+   * transaction with its own id, seq and receipt number — in ONE SQLite
+   * transaction: all items are durable when it returns, or (StorageError,
+   * any other failure) none is written. Each item's sealed body carries the
+   * shared `_bundleId` and `_bundleRef` data fields. Throws TypeError on
+   * invalid input (nothing written).
+   */
+  submitBundle(input: { bundleId: string; items: ReadonlyArray<{ service: string; data: Record<string, string> }> }): SubmittedBundle;
   /**
    * Queues a 好差评 rating for delivery. Durable when it returns. Throws
    * TypeError for an unknown level, or a missing reason on the two lowest levels.
@@ -214,39 +247,55 @@ class SqliteKioskStore implements KioskStore {
     }
   }
 
-  private enqueue(kind: 'transaction' | 'rating' | 'telemetry', id: string, body: unknown, createdAt: string, extra?: (seq: number) => void): number {
-    const seq = this.guard(() =>
-      this.db.writer
-        .transaction(() => {
-          const row = this.db.writer.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value`).get() as { value: number };
-          const seq = row.value;
-          this.db.writer
-            .prepare(`INSERT INTO outbox (id, seq, kind, status, payload, created_at) VALUES (?, ?, ?, 'pending', ?, ?)`)
-            .run(id, seq, kind, this.cipher.seal(id, body), createdAt);
-          extra?.(seq);
-          return seq;
-        })
-        .immediate(),
-    );
-    this.events.emit('enqueued', undefined);
+  /** Inserts one outbox row with the next seq; runs inside a caller's write transaction. */
+  private insertOutbox(kind: 'transaction' | 'rating' | 'telemetry', id: string, body: unknown, createdAt: string): number {
+    const row = this.db.writer.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value`).get() as { value: number };
+    const seq = row.value;
+    this.db.writer
+      .prepare(`INSERT INTO outbox (id, seq, kind, status, payload, created_at) VALUES (?, ?, ?, 'pending', ?, ?)`)
+      .run(id, seq, kind, this.cipher.seal(id, body), createdAt);
     return seq;
   }
 
-  submitTransaction(input: { service: string; data: Record<string, string>; receiptNumber?: string }): SubmittedTransaction {
-    if (typeof input.service !== 'string' || input.service.length === 0 || input.service.length > 64) throw new TypeError('service must be a code of 1..64 characters');
-    if (typeof input.data !== 'object' || input.data === null || Array.isArray(input.data) || Object.values(input.data).some((v) => typeof v !== 'string')) {
-      throw new TypeError('data must be an object of strings');
-    }
-    if (Object.keys(input.data).some((k) => k.length === 0 || k.length > 64)) throw new TypeError('data keys must be 1..64 characters');
+  /** Runs `write` in one immediate SQLite transaction (guarded), then tells the enqueue listeners. */
+  private write<T>(write: () => T): T {
+    const result = this.guard(() => this.db.writer.transaction(write).immediate());
+    this.events.emit('enqueued', undefined);
+    return result;
+  }
+
+  private enqueue(kind: 'rating' | 'telemetry', id: string, body: unknown, createdAt: string): number {
+    return this.write(() => this.insertOutbox(kind, id, body, createdAt));
+  }
+
+  /** Writes one transaction record and its sealed outbox row; runs inside a caller's write transaction. */
+  private insertTransaction(service: string, data: Record<string, string>, created: Date, givenReceiptNumber?: string): SubmittedTransaction {
     const id = uuidv7();
-    const created = this.now();
     const createdAt = created.toISOString();
-    let receiptNumber = input.receiptNumber ?? '';
-    const seq = this.enqueue('transaction', id, { service: input.service, createdAt, data: input.data }, createdAt, (seq) => {
-      if (!receiptNumber) receiptNumber = `${createdAt.slice(0, 10).replace(/-/g, '')}-${this.deviceTag}-${String(seq).padStart(6, '0')}`;
-      this.db.writer.prepare('INSERT INTO transactions (id, seq, service, receipt_number, created_at) VALUES (?, ?, ?, ?, ?)').run(id, seq, input.service, receiptNumber, createdAt);
-    });
+    const seq = this.insertOutbox('transaction', id, { service, createdAt, data }, createdAt);
+    const receiptNumber = givenReceiptNumber || `${createdAt.slice(0, 10).replace(/-/g, '')}-${this.deviceTag}-${String(seq).padStart(6, '0')}`;
+    this.db.writer.prepare('INSERT INTO transactions (id, seq, service, receipt_number, created_at) VALUES (?, ?, ?, ?, ?)').run(id, seq, service, receiptNumber, createdAt);
     return { id, seq, receiptNumber, createdAt };
+  }
+
+  submitTransaction(input: { service: string; data: Record<string, string>; receiptNumber?: string }): SubmittedTransaction {
+    validateTransaction(input.service, input.data);
+    const created = this.now();
+    return this.write(() => this.insertTransaction(input.service, input.data, created, input.receiptNumber));
+  }
+
+  submitBundle(input: { bundleId: string; items: ReadonlyArray<{ service: string; data: Record<string, string> }> }): SubmittedBundle {
+    if (typeof input.bundleId !== 'string' || input.bundleId.length === 0 || input.bundleId.length > 64) throw new TypeError('bundleId must be 1..64 characters');
+    if (!Array.isArray(input.items) || input.items.length === 0 || input.items.length > MAX_BUNDLE_ITEMS) {
+      throw new TypeError(`a bundle has 1..${MAX_BUNDLE_ITEMS} items`);
+    }
+    for (const item of input.items) validateTransaction(item.service, item.data);
+    const bundleRef = uuidv7();
+    const created = this.now();
+    const items = this.write(() =>
+      input.items.map((item) => this.insertTransaction(item.service, { ...item.data, [BUNDLE_ID_KEY]: input.bundleId, [BUNDLE_REF_KEY]: bundleRef }, created)),
+    );
+    return { bundleId: input.bundleId, bundleRef, items };
   }
 
   enqueueRating(input: { transactionId: string | null; service: string; level: string; reason: string | null }): { id: string; seq: number } {
