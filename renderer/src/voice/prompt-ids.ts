@@ -1,7 +1,7 @@
 import type { ScreenName } from '../flow/screen-of';
 import type { FlowContext } from '../flow/flow-types';
 
-/** Every voice prompt; each is `prompts.<id>` in the locale files and `voice/<id>.wav` once rendered. */
+/** Every voice prompt; each is `prompts.<id>` in the locale files and `voice/<locale>/<id>.wav` once rendered (scripts/render-voice.mjs). */
 export const PROMPT_IDS = [
   'attract',
   'identify',

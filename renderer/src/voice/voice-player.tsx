@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { usePreferences } from '../app/preferences';
 import type { PromptId } from './prompt-ids';
+import { PromptAudio, voiceSources } from './voice-sources';
 
 interface VoiceHandle {
   /** Plays the current prompt again (even right after muting was lifted). */
@@ -9,30 +10,26 @@ interface VoiceHandle {
 
 const VoiceContext = createContext<VoiceHandle>({ replay: () => undefined });
 
-/** Locales whose text the pre-rendered Mandarin prompts match. */
-const SPOKEN_LOCALES = new Set(['zh-CN', 'zh-TW']);
-
 /**
- * Plays the pre-rendered prompt `voice/<id>.wav` through one `<audio>` element
- * whenever `prompt` changes. Missing files, autoplay refusals and decode errors
- * fail silently: the text on screen stays the primary channel.
+ * Plays the pre-rendered prompt of the current language, `voice/<locale>/<id>.wav`
+ * (zh-CN's when that locale has none, see `voiceSources`), through one
+ * `<audio>` element whenever `prompt`, the language or muting changes.
+ * Missing files, autoplay refusals and decode errors fail silently: the text
+ * on screen stays the primary channel.
  */
 export function VoicePlayer({ prompt, children }: { prompt: PromptId | null; children: ReactNode }) {
   const audio = useRef<HTMLAudioElement>(null);
+  const player = useRef<PromptAudio | null>(null);
   const { muted, locale } = usePreferences();
-  const enabled = !muted && SPOKEN_LOCALES.has(locale);
 
   const play = useCallback(
     (id: PromptId | null) => {
       const el = audio.current;
       if (!el) return;
-      el.pause();
-      if (!id || !enabled) return;
-      el.src = `voice/${id}.wav`;
-      el.currentTime = 0;
-      el.play().catch(() => undefined);
+      player.current ??= new PromptAudio(el);
+      player.current.play(id && !muted ? voiceSources(locale, id) : []);
     },
-    [enabled],
+    [muted, locale],
   );
 
   useEffect(() => play(prompt), [prompt, play]);
@@ -41,7 +38,7 @@ export function VoicePlayer({ prompt, children }: { prompt: PromptId | null; chi
   return (
     <VoiceContext.Provider value={value}>
       {children}
-      <audio ref={audio} preload="none" onError={() => undefined} hidden />
+      <audio ref={audio} preload="none" onError={() => player.current?.onError()} hidden />
     </VoiceContext.Provider>
   );
 }
