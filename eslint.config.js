@@ -35,8 +35,15 @@ export const LAYERS = [
   },
   // Storage and sync (plain Node).
   { name: 'offline-cache', dirs: ['offline-cache'], allow: ['common', 'offline-cache'], node: true, packages: ['better-sqlite3', 'uuid', 'zod'] },
-  // Composition root (plain Node): joins drivers and offline-cache.
-  { name: 'main/core', dirs: ['main/core'], allow: ['common', 'main/core', 'drivers', 'offline-cache'], node: true, packages: ['zod', 'uuid'] },
+  // Composition root (plain Node): joins drivers and offline-cache. pinyin-pro
+  // and iconv-lite (pure JS) for the on-screen pinyin input method's candidates.
+  {
+    name: 'main/core',
+    dirs: ['main/core'],
+    allow: ['common', 'main/core', 'drivers', 'offline-cache'],
+    node: true,
+    packages: ['zod', 'uuid', 'pinyin-pro', 'iconv-lite'],
+  },
   // kioskctl, the technician's tool, built on main/core.
   {
     name: 'main/cli',
@@ -92,6 +99,27 @@ export default tseslint.config(
   {
     files: ['renderer/**'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // Start-up weight: the renderer loads no schema library at run time (the
+    // host validates every result and event before sending). Types are fine.
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'zod', allowTypeImports: true, message: 'The renderer does not load zod at run time (start-up cost); import types only.' }],
+          patterns: [
+            {
+              group: ['schemas', 'kiosk-contract', 'client', 'wire', 'error-schemas', 'dispatcher', 'event-hub'].map((m) => `**/common/contract/${m}`),
+              allowTypeImports: true,
+              message: 'These modules load zod; the renderer imports only their types (use convention-client, errors, wire-messages).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['**/*.cjs'],

@@ -29,12 +29,16 @@ export function event<P extends z.ZodType>(payload: P): EventSpec<P> {
   return { kind: 'event', payload };
 }
 
+/** True when a member name denotes an event (`onX`); every other member is a method. */
+export function isEventMember(member: string): boolean {
+  return /^on[A-Z]/.test(member);
+}
+
 /** Identity helper that keeps literal types and checks event naming at runtime. */
 export function defineContract<C extends ContractSpec>(contract: C): C {
   for (const [serviceName, service] of Object.entries(contract)) {
     for (const [member, spec] of Object.entries(service)) {
-      const isEventName = /^on[A-Z]/.test(member);
-      if ((spec.kind === 'event') !== isEventName) {
+      if ((spec.kind === 'event') !== isEventMember(member)) {
         throw new Error(`contract ${serviceName}.${member}: events must be named onX and only events may be`);
       }
     }

@@ -1,10 +1,10 @@
-import { z } from 'zod';
-
 /**
  * Error codes that cross the renderer–main boundary. The renderer translates
  * them into the person's language; `message` is English for logs and technicians.
+ * This module has no runtime dependency (the renderer imports it without zod);
+ * the zod schemas of the same shapes are in `error-schemas.ts`.
  */
-export const KioskErrorCodeSchema = z.enum([
+export const KIOSK_ERROR_CODES = [
   'invalid-payload',
   'forbidden',
   'not-found',
@@ -19,15 +19,35 @@ export const KioskErrorCodeSchema = z.enum([
   'timeout',
   'cancelled',
   'internal',
-]);
-export type KioskErrorCode = z.infer<typeof KioskErrorCodeSchema>;
+] as const;
 
-export const KioskErrorPayloadSchema = z.object({
-  code: KioskErrorCodeSchema,
-  message: z.string(),
-  detail: z.record(z.string(), z.unknown()).optional(),
-});
-export type KioskErrorPayload = z.infer<typeof KioskErrorPayloadSchema>;
+/** One stable error code. */
+export type KioskErrorCode = (typeof KIOSK_ERROR_CODES)[number];
+
+/** Wire form of a {@link KioskError}. */
+export interface KioskErrorPayload {
+  code: KioskErrorCode;
+  message: string;
+  detail?: Record<string, unknown> | undefined;
+}
+
+const CODES: ReadonlySet<string> = new Set(KIOSK_ERROR_CODES);
+
+/** True when `value` is one of {@link KIOSK_ERROR_CODES}. */
+export function isKioskErrorCode(value: unknown): value is KioskErrorCode {
+  return typeof value === 'string' && CODES.has(value);
+}
+
+/**
+ * True when `value` has the wire form of an error: a known `code`, a string
+ * `message`, and `detail` absent or a plain object (not an array, not null).
+ */
+export function isKioskErrorPayload(value: unknown): value is KioskErrorPayload {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  if (!isKioskErrorCode(v.code) || typeof v.message !== 'string') return false;
+  return v.detail === undefined || (typeof v.detail === 'object' && v.detail !== null && !Array.isArray(v.detail));
+}
 
 /** An error with a stable code; safe to send to the renderer (must never carry personal data). */
 export class KioskError extends Error {

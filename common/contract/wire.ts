@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KioskErrorPayloadSchema } from './errors';
+import { KioskErrorPayloadSchema } from './error-schemas';
 
 /**
  * Messages on the loopback WebSocket. The client sends `call`; the host answers
@@ -22,5 +22,4 @@ export type WireResult = z.infer<typeof WireResultSchema>;
 export const WireEventSchema = z.object({ type: z.literal('event'), channel: z.string(), payload: z.unknown() });
 export type WireEvent = z.infer<typeof WireEventSchema>;
 
-/** Largest message either side accepts, in bytes. */
-export const WIRE_MAX_MESSAGE_BYTES = 1_048_576;
+export { WIRE_MAX_MESSAGE_BYTES } from './wire-limits';

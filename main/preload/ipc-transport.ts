@@ -1,6 +1,7 @@
 import type { IpcRenderer } from 'electron';
 import type { ClientTransport } from '../../common/contract/client';
-import { KioskError, KioskErrorPayloadSchema, type Result } from '../../common/contract/errors';
+import { KioskErrorPayloadSchema } from '../../common/contract/error-schemas';
+import { KioskError, type Result } from '../../common/contract/errors';
 
 /** The part of `ipcRenderer` the transport uses (a fake in tests). */
 export type IpcRendererLike = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;

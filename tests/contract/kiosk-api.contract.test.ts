@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { createContractClient } from '../../common/contract/client';
+import { createConventionClient } from '../../common/contract/convention-client';
 import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { KioskError } from '../../common/contract/errors';
 import { EventHub } from '../../common/contract/event-hub';
@@ -37,12 +38,16 @@ function core() {
   return { impl, events, dispatcher: new ContractDispatcher(kioskContract, impl) };
 }
 
-/** Browser mode: loopback host + the browser WebSocket transport (with `ws` as WebSocket). */
-async function webSocketHarness(): Promise<Harness> {
+/**
+ * Browser mode: loopback host + the browser WebSocket transport (with `ws` as
+ * WebSocket), under the renderer's zod-free convention client or the
+ * validating contract client.
+ */
+async function webSocketHarness(client: 'convention' | 'validating'): Promise<Harness> {
   const { impl, events, dispatcher } = core();
   const host = await startWebHost({ dispatcher, events, staticDir: null });
   const transport = createWebSocketTransport({ url: `${host.origin.replace('http', 'ws')}/kiosk-api`, token: host.token, WebSocketImpl: wsWithOrigin(host.origin) });
-  const api = createContractClient(kioskContract, transport);
+  const api = client === 'convention' ? createConventionClient<KioskContract>(transport) : createContractClient(kioskContract, transport);
   return { api, impl, events, close: async () => { transport.close(); await host.close(); } };
 }
 
@@ -60,7 +65,8 @@ async function ipcHarness(): Promise<Harness> {
 const nextTick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 
 describe.each([
-  ['WebSocket', webSocketHarness],
+  ['WebSocket', () => webSocketHarness('convention')],
+  ['WebSocket, validating client', () => webSocketHarness('validating')],
   ['IPC', ipcHarness],
 ] as const)('KioskApi over %s', (_name, makeHarness) => {
   let h: Harness;

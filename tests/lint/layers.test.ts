@@ -112,3 +112,19 @@ describe('layers/dependencies: test files beside the code', () => {
     expect(await layerErrors('imports-main-type-only.ts', 'renderer/src/fixture.test.ts')).toHaveLength(1);
   });
 });
+
+describe('renderer start-up weight: no zod at run time', () => {
+  it('value imports of zod and of contract modules that load zod fail; type imports pass', async () => {
+    const code = readFileSync(join(root, 'tests/lint-fixtures/imports-zod-at-run-time.ts'), 'utf8');
+    const [result] = await eslint.lintText(code, { filePath: join(root, 'renderer/src/transport/fixture.ts') });
+    const restricted = result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports');
+    expect(restricted.map((m) => m.line)).toEqual([1, 2]);
+    expect(restricted[0]!.message).toContain('does not load zod');
+  });
+
+  it('the same imports are fine outside the renderer', async () => {
+    const code = readFileSync(join(root, 'tests/lint-fixtures/imports-zod-at-run-time.ts'), 'utf8');
+    const [result] = await eslint.lintText(code, { filePath: join(root, 'main/core/fixture.ts') });
+    expect(result!.messages.filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')).toEqual([]);
+  });
+});

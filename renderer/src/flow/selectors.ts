@@ -1,5 +1,5 @@
 import type { DeviceStatus, ServiceSummary } from '../../../common/contract/schemas';
-import { KioskErrorCodeSchema, type KioskErrorCode } from '../../../common/contract/errors';
+import { isKioskErrorCode, type KioskErrorCode } from '../../../common/contract/errors';
 import type { FlowContext } from './flow-types';
 
 /** Statuses of every configured device of one class. */
@@ -37,8 +37,8 @@ export function isServiceAvailable(service: Pick<ServiceSummary, 'queueable'>, c
 /** The stable error code of anything a KioskApi call threw (works across transports that lose the class). */
 export function errorCodeOf(error: unknown): KioskErrorCode {
   if (typeof error === 'object' && error !== null && 'code' in error) {
-    const parsed = KioskErrorCodeSchema.safeParse((error as { code: unknown }).code);
-    if (parsed.success) return parsed.data;
+    const code = (error as { code: unknown }).code;
+    if (isKioskErrorCode(code)) return code;
   }
   return 'internal';
 }

@@ -1,5 +1,5 @@
 import type { ClientTransport } from '../../../common/contract/client';
-import { KioskError, KioskErrorPayloadSchema } from '../../../common/contract/errors';
+import { KioskError, isKioskErrorPayload } from '../../../common/contract/errors';
 
 /** The raw `window.kiosk` object as the preload exposed it (service → member → function). */
 export type BridgedApi = Record<string, Record<string, unknown>>;
@@ -29,8 +29,7 @@ export function createBridgeTransport(bridged: BridgedApi): ClientTransport {
         return { ok: true, value: await fn(payload) };
       } catch (e) {
         if (e instanceof KioskError) return { ok: false, error: e.toPayload() };
-        const parsed = KioskErrorPayloadSchema.safeParse(e);
-        if (parsed.success) return { ok: false, error: parsed.data };
+        if (isKioskErrorPayload(e)) return { ok: false, error: { code: e.code, message: e.message, ...(e.detail ? { detail: e.detail } : {}) } };
         return { ok: false, error: { code: 'internal', message: e instanceof Error ? e.message : 'bridge call failed' } };
       }
     },

@@ -1,6 +1,6 @@
-import { createContractClient } from '../../../common/contract/client';
+import { createConventionClient } from '../../../common/contract/convention-client';
 import { KioskError } from '../../../common/contract/errors';
-import { kioskContract, type KioskApi } from '../../../common/contract/kiosk-contract';
+import type { KioskApi, KioskContract } from '../../../common/contract/kiosk-contract';
 import { createBridgeTransport, type BridgedApi } from './bridge-transport';
 import { KIOSK_API_PATH } from './protocol';
 import { createWebSocketTransport } from './websocket-transport';
@@ -19,13 +19,13 @@ export function getKioskApi(): KioskApi {
   if (cached) return cached;
   const bridged = (globalThis as { kiosk?: unknown }).kiosk;
   if (bridged && typeof bridged === 'object') {
-    cached = createContractClient(kioskContract, createBridgeTransport(bridged as BridgedApi));
+    cached = createConventionClient<KioskContract>(createBridgeTransport(bridged as BridgedApi));
     return cached;
   }
   const token = globalThis.document?.querySelector('meta[name="kiosk-token"]')?.getAttribute('content');
   if (!token) throw new KioskError('internal', 'no kiosk transport: neither window.kiosk nor a kiosk-token meta tag');
   const { protocol, host } = globalThis.location;
   const url = `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${KIOSK_API_PATH}`;
-  cached = createContractClient(kioskContract, createWebSocketTransport({ url, token }));
+  cached = createConventionClient<KioskContract>(createWebSocketTransport({ url, token }));
   return cached;
 }

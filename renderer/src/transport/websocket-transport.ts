@@ -1,6 +1,7 @@
 import type { ClientTransport } from '../../../common/contract/client';
 import { KioskError, type Result } from '../../../common/contract/errors';
-import { WIRE_MAX_MESSAGE_BYTES, WireEventSchema, WireResultSchema } from '../../../common/contract/wire';
+import { WIRE_MAX_MESSAGE_BYTES } from '../../../common/contract/wire-limits';
+import { readWireEvent, readWireResult } from '../../../common/contract/wire-messages';
 import { KIOSK_TOKEN_PROTOCOL_PREFIX, KIOSK_WS_PROTOCOL } from './protocol';
 import type { WebSocketConstructor, WebSocketLike } from './websocket-like';
 
@@ -120,20 +121,19 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
     } catch {
       return;
     }
-    const result = WireResultSchema.safeParse(message);
-    if (result.success) {
-      const entry = pending.get(result.data.id);
+    const r = readWireResult(message);
+    if (r) {
+      const entry = pending.get(r.id);
       if (!entry) return;
-      pending.delete(result.data.id);
-      const r = result.data;
+      pending.delete(r.id);
       entry.resolve(r.ok ? { ok: true, value: r.value } : { ok: false, error: r.error });
       return;
     }
-    const event = WireEventSchema.safeParse(message);
-    if (!event.success) return;
-    for (const listener of [...(listeners.get(event.data.channel) ?? [])]) {
+    const event = readWireEvent(message);
+    if (!event) return;
+    for (const listener of [...(listeners.get(event.channel) ?? [])]) {
       try {
-        listener(event.data.payload);
+        listener(event.payload);
       } catch {
         // One failing listener must not stop delivery to the others.
       }
