@@ -9,6 +9,8 @@ import {
   EmptySchema,
   PaymentOrderSchema,
   PaymentStatusSchema,
+  PinyinCandidatesRequestSchema,
+  PinyinCandidatesResultSchema,
   IdentifyFailureSchema,
   PrecheckResultSchema,
   PrintJobSchema,
@@ -81,6 +83,10 @@ export const kioskContract = defineContract({
   connectivity: {
     status: method(EmptySchema, ConnectivitySchema),
     onChanged: event(ConnectivitySchema),
+  },
+  input: {
+    /** Candidates of the on-screen pinyin input method (offline, from main: the renderer carries no dictionary). */
+    candidates: method(PinyinCandidatesRequestSchema, PinyinCandidatesResultSchema),
   },
 });
 

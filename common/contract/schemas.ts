@@ -270,3 +270,23 @@ export const SystemInfoSchema = z.object({
   theme: SiteThemeSchema,
 });
 export type SystemInfo = z.infer<typeof SystemInfoSchema>;
+
+/* -------------------------------------------------------------------- input */
+
+/** Request of `input.candidates`: what the person typed on the on-screen pinyin keyboard (letters only, no tones). */
+export const PinyinCandidatesRequestSchema = z.object({
+  pinyin: z.string().min(1).max(40).regex(/^[a-z]+$/, 'lower-case letters a-z only'),
+  limit: z.number().int().min(1).max(50).default(20),
+});
+export type PinyinCandidatesRequest = z.input<typeof PinyinCandidatesRequestSchema>;
+
+/** One candidate: the Chinese text and the typed letters it consumes from the start of the input. */
+export const PinyinCandidateSchema = z.object({
+  text: z.string().min(1).max(10),
+  pinyin: z.string().min(1).max(40),
+});
+export type PinyinCandidate = z.infer<typeof PinyinCandidateSchema>;
+
+/** Result of `input.candidates`, most likely first; empty when the input cannot be read as pinyin. */
+export const PinyinCandidatesResultSchema = z.object({ candidates: z.array(PinyinCandidateSchema).max(50) });
+export type PinyinCandidatesResult = z.infer<typeof PinyinCandidatesResultSchema>;

@@ -24,6 +24,7 @@ import { ReceiptPrinting } from './printing/receipt-printing';
 import { CertificatePrinting } from './printing/certificate-printing';
 import { PaymentService } from './services/payment-service';
 import { CatalogueService } from './services/catalogue-service';
+import { inputMethods } from './services/input-service';
 import { sessionMethods } from './services/session-service';
 import { TransactionsService } from './services/transactions-service';
 import { SessionManager } from './session/session-manager';
@@ -163,6 +164,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
         return { ...sync.connectivity, pending: q.pending + q.inFlight };
       },
     },
+    input: inputMethods(),
   };
   const dispatcher = new ContractDispatcher(kioskContract, implementation);
 

@@ -99,6 +99,13 @@ export class TestKioskImplementation implements KioskImplementation {
     status: async () => ({ state: 'online', pending: 0, lastContactAt: null }),
   };
 
+  readonly input: KioskImplementation['input'] = {
+    candidates: async (input) => {
+      this.record('input:candidates', input);
+      return { candidates: input.pinyin === 'zhang' ? [{ text: '张', pinyin: 'zhang' }] : [] };
+    },
+  };
+
   private view() {
     if (!this.person) return SESSION_IDLE;
     return {

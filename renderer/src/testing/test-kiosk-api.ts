@@ -105,6 +105,19 @@ const INITIALS: Record<string, string> = {
   社保参保证明打印: 'sbcbzmdy shebaocanbaozhengmingdayin',
 };
 
+/** Syllable (or word pinyin) → candidates, most likely first: the fake's tiny pinyin dictionary. */
+const TEST_PINYIN: Record<string, string[]> = {
+  beijing: ['北京'],
+  zhang: [...'张章长掌涨丈帐账仗胀障彰'],
+  wang: [...'王网望往忘旺'],
+  li: [...'李里理力立利历离'],
+  cun: [...'村存寸'],
+  zhen: [...'镇真针阵'],
+  zh: [...'中这张周'],
+  bei: [...'北被杯背'],
+  jing: [...'京经精井'],
+};
+
 /**
  * In-memory {@link KioskApi} for unit tests, Playwright checks of the
  * renderer alone and screenshots. Behaves like the core closely enough for
@@ -454,5 +467,15 @@ export class TestKioskApi implements KioskApi {
   readonly connectivity: KioskApi['connectivity'] = {
     status: () => this.delay('connectivity.status', () => this.conn),
     onChanged: (l) => this.connChanged.on(l),
+  };
+
+  /** Pinyin candidates of the fake: words for the whole input, then the characters of its longest known first syllable. */
+  readonly input: KioskApi['input'] = {
+    candidates: ({ pinyin, limit }) =>
+      this.delay('input.candidates', () => {
+        const keys = Object.keys(TEST_PINYIN).filter((k) => pinyin.startsWith(k)).sort((a, b) => b.length - a.length);
+        const candidates = keys.flatMap((key) => (TEST_PINYIN[key] ?? []).map((text) => ({ text, pinyin: key })));
+        return { candidates: candidates.slice(0, limit ?? 20) };
+      }),
   };
 }
