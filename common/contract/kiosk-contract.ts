@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineContract, event, method, type ApiOf, type ImplementationOf } from './define';
 import {
+  BundlePrecheckResultSchema,
+  BundleRequestSchema,
+  BundleSubmitResultSchema,
   CatalogueOverviewSchema,
   CatalogueSearchResultSchema,
   CatalogueSearchSchema,
@@ -58,6 +61,10 @@ export const kioskContract = defineContract({
     precheck: method(SubmitRequestSchema, PrecheckResultSchema),
     /** Writes the transaction and its outbox row durably before resolving. */
     submit: method(SubmitRequestSchema, SubmitResultSchema),
+    /** Pre-checks a life-event bundle's combined form against every chosen item; all problems in one list. */
+    precheckBundle: method(BundleRequestSchema, BundlePrecheckResultSchema),
+    /** Writes every chosen item of the bundle (all or nothing) before resolving; per-item delivered/queued. */
+    submitBundle: method(BundleRequestSchema, BundleSubmitResultSchema),
   },
   printer: {
     printReceipt: method(z.object({ transactionId: z.string().min(1).max(64) }), PrintJobSchema),

@@ -194,6 +194,36 @@ export const SubmitResultSchema = z.object({
 });
 export type SubmitResult = z.infer<typeof SubmitResultSchema>;
 
+/**
+ * A life-event bundle ("一件事一次办") applied with ONE combined form
+ * (`mergeBundleForm` in common/domain/bundle-form.ts): `form` and `materials`
+ * use the combined form's ids.
+ */
+export const BundleRequestSchema = z.object({
+  /** The life event's id (CatalogueOverview.lifeEvents[].id). */
+  bundleId: z.string().min(1).max(64),
+  /** The chosen items, a subset of the life event's items, in its order. */
+  itemCodes: z.array(z.string().min(1).max(64)).min(1).max(20),
+  form: FormValuesSchema,
+  materials: z.array(MaterialProvidedSchema).max(200).default([]),
+});
+
+/** A bundle pre-check problem: `id` is a combined id; `itemCode` names the item when the problem is specific to it, else null. */
+export const BundlePrecheckProblemSchema = PrecheckProblemSchema.extend({ itemCode: z.string().nullable() });
+
+export const BundlePrecheckResultSchema = z.object({ ok: z.boolean(), problems: z.array(BundlePrecheckProblemSchema) });
+
+/** One item of a submitted bundle: a normal transaction of its own. */
+export const BundleItemResultSchema = SubmitResultSchema.extend({ serviceCode: z.string(), serviceName: z.string() });
+
+export const BundleSubmitResultSchema = z.object({
+  bundleId: z.string(),
+  /** Shared by every item (the `_bundleRef` data field the platform receives with each). */
+  bundleRef: z.string(),
+  items: z.array(BundleItemResultSchema),
+});
+export type BundleSubmitResult = z.infer<typeof BundleSubmitResultSchema>;
+
 /* ------------------------------------------------------------------ printer */
 
 export const PrintJobStateSchema = z.enum(['queued', 'printing', 'done', 'failed']);

@@ -71,6 +71,12 @@ export class TestKioskImplementation implements KioskImplementation {
   readonly transactions: KioskImplementation['transactions'] = {
     precheck: async () => ({ ok: true, problems: [] }),
     submit: async () => ({ id: 'T-1', receiptNumber: 'R-0001', status: 'queued', createdAt: '2026-01-01T00:00:00.000Z' }),
+    precheckBundle: async () => ({ ok: true, problems: [] }),
+    submitBundle: async (input) => ({
+      bundleId: input.bundleId,
+      bundleRef: 'B-1',
+      items: input.itemCodes.map((code, n) => ({ id: `T-${n + 1}`, receiptNumber: `R-000${n + 1}`, status: 'queued' as const, createdAt: '2026-01-01T00:00:00.000Z', serviceCode: code, serviceName: code })),
+    }),
   };
 
   readonly printer: KioskImplementation['printer'] = {

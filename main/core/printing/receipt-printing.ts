@@ -5,7 +5,7 @@ import { KioskError } from '../../../common/contract/errors';
 import { printFailureReason, type ReceiptDocument, type ReceiptPrinter } from '../../../drivers/receipt-printer/index';
 import type { KioskStore } from '../../../offline-cache/index';
 import type { TransactionsService } from '../services/transactions-service';
-import { buildTransactionReceipt, type ReceiptSite } from './build-receipt';
+import { buildBundleReceipt, buildTransactionReceipt, type ReceiptSite } from './build-receipt';
 
 /** Options of {@link ReceiptPrinting}. */
 export interface ReceiptPrintingOptions {
@@ -74,7 +74,8 @@ export class ReceiptPrinting {
       printReceipt: async ({ transactionId }) => {
         const tx = this.options.transactions.sessionTransaction(transactionId);
         if (!tx) throw new KioskError('not-found', 'no such transaction in this session');
-        const document = buildTransactionReceipt(tx, this.options.site);
+        const siblings = tx.bundle ? this.options.transactions.sessionBundle(transactionId) : undefined;
+        const document = tx.bundle && siblings ? buildBundleReceipt(tx.bundle, siblings, this.options.site) : buildTransactionReceipt(tx, this.options.site);
         const row = this.options.store.printJobs.create({ transactionId, document });
         const job: PrintJob = { jobId: row.id, kind: 'receipt', transactionId, state: 'queued', reason: null, progress: 0 };
         this.publish(job);

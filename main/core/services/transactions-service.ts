@@ -1,7 +1,8 @@
 import type { MethodsOf } from '../../../common/contract/define';
 import type { KioskContract } from '../../../common/contract/kiosk-contract';
-import type { ServiceDetail, SubmitResult } from '../../../common/contract/schemas';
+import type { BundleSubmitResult, ServiceDetail, SubmitResult } from '../../../common/contract/schemas';
 import { KioskError } from '../../../common/contract/errors';
+import { collectBundleProblems, mergeBundleForm, splitBundleForm, type BundlePrecheckProblem, type CombinedForm } from '../../../common/domain/bundle-form';
 import { precheckApplication } from '../../../common/domain/precheck';
 import type { KioskStore } from '../../../offline-cache/index';
 import type { SessionManager } from '../session/session-manager';
@@ -19,6 +20,33 @@ export interface SessionTransaction {
   /** Identity snapshot for the receipt; wiped with the session. */
   applicantName: string;
   applicantIdNumber: string | null;
+  /** Set when the transaction is one item of a life-event bundle submitted with one form. */
+  bundle?: SessionBundle;
+}
+
+/** The life-event bundle a session transaction belongs to (one receipt lists every item). */
+export interface SessionBundle {
+  id: string;
+  name: string;
+  /** Shared reference of the bundle's items (`_bundleRef`). */
+  ref: string;
+  /** Every item's transaction id, in bundle order. */
+  transactionIds: string[];
+}
+
+/** A bundle request as the contract delivers it (combined-form ids). */
+interface BundleInput {
+  bundleId: string;
+  itemCodes: string[];
+  form: Record<string, string>;
+  materials: Array<{ id: string; provided: boolean }>;
+}
+
+/** What a bundle request resolves to: the life event, its chosen items (bundle order) and their combined form. */
+interface ResolvedBundle {
+  event: { id: string; name: string };
+  items: ServiceDetail[];
+  combined: CombinedForm;
 }
 
 /** Fills the identity-prefilled fields: values come from core, never from the renderer. */
@@ -62,6 +90,42 @@ export class TransactionsService {
   /** A transaction submitted in the current session, or undefined. */
   sessionTransaction(id: string): SessionTransaction | undefined {
     return this.submitted.get(id);
+  }
+
+  /** Every item of the bundle `id` belongs to (bundle order), or undefined when it is not a bundle item of this session. */
+  sessionBundle(id: string): SessionTransaction[] | undefined {
+    const bundle = this.submitted.get(id)?.bundle;
+    if (!bundle) return undefined;
+    return bundle.transactionIds.map((t) => this.submitted.get(t)).filter((t): t is SessionTransaction => t !== undefined);
+  }
+
+  /**
+   * Resolves a bundle request: the life event must be known and every chosen
+   * code one of its items in the cached catalogue (`not-found` otherwise).
+   * Items keep the life event's order; a code chosen twice counts once.
+   */
+  private bundle(input: BundleInput): ResolvedBundle {
+    const event = this.options.store.catalogue.lifeEvents().find((e) => e.id === input.bundleId);
+    if (!event) throw new KioskError('not-found', `no life event ${input.bundleId}`);
+    const unknown = input.itemCodes.filter((c) => !event.itemCodes.includes(c));
+    if (unknown.length > 0) throw new KioskError('not-found', `not items of ${event.id}: ${unknown.join(', ')}`, { itemCodes: unknown });
+    const chosen = new Set(input.itemCodes);
+    const items = event.itemCodes.filter((c) => chosen.has(c)).map((c) => this.item(c));
+    return { event: { id: event.id, name: event.name }, items, combined: mergeBundleForm(items) };
+  }
+
+  /** Each item's own application (identity fields filled by core) and every problem of all of them in one list. */
+  private checkBundle(
+    bundle: ResolvedBundle,
+    input: BundleInput,
+    identity: Identity | null,
+  ): { applications: Array<{ item: ServiceDetail; values: Record<string, string>; materials: Array<{ id: string; provided: boolean }> }>; problems: BundlePrecheckProblem[] } {
+    const applications = bundle.items.map((item) => {
+      const own = splitBundleForm(bundle.combined, item.code, input.form, input.materials);
+      return { item, values: withPrefill(item, own.form, identity), materials: own.materials };
+    });
+    const perItem = applications.map((a) => ({ itemCode: a.item.code, problems: precheckApplication(a.item.form, a.values, a.item.materials, a.materials) }));
+    return { applications, problems: collectBundleProblems(bundle.combined, perItem) };
   }
 
   private item(code: string): ServiceDetail {
@@ -111,6 +175,63 @@ export class TransactionsService {
         };
         // Remembered for the receipt only if the same session is still open; a wiped session must not leak into the next.
         if (this.options.session.currentSessionId() === sessionId) this.submitted.set(written.id, { ...result, service: item, ...applicant });
+        return result;
+      },
+      precheckBundle: async (input) => {
+        const bundle = this.bundle(input);
+        const { problems } = this.checkBundle(bundle, input, this.options.session.currentIdentity());
+        return { ok: problems.length === 0, problems };
+      },
+      submitBundle: async (input) => {
+        const identity = this.options.session.currentIdentity();
+        if (!identity) throw new KioskError('no-session', 'identify first');
+        const sessionId = this.options.session.currentSessionId();
+        const applicant = { applicantName: identity.name, applicantIdNumber: identity.idNumber };
+        const bundle = this.bundle(input);
+        const withFee = bundle.items.filter((i) => i.feeFen > 0).map((i) => i.code);
+        if (withFee.length > 0) throw new KioskError('invalid-payload', `items with a fee are applied for one by one: ${withFee.join(', ')}`, { itemCodes: withFee });
+        const online = this.options.isOnline();
+        const needPlatform = bundle.items.filter((i) => !i.queueable).map((i) => i.code);
+        if (needPlatform.length > 0 && !online) {
+          throw new KioskError('platform-unreachable', `${needPlatform.join(', ')} need(s) the platform and it is offline`, { itemCodes: needPlatform });
+        }
+        const { applications, problems } = this.checkBundle(bundle, input, identity);
+        if (problems.length > 0) throw new KioskError('invalid-payload', 'pre-check failed', { problems });
+        let written;
+        try {
+          written = this.options.store.submitBundle({
+            bundleId: bundle.event.id,
+            items: applications.map((a) => ({
+              service: a.item.code,
+              data: { ...a.values, _materials: a.materials.filter((m) => m.provided).map((m) => m.id).join(',') },
+            })),
+          });
+        } catch (e) {
+          const code = (e as { code?: string }).code;
+          if (code === 'storage-full' || code === 'storage-corrupt') throw new KioskError(code, (e as Error).message);
+          throw e;
+        }
+        for (const item of bundle.items) this.options.catalogue.recordUse(item.code);
+        const wait = online ? this.options.ackWaitMs : 0;
+        const delivered = await Promise.all(written.items.map((w) => this.options.delivery.waitFor(w.id, wait)));
+        const result: BundleSubmitResult = {
+          bundleId: bundle.event.id,
+          bundleRef: written.bundleRef,
+          items: written.items.map((w, n) => ({
+            id: w.id,
+            receiptNumber: w.receiptNumber,
+            status: delivered[n] ? 'delivered' : 'queued',
+            createdAt: w.createdAt,
+            serviceCode: bundle.items[n]!.code,
+            serviceName: bundle.items[n]!.name,
+          })),
+        };
+        if (this.options.session.currentSessionId() === sessionId) {
+          const sessionBundle: SessionBundle = { id: bundle.event.id, name: bundle.event.name, ref: written.bundleRef, transactionIds: written.items.map((w) => w.id) };
+          result.items.forEach((r, n) => {
+            this.submitted.set(r.id, { id: r.id, receiptNumber: r.receiptNumber, createdAt: r.createdAt, status: r.status, service: bundle.items[n]!, ...applicant, bundle: sessionBundle });
+          });
+        }
         return result;
       },
     };

@@ -8,7 +8,9 @@ import type {
   SessionView,
   SubmitResult,
   SystemInfo,
+  BundleSubmitResult,
 } from '../../../common/contract/schemas';
+import { collectBundleProblems, mergeBundleForm, splitBundleForm } from '../../../common/domain/bundle-form';
 import { maskIdNumber, maskName } from '../../../common/domain/masking';
 
 type Listener<T> = (payload: T) => void;
@@ -152,6 +154,8 @@ export class TestKioskApi implements KioskApi {
   private readonly payments = new Map<string, 'pending' | 'paid' | 'expired' | 'cancelled'>();
   /** Submissions received, with their status. */
   readonly submissions: SubmitResult[] = [];
+  /** Life-event bundles received (each item is also in {@link submissions}). */
+  readonly bundleSubmissions: BundleSubmitResult[] = [];
 
   constructor(options: TestKioskApiOptions = {}) {
     this.opts = {
@@ -334,39 +338,83 @@ export class TestKioskApi implements KioskApi {
     onUpdated: (l) => this.catalogueUpdated.on(l),
   };
 
+  /** The fake's pre-check of one item (identity fields are filled by "core"). */
+  private problemsOf(found: ServiceDetail, form: Record<string, string>, materials: ReadonlyArray<{ id: string; provided: boolean }>) {
+    const problems: { target: 'field' | 'material'; id: string; problem: 'missing' | 'invalid' | 'too-long' }[] = [];
+    for (const f of found.form) {
+      if (f.prefill) continue;
+      const v = (form[f.id] ?? '').trim();
+      if (f.required && v === '') problems.push({ target: 'field', id: f.id, problem: 'missing' });
+      else if (f.kind === 'phone' && v !== '' && !/^1\d{10}$/.test(v)) problems.push({ target: 'field', id: f.id, problem: 'invalid' });
+    }
+    for (const m of found.materials) {
+      const provided = materials.find((p) => p.id === m.id)?.provided ?? false;
+      if (m.required && !provided) problems.push({ target: 'material', id: m.id, problem: 'missing' });
+    }
+    return problems;
+  }
+
+  /** Records one submitted item; queued (and counted pending) when offline. */
+  private record(serviceCode: string): SubmitResult {
+    const n = ++this.counter;
+    const result: SubmitResult = {
+      id: `tx-${n}-${serviceCode}`,
+      receiptNumber: `SZ2026${String(n).padStart(6, '0')}`,
+      status: this.conn.state === 'offline' ? 'queued' : 'delivered',
+      createdAt: NOW,
+    };
+    if (result.status === 'queued') {
+      this.conn = { ...this.conn, pending: this.conn.pending + 1 };
+      queueMicrotask(() => this.connChanged.emit(this.conn));
+    }
+    this.submissions.push(result);
+    return result;
+  }
+
+  /** The chosen items of a life event with their combined form and all problems ("tell once"). */
+  private checkBundle(request: { bundleId: string; itemCodes: string[]; form: Record<string, string>; materials?: Array<{ id: string; provided: boolean }> | undefined }) {
+    const items = request.itemCodes.map((code) => TEST_CATALOGUE.find((s) => s.code === code && s.lifeEvents.includes(request.bundleId)));
+    if (items.some((i) => i === undefined)) throw new KioskError('not-found', 'not an item of this life event');
+    const chosen = items as ServiceDetail[];
+    const combined = mergeBundleForm(chosen);
+    const perItem = chosen.map((item) => {
+      const own = splitBundleForm(combined, item.code, request.form, request.materials ?? []);
+      return { itemCode: item.code, problems: this.problemsOf(item, own.form, own.materials) };
+    });
+    return { items: chosen, problems: collectBundleProblems(combined, perItem) };
+  }
+
   readonly transactions: KioskApi['transactions'] = {
     precheck: (request) =>
       this.delay('transactions.precheck', () => {
         const found = TEST_CATALOGUE.find((s) => s.code === request.serviceCode);
         if (!found) throw new KioskError('not-found', 'no service');
-        const problems: { target: 'field' | 'material'; id: string; problem: 'missing' | 'invalid' | 'too-long' }[] = [];
-        for (const f of found.form) {
-          if (f.prefill) continue;
-          const v = (request.form[f.id] ?? '').trim();
-          if (f.required && v === '') problems.push({ target: 'field', id: f.id, problem: 'missing' });
-          else if (f.kind === 'phone' && v !== '' && !/^1\d{10}$/.test(v)) problems.push({ target: 'field', id: f.id, problem: 'invalid' });
-        }
-        for (const m of found.materials) {
-          const provided = (request.materials ?? []).find((p) => p.id === m.id)?.provided ?? false;
-          if (m.required && !provided) problems.push({ target: 'material', id: m.id, problem: 'missing' });
-        }
+        const problems = this.problemsOf(found, request.form, request.materials ?? []);
         return { ok: problems.length === 0, problems };
       }),
     submit: (request) =>
       this.delay('transactions.submit', () => {
         if (!this.person) throw new KioskError('no-session', 'no session');
-        const n = ++this.counter;
-        const result: SubmitResult = {
-          id: `tx-${n}-${request.serviceCode}`,
-          receiptNumber: `SZ2026${String(n).padStart(6, '0')}`,
-          status: this.conn.state === 'offline' ? 'queued' : 'delivered',
-          createdAt: NOW,
+        return this.record(request.serviceCode);
+      }),
+    precheckBundle: (request) =>
+      this.delay('transactions.precheckBundle', () => {
+        const { problems } = this.checkBundle(request);
+        return { ok: problems.length === 0, problems };
+      }),
+    submitBundle: (request) =>
+      this.delay('transactions.submitBundle', () => {
+        if (!this.person) throw new KioskError('no-session', 'no session');
+        const { items, problems } = this.checkBundle(request);
+        const online = items.filter((i) => !i.queueable).map((i) => i.code);
+        if (online.length > 0 && this.conn.state === 'offline') throw new KioskError('platform-unreachable', 'offline', { itemCodes: online });
+        if (problems.length > 0) throw new KioskError('invalid-payload', 'pre-check failed', { problems });
+        const result: BundleSubmitResult = {
+          bundleId: request.bundleId,
+          bundleRef: `bundle-${++this.counter}`,
+          items: items.map((item) => ({ ...this.record(item.code), serviceCode: item.code, serviceName: item.name })),
         };
-        if (result.status === 'queued') {
-          this.conn = { ...this.conn, pending: this.conn.pending + 1 };
-          queueMicrotask(() => this.connChanged.emit(this.conn));
-        }
-        this.submissions.push(result);
+        this.bundleSubmissions.push(result);
         return result;
       }),
   };
