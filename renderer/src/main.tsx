@@ -1,46 +1,29 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { createActor } from 'xstate';
-import { App } from './app/app';
-import type { FlowTiming } from './flow/flow-types';
-import { kioskMachine } from './flow/kiosk-machine';
+import { loadBoot } from './flow/boot';
 import { getKioskApi } from './transport/get-kiosk-api';
 import './styles/kiosk.css';
 
-/**
- * Test and demo seam: a page init script may set `window.kioskFlowTiming`
- * (milliseconds of the automatic steps, see {@link FlowTiming}) so browser
- * checks can hold a screen still. Only finite non-negative numbers are taken.
- */
-function timingOverride(): Partial<FlowTiming> {
-  const raw = (globalThis as { kioskFlowTiming?: unknown }).kioskFlowTiming;
-  if (!raw || typeof raw !== 'object') return {};
-  const keys: (keyof FlowTiming)[] = ['welcomeMs', 'resultMs', 'printDoneMs', 'thanksMs'];
-  return Object.fromEntries(
-    keys.flatMap((k) => {
-      const v = (raw as Record<string, unknown>)[k];
-      return typeof v === 'number' && Number.isFinite(v) && v >= 0 ? [[k, v]] : [];
-    }),
-  );
-}
+/** Reload delay after a failed load of the app's code, in ms. */
+const RELOAD_AFTER_MS = 5000;
 
 /**
- * Entry point: the KioskApi from whichever transport is present, the flow
- * machine started on it at once (its boot calls and event subscriptions then
- * run while React mounts, instead of after the first commit), then the app.
- * The actor lives as long as the page.
+ * Page entry, deliberately tiny: it opens the KioskApi transport and sends
+ * the start-up calls first, then loads the app (React, the flow machine,
+ * i18n) as a separate chunk, so the answers travel while that code is
+ * fetched and parsed instead of after it.
  */
-function mount(): void {
+function start(): void {
   const root = document.getElementById('root');
   if (!root) return;
   const api = getKioskApi();
-  const actor = createActor(kioskMachine, { input: { api, timing: timingOverride() } });
-  actor.start();
-  createRoot(root).render(
-    <StrictMode>
-      <App api={api} actor={actor} />
-    </StrictMode>,
+  const boot = loadBoot(api);
+  import('./mount').then(
+    ({ mountKiosk }) => mountKiosk(root, api, boot),
+    () => {
+      // The notice is in index.html (both languages): i18n is part of what failed to load.
+      document.getElementById('load-failed')?.removeAttribute('hidden');
+      setTimeout(() => location.reload(), RELOAD_AFTER_MS);
+    },
   );
 }
 
-mount();
+start();

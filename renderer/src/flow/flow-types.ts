@@ -17,6 +17,7 @@ import type {
 } from '../../../common/contract/schemas';
 import type { KioskErrorCode } from '../../../common/contract/errors';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
+import type { BootResult } from './boot';
 
 /** The catalogue overview shown on the home screen. */
 export type CatalogueOverview = z.infer<typeof CatalogueOverviewSchema>;
@@ -48,6 +49,8 @@ export const DEFAULT_TIMING: FlowTiming = { welcomeMs: 3000, resultMs: 3000, pri
 /** Everything the flow machine knows. Personal data here is masked, except `revealed` on the review step. */
 export interface FlowContext {
   api: KioskApi;
+  /** The start-up calls already under way when the machine started (see `FlowInput.boot`); null: the boot state makes them. */
+  bootPreloaded: Promise<BootResult> | null;
   timing: FlowTiming;
   system: SystemInfo | null;
   /** Latest status per device name. */
@@ -81,6 +84,8 @@ export interface FlowContext {
 export interface FlowInput {
   api: KioskApi;
   timing?: Partial<FlowTiming>;
+  /** The start-up calls, when the page entry started them before the app loaded (`loadBoot`); default: the boot state makes them. */
+  boot?: Promise<BootResult>;
 }
 
 /** Events the flow machine accepts (from screens and from KioskApi events). */

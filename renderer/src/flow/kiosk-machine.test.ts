@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import { TestKioskApi } from '../testing/test-kiosk-api';
+import { loadBoot } from './boot';
 import { kioskMachine, type KioskActor } from './kiosk-machine';
 import { screenOf } from './screen-of';
 import { registerCameraStream, openCameraStreamCount } from '../media/camera-registry';
@@ -52,6 +53,21 @@ describe('kiosk flow machine', () => {
     expect(Object.keys(ctx.devices)).toEqual(['idcard', 'receipt-1', 'a4-1']);
     expect(ctx.connectivity).toBe('online');
     expect(api.calls).toContain('system.rendererReady');
+  });
+
+  it('uses start-up answers the page entry already fetched instead of asking again', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    const boot = loadBoot(api);
+    await boot;
+    const asked = api.calls.length;
+    expect(api.calls.slice(0, asked)).toEqual(expect.arrayContaining(['system.info', 'devices.list', 'connectivity.status', 'session.current']));
+    const a = createActor(kioskMachine, { input: { api, timing: SLOW, boot } });
+    actor = a;
+    a.start();
+    await waitFor(a, (s) => s.matches('attract'), { timeout: 1000 });
+    expect(api.calls.slice(asked).filter((c) => c !== 'system.rendererReady')).toEqual([]);
+    expect(a.getSnapshot().context.system?.idleTimeoutSeconds).toBe(60);
+    expect(a.getSnapshot().context.bootPreloaded).toBeNull();
   });
 
   it.each([

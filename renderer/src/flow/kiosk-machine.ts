@@ -1,15 +1,12 @@
 import { assign, fromCallback, fromPromise, setup, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type {
-  Connectivity,
-  DeviceStatus,
   PaymentOrder,
   PaymentStatus,
   PrintJob,
   ServiceDetail,
   SessionView,
   SubmitResult,
-  SystemInfo,
 } from '../../../common/contract/schemas';
 import { stopAllCameraStreams } from '../media/camera-registry';
 import {
@@ -22,23 +19,8 @@ import {
   type PrecheckProblem,
   type RevealedIdentity,
 } from './flow-types';
+import { loadBoot, type BootResult } from './boot';
 import { errorCodeOf, isServiceAvailable } from './selectors';
-
-interface BootResult {
-  system: SystemInfo | null;
-  devices: DeviceStatus[];
-  connectivity: Connectivity | null;
-  session: SessionView | null;
-}
-
-/** Settles to null instead of rejecting: start-up must reach the attract screen even when a service fails. */
-async function orNull<T>(promise: Promise<T>): Promise<T | null> {
-  try {
-    return await promise;
-  } catch {
-    return null;
-  }
-}
 
 const PRINT_RANK: Record<PrintJob['state'], number> = { queued: 0, printing: 1, done: 2, failed: 2 };
 
@@ -100,20 +82,7 @@ export const kioskMachine = setup({
     input: {} as FlowInput,
   },
   actors: {
-    boot: fromPromise<BootResult, { api: KioskApi }>(async ({ input }) => {
-      const [system, devices, connectivity, session] = await Promise.all([
-        orNull(input.api.system.info({})),
-        orNull(input.api.devices.list({})),
-        orNull(input.api.connectivity.status({})),
-        orNull(input.api.session.current({})),
-      ]);
-      // Fire-and-forget: main holds its events until this arrives and then
-      // flushes them (main/electron/ipc.ts), so attract need not wait a
-      // second round trip for the answer. Sent after the four calls, so the
-      // held events come after the state they change.
-      void orNull(input.api.system.rendererReady({}));
-      return { system, devices: devices ?? [], connectivity, session };
-    }),
+    boot: fromPromise<BootResult, { api: KioskApi; preloaded: Promise<BootResult> | null }>(({ input }) => input.preloaded ?? loadBoot(input.api)),
     apiEvents: fromCallback<FlowEvent, { api: KioskApi }>(({ sendBack, input }) => {
       const { api } = input;
       const offs = [
@@ -194,6 +163,7 @@ export const kioskMachine = setup({
         devices: Object.fromEntries(output.devices.map((d) => [d.name, d])),
         connectivity: output.connectivity?.state ?? 'online',
         pending: output.connectivity?.pending ?? 0,
+        bootPreloaded: null,
       };
     }),
   },
@@ -220,6 +190,7 @@ export const kioskMachine = setup({
   id: 'kiosk',
   context: ({ input }) => ({
     api: input.api,
+    bootPreloaded: input.boot ?? null,
     timing: { ...DEFAULT_TIMING, ...input.timing },
     system: null,
     devices: {},
@@ -241,7 +212,7 @@ export const kioskMachine = setup({
     boot: {
       invoke: {
         src: 'boot',
-        input: ({ context }) => ({ api: context.api }),
+        input: ({ context }) => ({ api: context.api, preloaded: context.bootPreloaded }),
         onDone: [
           {
             guard: ({ event }) => event.output.session?.stage === 'identified',

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Result } from '../../common/contract/errors';
+import { KioskHarness } from './support/kiosk-harness';
+import { screen } from './support/walk';
+
+/**
+ * Page start-up (issue 6, cold start): the tiny entry sends the four start-up
+ * calls before the app's chunk has loaded, the first screen React draws is
+ * the attract screen when the answers are in, and a chunk that cannot be
+ * loaded leaves a notice instead of a blank screen.
+ */
+describe('renderer start-up in Chromium', () => {
+  const h = new KioskHarness();
+  const order: string[] = [];
+
+  beforeAll(async () => {
+    await h.start();
+    await screen(h.page, 'attract');
+    const dispatcher = h.core.dispatcher;
+    const handle = dispatcher.handle.bind(dispatcher);
+    dispatcher.handle = async (channel: string, payload: unknown): Promise<Result<unknown>> => {
+      order.push(channel);
+      return handle(channel, payload);
+    };
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it('asks each start-up question once per page load, then says rendererReady', async () => {
+    order.length = 0;
+    await h.page.reload();
+    await screen(h.page, 'attract');
+    await expect.poll(() => order.includes('system:rendererReady')).toBe(true);
+    const boot = ['system:info', 'devices:list', 'connectivity:status', 'session:current'];
+    expect([...order.slice(0, 4)].sort()).toEqual([...boot].sort());
+    expect(order.indexOf('system:rendererReady')).toBe(4);
+    for (const channel of boot) expect(order.filter((c) => c === channel)).toHaveLength(1);
+  });
+
+  it('loads the app chunk through a modulepreload link and ships no zod to the page', async () => {
+    const scripts = await h.page.evaluate(() => ({
+      preload: [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => l.getAttribute('href') ?? ''),
+      entry: document.querySelector('script[type="module"]')?.getAttribute('src') ?? '',
+    }));
+    expect(scripts.preload.some((href) => /\/mount-[\w-]+\.js$/.test(href))).toBe(true);
+    const bodies = await Promise.all([scripts.entry, ...scripts.preload].map(async (src) => (await fetch(new URL(src, h.host.url))).text()));
+    // zod's error messages are unmistakable; a bundled zod carries them.
+    for (const body of bodies) expect(body).not.toContain('Invalid input: expected');
+  });
+
+  it('shows a notice in both languages when the app chunk cannot be loaded', async () => {
+    const page = await h.browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    try {
+      await page.route(/\/assets\/mount-[\w-]+\.js$/, (route) => route.abort('failed'));
+      await page.goto(h.host.url);
+      const notice = page.locator('#load-failed');
+      await notice.waitFor({ state: 'visible', timeout: 10_000 });
+      expect(await notice.getAttribute('role')).toBe('alert');
+      await expect.poll(() => notice.textContent()).toMatch(/终端程序加载失败.*failed to load/);
+      expect(await page.locator('[data-screen]').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+});
