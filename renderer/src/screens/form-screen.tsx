@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFlow } from '../app/flow-context';
+import { LazyPinyinKeyboard, prefetchPinyinKeyboard } from '../ime/lazy-pinyin-keyboard';
 import { ErrorNote } from '../ui/error-note';
 import { OnScreenKeyboard } from '../ui/on-screen-keyboard';
 import { Screen } from '../ui/screen';
@@ -13,8 +14,14 @@ export function FormScreen() {
   const { service, form, materials, identity, problems, error } = snapshot.context;
   const checking = snapshot.matches({ session: 'checking' });
   const [focused, setFocused] = useState<string | null>(null);
+  const hasTextField = service?.form.some((f) => f.kind === 'text' && !f.prefill) ?? false;
+  useEffect(() => {
+    if (hasTextField) prefetchPinyinKeyboard();
+  }, [hasTextField]);
   if (!service) return <Screen name="form">{null}</Screen>;
   const keypadField = service.form.find((f) => f.id === focused && !f.prefill && (f.kind === 'phone' || f.kind === 'number'));
+  // Free text gets the pinyin keyboard: a kiosk has no system input method.
+  const imeField = service.form.find((f) => f.id === focused && !f.prefill && f.kind === 'text');
   const problemIds = new Set(problems.map((p) => `${p.target}:${p.id}`));
   return (
     <Screen name="form" title={`${t('form.title')} · ${service.name}`}>
@@ -46,6 +53,15 @@ export function FormScreen() {
             maxLength={keypadField.maxLength}
             onChange={(value) => send({ type: 'FIELD_CHANGED', id: keypadField.id, value })}
             testId="form-keypad"
+          />
+        ) : null}
+        {imeField ? (
+          <LazyPinyinKeyboard
+            key={imeField.id}
+            value={form[imeField.id] ?? ''}
+            maxLength={imeField.maxLength}
+            onChange={(value) => send({ type: 'FIELD_CHANGED', id: imeField.id, value })}
+            testId="form-ime"
           />
         ) : null}
         <fieldset className="checklist">

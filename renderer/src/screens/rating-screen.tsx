@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RatingLevel } from '../../../common/contract/schemas';
 import { useFlow } from '../app/flow-context';
+import { LazyPinyinKeyboard, prefetchPinyinKeyboard } from '../ime/lazy-pinyin-keyboard';
 import { ErrorNote } from '../ui/error-note';
 import { Screen } from '../ui/screen';
 
@@ -14,6 +15,8 @@ const LEVELS: { level: RatingLevel; testId: string }[] = [
 ];
 
 const NEEDS_REASON = new Set<RatingLevel>(['dissatisfied', 'very-dissatisfied']);
+/** The contract's limit of a rating reason. */
+const REASON_MAX = 500;
 
 /** 好差评: five levels, a reason required for the two lowest. */
 export function RatingScreen() {
@@ -21,9 +24,13 @@ export function RatingScreen() {
   const { snapshot, send } = useFlow();
   const [level, setLevel] = useState<RatingLevel | null>(null);
   const [reason, setReason] = useState('');
+  const [typing, setTyping] = useState(false);
   const sending = snapshot.matches({ session: { rating: 'sending' } });
   const needsReason = level !== null && NEEDS_REASON.has(level);
   const canSubmit = level !== null && (!needsReason || reason.trim() !== '') && !sending;
+  useEffect(() => {
+    if (needsReason) prefetchPinyinKeyboard();
+  }, [needsReason]);
   return (
     <Screen name="rating" title={t('rating.title')}>
       <ErrorNote code={snapshot.context.error} />
@@ -48,12 +55,14 @@ export function RatingScreen() {
           <textarea
             id="rating-reason"
             data-testid="rating-reason"
-            maxLength={500}
+            maxLength={REASON_MAX}
             rows={3}
             aria-required="true"
             value={reason}
             onChange={(e) => setReason(e.target.value)}
+            onFocus={() => setTyping(true)}
           />
+          {typing ? <LazyPinyinKeyboard value={reason} maxLength={REASON_MAX} onChange={setReason} testId="rating-ime" /> : null}
           {reason.trim() === '' ? <p className="note">{t('rating.reasonRequired')}</p> : null}
         </div>
       ) : null}

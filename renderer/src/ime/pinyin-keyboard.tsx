@@ -1,0 +1,153 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useKioskApi } from '../app/kiosk-api-context';
+import { createImeController } from './ime-controller';
+import { fits, isPending, pageCount, visibleCandidates, type ImeState } from './ime-state';
+
+const LETTER_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const DIGITS = '1234567890';
+
+/** Keeps the focus (and the caret) in the field when a key is pressed. */
+const keep = (e: { preventDefault(): void }) => e.preventDefault();
+
+/**
+ * The on-screen keyboard with a pinyin input method, for free-text fields:
+ * letters build a composition shown above a candidate bar; tapping a
+ * candidate inserts it and consumes its syllables; 中/英 switches to typing
+ * letters directly. Candidates come from the core (`input.candidates`).
+ */
+export function PinyinKeyboard({
+  value,
+  maxLength,
+  onChange,
+  testId,
+}: {
+  value: string;
+  maxLength: number;
+  onChange(value: string): void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const api = useKioskApi();
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+  const [state, setState] = useState<ImeState | null>(null);
+  const controller = useMemo(
+    () =>
+      createImeController(
+        { value, maxLength },
+        {
+          candidates: (pinyin, limit) => api.input.candidates({ pinyin, limit }).then((r) => r.candidates),
+          onChange: (v) => onChangeRef.current(v),
+          onState: setState,
+        },
+      ),
+    // One input method per keyboard (the field is kept current below, onChange through a ref).
+    [api],
+  );
+  controller.setField({ value, maxLength });
+  useEffect(() => {
+    // The core builds its index on first use: start that now, not on the first letter.
+    api.input.candidates({ pinyin: 'a', limit: 1 }).catch(() => undefined);
+  }, [api]);
+
+  const ime = state ?? controller.state;
+  const composing = ime.composition !== '';
+  const visible = visibleCandidates(ime);
+  const pages = pageCount(ime);
+  const pending = isPending(ime);
+  const field = { value, maxLength };
+  const key = (label: string, dataKey: string, onClick: () => void, extra: { className?: string; disabled?: boolean } = {}) => (
+    <button
+      key={dataKey}
+      type="button"
+      className={`key ${extra.className ?? ''}`}
+      data-key={dataKey}
+      disabled={extra.disabled}
+      onPointerDown={keep}
+      onClick={onClick}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <div className="keyboard keyboard-letters keyboard-ime" data-testid={testId} data-mode={ime.mode} role="group" aria-label={t('ime.label')} dir="ltr">
+      {ime.mode === 'pinyin' ? (
+        <div className="ime-panel">
+          <p className="ime-composition" data-testid="ime-composition" aria-live="polite">
+            <span className="ime-composition-label">{t('ime.composition')}</span>
+            <span className="ime-composition-text" lang="zh-Latn">
+              {ime.composition}
+            </span>
+          </p>
+          <div className="ime-candidates" data-testid="ime-candidates" role="group" aria-label={t('ime.candidates')} data-pending={pending || undefined}>
+            <button
+              type="button"
+              className="key ime-page"
+              data-testid="ime-prev-page"
+              disabled={!composing || ime.page === 0}
+              onPointerDown={keep}
+              onClick={() => controller.dispatch({ type: 'prevPage' })}
+            >
+              {t('ime.prevPage')}
+            </button>
+            <div className="ime-candidate-list">
+              {visible.map((c) => (
+                <button
+                  key={`${c.index}-${c.text}`}
+                  type="button"
+                  className="ime-candidate"
+                  data-testid="ime-candidate"
+                  data-text={c.text}
+                  lang="zh-CN"
+                  disabled={!fits(field, c.text)}
+                  onPointerDown={keep}
+                  onClick={() => controller.dispatch({ type: 'pick', index: c.index })}
+                >
+                  {c.text}
+                </button>
+              ))}
+              {!composing ? <p className="ime-hint">{t('ime.hint')}</p> : null}
+              {composing && !pending && visible.length === 0 ? (
+                <p className="ime-hint" data-testid="ime-no-candidates">
+                  {t('ime.noCandidates')}
+                </p>
+              ) : null}
+            </div>
+            <button
+              type="button"
+              className="key ime-page"
+              data-testid="ime-next-page"
+              disabled={!composing || pending || ime.page >= pages - 1}
+              onPointerDown={keep}
+              onClick={() => controller.dispatch({ type: 'nextPage' })}
+            >
+              {t('ime.nextPage')}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <div className="keyboard-row">
+        {[...DIGITS].map((d) => key(d, d, () => controller.dispatch({ type: 'char', char: d }), { disabled: composing }))}
+      </div>
+      {LETTER_ROWS.map((row) => (
+        <div className="keyboard-row" key={row}>
+          {[...row].map((ch) => key(ch, ch, () => controller.dispatch({ type: 'letter', letter: ch })))}
+        </div>
+      ))}
+      <div className="keyboard-row">
+        <button type="button" className="key key-mode" data-key="mode" data-testid="ime-mode" data-mode={ime.mode} onPointerDown={keep} onClick={() => controller.dispatch({ type: 'toggleMode' })}>
+          <span className={ime.mode === 'pinyin' ? 'mode-on' : 'mode-off'}>{t('ime.chinese')}</span>
+          <span aria-hidden="true">/</span>
+          <span className={ime.mode === 'latin' ? 'mode-on' : 'mode-off'}>{t('ime.latin')}</span>
+        </button>
+        {key(composing ? t('ime.confirm') : t('ime.space'), 'space', () => controller.dispatch({ type: 'space' }), { className: 'key-wide key-space' })}
+        {key(t('keyboard.backspace'), 'backspace', () => controller.dispatch({ type: 'backspace' }), { className: 'key-wide' })}
+        {key(t('keyboard.clear'), 'clear', () => controller.dispatch({ type: 'clear' }), { className: 'key-wide' })}
+      </div>
+    </div>
+  );
+}
+
+export default PinyinKeyboard;

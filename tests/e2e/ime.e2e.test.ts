@@ -1,0 +1,158 @@
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import Database from 'better-sqlite3';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceDetail } from '../../common/contract/schemas';
+import { KioskHarness } from './support/kiosk-harness';
+import { eventually, fillForm, screen } from './support/walk';
+
+/**
+ * The on-screen pinyin input method in the whole kiosk: Chinese typed into a
+ * free-text field of a real service form ("zhang" → 张, "cun" → 村) and into
+ * the rating reason, candidates from the real core, the values reaching
+ * platform-sim; axe on the form with the candidate bar open, normal and care.
+ */
+describe('pinyin input method in Chromium', () => {
+  const h = new KioskHarness();
+  let page: Page;
+
+  beforeAll(async () => {
+    await h.start();
+    // axe-core needs a page of an explicit browser context: this one replaces the harness's page.
+    await h.page.close();
+    const context = await h.browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    page = await context.newPage();
+    await page.addInitScript(() => {
+      const hold = 24 * 60 * 60 * 1000;
+      (globalThis as { kioskFlowTiming?: unknown }).kioskFlowTiming = { welcomeMs: hold, resultMs: hold, printDoneMs: hold, thanksMs: hold };
+    });
+    await page.goto(h.host.url);
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  /** A free, queueable item printing a receipt whose form has a free-text field the person fills. */
+  function pickTextService(): { item: ServiceDetail; fieldId: string } {
+    const item = h.core.store.catalogue
+      .all()
+      .filter((i) => i.queueable && i.feeFen === 0 && i.output === 'receipt' && i.form.some((f) => f.kind === 'text' && !f.prefill && f.maxLength >= 4))
+      .sort((a, b) => a.form.length - b.form.length || a.name.length - b.name.length)[0];
+    if (!item) throw new Error('the catalogue has no queueable receipt item with a free-text field');
+    return { item, fieldId: item.form.find((f) => f.kind === 'text' && !f.prefill)!.id };
+  }
+
+  async function axe(page: Page): Promise<string[]> {
+    const result = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  /** Taps the letters of `pinyin` on the keyboard, then the candidate `text`. */
+  async function typeChinese(keyboard: Locator, pinyin: string, text: string): Promise<void> {
+    for (const letter of pinyin) await keyboard.locator(`[data-key="${letter}"]`).click();
+    await expect.poll(() => keyboard.getByTestId('ime-composition').innerText()).toContain(pinyin);
+    const candidate = keyboard.locator(`[data-testid="ime-candidate"][data-text="${text}"]`).first();
+    await candidate.waitFor({ state: 'visible', timeout: 10_000 });
+    await candidate.click();
+  }
+
+  it('types 张村 into a form field and a reason for the rating; both reach the platform; axe clean with the candidates open', async () => {
+    const { item, fieldId } = pickTextService();
+
+    await screen(page, 'attract');
+    await h.sim('/sim/idcard/insert', { card: 'resident' });
+    await screen(page, 'welcome');
+    await page.getByTestId('welcome-continue').click();
+    await screen(page, 'home');
+    await page.getByTestId('search-input').fill(item.name);
+    const entry = page.locator(`[data-testid="service-item"][data-code="${item.code}"]`).first();
+    await entry.waitFor({ state: 'visible', timeout: 10_000 });
+    await entry.click();
+    await screen(page, 'guide');
+    await page.getByTestId('start-application').click();
+    await screen(page, 'form');
+    await fillForm(page, item);
+
+    // Focus the free-text field: the pinyin keyboard opens; clear what fillForm typed.
+    const input = page.getByTestId(`form-field-${fieldId}`);
+    await input.click();
+    const keyboard = page.getByTestId('form-ime');
+    await keyboard.waitFor({ state: 'visible' });
+    await keyboard.locator('[data-key="clear"]').click();
+    await expect.poll(() => input.inputValue()).toBe('');
+
+    await typeChinese(keyboard, 'zhang', '张');
+    await expect.poll(() => input.inputValue()).toBe('张');
+    await typeChinese(keyboard, 'cun', '村');
+    await expect.poll(() => input.inputValue()).toBe('张村');
+    expect((await keyboard.getByTestId('ime-composition').innerText()).replace(/\s+/g, '')).not.toMatch(/[a-z]/);
+
+    // Candidate bar open: axe in normal and care mode; every candidate a large target.
+    for (const letter of 'zh') await keyboard.locator(`[data-key="${letter}"]`).click();
+    await keyboard.getByTestId('ime-candidate').first().waitFor({ state: 'visible' });
+    expect(await axe(page)).toEqual([]);
+    await page.getByTestId('care-mode-toggle').click();
+    await page.locator('.kiosk[data-care="true"]').waitFor();
+    await keyboard.getByTestId('ime-candidate').first().waitFor({ state: 'visible' });
+    expect(await axe(page)).toEqual([]);
+    const sizes = await keyboard.getByTestId('ime-candidate').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)));
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(60);
+    // Paging: 下一页 shows other candidates.
+    const firstPage = await keyboard.getByTestId('ime-candidate').allInnerTexts();
+    await keyboard.getByTestId('ime-next-page').click();
+    await expect.poll(() => keyboard.getByTestId('ime-candidate').allInnerTexts()).not.toEqual(firstPage);
+    await keyboard.getByTestId('ime-prev-page').click();
+    await expect.poll(() => keyboard.getByTestId('ime-candidate').allInnerTexts()).toEqual(firstPage);
+    // Backspace edits the composition first, then the field is untouched.
+    await keyboard.locator('[data-key="backspace"]').click();
+    await keyboard.locator('[data-key="backspace"]').click();
+    await expect.poll(() => keyboard.getByTestId('ime-composition').innerText()).not.toContain('z');
+    expect(await input.inputValue()).toBe('张村');
+    await page.getByTestId('care-mode-toggle').click();
+
+    await page.getByTestId('precheck-button').click();
+    await screen(page, 'confirm');
+    await expect.poll(() => page.locator('[data-screen="confirm"]').innerText()).toContain('张村');
+    await page.getByTestId('confirm-submit').click();
+    await screen(page, 'result', 30_000);
+    expect(await page.getByTestId('result-status').getAttribute('data-status')).toBe('delivered');
+
+    // platform-sim stored the form as the kiosk sent it.
+    const db = new Database(join(h.dir, 'platform', 'platform.sqlite'), { readonly: true, fileMustExist: true });
+    try {
+      const payloads = (db.prepare("SELECT payload FROM records WHERE kind = 'transaction' AND service = ?").all(item.code) as Array<{ payload: string }>).map((r) => r.payload);
+      expect(payloads).toHaveLength(1);
+      expect(JSON.stringify(JSON.parse(payloads[0]!))).toContain('张村');
+    } finally {
+      db.close();
+    }
+
+    // Rating: the reason typed in Chinese too.
+    await h.sim('/sim/idcard/remove');
+    await page.getByTestId('result-continue').click();
+    await screen(page, 'printing');
+    await page.locator('[data-testid="print-state"][data-state="done"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('print-continue').click();
+    await screen(page, 'rating');
+    await page.getByTestId('rating-dissatisfied').click();
+    await page.getByTestId('rating-reason').click();
+    const ratingKeyboard = page.getByTestId('rating-ime');
+    await ratingKeyboard.waitFor({ state: 'visible' });
+    await typeChinese(ratingKeyboard, 'cun', '村');
+    await typeChinese(ratingKeyboard, 'wang', '王');
+    await expect.poll(() => page.getByTestId('rating-reason').inputValue()).toBe('村王');
+    expect(await axe(page)).toEqual([]);
+    await page.getByTestId('rating-submit').click();
+    await screen(page, 'thanks');
+    const arrived = await eventually(async () => {
+      const r = await fetch(`${h.platform!.url}/admin/ratings`);
+      const ratings = (await r.json()) as Array<{ service: string; reason: string | null }>;
+      return ratings.some((x) => x.service === item.code && x.reason === '村王');
+    }, 30_000);
+    expect(arrived).toBe(true);
+    await page.getByTestId('thanks-done').click();
+    await screen(page, 'attract');
+  });
+});
