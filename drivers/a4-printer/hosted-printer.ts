@@ -37,7 +37,7 @@ export function openHostedPrinter(host: A4PrintHost, options: HostedPrinterOptio
         timeoutMs: printOptions.timeoutMs ?? 120_000,
         onState: printOptions.onState,
       });
-      return r.state === 'completed' ? { jobId: r.jobId, state: 'completed', reason: null, detail: null } : { jobId: r.jobId, state: r.state, reason: 'spooler', detail: r.detail };
+      return r.state === 'completed' ? { jobId: r.jobId, state: 'completed', reason: null, detail: null } : { jobId: r.jobId, state: r.state, reason: r.reason ?? 'spooler', detail: r.detail };
     },
   };
 }

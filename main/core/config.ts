@@ -26,9 +26,15 @@ const PrinterDeviceSchema = z
 
 const A4PrinterSchema = z
   .object({
-    /** `cups`: IPP to the OS spooler (CUPS on Linux); `none`: no A4 printer at this site. */
-    mode: z.enum(['cups', 'none']).default('cups'),
-    /** Spooler queue name. */
+    /**
+     * `cups`: IPP to CUPS (Linux; `host`/`port` name the spooler); `os`: the
+     * operating system's spooler through the host process's printing API (the
+     * Electron shell on Windows supplies it; `host`/`port` are unused);
+     * `none`: no A4 printer at this site. Default `cups`, except where the
+     * loader is given another default (the Electron shell on Windows: `os`).
+     */
+    mode: z.enum(['cups', 'os', 'none']).default('cups'),
+    /** Spooler queue name (`os`: the printer's OS name, or its display name). */
     printerName: z.string().min(1).max(127).default('KioskPDF'),
     host: z.string().min(1).default('localhost'),
     port: z.number().int().positive().default(631),
@@ -89,12 +95,19 @@ export const KioskConfigSchema = z.object({
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
 export type KioskConfigInput = z.input<typeof KioskConfigSchema>;
 
+/** Platform defaults the host process passes to {@link loadConfig}; they apply only where the configuration says nothing. */
+export interface ConfigDefaults {
+  /** `devices.a4Printer.mode` when neither the file nor the overrides set it (the Electron shell on Windows passes `os`). */
+  a4PrinterMode?: 'cups' | 'os' | 'none';
+}
+
 /**
  * Loads configuration: `KIOSK_CONFIG` (path to a JSON file) or
- * `<dataDir>/kiosk-config.json` when present, then `overrides` on top.
- * Throws a readable error naming the bad field when the file is invalid.
+ * `<dataDir>/kiosk-config.json` when present, then `overrides` on top, then
+ * `defaults` where nothing set the field. Throws a readable error naming the
+ * bad field when the file is invalid.
  */
-export function loadConfig(overrides: KioskConfigInput = {}, env: NodeJS.ProcessEnv = process.env): KioskConfig {
+export function loadConfig(overrides: KioskConfigInput = {}, env: NodeJS.ProcessEnv = process.env, defaults: ConfigDefaults = {}): KioskConfig {
   const dataDir = overrides.dataDir ?? env.KIOSK_DATA_DIR ?? '.kiosk-data';
   const candidate = env.KIOSK_CONFIG ?? join(dataDir, 'kiosk-config.json');
   let fromFile: unknown = {};
@@ -107,9 +120,21 @@ export function loadConfig(overrides: KioskConfigInput = {}, env: NodeJS.Process
   }
   const merged = { ...(fromFile as object), ...overrides, dataDir };
   if (env.KIOSK_PLATFORM_URL && overrides.platformUrl === undefined) (merged as KioskConfigInput).platformUrl = env.KIOSK_PLATFORM_URL;
+  if (defaults.a4PrinterMode) applyA4PrinterMode(merged as Record<string, unknown>, defaults.a4PrinterMode);
   const parsed = KioskConfigSchema.safeParse(merged);
   if (!parsed.success) {
     throw new Error(`invalid kiosk configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
   return parsed.data;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Sets `devices.a4Printer.mode` when it is absent; leaves malformed input to the schema's error. */
+function applyA4PrinterMode(input: Record<string, unknown>, mode: NonNullable<ConfigDefaults['a4PrinterMode']>): void {
+  const devices = input.devices ?? {};
+  if (!isObject(devices)) return;
+  const a4 = devices.a4Printer ?? {};
+  if (!isObject(a4) || a4.mode !== undefined) return;
+  input.devices = { ...devices, a4Printer: { ...a4, mode } };
 }

@@ -14,9 +14,10 @@ import {
   type KioskStore,
   type SyncEngine,
 } from '../../offline-cache/index';
+import { openHostedPrinter, type A4PrintHost } from '../../drivers/a4-printer/index';
 import type { KioskConfig } from './config';
 import { identityFromCard } from './devices/card-identity';
-import { createDevices, type KioskDevices } from './devices/create-devices';
+import { A4_STATUS_INTERVAL_MS, createDevices, type KioskDevices } from './devices/create-devices';
 import { DeviceRegistry } from './devices/device-registry';
 import type { SimulatedDevices } from './devices/simulated-devices';
 import { resolveQrIdentity } from './platform/identity-client';
@@ -32,6 +33,12 @@ import { DeliveryWatcher } from './sync/delivery-watcher';
 import { startConnectivityProbe } from './sync/connectivity-probe';
 import { KIOSK_VERSION } from './version';
 
+// What a host process needs to implement the A4 slot (`a4PrintHost`) without
+// importing drivers/ itself (the Electron shell may import main/core only).
+export type { A4FailureReason, A4FinalJobState, A4JobState, A4PrintHost, SpoolerPrinterState } from '../../drivers/a4-printer/index';
+export { windowsStatusToSpoolerState } from '../../drivers/a4-printer/index';
+export { DeviceError } from '../../drivers/base/errors';
+
 /** How often the catalogue is refreshed from the platform while online, in ms. */
 export const CATALOGUE_REFRESH_MS = 10 * 60_000;
 /** How often a heartbeat is sent, in ms. */
@@ -45,6 +52,12 @@ export interface KioskCoreOptions {
   syncPollIntervalMs?: number;
   /** Pause between connectivity probes while offline, in ms; default 5000. */
   probeIntervalMs?: number;
+  /**
+   * The OS spooler as the host process offers it (the Electron shell on
+   * Windows): used when `devices.a4Printer.mode` is `os`, ignored otherwise.
+   * Without it, mode `os` reports the A4 printer `noDevice`.
+   */
+  a4PrintHost?: A4PrintHost;
 }
 
 /** The running kiosk core: what the transports and kioskctl use. */
@@ -92,7 +105,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     await sessionApi.identifyByQr({ payload }).catch(() => undefined);
   };
 
-  const devices = createDevices(config, registry, {
+  const allDevices = createDevices(config, registry, {
     onIdCard(reader) {
       reader.on('cardPresented', () => session.cardPresented());
       reader.on('cardRead', (card) => session.identified(identityFromCard(card)));
@@ -105,6 +118,9 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
       scanner.on('scanned', ({ payload }) => void identifyByScan(payload));
     },
   });
+
+  const a4Cfg = config.devices.a4Printer;
+  const devices = a4Cfg.mode === 'os' ? withHostedA4Printer(allDevices, registry, a4Cfg.printerName, options.a4PrintHost ?? null) : allDevices;
 
   const delivery = new DeliveryWatcher(store, sync);
   const isOnline = () => sync.connectivity.state !== 'offline';
@@ -218,6 +234,42 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
       await devices.close();
       await sync.stop();
       store.close();
+    },
+  };
+}
+
+/**
+ * A4 mode `os`: `openHostedPrinter` over the injected host, its status read
+ * into the registry now and every {@link A4_STATUS_INTERVAL_MS} like the CUPS
+ * printer's. Without a host (plain Node, kioskctl) the printer is reported
+ * `noDevice` and `a4Printer()` stays null, so printing is refused.
+ */
+function withHostedA4Printer(devices: KioskDevices, registry: DeviceRegistry, printerName: string, host: A4PrintHost | null): KioskDevices {
+  const missing = (error: string) =>
+    registry.update({ device: 'a4Printer', name: 'a4-printer', state: 'noDevice', simulated: false, error, updatedAt: new Date().toISOString() });
+  if (!host) {
+    missing('a4Printer mode "os" needs a print host (the Electron shell provides one)');
+    return devices;
+  }
+  const printer = openHostedPrinter(host, { printerName, name: 'a4-printer' });
+  let closed = false;
+  const read = () => {
+    if (closed) return;
+    printer.status().then(
+      (s) => void (closed || registry.update(s)),
+      (e: Error) => void (closed || missing(e.message.slice(0, 200))),
+    );
+  };
+  read();
+  const timer = setInterval(read, A4_STATUS_INTERVAL_MS);
+  timer.unref();
+  return {
+    ...devices,
+    a4Printer: () => printer,
+    async close() {
+      closed = true;
+      clearInterval(timer);
+      await devices.close();
     },
   };
 }

@@ -8,7 +8,7 @@ import { TestKioskImplementation } from '../../tests/contract/test-kiosk-impleme
 
 vi.mock('electron', async () => (await import('../../tests/contract/fake-electron')).electronModule);
 vi.mock('electron-updater', () => ({ default: { autoUpdater: { on: () => undefined, checkForUpdates: async () => null } } }));
-vi.mock('../core/config', () => ({ loadConfig: (o: { dataDir: string }) => ({ dataDir: o.dataDir, platformUrl: 'http://127.0.0.1:1' }) }));
+vi.mock('../core/config', () => ({ loadConfig: vi.fn((o: { dataDir: string }) => ({ dataDir: o.dataDir, platformUrl: 'http://127.0.0.1:1' })) }));
 vi.mock('../core/create-kiosk-core', () => ({
   createKioskCore: vi.fn(async () => ({ dispatcher: new ContractDispatcher(kioskContract, new TestKioskImplementation()), events: new EventHub<KioskContract>(), close: async () => undefined })),
 }));
@@ -39,6 +39,26 @@ describe('main.ts start-up', () => {
     expect(fake.windows).toHaveLength(1);
     expect(atFirstLoad).toEqual({ url: 'kiosk://app/index.html', handlers: listMethods(kioskContract).length, permissionHandler: true, windowOpenHandler: true, protocol: true });
     expect(fake.exitCodes).toEqual([]);
+  });
+
+  it.each([
+    ['win32', 'os'],
+    ['linux', 'cups'],
+  ])('on %s the A4 printer defaults to mode %s, and the core is offered the Electron print host', async (platform, mode) => {
+    resetFakeElectron();
+    const real = Object.getOwnPropertyDescriptor(process, 'platform')!;
+    Object.defineProperty(process, 'platform', { ...real, value: platform });
+    try {
+      await runMain();
+    } finally {
+      Object.defineProperty(process, 'platform', real);
+    }
+    const { loadConfig } = await import('../core/config');
+    const { createKioskCore } = await import('../core/create-kiosk-core');
+    expect(vi.mocked(loadConfig).mock.calls.at(-1)?.[2]).toEqual({ a4PrinterMode: mode });
+    const options = vi.mocked(createKioskCore).mock.calls.at(-1)?.[1];
+    expect(options?.a4PrintHost).toBeInstanceOf((await import('./electron-a4-print-host')).ElectronA4PrintHost);
+    expect(fake.windows).toHaveLength(1); // the host opens no window until it is used
   });
 
   it('quits at once when another instance holds the lock', async () => {

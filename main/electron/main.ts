@@ -1,12 +1,13 @@
 // Electron main process: the thin shell around main/core. Start-up is one
 // setupX() per feature; the order below matters and each step says why.
 import { join } from 'node:path';
-import { app, session } from 'electron';
+import { app, session, type BrowserWindow } from 'electron';
 import { loadConfig } from '../core/config';
 import { createKioskCore } from '../core/create-kiosk-core';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../core/embedded-platform';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { isKioskIdle, type KioskCoreHandle } from './core-handle';
+import { defaultA4PrinterMode, ElectronA4PrintHost } from './electron-a4-print-host';
 import { setupIpc } from './ipc';
 import { setupGlobalLockdown, setupLockdown } from './lockdown';
 import { SafeStorageKeyProvider } from './safe-storage-key-provider';
@@ -41,7 +42,10 @@ async function start(): Promise<void> {
 
   // 5. The core (plain Node). The data key lives in the OS keystore via safeStorage.
   const userData = app.getPath('userData');
-  const config = loadConfig({ dataDir: process.env.KIOSK_DATA_DIR ?? join(userData, 'kiosk-data') });
+  //    A4: mode "os" (the OS spooler through Electron's printing API) is the
+  //    default on Windows, CUPS elsewhere. The host is offered on every platform
+  //    but used only in mode "os", and opens no window until it is used.
+  const config = loadConfig({ dataDir: process.env.KIOSK_DATA_DIR ?? join(userData, 'kiosk-data') }, process.env, { a4PrinterMode: defaultA4PrinterMode(process.platform) });
   let platform: EmbeddedPlatform | null = null;
   if (!config.platformUrl && !app.isPackaged) {
     // Development only: platform-sim is never shipped in the packaged app.
@@ -55,7 +59,9 @@ async function start(): Promise<void> {
     config.platformUrl = platform.url;
   }
   const keyProvider = new SafeStorageKeyProvider({ dir: userData, onWeakBackend: (b) => log(`safeStorage backend ${b}: no OS keyring, data key only obfuscated`) });
-  const fullCore = await createKioskCore(config, { keyProvider });
+  let kioskWindow: BrowserWindow | null = null;
+  const a4PrintHost = new ElectronA4PrintHost({ queryContents: () => (kioskWindow && !kioskWindow.isDestroyed() ? kioskWindow.webContents : null) });
+  const fullCore = await createKioskCore(config, { keyProvider, a4PrintHost });
   const core: KioskCoreHandle = fullCore;
   const simControls = !app.isPackaged && hasSimulatedDevices(config) ? await startDevSimControls(fullCore) : null;
   if (simControls) log(`simulator controls: POST ${simControls.origin}/sim/idcard/insert (header X-Kiosk-Token: ${simControls.token})`);
@@ -63,6 +69,7 @@ async function start(): Promise<void> {
   // 6. The window, locked down and wired to IPC before its first load,
   //    so the page can never run without sender checks and permission rules.
   const win = createKioskWindow({ preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs'), kiosk: process.env.KIOSK_WINDOWED !== '1', devTools: !app.isPackaged });
+  kioskWindow = win;
   setupLockdown(win.webContents, session.defaultSession, { allowDevShortcuts: !app.isPackaged });
   setupRendererWatchdog(win.webContents, { log });
   const disposeIpc = setupIpc({ contents: win.webContents, dispatcher: core.dispatcher, events: core.events });
