@@ -38,7 +38,11 @@ const SURNAMES_REST =
 const FREQUENT_REST =
   '我就那要下以生会自着去之过家学对可她里后小么心多天而能好都然没日于起还发成事只作当想看文无开手十用主行方又如前所本见经头面公同三已老从动两长知民样现分将外但身些与高意进把法此实回二理美点月明其种声全工己话儿者向情部正名定女问力机给等几很业最间新什打便位因重被走电四第门相次东政海口使教西再平真听世气信北少关并内加化由却代军产入先山五太水万市眼体别处总才场师书比住员九笑性通目华报立命活难神数件安表原车白应路期叫死常提感金何更反合放做系计或司利受光果亲界及今京务制解各任至清物台象记边共风战干接它许八特觉望直服林题建南度统色字请交爱让认算论百吃义科怎元社术结六功指思非流每青管夫连远资队跟带花快条院变联言权往展该领传近留红治决保达办运武半候七必城父强步完革深区即求品士转量空甚众技轻程告江语英基派满式息写呢识极令德收脸钱党倒未持取设始版双历越史商千片容研像找友孩站广改议形委早房音火际则首单据导影失拿网香似斯专若兵弟谁校读志飞观争究包组造落视济喜离虽坏兴切吗';
 
-const PRIORITY = [...new Set([...FREQUENT_HEAD, ...SURNAMES_TOP, ...ADDRESS, ...SURNAMES_REST, ...FREQUENT_REST])];
+/** Common characters beyond the head (a coarse tier, not an exact frequency order). */
+const COMMON_MORE =
+  '级线费确联引整温标越须够投断器注维参布营压需急值按坚状易称响速某病居独低照配钢阳顺铁险范款防般妈假府约席福差优怀细紧依乎食证排视纪际卫奖黑团破找负哪图章批跑怕红材座群助厂洋罪普兰松刚旅印灵汉朝血杀族亚阵乱秀余顾剧圆杂施甲烟拉护湖藏异姐景降货露静套透巴班雨托误苦积赛坐顿卖吸抗岁宝鲜养夜略室呼园刻堂补宣策预验遇鱼素激肯厚熟汽船骨篇探训植尽宜泽缺招针封错宽控宁聚寒阶互恶隐宫炮载圣板攻冲供斗典洲播闻谓犯巨避荣迎弱纸判港虚吧郎秘银菜危旧床惊逐拥担皇荒徒阻驻忽抓拍扬奇折岸征恩挥尚智朋储输讲减悲售健冷胜阴庭迫束挂震盛炸杯纳危胁迷帮敌暴忘忙刑仍卷迅壁剂遭妇敢宗辈耳珠悟歌额晚仁映雪嘴努森恐伤梦麻姓牌赶哲仿缓耐购汇捕岛颗拒欲淡庆恢柱绝患敬档闭搞奋溪翻滑坦尾漫幸伦亡默朗忍扩恰盘箱怒纯培洗纷杰倍伸棉偏违尊祖抵孤陷赞剑奶骂醉兄险限显闲献馅羡线鲜仙咸贤衔嫌弦涎医药费户籍婚姻离退休残疾低保补贴养老保险医疗生育工伤失业住房公积金税务营业执照证件照片复印邮寄快递领取窗口慢差难等久错乱脏吵冷热贵收假骗推拖烦卡坏停忘漏缺';
+
+const PRIORITY = [...new Set([...FREQUENT_HEAD, ...SURNAMES_TOP, ...ADDRESS, ...SURNAMES_REST, ...FREQUENT_REST, ...COMMON_MORE])];
 const RANK_LEVEL1 = 10_000;
 const RANK_LEVEL2 = 20_000;
 const RANK_OTHER = 30_000;
@@ -122,6 +126,9 @@ function gb2312Ranks(): Map<string, number> {
   return ranks;
 }
 
+/** Lets other requests and device events through while the index is built. */
+const yieldNow = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const isHanWord = (s: string) => /^[\u4e00-\u9fff]{2,6}$/.test(s);
 
 /** pinyin-pro's word dictionaries (polyphone words, idioms, compound surnames), loaded only when the index is built. */
@@ -140,18 +147,22 @@ async function dictionaryWords(): Promise<Array<[string, string]>> {
  * Builds the reverse index: every CJK Unified Ideograph (and Extension A)
  * that pinyin-pro can read, under each of its readings, ranked by
  * commonness; plus words (a kiosk list and pinyin-pro's dictionaries) under
- * their syllables. About 0.2 s and a few MB; done once, on first use.
+ * their syllables. About 0.3–0.5 s (in slices, yielding to the event loop)
+ * and about 10 MB of heap; done once, on first use.
  */
 export async function buildPinyinIndex(): Promise<PinyinIndex> {
   const started = performance.now();
+  const dictionary = dictionaryWords();
   const priority = new Map(PRIORITY.map((ch, i) => [ch, i]));
   const gb = gb2312Ranks();
+  await yieldNow();
   const bySyllable = new Map<string, Entry[]>();
   const charRank = new Map<string, number>();
   let characters = 0;
 
-  const add = (from: number, to: number, fallback: number) => {
+  const add = async (from: number, to: number, fallback: number) => {
     for (let c = from; c <= to; c++) {
+      if ((c & 0x3ff) === 0) await yieldNow();
       const ch = String.fromCharCode(c);
       const readings = pinyin(ch, { toneType: 'none', type: 'array', multiple: true });
       if (readings.length === 0 || readings[0] === ch) continue;
@@ -167,8 +178,8 @@ export async function buildPinyinIndex(): Promise<PinyinIndex> {
       });
     }
   };
-  add(0x4e00, 0x9fff, RANK_OTHER - 0x4e00);
-  add(0x3400, 0x4dbf, RANK_EXT_A - 0x3400);
+  await add(0x4e00, 0x9fff, RANK_OTHER - 0x4e00);
+  await add(0x3400, 0x4dbf, RANK_EXT_A - 0x3400);
 
   for (const [key, list] of bySyllable) {
     list.sort((a, b) => a.rank - b.rank);
@@ -178,6 +189,7 @@ export async function buildPinyinIndex(): Promise<PinyinIndex> {
       list.filter((e) => !seen.has(e.ch) && seen.add(e.ch)),
     );
   }
+  await yieldNow();
   const syllables = [...bySyllable.keys()].sort();
   const syllableSet = new Set(syllables);
   const prefixes = new Set<string>();
@@ -199,7 +211,8 @@ export async function buildPinyinIndex(): Promise<PinyinIndex> {
     const readings = pinyin(text, { toneType: 'none', type: 'array' }).map((s) => typedSpellings(s)[0] ?? '');
     addWord(text, readings, i);
   });
-  for (const [text, toned] of await dictionaryWords()) {
+  await yieldNow();
+  for (const [text, toned] of await dictionary) {
     const readings = toned.split(/\s+/).map((s) => typedSpellings(s)[0] ?? '');
     const chars = [...text];
     const avg = chars.reduce((sum, ch) => sum + (charRank.get(ch) ?? RANK_EXT_A), 0) / Math.max(1, chars.length);
