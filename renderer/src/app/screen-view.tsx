@@ -17,6 +17,7 @@ const EAGER: Partial<Record<ScreenName, ComponentType>> = {
 /** The rest, one chunk each; prefetched right after attract is shown (see {@link prefetchScreens}). */
 const LAZY: Partial<Record<ScreenName, LazyScreen>> = {
   home: lazyScreen(() => import('../screens/home-screen').then((m) => m.HomeScreen)),
+  bundle: lazyScreen(() => import('../screens/bundle-screen').then((m) => m.BundleScreen)),
   guide: lazyScreen(() => import('../screens/guide-screen').then((m) => m.GuideScreen)),
   form: lazyScreen(() => import('../screens/form-screen').then((m) => m.FormScreen)),
   precheck: lazyScreen(() => import('../screens/precheck-screen').then((m) => m.PrecheckScreen)),

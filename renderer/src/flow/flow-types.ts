@@ -15,14 +15,33 @@ import type {
   SubmitResult,
   SystemInfo,
 } from '../../../common/contract/schemas';
+import type { BundleSubmitResult } from '../../../common/contract/schemas';
+import type { CombinedForm } from '../../../common/domain/bundle-form';
 import type { KioskErrorCode } from '../../../common/contract/errors';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { BootResult } from './boot';
 
 /** The catalogue overview shown on the home screen. */
 export type CatalogueOverview = z.infer<typeof CatalogueOverviewSchema>;
-/** One problem found by the pre-check. */
-export type PrecheckProblem = z.infer<typeof PrecheckProblemSchema>;
+/** One problem found by the pre-check; a bundle's problems may name the item (`itemCode`) they are specific to. */
+export type PrecheckProblem = z.infer<typeof PrecheckProblemSchema> & { itemCode?: string | null };
+
+/** A life-event bundle ("一件事一次办") being applied for with one combined form. */
+export interface BundleFlow {
+  /** The life event's id and name (CatalogueOverview.lifeEvents). */
+  id: string;
+  name: string;
+  /** Codes of every item of the life event, in its order. */
+  itemCodes: string[];
+  /** The items' details once loaded (life-event order). */
+  items: ServiceDetail[];
+  /** Codes ticked on the bundle screen. */
+  chosen: string[];
+  /** The combined form of the chosen items (set when the form starts). */
+  combined: CombinedForm | null;
+  /** Per-item results once submitted. */
+  result: BundleSubmitResult | null;
+}
 /** The person's own unmasked identity, held only while the review step shows it. */
 export type RevealedIdentity = z.infer<typeof RevealedIdentitySchema>;
 
@@ -63,6 +82,8 @@ export interface FlowContext {
   overview: CatalogueOverview | null;
   serviceCode: string | null;
   service: ServiceDetail | null;
+  /** Set on the bundle path (home → bundle → form …); null on the single-item path. */
+  bundle: BundleFlow | null;
   /** Error code of the last failed request on the current screen, if any. */
   error: KioskErrorCode | null;
   form: Record<string, string>;
@@ -99,6 +120,8 @@ export type FlowEvent =
   | { type: 'IDLE_EXPIRED' }
   | { type: 'RETRY' }
   | { type: 'SELECT_SERVICE'; code: string }
+  | { type: 'SELECT_BUNDLE'; id: string }
+  | { type: 'BUNDLE_ITEM_TOGGLED'; code: string; chosen: boolean }
   | { type: 'START_APPLICATION' }
   | { type: 'FIELD_CHANGED'; id: string; value: string }
   | { type: 'MATERIAL_TOGGLED'; id: string; provided: boolean }

@@ -7,6 +7,7 @@ import type {
   ServiceDetail,
   SessionView,
   SubmitResult,
+  BundleSubmitResult,
 } from '../../../common/contract/schemas';
 import { stopAllCameraStreams } from '../media/camera-registry';
 import {
@@ -21,6 +22,7 @@ import {
 } from './flow-types';
 import { loadBoot, type BootResult } from './boot';
 import { errorCodeOf, isServiceAvailable } from './selectors';
+import { bundleRequest, canStartBundle, summaryResult, withCombinedForm, withItems } from './bundle';
 
 const PRINT_RANK: Record<PrintJob['state'], number> = { queued: 0, printing: 1, done: 2, failed: 2 };
 
@@ -56,6 +58,7 @@ const PERSONAL_RESET = {
   identifyError: null,
   serviceCode: null,
   service: null,
+  bundle: null,
   error: null,
   form: {},
   materials: {},
@@ -101,7 +104,13 @@ export const kioskMachine = setup({
     loadOverview: fromPromise<CatalogueOverview, { api: KioskApi }>(({ input }) => input.api.catalogue.overview({})),
     loadService: fromPromise<ServiceDetail, { api: KioskApi; code: string }>(({ input }) => input.api.catalogue.get({ code: input.code })),
     precheck: fromPromise<{ ok: boolean; problems: PrecheckProblem[] }, { api: KioskApi; context: FlowContext }>(({ input }) =>
-      input.api.transactions.precheck(submitRequest(input.context)),
+      input.context.bundle ? input.api.transactions.precheckBundle(bundleRequest(input.context)) : input.api.transactions.precheck(submitRequest(input.context)),
+    ),
+    loadBundleItems: fromPromise<ServiceDetail[], { api: KioskApi; codes: string[] }>(({ input }) =>
+      Promise.all(input.codes.map((code) => input.api.catalogue.get({ code }))),
+    ),
+    submitBundle: fromPromise<BundleSubmitResult, { api: KioskApi; context: FlowContext }>(({ input }) =>
+      input.api.transactions.submitBundle(bundleRequest(input.context)),
     ),
     reveal: fromPromise<RevealedIdentity, { api: KioskApi }>(({ input }) => input.api.session.reveal({})),
     submit: fromPromise<SubmitResult, { api: KioskApi; context: FlowContext }>(({ input }) =>
@@ -137,6 +146,13 @@ export const kioskMachine = setup({
     rate: fromPromise<{ id: string }, { api: KioskApi; context: FlowContext; level: string; reason: string }>(({ input }) => {
       const level = input.level as 'very-satisfied' | 'satisfied' | 'basic' | 'dissatisfied' | 'very-dissatisfied';
       const reason = input.reason.trim();
+      const bundleItems = input.context.bundle?.result?.items;
+      if (bundleItems) {
+        // One rating of the bundle, recorded for each of its items (好差评 is per item).
+        return Promise.all(
+          bundleItems.map((i) => input.api.rating.submit({ transactionId: i.id, serviceCode: i.serviceCode, level, reason: reason.length > 0 ? reason : null })),
+        ).then((ids) => ids[0] ?? { id: '' });
+      }
       return input.api.rating.submit({
         transactionId: input.context.result?.id ?? null,
         serviceCode: input.context.serviceCode ?? '',
@@ -302,8 +318,62 @@ export const kioskMachine = setup({
             onError: { actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
           },
           on: {
-            SELECT_SERVICE: { target: 'guide', actions: assign({ serviceCode: ({ event }) => event.code, service: null }) },
+            SELECT_SERVICE: { target: 'guide', actions: assign({ serviceCode: ({ event }) => event.code, service: null, bundle: null }) },
+            SELECT_BUNDLE: {
+              guard: ({ context, event }) => context.overview?.lifeEvents.some((e) => e.id === event.id) ?? false,
+              target: 'bundle',
+              actions: assign({
+                serviceCode: null,
+                service: null,
+                bundle: ({ context, event }) => {
+                  const e = context.overview!.lifeEvents.find((l) => l.id === event.id)!;
+                  return { id: e.id, name: e.name, itemCodes: e.itemCodes, items: [], chosen: [], combined: null, result: null };
+                },
+              }),
+            },
             CATALOGUE_UPDATED: { target: 'home', reenter: true },
+          },
+        },
+        /**
+         * A life-event bundle ("一件事一次办"): its items with checkboxes (all
+         * that can be applied for now ticked), then the same form → pre-check
+         * → confirm steps as a single item, with the combined form.
+         */
+        bundle: {
+          initial: 'loading',
+          on: { BACK: 'home', HOME: 'home' },
+          states: {
+            loading: {
+              entry: 'clearError',
+              invoke: {
+                src: 'loadBundleItems',
+                input: ({ context }) => ({ api: context.api, codes: context.bundle?.itemCodes ?? [] }),
+                onDone: { target: 'ready', actions: assign({ bundle: ({ context, event }) => withItems(context.bundle!, event.output, context.connectivity) }) },
+                onError: { target: 'failed', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
+              },
+            },
+            ready: {
+              on: {
+                BUNDLE_ITEM_TOGGLED: {
+                  actions: assign({
+                    bundle: ({ context, event }) => {
+                      const b = context.bundle!;
+                      const chosen = event.chosen ? [...new Set([...b.chosen, event.code])] : b.chosen.filter((c) => c !== event.code);
+                      return { ...b, chosen: b.itemCodes.filter((c) => chosen.includes(c)) };
+                    },
+                  }),
+                },
+                START_APPLICATION: {
+                  guard: ({ context }) => canStartBundle(context.bundle, context.connectivity),
+                  target: '#kiosk.session.form',
+                  actions: [
+                    assign({ bundle: ({ context }) => withCombinedForm(context.bundle!), form: {}, problems: [] }),
+                    assign({ materials: ({ context }) => Object.fromEntries((context.bundle?.combined?.materials ?? []).map((m) => [m.id, m.electronic])) }),
+                  ],
+                },
+              },
+            },
+            failed: { on: { RETRY: 'loading' } },
           },
         },
         guide: {
@@ -337,7 +407,7 @@ export const kioskMachine = setup({
         },
         form: {
           on: {
-            BACK: 'guide.ready',
+            BACK: [{ guard: ({ context }) => context.bundle !== null, target: 'bundle.ready' }, { target: 'guide.ready' }],
             HOME: 'home',
             FIELD_CHANGED: {
               actions: assign({
@@ -375,7 +445,7 @@ export const kioskMachine = setup({
           on: {
             BACK: 'form',
             HOME: 'home',
-            SUBMIT: 'submitting',
+            SUBMIT: [{ guard: ({ context }) => context.bundle !== null, target: 'submittingBundle' }, { target: 'submitting' }],
           },
           states: {
             idle: {
@@ -459,6 +529,22 @@ export const kioskMachine = setup({
               },
               { target: 'result', actions: assign({ result: ({ event }) => event.output }) },
             ],
+            onError: { target: 'confirm', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
+          },
+        },
+        /** Every chosen item of the bundle, written together; then the shared result → printing → rating → thanks steps. */
+        submittingBundle: {
+          entry: 'clearError',
+          invoke: {
+            src: 'submitBundle',
+            input: ({ context }) => ({ api: context.api, context }),
+            onDone: {
+              target: 'result',
+              actions: assign({
+                bundle: ({ context, event }) => (context.bundle ? { ...context.bundle, result: event.output } : null),
+                result: ({ event }) => summaryResult(event.output),
+              }),
+            },
             onError: { target: 'confirm', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
           },
         },

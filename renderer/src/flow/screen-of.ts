@@ -7,6 +7,7 @@ export type ScreenName =
   | 'identify'
   | 'welcome'
   | 'home'
+  | 'bundle'
   | 'guide'
   | 'form'
   | 'precheck'
@@ -24,6 +25,7 @@ const SESSION_SCREENS: Record<string, ScreenName> = {
   faceCheck: 'identify',
   welcome: 'welcome',
   home: 'home',
+  bundle: 'bundle',
   guide: 'guide',
   form: 'form',
   checking: 'form',
@@ -31,6 +33,7 @@ const SESSION_SCREENS: Record<string, ScreenName> = {
   confirm: 'confirm',
   payment: 'payment',
   submitting: 'submitting',
+  submittingBundle: 'submitting',
   result: 'result',
   printing: 'printing',
   certificate: 'certificate',

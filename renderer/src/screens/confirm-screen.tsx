@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useFlow } from '../app/flow-context';
+import { applicationOf, chosenItems } from '../flow/bundle';
 import { ErrorNote } from '../ui/error-note';
 import { Icon } from '../ui/icons';
 import { Screen } from '../ui/screen';
@@ -8,7 +9,9 @@ import { Screen } from '../ui/screen';
 export function ConfirmScreen() {
   const { t } = useTranslation();
   const { snapshot, send } = useFlow();
-  const { service, identity, revealed, form, materials, error, connectivity } = snapshot.context;
+  const { identity, revealed, form, materials, error, connectivity, bundle } = snapshot.context;
+  // The single item, or the bundle's combined form (一件事一次办).
+  const service = applicationOf(snapshot.context);
   const revealing = snapshot.matches({ session: { confirm: 'revealing' } });
   if (!service) return <Screen name="confirm">{null}</Screen>;
   const entered = service.form.filter((f) => !f.prefill);
@@ -43,6 +46,16 @@ export function ConfirmScreen() {
       <section className="review" aria-labelledby="confirm-service">
         <h2 id="confirm-service">{t('confirm.service')}</h2>
         <p className="lead">{service.name}</p>
+        {bundle ? (
+          <>
+            <h3>{t('confirm.bundleItems')}</h3>
+            <ul className="bundle-list" data-testid="confirm-bundle-items">
+              {chosenItems(bundle).map((i) => (
+                <li key={i.code}>{i.name}</li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <dl className="facts">
           {entered.map((f) => (
             <div key={f.id}>

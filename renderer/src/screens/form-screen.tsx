@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFlow } from '../app/flow-context';
+import { applicationOf } from '../flow/bundle';
 import { LazyPinyinKeyboard, prefetchPinyinKeyboard } from '../ime/lazy-pinyin-keyboard';
 import { ErrorNote } from '../ui/error-note';
 import { OnScreenKeyboard } from '../ui/on-screen-keyboard';
@@ -11,7 +12,9 @@ import { FormField } from './form-field';
 export function FormScreen() {
   const { t } = useTranslation();
   const { snapshot, send } = useFlow();
-  const { service, form, materials, identity, problems, error } = snapshot.context;
+  const { form, materials, identity, problems, error } = snapshot.context;
+  // The single item's form, or the bundle's combined form (一件事一次办).
+  const service = applicationOf(snapshot.context);
   const checking = snapshot.matches({ session: 'checking' });
   const [focused, setFocused] = useState<string | null>(null);
   const hasTextField = service?.form.some((f) => f.kind === 'text' && !f.prefill) ?? false;

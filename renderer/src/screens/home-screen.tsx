@@ -20,9 +20,8 @@ export function HomeScreen() {
   const { overview, connectivity, error } = snapshot.context;
   const [text, setText] = useState('');
   const [typing, setTyping] = useState(false);
-  const [chip, setChip] = useState<{ department?: string; lifeEvent?: string; label: string } | null>(null);
-  const query: CatalogueQuery | null =
-    text.trim() !== '' || chip ? { text, department: chip?.department, lifeEvent: chip?.lifeEvent } : null;
+  const [chip, setChip] = useState<{ department: string; label: string } | null>(null);
+  const query: CatalogueQuery | null = text.trim() !== '' || chip ? { text, department: chip?.department } : null;
   const search = useCatalogueSearch(query, limits.results);
   const select = (code: string) => send({ type: 'SELECT_SERVICE', code });
 
@@ -81,7 +80,7 @@ export function HomeScreen() {
                     className="chip chip-life"
                     data-testid="life-event"
                     data-id={e.id}
-                    onClick={() => setChip({ lifeEvent: e.id, label: e.name })}
+                    onClick={() => send({ type: 'SELECT_BUNDLE', id: e.id })}
                   >
                     <span>{e.name}</span>
                     <span className="chip-count">{t('home.itemsCount', { count: e.itemCodes.length })}</span>

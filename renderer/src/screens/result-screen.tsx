@@ -7,7 +7,8 @@ import { Screen } from '../ui/screen';
 export function ResultScreen() {
   const { t } = useTranslation();
   const { snapshot, send } = useFlow();
-  const result = snapshot.context.result;
+  const { result, bundle } = snapshot.context;
+  const items = bundle?.result?.items ?? null;
   if (!result) return <Screen name="result">{null}</Screen>;
   const queued = result.status === 'queued';
   return (
@@ -18,10 +19,27 @@ export function ResultScreen() {
           {queued ? t('result.queued') : t('result.delivered')}
         </h1>
         <p className="lead">{queued ? t('result.queuedBody') : t('result.deliveredBody')}</p>
-        <p className="receipt">
-          <span>{t('result.receiptNumber')}</span>
-          <strong data-testid="receipt-number">{result.receiptNumber}</strong>
-        </p>
+        {items ? (
+          <section className="review bundle-result" aria-labelledby="result-items">
+            <h2 id="result-items">{t('result.items')}</h2>
+            <ul className="bundle-list">
+              {items.map((i) => (
+                <li key={i.id} data-testid="bundle-result-item" data-code={i.serviceCode} data-status={i.status}>
+                  <span className="bundle-item-name">{i.serviceName}</span>
+                  <strong data-testid="receipt-number">{i.receiptNumber}</strong>
+                  <span className={`badge ${i.status === 'delivered' ? 'badge-ok' : 'badge-offline'}`}>
+                    {i.status === 'delivered' ? t('result.itemDelivered') : t('result.itemQueued')}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : (
+          <p className="receipt">
+            <span>{t('result.receiptNumber')}</span>
+            <strong data-testid="receipt-number">{result.receiptNumber}</strong>
+          </p>
+        )}
       </div>
       <button type="button" className="btn btn-primary btn-huge" data-testid="result-continue" onClick={() => send({ type: 'CONTINUE' })}>
         {t('result.continue')}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScreenName } from '../flow/screen-of';
 import { PROMPT_IDS, promptFor } from './prompt-ids';
 
-const SCREENS: ScreenName[] = ['attract', 'identify', 'welcome', 'home', 'guide', 'form', 'precheck', 'confirm', 'payment', 'submitting', 'result', 'printing', 'certificate', 'rating', 'thanks'];
+const SCREENS: ScreenName[] = ['attract', 'identify', 'welcome', 'home', 'bundle', 'guide', 'form', 'precheck', 'confirm', 'payment', 'submitting', 'result', 'printing', 'certificate', 'rating', 'thanks'];
 const none = { result: null, printJob: null };
 
 describe('voice prompts', () => {

@@ -7,6 +7,7 @@ export const PROMPT_IDS = [
   'identify',
   'welcome',
   'home',
+  'bundle',
   'guide',
   'form',
   'precheck',

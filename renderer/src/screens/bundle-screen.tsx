@@ -1,0 +1,82 @@
+import { useTranslation } from 'react-i18next';
+import { useFlow } from '../app/flow-context';
+import { bundleItemBlocker, canStartBundle } from '../flow/bundle';
+import { ErrorNote } from '../ui/error-note';
+import { Screen } from '../ui/screen';
+
+/**
+ * A life-event bundle ("一件事一次办"): the event's services with checkboxes,
+ * every one that can be applied for now ticked; the others unticked, disabled
+ * and marked why. Then one form for all ticked services.
+ */
+export function BundleScreen() {
+  const { t } = useTranslation();
+  const { snapshot, send } = useFlow();
+  const { bundle, connectivity, error } = snapshot.context;
+
+  if (snapshot.matches({ session: { bundle: 'failed' } })) {
+    return (
+      <Screen name="bundle" title={bundle?.name ?? ''}>
+        <ErrorNote code={error} />
+        <button type="button" className="btn btn-primary btn-large" data-testid="bundle-retry" onClick={() => send({ type: 'RETRY' })}>
+          {t('common.retry')}
+        </button>
+      </Screen>
+    );
+  }
+  if (!bundle || !snapshot.matches({ session: { bundle: 'ready' } })) {
+    return (
+      <Screen name="bundle" title={bundle?.name ?? ''}>
+        <p className="busy" role="status">
+          {t('common.loading')}
+        </p>
+      </Screen>
+    );
+  }
+  const ready = canStartBundle(bundle, connectivity);
+  return (
+    <Screen name="bundle" title={bundle.name}>
+      <p className="lead">{t('bundle.intro')}</p>
+      <fieldset className="checklist bundle-items">
+        <legend>{t('bundle.items')}</legend>
+        {bundle.items.map((item) => {
+          const blocker = bundleItemBlocker(item, connectivity);
+          const chosen = bundle.chosen.includes(item.code);
+          return (
+            <label key={item.code} className={`check ${blocker ? 'check-disabled' : ''}`} data-testid="bundle-item" data-code={item.code} data-available={blocker === null}>
+              <input
+                type="checkbox"
+                data-testid={`bundle-item-${item.code}`}
+                checked={chosen}
+                disabled={blocker !== null && !chosen}
+                onChange={(e) => send({ type: 'BUNDLE_ITEM_TOGGLED', code: item.code, chosen: e.target.checked })}
+              />
+              <span className="check-label">{item.name}</span>
+              <span className="material-note">{item.department}</span>
+              {blocker ? <span className="badge badge-offline">{t(blocker === 'fee' ? 'bundle.fee' : 'bundle.needsNetwork')}</span> : null}
+            </label>
+          );
+        })}
+      </fieldset>
+      {bundle.chosen.length === 0 ? (
+        <p className="note note-warn" role="status" data-testid="bundle-none">
+          {t('bundle.noneChosen')}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button
+          type="button"
+          className="btn btn-primary btn-huge"
+          data-testid="bundle-start"
+          disabled={!ready}
+          onClick={() => send({ type: 'START_APPLICATION' })}
+        >
+          {t('bundle.start', { count: bundle.chosen.length })}
+        </button>
+        <button type="button" className="btn btn-secondary btn-large" data-testid="back-button" onClick={() => send({ type: 'BACK' })}>
+          {t('common.back')}
+        </button>
+      </div>
+    </Screen>
+  );
+}

@@ -1,0 +1,198 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServiceDetail } from '../../common/contract/schemas';
+import { mergeBundleForm, type CombinedForm } from '../../common/domain/bundle-form';
+import { KioskHarness } from './support/kiosk-harness';
+import { eventually, fillForm, finishWalk, screen } from './support/walk';
+
+/** axe-core on the whole page, as renderer.e2e.test.ts runs it: the violations as short strings. */
+async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** axe in normal and in care mode (长者模式), back to normal afterwards. */
+async function axeBothModes(page: Page, label: string): Promise<void> {
+  expect(await axe(page), `${label} normal`).toEqual([]);
+  await page.getByTestId('care-mode-toggle').click();
+  await page.locator('[data-testid="care-mode-toggle"][aria-pressed="true"]').waitFor();
+  expect(await axe(page), `${label} care`).toEqual([]);
+  await page.getByTestId('care-mode-toggle').click();
+  await page.locator('[data-testid="care-mode-toggle"][aria-pressed="false"]').waitFor();
+}
+
+/** The combined form as a single item, for the shared `fillForm` of the slice walk. */
+function asItem(combined: CombinedForm): ServiceDetail {
+  return { form: combined.form, materials: combined.materials } as ServiceDetail;
+}
+
+/**
+ * Life-event bundles ("一件事一次办") end to end in Chromium: the real core,
+ * SQLite outbox and platform-sim. One form for several items; each item
+ * reaches the platform exactly once, online and after an outage.
+ */
+describe('life-event bundle in Chromium', () => {
+  const h = new KioskHarness();
+
+  beforeAll(async () => {
+    await h.start();
+    // axe needs a page of an explicit browser context (the harness opens one with browser.newPage()): the same kiosk, reopened in one.
+    const context = await h.browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const hold = 24 * 60 * 60 * 1000;
+      (globalThis as { kioskFlowTiming?: unknown }).kioskFlowTiming = { welcomeMs: hold, resultMs: hold, printDoneMs: hold, thanksMs: hold };
+    });
+    await h.page.close();
+    await page.goto(h.host.url);
+    h.page = page;
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  /** The life event's items from the core's cached catalogue. */
+  function lifeEvent(id: string): ServiceDetail[] {
+    const event = h.core.store.catalogue.lifeEvents().find((e) => e.id === id);
+    if (!event) throw new Error(`no life event ${id}`);
+    return event.itemCodes.map((code) => h.core.store.catalogue.all().find((i) => i.code === code)!);
+  }
+
+  /** Card → welcome → home → the life event's bundle screen. */
+  async function openBundle(id: string): Promise<void> {
+    await screen(h.page, 'attract');
+    await h.sim('/sim/idcard/insert', { card: 'resident' });
+    await screen(h.page, 'welcome');
+    await h.page.getByTestId('welcome-continue').click();
+    await screen(h.page, 'home');
+    await h.page.locator(`[data-testid="life-event"][data-id="${id}"]`).click();
+    await screen(h.page, 'bundle');
+    await h.page.getByTestId('bundle-start').waitFor();
+  }
+
+  /** Receipt numbers and statuses the result screen lists, by service code. */
+  async function resultItems(): Promise<Array<{ code: string; status: string; receiptNumber: string }>> {
+    const rows = h.page.getByTestId('bundle-result-item');
+    const out: Array<{ code: string; status: string; receiptNumber: string }> = [];
+    for (let i = 0; i < (await rows.count()); i++) {
+      const row = rows.nth(i);
+      out.push({
+        code: (await row.getAttribute('data-code')) ?? '',
+        status: (await row.getAttribute('data-status')) ?? '',
+        receiptNumber: (await row.getByTestId('receipt-number').innerText()).trim(),
+      });
+    }
+    return out;
+  }
+
+  const countsByService = async () => {
+    const counts = new Map<string, number>();
+    for (const t of await h.platformTransactions()) counts.set(t.service, (counts.get(t.service) ?? 0) + 1);
+    return counts;
+  };
+
+  it('online: bundle screen → one combined form → one pre-check list → confirm → every item delivered, one receipt, the platform holds each item once; axe 0 in normal and care mode', async () => {
+    const items = lifeEvent('newborn');
+    const combined = mergeBundleForm(items);
+    const before = await countsByService();
+    const total = (await h.platformTransactions()).length;
+
+    await openBundle('newborn');
+    for (const item of items) {
+      await expect.poll(() => h.page.getByTestId(`bundle-item-${item.code}`).isChecked()).toBe(true);
+    }
+    await axeBothModes(h.page, 'bundle');
+
+    await h.page.getByTestId('bundle-start').click();
+    await screen(h.page, 'form');
+    // One form: each combined field once (the items' 手机号码 is asked once).
+    expect(await h.page.locator('[data-testid^="form-field-"]').count()).toBe(combined.form.length);
+    expect(await h.page.getByTestId('form-field-phone').count()).toBe(1);
+    await axeBothModes(h.page, 'bundle form');
+
+    // Empty form: every problem in one list, item-specific ones naming their item.
+    await h.page.getByTestId('precheck-button').click();
+    await screen(h.page, 'precheck');
+    expect(await h.page.locator('[data-testid="precheck-problem"][data-id="phone"]').count()).toBe(1);
+    expect(await h.page.locator('[data-testid="precheck-problem"][data-item]').count()).toBeGreaterThan(0);
+    await axeBothModes(h.page, 'bundle precheck');
+    await h.page.getByTestId('precheck-back').click();
+    await screen(h.page, 'form');
+
+    await fillForm(h.page, asItem(combined));
+    await h.page.getByTestId('precheck-button').click();
+    await screen(h.page, 'confirm');
+    expect(await h.page.getByTestId('confirm-bundle-items').locator('li').count()).toBe(items.length);
+    await axeBothModes(h.page, 'bundle confirm');
+    await h.page.getByTestId('confirm-submit').click();
+    await screen(h.page, 'result', 30_000);
+    const listed = await resultItems();
+    expect(listed.map((i) => i.code)).toEqual(items.map((i) => i.code));
+    expect(listed.every((i) => i.status === 'delivered')).toBe(true);
+    expect(new Set(listed.map((i) => i.receiptNumber)).size).toBe(items.length);
+    await axeBothModes(h.page, 'bundle result');
+
+    await finishWalk(h.page, h);
+    const printed = JSON.stringify(await h.printed());
+    for (const i of listed) expect(printed).toContain(i.receiptNumber);
+    expect(printed).not.toMatch(/\d{17}[\dX]/);
+
+    const after = await countsByService();
+    for (const item of items) expect((after.get(item.code) ?? 0) - (before.get(item.code) ?? 0)).toBe(1);
+    const all = await h.platformTransactions();
+    expect(all).toHaveLength(total + items.length);
+    expect(new Set(all.map((t) => t.id)).size).toBe(all.length);
+  });
+
+  it('offline: the item that needs the network is unticked and marked; the rest are queued together and each arrives once when the platform returns', async () => {
+    const items = lifeEvent('retirement');
+    const online = items.filter((i) => !i.queueable);
+    const queueable = items.filter((i) => i.queueable);
+    expect(online.length).toBeGreaterThan(0);
+    const before = await countsByService();
+    const total = (await h.platformTransactions()).length;
+
+    await h.stopPlatform();
+    await eventually(async () => {
+      await h.core.sync.syncNow();
+      return h.core.sync.connectivity.state === 'offline';
+    }, 20_000);
+    await h.page.locator('[data-testid="connectivity-banner"][data-state="offline"]').waitFor({ timeout: 15_000 });
+
+    await openBundle('retirement');
+    for (const item of online) {
+      expect(await h.page.getByTestId(`bundle-item-${item.code}`).isChecked()).toBe(false);
+      expect(await h.page.getByTestId(`bundle-item-${item.code}`).isDisabled()).toBe(true);
+      expect(await h.page.locator(`[data-testid="bundle-item"][data-code="${item.code}"]`).getAttribute('data-available')).toBe('false');
+    }
+    for (const item of queueable) expect(await h.page.getByTestId(`bundle-item-${item.code}`).isChecked()).toBe(true);
+    await axeBothModes(h.page, 'bundle offline');
+
+    await h.page.getByTestId('bundle-start').click();
+    await screen(h.page, 'form');
+    await fillForm(h.page, asItem(mergeBundleForm(queueable)));
+    await h.page.getByTestId('precheck-button').click();
+    await screen(h.page, 'confirm');
+    await h.page.getByTestId('confirm-submit').click();
+    await screen(h.page, 'result', 30_000);
+    const listed = await resultItems();
+    expect(listed.map((i) => i.code)).toEqual(queueable.map((i) => i.code));
+    expect(listed.every((i) => i.status === 'queued')).toBe(true);
+    expect(await h.page.getByTestId('result-status').getAttribute('data-status')).toBe('queued');
+    await axeBothModes(h.page, 'bundle result queued');
+    await finishWalk(h.page, h);
+    const printed = JSON.stringify(await h.printed());
+    for (const i of listed) expect(printed).toContain(i.receiptNumber);
+
+    await h.startPlatform();
+    const arrived = await eventually(async () => (await h.platformTransactions()).length >= total + queueable.length && h.core.store.queueStatus().pending === 0, 45_000);
+    expect(arrived).toBe(true);
+    const after = await countsByService();
+    for (const item of queueable) expect((after.get(item.code) ?? 0) - (before.get(item.code) ?? 0)).toBe(1);
+    for (const item of online) expect(after.get(item.code) ?? 0).toBe(before.get(item.code) ?? 0);
+    const all = await h.platformTransactions();
+    expect(all).toHaveLength(total + queueable.length);
+    expect(new Set(all.map((t) => t.id)).size).toBe(all.length);
+  });
+});
