@@ -5,10 +5,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureCare, type CareFigures } from './measure';
 import { launch, openKiosk, RENDERER_DIST, ROOT, serveStatic, VIEWPORTS } from './support';
-import { reachIdleCountdown, walkAllScreens } from './walk';
+import { reachIdleCountdown, WALK_PEOPLE, walkAllScreens } from './walk';
 
 const SHOTS = process.env.SCREENSHOTS ? join(ROOT, 'docs/screenshots') : null;
-/** Screens that go into docs/screenshots. */
+/**
+ * Screens that go into docs/screenshots. Each must show nobody's full name or
+ * ID number: 'confirm' is taken with the 显示 toggle off ('confirm-revealed'
+ * is walked and checked, never captured).
+ */
 const SHOT_SCREENS = new Set(['attract', 'identify', 'home', 'guide', 'form', 'precheck', 'confirm', 'result-queued', 'printing-failed', 'rating', 'payment', 'payment-unavailable', 'certificate']);
 
 let browser: Browser;
@@ -35,6 +39,28 @@ async function axe(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/**
+ * Unmasked personal data in the page as it stands: the full name or ID number
+ * of any of the walk's people, or any other 18-character ID-number-like run,
+ * in the text, attribute values or form field values.
+ */
+async function unmaskedIdentity(page: Page): Promise<string[]> {
+  const dom = await page.evaluate(() =>
+    [document.documentElement.outerHTML, document.body.innerText, ...[...document.querySelectorAll('input, textarea, select')].map((el) => (el as HTMLInputElement).value)].join('\n'),
+  );
+  const found: string[] = WALK_PEOPLE.flatMap((p) => [p.name, p.idNumber]).filter((s) => dom.includes(s));
+  for (const m of dom.matchAll(/(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])/g)) found.push(m[0]);
+  return [...new Set(found)];
+}
+
+/** Writes docs/screenshots/`name` (with SCREENSHOTS set) after checking, before and after the capture, that nothing personal is on screen. */
+async function docsScreenshot(page: Page, name: string): Promise<void> {
+  expect(await unmaskedIdentity(page), `${name}: unmasked identity on a docs screen`).toEqual([]);
+  if (!SHOTS) return;
+  await page.screenshot({ path: join(SHOTS, name) });
+  expect(await unmaskedIdentity(page), `${name}: unmasked identity on a docs screen`).toEqual([]);
+}
+
 const combos = (['portrait', 'landscape'] as const).flatMap((orientation) => [false, true].map((care) => ({ orientation, care })));
 
 describe.each(combos)('renderer $orientation care=$care', ({ orientation, care }) => {
@@ -50,9 +76,14 @@ describe.each(combos)('renderer $orientation care=$care', ({ orientation, care }
         const v = await axe(p);
         if (v.length > 0) violations[label] = v;
         figures[label] = await measureCare(p);
-        if (SHOTS && SHOT_SCREENS.has(label)) {
-          await p.screenshot({ path: join(SHOTS, `${label}-${orientation}-${care ? 'care' : 'normal'}.png`) });
+        if (label === 'confirm') {
+          const [person] = WALK_PEOPLE;
+          expect(await p.getByTestId('confirm-name').textContent()).toBe(`${person.name.slice(0, 1)}*`);
+          expect(await p.getByTestId('confirm-id-number').textContent()).toBe(`${person.idNumber.slice(0, 4)}**********${person.idNumber.slice(-4)}`);
         }
+        // The check below is not vacuous: with the toggle on, it finds the person.
+        if (label === 'confirm-revealed') expect(await unmaskedIdentity(p)).toEqual([WALK_PEOPLE[0].name, WALK_PEOPLE[0].idNumber]);
+        if (SHOT_SCREENS.has(label)) await docsScreenshot(p, `${label}-${orientation}-${care ? 'care' : 'normal'}.png`);
       },
       care,
     );
@@ -106,7 +137,7 @@ describe('renderer behaviour in the browser', () => {
     expect(startX).toBeGreaterThan(VIEWPORTS.landscape.width / 2);
     expect(voiceX).toBeGreaterThan(VIEWPORTS.landscape.width / 2);
     expect(await axe(page)).toEqual([]);
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, 'attract-landscape-ug.png') });
+    await docsScreenshot(page, 'attract-landscape-ug.png');
     await page.close();
   });
 

@@ -7,6 +7,14 @@ const screen = (page: Page, name: string) => page.locator(`[data-screen="${name}
 const kiosk = (page: Page, fn: string, ...args: unknown[]) =>
   page.evaluate(([f, a]) => (window as unknown as Record<string, Record<string, (...x: unknown[]) => void>>).kiosk?.[f as string]?.(...(a as unknown[])), [fn, args] as const);
 
+/** The (fictitious) people the walk identifies, in order; only the confirm step's 显示 toggle may show them unmasked. */
+export const WALK_PEOPLE = [
+  { name: '张三', idNumber: '110101199003070015' },
+  { name: '欧阳娜娜', idNumber: '110101199001011234' },
+  { name: '李四', idNumber: '110101198001010011' },
+] as const;
+const [first, second, third] = WALK_PEOPLE;
+
 /** Fills the sample service's form validly and ticks the photo. */
 async function fillForm(page: Page): Promise<void> {
   await page.getByTestId('form-field-phone').fill('13800138000');
@@ -24,10 +32,11 @@ async function openService(page: Page, code: string, query: string): Promise<voi
 /**
  * Drives the renderer (with a TestKioskApi as `window.kiosk`) through every
  * screen and calls `visit` on each: attract, identify (reader online and
- * offline), welcome, home, search, guide, form, precheck, confirm (revealed),
- * staff assist, payment (QR, cancelled, expired, unreachable, paid), result,
- * printing (failed and done), certificate (warning, offer, failed, done),
- * rating, thanks, the cancel dialog and the offline banner. Starts and ends on attract.
+ * offline), welcome, home, search, the cancel dialog, guide, form, precheck,
+ * confirm (masked, then revealed), payment (QR, cancelled, expired,
+ * unreachable, paid), result, printing (failed and done), certificate
+ * (warning, offer, failed, done), rating, thanks, staff assist and the
+ * offline banner. Starts and ends on attract. The people are {@link WALK_PEOPLE}.
  * With `care`, care mode is switched on at the attract screen.
  */
 export async function walkAllScreens(page: Page, visit: Visit, care: boolean): Promise<void> {
@@ -42,16 +51,13 @@ export async function walkAllScreens(page: Page, visit: Visit, care: boolean): P
   await visit('identify-reader-offline', page);
   await kiosk(page, 'setDevice', 'idcard', { state: 'online' });
 
-  await kiosk(page, 'placeCard');
+  await kiosk(page, 'placeCard', first.name, first.idNumber);
   await screen(page, 'welcome');
   await visit('welcome', page);
   await page.getByTestId('welcome-continue').click();
   await screen(page, 'home');
   await page.getByTestId('service-item').first().waitFor();
   await visit('home', page);
-  await page.getByTestId('staff-assist').click();
-  await page.getByTestId('staff-assist-done').waitFor();
-  await visit('staff-assist', page);
 
   await page.getByTestId('search-input').fill('sb');
   await page.locator('[data-testid="service-item"][data-code="GG00101001"]').waitFor();
@@ -74,9 +80,12 @@ export async function walkAllScreens(page: Page, visit: Visit, care: boolean): P
   await fillForm(page);
   await page.getByTestId('precheck-button').click();
   await screen(page, 'confirm');
+  // Masked first (the state docs/screenshots show), then revealed with the 显示 toggle.
+  await page.locator('[data-testid="reveal-toggle"][aria-pressed="false"]').waitFor();
+  await visit('confirm', page);
   await page.getByTestId('reveal-toggle').click();
   await page.locator('[data-testid="reveal-toggle"][aria-pressed="true"]').waitFor();
-  await visit('confirm', page);
+  await visit('confirm-revealed', page);
   await page.getByTestId('confirm-submit').click();
   await screen(page, 'result');
   await visit('result', page);
@@ -91,11 +100,15 @@ export async function walkAllScreens(page: Page, visit: Visit, care: boolean): P
   await page.getByTestId('rating-submit').click();
   await screen(page, 'thanks');
   await visit('thanks', page);
+  // Staff assist last: its confirmation stays in the top bar until attract, and the screens above go into docs/screenshots.
+  await page.getByTestId('staff-assist').click();
+  await page.getByTestId('staff-assist-done').waitFor();
+  await visit('staff-assist', page);
   await page.getByTestId('thanks-done').click();
   await screen(page, 'attract');
 
   // Second person: fee due → payment order, QR and countdown; cancel, expiry, platform unreachable, paid.
-  await startPerson(page, care, '欧阳娜娜', '110101199001011234');
+  await startPerson(page, care, second.name, second.idNumber);
   await openService(page, 'ZS00401001', 'jmsfzbl');
   await page.getByTestId('start-application').click();
   await fillForm(page);
@@ -132,7 +145,7 @@ export async function walkAllScreens(page: Page, visit: Visit, care: boolean): P
   await screen(page, 'attract');
 
   // Third person: a certificate item; the A4 printer out first (warning), then a paper-out failure and a reprint.
-  await startPerson(page, care, '李四', '110101198001010011');
+  await startPerson(page, care, third.name, third.idNumber);
   await kiosk(page, 'setDevice', 'a4-1', { state: 'offline' });
   await openService(page, 'GG00601001', 'sbcbzmdy');
   await page.getByTestId('certificate-warning').waitFor();
@@ -163,7 +176,7 @@ export async function walkAllScreens(page: Page, visit: Visit, care: boolean): P
   await screen(page, 'attract');
 
   // Fourth person: offline banner, queued submission, print failure.
-  await startPerson(page, care, '欧阳娜娜', '110101199001011234');
+  await startPerson(page, care, second.name, second.idNumber);
   await kiosk(page, 'setConnectivity', 'offline');
   await page.locator('[data-testid="connectivity-banner"][data-state="offline"]').waitFor();
   await page.locator('[data-testid="service-item"][data-available="false"]').first().waitFor();
