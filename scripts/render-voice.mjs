@@ -166,6 +166,16 @@ for (const locale of locales) {
   const dir = join(outDir, locale);
   const prompts = Object.entries(JSON.parse(readFileSync(localeFile, 'utf8')).prompts ?? {}).map(([id, text]) => [id, String(text)]);
   for (const [id] of prompts) if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`render-voice: bad prompt id ${id} in ${locale}`);
+  prune(dir, new Set(prompts.map(([id]) => `${id}.wav`)));
+  const newest = Math.max(statSync(localeFile).mtimeMs, scriptTime);
+  const todo = prompts.filter(([id]) => {
+    const target = join(dir, `${id}.wav`);
+    return force || !existsSync(target) || statSync(target).mtimeMs < newest;
+  });
+  if (todo.length === 0) {
+    console.log(`render-voice: ${locale}: 0 rendered, ${prompts.length} prompts up to date in ${dir}`);
+    continue;
+  }
   const voice = await chooseVoice(locale, VOICES[locale], prompts);
   if (!voice) {
     const removed = prune(dir);
@@ -173,12 +183,6 @@ for (const locale of locales) {
     continue;
   }
   mkdirSync(dir, { recursive: true });
-  prune(dir, new Set(prompts.map(([id]) => `${id}.wav`)));
-  const newest = Math.max(statSync(localeFile).mtimeMs, scriptTime);
-  const todo = prompts.filter(([id]) => {
-    const target = join(dir, `${id}.wav`);
-    return force || !existsSync(target) || statSync(target).mtimeMs < newest;
-  });
   await pool(
     todo.map(([id, text]) => () => renderOne(voice, text, join(dir, `${id}.wav`))),
     availableParallelism(),

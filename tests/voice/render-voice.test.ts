@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,8 +17,20 @@ const has = (cmd: string) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).
 const withEspeak = has('espeak-ng');
 const withSox = has('sox');
 
-function render(out: string, ...args: string[]) {
-  return spawnSync(process.execPath, [SCRIPT, '--out', out, ...args], { encoding: 'utf8', timeout: 60_000 });
+function render(out: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawnSync(process.execPath, [SCRIPT, '--out', out, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
+}
+
+/** An espeak-ng data folder like the installed one but without the Uyghur voice (for ESPEAK_DATA_PATH), or null. */
+function dataWithoutUyghur(into: string): string | null {
+  const installed = /Data at:\s*(\S+)/.exec(execFileSync('espeak-ng', ['--version'], { encoding: 'utf8' }))?.[1];
+  if (!installed || !existsSync(join(installed, 'lang/trk/ug'))) return null;
+  const data = join(into, 'espeak-ng-data');
+  mkdirSync(data, { recursive: true });
+  for (const name of readdirSync(installed)) if (name !== 'lang' && name !== 'ug_dict') symlinkSync(join(installed, name), join(data, name));
+  cpSync(join(installed, 'lang'), join(data, 'lang'), { recursive: true });
+  rmSync(join(data, 'lang/trk/ug'));
+  return into;
 }
 
 interface Wav {
@@ -64,15 +76,15 @@ describe.skipIf(!withEspeak)('render-voice.mjs', () => {
     writeFileSync(join(out, 'attract.wav'), 'old');
     mkdirSync(join(out, 'ug'));
     writeFileSync(join(out, 'ug', 'gone.wav'), 'old');
-    first = render(out, '--locales', LOCALES.join(','));
+    first = render(out, ['--locales', LOCALES.join(',')]);
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('exits 0 without warnings and names the voice of each locale', () => {
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toBe('');
-    expect(first.stdout).toMatch(/zh-TW voice=cmn(-latn-pinyin)?: 20 rendered/);
-    expect(first.stdout).toMatch(/ug voice=ug: 20 rendered/);
+    expect(first.stdout).toMatch(new RegExp(`zh-TW voice=cmn(-latn-pinyin)?: ${PROMPT_IDS.length} rendered`));
+    expect(first.stdout).toMatch(new RegExp(`ug voice=ug: ${PROMPT_IDS.length} rendered`));
   });
 
   it('writes one WAV per prompt id per locale, and nothing else', () => {
@@ -120,17 +132,34 @@ describe.skipIf(!withEspeak)('render-voice.mjs', () => {
   it('renders again only what is older than the locale file, or everything with --force', () => {
     const stale = join(out, 'ug', 'thanks.wav');
     utimesSync(stale, new Date(0), new Date(0));
-    const again = render(out, '--locales', LOCALES.join(','));
+    const again = render(out, ['--locales', LOCALES.join(',')]);
     expect(again.status, again.stderr).toBe(0);
-    expect(again.stdout).toMatch(/zh-TW voice=\S+: 0 rendered/);
+    expect(again.stdout).toMatch(new RegExp(`zh-TW: 0 rendered, ${PROMPT_IDS.length} prompts up to date`));
     expect(again.stdout).toMatch(/ug voice=ug: 1 rendered/);
     expect(statSync(stale).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
-    const forced = render(out, '--locales', 'ug', '--force');
-    expect(forced.stdout).toMatch(/ug voice=ug: 20 rendered/);
+    const forced = render(out, ['--locales', 'ug', '--force']);
+    expect(forced.stdout).toMatch(new RegExp(`ug voice=ug: ${PROMPT_IDS.length} rendered`));
+  });
+
+  it('a locale whose voice espeak-ng lacks is not rendered: old files go, so the kiosk falls back to zh-CN', (ctx) => {
+    const other = mkdtempSync(join(tmpdir(), 'kiosk-voice-'));
+    try {
+      const data = dataWithoutUyghur(join(other, 'data'));
+      if (!data) return ctx.skip();
+      mkdirSync(join(other, 'voice/ug'), { recursive: true });
+      writeFileSync(join(other, 'voice/ug/thanks.wav'), 'old');
+      utimesSync(join(other, 'voice/ug/thanks.wav'), new Date(0), new Date(0));
+      const r = render(join(other, 'voice'), ['--locales', 'ug'], { ESPEAK_DATA_PATH: data });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toMatch(/ug: espeak-ng has none of the voices ug; not rendered \(1 old files removed\)/);
+      expect(readdirSync(join(other, 'voice/ug'))).toEqual([]);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('refuses an unknown locale', () => {
-    const bad = render(out, '--locales', 'fr');
+    const bad = render(out, ['--locales', 'fr']);
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(/unknown locale fr/);
   });
