@@ -23,7 +23,7 @@ export const LAYERS = [
     dirs: ['renderer'],
     allow: ['common', 'renderer'],
     node: false,
-    packages: ['react', 'react-dom', 'i18next', 'react-i18next', 'xstate', '@xstate/react', 'zod'],
+    packages: ['react', 'react-dom', 'xstate', '@xstate/react', 'zod'],
   },
   // Device drivers (plain Node): bindings, simulators, protocol parsers.
   {

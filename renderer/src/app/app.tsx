@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import { useSelector } from '@xstate/react';
-import { I18nextProvider } from 'react-i18next';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { KioskActor } from '../flow/kiosk-machine';
 import { createI18n } from '../i18n/i18n';
+import { TranslatorProvider } from '../i18n/use-translation';
 import { FlowProvider } from './flow-context';
 import { KioskApiProvider } from './kiosk-api-context';
 import { PreferencesProvider } from './preferences';
@@ -31,12 +31,12 @@ function FlowRoot({ actor }: { actor: KioskActor }) {
  * the boot calls are on their way while React mounts (see `main.tsx`).
  */
 export function App({ api, actor }: { api: KioskApi; actor: KioskActor }) {
-  const i18n = useMemo(() => createI18n(), []);
+  const translator = useMemo(() => createI18n(), []);
   return (
-    <I18nextProvider i18n={i18n}>
+    <TranslatorProvider translator={translator}>
       <KioskApiProvider api={api}>
         <FlowRoot actor={actor} />
       </KioskApiProvider>
-    </I18nextProvider>
+    </TranslatorProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { ensureLocale, hasLocale } from '../i18n/i18n';
 import { toLocale, type Locale } from '../i18n/locales';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from './flow-context';
 import { usePreferences } from './preferences';
 import { useIdleCountdown } from './use-idle-countdown';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import type { ScreenName } from '../flow/screen-of';
 import { ensureLocale } from '../i18n/i18n';
 import { LOCALES } from '../i18n/locales';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useKioskApi } from '../app/kiosk-api-context';
 import { createImeController } from './ime-controller';
 import { fits, isPending, pageCount, visibleCandidates, type ImeState } from './ime-state';

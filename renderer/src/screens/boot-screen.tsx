@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { Screen } from '../ui/screen';
 
 /** Shown for the moment the flow loads system info at start-up. */

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import type { FormField as Field, MaskedIdentity } from '../../../common/contract/schemas';
 
 /** What a pre-filled field shows: the masked identity value; the core fills in the real one. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../app/flow-context';
 import { usePreferences } from '../app/preferences';
 import { useCatalogueSearch, type CatalogueQuery } from '../app/use-catalogue-search';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../app/flow-context';
 import { attachKeyboardWedge } from '../input/attach-keyboard-wedge';
 import { isCardReaderAvailable } from '../flow/selectors';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../app/flow-context';
 import { applicationOf } from '../flow/bundle';
 import { Screen } from '../ui/screen';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { usePreferences } from '../app/preferences';
 import { LOCALES } from '../i18n/locales';
 import { useVoice } from '../voice/voice-player';

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 
 /** Asks before ending the session; "keep going" is the default, safe choice. */
 export function CancelDialog({ open, onConfirm, onKeep }: { open: boolean; onConfirm(): void; onKeep(): void }) {

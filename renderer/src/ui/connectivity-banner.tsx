@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import type { FlowContext } from '../flow/flow-types';
 
 /** Network state for everyone to see; loud when offline or slow, a quiet dot when online. */

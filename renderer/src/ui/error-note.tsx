@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import type { KioskErrorCode } from '../../../common/contract/errors';
 
 /** A translated error message for a KioskError code, announced to screen readers; renders nothing for null. */

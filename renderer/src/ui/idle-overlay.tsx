@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 
 /** The visible idle countdown with "continue"; renders nothing when `secondsLeft` is null. */
 export function IdleOverlay({ secondsLeft, onContinue }: { secondsLeft: number | null; onContinue(): void }) {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 
 /** Key rows per layout: letters for pinyin / initials search, digits for phone and number fields. */
 const LAYOUTS = {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import type { ServiceSummary } from '../../../common/contract/schemas';
 import type { FlowContext } from '../flow/flow-types';
 import { isServiceAvailable } from '../flow/selectors';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import type { SystemInfo } from '../../../common/contract/schemas';
 import { useKioskApi } from '../app/kiosk-api-context';
 
