@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,6 +23,12 @@ async function axeBothModes(page: Page, label: string): Promise<void> {
   await page.locator('[data-testid="care-mode-toggle"][aria-pressed="false"]').waitFor();
 }
 
+/** With `SCREENSHOTS=1`, the page as `docs/screenshots/bundle-<name>-portrait-normal.png` (real catalogue from platform-sim). */
+async function shot(page: Page, name: string): Promise<void> {
+  if (!process.env.SCREENSHOTS) return;
+  await page.screenshot({ path: fileURLToPath(new URL(`../../docs/screenshots/bundle-${name}-portrait-normal.png`, import.meta.url)) });
+}
+
 /** The combined form as a single item, for the shared `fillForm` of the slice walk. */
 function asItem(combined: CombinedForm): ServiceDetail {
   return { form: combined.form, materials: combined.materials } as ServiceDetail;
@@ -38,7 +45,7 @@ describe('life-event bundle in Chromium', () => {
   beforeAll(async () => {
     await h.start();
     // axe needs a page of an explicit browser context (the harness opens one with browser.newPage()): the same kiosk, reopened in one.
-    const context = await h.browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    const context = await h.browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN' });
     const page = await context.newPage();
     await page.addInitScript(() => {
       const hold = 24 * 60 * 60 * 1000;
@@ -103,6 +110,7 @@ describe('life-event bundle in Chromium', () => {
       await expect.poll(() => h.page.getByTestId(`bundle-item-${item.code}`).isChecked()).toBe(true);
     }
     await axeBothModes(h.page, 'bundle');
+    await shot(h.page, 'choose');
 
     await h.page.getByTestId('bundle-start').click();
     await screen(h.page, 'form');
@@ -110,6 +118,7 @@ describe('life-event bundle in Chromium', () => {
     expect(await h.page.locator('[data-testid^="form-field-"]').count()).toBe(combined.form.length);
     expect(await h.page.getByTestId('form-field-phone').count()).toBe(1);
     await axeBothModes(h.page, 'bundle form');
+    await shot(h.page, 'form');
 
     // Empty form: every problem in one list, item-specific ones naming their item.
     await h.page.getByTestId('precheck-button').click();
@@ -132,6 +141,7 @@ describe('life-event bundle in Chromium', () => {
     expect(listed.every((i) => i.status === 'delivered')).toBe(true);
     expect(new Set(listed.map((i) => i.receiptNumber)).size).toBe(items.length);
     await axeBothModes(h.page, 'bundle result');
+    await shot(h.page, 'result');
 
     await finishWalk(h.page, h);
     const printed = JSON.stringify(await h.printed());
