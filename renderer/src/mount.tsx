@@ -24,15 +24,23 @@ function timingOverride(): Partial<FlowTiming> {
   );
 }
 
+/** How long the first render waits for the start-up answers before it shows the boot screen instead, in ms. */
+export const BOOT_SCREEN_AFTER_MS = 300;
+
 /**
  * Starts the flow machine on `api` with the start-up calls already under way
- * (`boot`), then mounts React into `root`. The actor starts before React so
- * that, when the answers are already in, the first screen React draws is the
- * attract screen. The actor lives as long as the page.
+ * (`boot`), then mounts React into `root` once the answers are in (the
+ * machine is then already on the attract screen, so the first screen drawn
+ * is the one the person can use) or after {@link BOOT_SCREEN_AFTER_MS},
+ * whichever is first (a slow core shows the boot screen, as before). The
+ * actor lives as long as the page. Resolves when React has been asked to render.
  */
-export function mountKiosk(root: HTMLElement, api: KioskApi, boot: Promise<BootResult>): void {
+export async function mountKiosk(root: HTMLElement, api: KioskApi, boot: Promise<BootResult>): Promise<void> {
   const actor = createActor(kioskMachine, { input: { api, timing: timingOverride(), boot } });
   actor.start();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([boot, new Promise<void>((resolve) => (timer = setTimeout(resolve, BOOT_SCREEN_AFTER_MS)))]);
+  clearTimeout(timer);
   createRoot(root).render(
     <StrictMode>
       <App api={api} actor={actor} />
