@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Browser } from 'playwright-core';
 import { serveBareReactPage, BARE_BUTTON } from './support/bare-react-page';
 import { BenchKiosk, machineNote, PORTRAIT, ROOT } from './support/bench-kiosk';
+import { launchChromium } from '../tests/e2e/support/chromium';
+import { startUntilLine } from './support/process-group';
 import { figure, median, note, percentile } from './support/stats';
 
 /**
@@ -18,7 +18,8 @@ import { figure, median, note, percentile } from './support/stats';
  * visible and enabled (both converted to epoch time with
  * `performance.timeOrigin`; nothing polls the page from outside while it
  * loads). Also reported: the same as the bench learnt of it, and the page's
- * own clock (navigation start → ready). Kiosk and bare runs alternate so they
+ * own clock (navigation start → ready). The kiosk's core and web host and
+ * the bare page's server run in a child process (see `startServers`). Kiosk and bare runs alternate so they
  * share the machine's load; one warm-up of each is discarded.
  * Then the browser-mode launcher: `npx tsx main/web/start-browser.ts` with
  * `KIOSK_NO_BROWSER=1` on a fresh data dir, timed to its "kiosk ready in" line.
@@ -96,69 +97,91 @@ async function coldRun(browser: Browser, url: string, selector: string): Promise
 /** Starts the browser-mode launcher once; resolves with the wall time to its ready line and the ms it printed. */
 async function launcherRun(): Promise<{ wall: number; printed: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-launcher-'));
-  const t0 = performance.now();
-  const child = spawn('npx', ['tsx', 'main/web/start-browser.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, KIOSK_NO_BROWSER: '1', KIOSK_DATA_DIR: dataDir, KIOSK_WEB_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   try {
-    return await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`launcher not ready after 120 s: ${stderr.slice(-500)}`)), 120_000);
-      child.once('exit', (code) => reject(new Error(`launcher exited with ${code}: ${stderr.slice(-500)}`)));
-      createInterface({ input: child.stdout! }).on('line', (line) => {
-        const m = /kiosk ready in (\d+) ms/.exec(line);
-        if (!m) return;
-        clearTimeout(timer);
-        resolve({ wall: performance.now() - t0, printed: Number(m[1]) });
-      });
+    const launcher = await startUntilLine('npx', ['tsx', 'main/web/start-browser.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, KIOSK_NO_BROWSER: '1', KIOSK_DATA_DIR: dataDir, KIOSK_WEB_PORT: '0' },
+      readyLine: /kiosk ready in (\d+) ms/,
     });
+    await launcher.stop();
+    return { wall: launcher.wallMs, printed: Number(launcher.match[1]) };
   } finally {
-    const exited = new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) resolve();
-      else child.once('exit', () => resolve());
-    });
-    // The whole process group: npx, tsx, the launcher and its platform-sim.
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    const killer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 8000);
-    await exited;
-    clearTimeout(killer);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-const kiosk = await new BenchKiosk().start();
-const bare = await serveBareReactPage(join(kiosk.dir, 'bare'));
+/** Where the cold runs load the two pages from, and how to stop it all. */
+interface Servers {
+  browser: Browser;
+  kioskUrl: string;
+  bareUrl: string;
+  bundle: string;
+  bareBytes: number;
+  where: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Default: the kiosk's servers (core + web host, platform-sim) and the bare
+ * page's in a child process (`support/cold-start-server.ts`), as in browser
+ * mode and Electron, where the core does not share an event loop with what
+ * drives the browser. `KIOSK_BENCH_COLD_IN_PROCESS=1`: everything in this
+ * process next to Playwright, as the bench measured before 2026-11-22.
+ */
+async function startServers(): Promise<Servers> {
+  if (process.env.KIOSK_BENCH_COLD_IN_PROCESS) {
+    const kiosk = await new BenchKiosk().start();
+    const bare = await serveBareReactPage(join(kiosk.dir, 'bare'));
+    return {
+      browser: kiosk.browser,
+      kioskUrl: kiosk.host.url,
+      bareUrl: bare.url,
+      bundle: kiosk.bundle,
+      bareBytes: bare.bytes,
+      where: 'servers in the bench process',
+      stop: async () => {
+        await bare.close();
+        await kiosk.stop();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-cold-'));
+  const server = await startUntilLine('npx', ['tsx', 'bench/support/cold-start-server.ts', dir], { cwd: ROOT, env: process.env, readyLine: /^\{.*\}$/ });
+  const info = JSON.parse(server.match[0]) as { kiosk: string; bare: string; bundle: string; bareBytes: number };
+  const browser = await launchChromium();
+  return {
+    browser,
+    kioskUrl: info.kiosk,
+    bareUrl: info.bare,
+    bundle: info.bundle,
+    bareBytes: info.bareBytes,
+    where: 'servers in a child process',
+    stop: async () => {
+      await browser.close().catch(() => undefined);
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const servers = await startServers();
 try {
   const KIOSK_READY = '[data-screen="attract"] [data-testid="start-button"]';
   const BARE_READY = `[data-testid="${BARE_BUTTON}"]`;
-  await coldRun(kiosk.browser, kiosk.host.url, KIOSK_READY);
-  await coldRun(kiosk.browser, bare.url, BARE_READY);
+  await coldRun(servers.browser, servers.kioskUrl, KIOSK_READY);
+  await coldRun(servers.browser, servers.bareUrl, BARE_READY);
   const k: ColdRun[] = [];
   const b: ColdRun[] = [];
   for (let i = 0; i < runs; i++) {
-    k.push(await coldRun(kiosk.browser, kiosk.host.url, KIOSK_READY));
-    b.push(await coldRun(kiosk.browser, bare.url, BARE_READY));
+    k.push(await coldRun(servers.browser, servers.kioskUrl, KIOSK_READY));
+    b.push(await coldRun(servers.browser, servers.bareUrl, BARE_READY));
   }
   const kw = median(k.map((r) => r.toReady));
   const bw = median(b.map((r) => r.toReady));
   const kp = median(k.map((r) => r.inPage));
   const bp = median(b.map((r) => r.inPage));
   note(machineNote());
-  note(`renderer ${kiosk.bundle}; bare React 19 page ${(bare.bytes / 1024).toFixed(0)} KiB of JS; ${runs} runs each (+1 warm-up each, discarded), fresh context per run`);
+  note(`renderer ${servers.bundle}; bare React 19 page ${(servers.bareBytes / 1024).toFixed(0)} KiB of JS; ${runs} runs each (+1 warm-up each, discarded), fresh context per run; ${servers.where}`);
   figure('ui-cold-start-kiosk-median', kw, 'ms', 'informational (goto → attract start-button visible+enabled)');
   figure('ui-cold-start-kiosk-p95', percentile(k.map((r) => r.toReady), 95), 'ms');
   figure('ui-cold-start-bare-react-median', bw, 'ms', 'informational (goto → button visible+enabled)');
@@ -173,8 +196,7 @@ try {
   note(`kiosk runs (goto→ready / in-page ready / in-page first screen / responseEnd, ms): ${runsOf(k)}`);
   note(`bare runs (same): ${runsOf(b)}`);
 } finally {
-  await bare.close();
-  await kiosk.stop();
+  await servers.stop();
 }
 
 const launches: Array<{ wall: number; printed: number }> = [];

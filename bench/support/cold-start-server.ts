@@ -1,0 +1,37 @@
+import { join } from 'node:path';
+import { loadConfig } from '../../main/core/config';
+import { createKioskCore } from '../../main/core/create-kiosk-core';
+import { startEmbeddedPlatform } from '../../main/core/embedded-platform';
+import { simControlRoutes } from '../../main/core/sim-controls';
+import { startWebHost } from '../../main/web/web-host';
+import { serveBareReactPage } from './bare-react-page';
+import { rendererSnapshot } from './bench-kiosk';
+
+/**
+ * The servers of the cold-start bench, in a process of their own (run by
+ * `ui-cold-start.bench.ts` as `tsx bench/support/cold-start-server.ts DIR`):
+ * platform-sim (its own process, as always), the core with simulated devices
+ * and the loopback web host serving a private renderer snapshot — as in
+ * browser mode and as in Electron, where the core never shares an event loop
+ * with whatever drives the browser — and the bare React page's server. Prints
+ * one JSON line `{kiosk, bare, bundle, bareBytes}` when ready; stops on SIGTERM.
+ */
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: cold-start-server.ts DIR');
+const renderer = await rendererSnapshot(dir);
+const platform = await startEmbeddedPlatform({ dataDir: join(dir, 'platform') });
+const config = loadConfig({ dataDir: join(dir, 'kiosk'), platformUrl: platform.url, submitAckWaitMs: 5000 }, {});
+const core = await createKioskCore(config, { syncPollIntervalMs: 500, probeIntervalMs: 500 });
+const host = await startWebHost({ dispatcher: core.dispatcher, events: core.events, staticDir: renderer.dir, routes: simControlRoutes(core) });
+const bare = await serveBareReactPage(join(dir, 'bare'));
+process.stdout.write(`${JSON.stringify({ kiosk: host.url, bare: bare.url, bundle: renderer.bundle, bareBytes: bare.bytes })}\n`);
+
+async function stop(): Promise<void> {
+  await bare.close();
+  await host.close();
+  await core.close();
+  await platform.stop();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void stop());
+process.on('SIGINT', () => void stop());
