@@ -12,6 +12,8 @@ import { screen } from './support/walk';
 describe('renderer start-up in Chromium', () => {
   const h = new KioskHarness();
   const order: string[] = [];
+  /** While > 0, `system:info` answers this many ms late (a slow core). */
+  let slowInfoMs = 0;
 
   beforeAll(async () => {
     await h.start();
@@ -20,6 +22,7 @@ describe('renderer start-up in Chromium', () => {
     const handle = dispatcher.handle.bind(dispatcher);
     dispatcher.handle = async (channel: string, payload: unknown): Promise<Result<unknown>> => {
       order.push(channel);
+      if (channel === 'system:info' && slowInfoMs > 0) await new Promise((r) => setTimeout(r, slowInfoMs));
       return handle(channel, payload);
     };
   });
@@ -36,6 +39,31 @@ describe('renderer start-up in Chromium', () => {
     expect([...order.slice(0, 4)].sort()).toEqual([...boot].sort());
     expect(order.indexOf('system:rendererReady')).toBe(4);
     for (const channel of boot) expect(order.filter((c) => c === channel)).toHaveLength(1);
+  });
+
+  it('draws attract first when the answers come quickly, and the boot screen first when the core is slow', async () => {
+    const seen = async (): Promise<string[]> => {
+      await h.page.addInitScript(() => {
+        const w = window as unknown as { __screens: string[] };
+        w.__screens = [];
+        const frame = () => {
+          const name = document.querySelector('[data-screen]')?.getAttribute('data-screen');
+          if (name && w.__screens.at(-1) !== name) w.__screens.push(name);
+          if (name !== 'attract') requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      });
+      await h.page.reload();
+      await screen(h.page, 'attract');
+      return h.page.evaluate(() => (window as unknown as { __screens: string[] }).__screens);
+    };
+    expect(await seen()).toEqual(['attract']);
+    slowInfoMs = 1500;
+    try {
+      expect(await seen()).toEqual(['boot', 'attract']);
+    } finally {
+      slowInfoMs = 0;
+    }
   });
 
   it('loads the app chunk through a modulepreload link and ships no zod to the page', async () => {
