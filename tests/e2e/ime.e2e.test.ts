@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceDetail } from '../../common/contract/schemas';
 import { KioskHarness } from './support/kiosk-harness';
-import { eventually, fillForm, screen } from './support/walk';
+import { eventually, screen, walkToForm } from './support/walk';
 
 /**
  * The on-screen pinyin input method in the whole kiosk: Chinese typed into a
@@ -60,19 +60,7 @@ describe('pinyin input method in Chromium', () => {
   it('types 张村 into a form field and a reason for the rating; both reach the platform; axe clean with the candidates open', async () => {
     const { item, fieldId } = pickTextService();
 
-    await screen(page, 'attract');
-    await h.sim('/sim/idcard/insert', { card: 'resident' });
-    await screen(page, 'welcome');
-    await page.getByTestId('welcome-continue').click();
-    await screen(page, 'home');
-    await page.getByTestId('search-input').fill(item.name);
-    const entry = page.locator(`[data-testid="service-item"][data-code="${item.code}"]`).first();
-    await entry.waitFor({ state: 'visible', timeout: 10_000 });
-    await entry.click();
-    await screen(page, 'guide');
-    await page.getByTestId('start-application').click();
-    await screen(page, 'form');
-    await fillForm(page, item);
+    await walkToForm(page, h, item);
 
     // Focus the free-text field: the pinyin keyboard opens; clear what fillForm typed.
     const input = page.getByTestId(`form-field-${fieldId}`);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '../../common/contract/errors';
 import type { PaymentOrder, ServiceDetail } from '../../common/contract/schemas';
 import { KioskHarness } from './support/kiosk-harness';
-import { fillForm, screen } from './support/walk';
+import { screen, walkToForm } from './support/walk';
 
 /**
  * A fee item end to end on the real stack (issue 6, 统一公共支付): submit,
@@ -32,17 +32,7 @@ describe('payment of a fee in Chromium against platform-sim', () => {
     const item: ServiceDetail | undefined = h.core.store.catalogue.all().find((i) => i.feeFen > 0 && i.output === 'receipt' && i.form.length > 0 && i.form.length <= 5);
     expect(item).toBeDefined();
     const page = h.page;
-    await screen(page, 'attract');
-    await h.sim('/sim/idcard/insert', { card: 'resident' });
-    await screen(page, 'welcome');
-    await page.getByTestId('welcome-continue').click();
-    await screen(page, 'home');
-    await page.getByTestId('search-input').fill(item!.name);
-    await page.locator(`[data-testid="service-item"][data-code="${item!.code}"]`).first().click();
-    await screen(page, 'guide');
-    await page.getByTestId('start-application').click();
-    await screen(page, 'form');
-    await fillForm(page, item!);
+    await walkToForm(page, h, item!);
     await page.getByTestId('precheck-button').click();
     await screen(page, 'confirm');
     await page.getByTestId('confirm-submit').click();

@@ -46,10 +46,11 @@ export async function screen(page: Page, name: string, timeout = 15_000): Promis
 }
 
 /**
- * Walks one person through the slice on the page: card → welcome → search →
- * guide → form → confirm → submit → result. Returns what the result screen said.
+ * From the attract screen to a filled form of `item`: card (the welcome
+ * screen shows the name masked) → home → search → guide → form, valid values
+ * in every field.
  */
-export async function walkToResult(page: Page, h: KioskHarness, item: ServiceDetail, card = 'resident'): Promise<{ status: string; receiptNumber: string }> {
+export async function walkToForm(page: Page, h: KioskHarness, item: ServiceDetail, card = 'resident'): Promise<void> {
   await screen(page, 'attract');
   await h.sim('/sim/idcard/insert', { card });
   await screen(page, 'welcome');
@@ -65,6 +66,14 @@ export async function walkToResult(page: Page, h: KioskHarness, item: ServiceDet
   await page.getByTestId('start-application').click();
   await screen(page, 'form');
   await fillForm(page, item);
+}
+
+/**
+ * Walks one person through the slice on the page: card → welcome → search →
+ * guide → form → confirm → submit → result. Returns what the result screen said.
+ */
+export async function walkToResult(page: Page, h: KioskHarness, item: ServiceDetail, card = 'resident'): Promise<{ status: string; receiptNumber: string }> {
+  await walkToForm(page, h, item, card);
   await page.getByTestId('precheck-button').click();
   await screen(page, 'confirm');
   await page.getByTestId('confirm-submit').click();
