@@ -67,13 +67,23 @@ async function sample(page: Page, cdp: CDPSession, done: number): Promise<Sample
   };
 }
 
+/** When the last card was lifted (bench clock, ms). */
+let liftedAt = -Infinity;
+/** Least time between lifting a card and placing the next, in ms: two reader polls (300 ms each), so the reader has seen the reader empty. */
+const LIFT_TO_PLACE_MS = 700;
+
 async function oneSession(page: Page, index: number): Promise<void> {
+  // A session can now end within one reader poll of the lift; a card placed
+  // again that soon looks to the reader like the same card never lifted.
+  const wait = LIFT_TO_PLACE_MS - (performance.now() - liftedAt);
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   await kiosk.placeCard(page, `session ${index}`);
   await page.getByTestId('welcome-continue').click();
   await screen(page, 'home');
   // The person takes the card back; the reader polls every 300 ms, so lifting
   // it here (not after the session) lets it see the next card as a new one.
   await kiosk.sim('/sim/idcard/remove');
+  liftedAt = performance.now();
   await page.getByTestId('search-input').fill('sbcx');
   await page.locator('[data-screen="home"] [data-testid="service-item"]').first().waitFor({ state: 'visible' });
   await page.getByTestId('cancel-button').click();
