@@ -1,12 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { DeviceStatus, PrintJob, ServiceDetail, SubmitResult } from '../../common/contract/schemas';
 import { loadConfig, type KioskConfigInput } from '../../main/core/config';
-import { createKioskCore, type A4JobState, type A4PrintHost, type KioskCore, type SpoolerPrinterState } from '../../main/core/create-kiosk-core';
-import { startPlatformSim, type PlatformSim } from '../../platform-sim/server';
-import type { CoreHarness } from './support/core-harness';
-import { EventLog } from './support/event-log';
+import type { A4JobState, A4PrintHost, KioskCore, SpoolerPrinterState } from '../../main/core/create-kiosk-core';
+import { startCoreHarness, type CoreHarness } from './support/core-harness';
 import { tempDir } from './support/temp-dir';
 import { waitUntil } from './support/wait-until';
 import { filledRequest, identifyWithCard } from './support/walk';
@@ -29,47 +27,16 @@ class RecordingPrintHost implements A4PrintHost {
   }
 }
 
-let platform: PlatformSim;
-const cleanups: Array<() => Promise<void> | void> = [];
-beforeAll(async () => {
-  const dir = tempDir('kiosk-platform-');
-  platform = await startPlatformSim({ port: 0, dataDir: dir.dir, quiet: true });
-  cleanups.push(dir.cleanup);
-});
+const harnesses: CoreHarness[] = [];
+const cleanups: Array<() => void> = [];
 afterAll(async () => {
-  await platform?.close();
-  for (const c of cleanups.reverse()) await c();
+  for (const h of harnesses.splice(0)) await h.close();
+  for (const c of cleanups.splice(0)) c();
 });
 
-async function startCore(config: KioskConfigInput, host?: A4PrintHost): Promise<CoreHarness & { core: KioskCore }> {
-  const dir = tempDir('kiosk-core-');
-  const core = await createKioskCore(loadConfig({ submitAckWaitMs: 10_000, ...config, dataDir: dir.dir, platformUrl: platform.url }, {}), {
-    syncPollIntervalMs: 200,
-    probeIntervalMs: 100,
-    ...(host ? { a4PrintHost: host } : {}),
-  });
-  const log = new EventLog(core.events);
-  const call = (channel: string, payload: unknown = {}) => core.dispatcher.handle(channel, payload);
-  const h = {
-    core,
-    log,
-    call,
-    async ok<T>(channel: string, payload: unknown = {}) {
-      const r = await call(channel, payload);
-      if (!r.ok) throw new Error(`${channel} failed: ${r.error.code} ${r.error.message}`);
-      return r.value as T;
-    },
-    async fails(channel: string, payload: unknown = {}) {
-      const r = await call(channel, payload);
-      if (r.ok) throw new Error(`${channel} succeeded but was expected to fail`);
-      return r.error.code;
-    },
-  } as unknown as CoreHarness & { core: KioskCore };
-  cleanups.push(async () => {
-    log.close();
-    await core.close();
-    dir.cleanup();
-  });
+async function startCore(config: KioskConfigInput, host?: A4PrintHost): Promise<CoreHarness> {
+  const h = await startCoreHarness(config, host ? { a4PrintHost: host } : {});
+  harnesses.push(h);
   return h;
 }
 

@@ -2,7 +2,7 @@ import { startPlatformSim, type PlatformSim } from '../../../platform-sim/server
 import { fetchPlatformTransactions, type PlatformTransaction } from '../../support/platform-admin';
 import type { Result } from '../../../common/contract/errors';
 import { loadConfig, type KioskConfigInput } from '../../../main/core/config';
-import { createKioskCore, type KioskCore } from '../../../main/core/create-kiosk-core';
+import { createKioskCore, type KioskCore, type KioskCoreOptions } from '../../../main/core/create-kiosk-core';
 import { EventLog } from './event-log';
 import { tempDir } from './temp-dir';
 import { waitUntil } from './wait-until';
@@ -42,7 +42,7 @@ export interface CoreHarness {
  * `config` is merged over a test configuration (short probe interval, long
  * enough acknowledgement wait for a loaded CI machine).
  */
-export async function startCoreHarness(config: KioskConfigInput = {}): Promise<CoreHarness> {
+export async function startCoreHarness(config: KioskConfigInput = {}, coreOptions: Pick<KioskCoreOptions, 'a4PrintHost'> = {}): Promise<CoreHarness> {
   const kioskDir = tempDir('kiosk-core-');
   const platformDir = tempDir('kiosk-platform-');
   let platform: PlatformSim | null = await startPlatformSim({ port: 0, dataDir: platformDir.dir, quiet: true });
@@ -51,6 +51,7 @@ export async function startCoreHarness(config: KioskConfigInput = {}): Promise<C
   const core = await createKioskCore(loadConfig({ submitAckWaitMs: 10_000, ...config, dataDir: kioskDir.dir, platformUrl }, {}), {
     syncPollIntervalMs: 200,
     probeIntervalMs: 100,
+    ...coreOptions,
   });
   const log = new EventLog(core.events);
 
