@@ -10,6 +10,7 @@ import {
 } from '../core/create-kiosk-core';
 import { APP_SCHEME } from './app-origin';
 import { PrintDocuments } from './print-documents';
+import { LOCKED_WEB_PREFERENCES } from './window';
 
 /** Longest a job may take when the caller gives no usable `timeoutMs` (ms). `openHostedPrinter` passes 120 000 by default too. */
 export const DEFAULT_PRINT_TIMEOUT_MS = 120_000;
@@ -102,21 +103,7 @@ function hiddenWindowOptions(session: Session, pdfViewer: boolean, title: string
     title,
     width: 794,
     height: 1123,
-    webPreferences: {
-      session,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      plugins: pdfViewer,
-      spellcheck: false,
-      devTools: false,
-      navigateOnDragDrop: false,
-    },
+    webPreferences: { ...LOCKED_WEB_PREFERENCES, session, plugins: pdfViewer },
   };
 }
 

@@ -12,6 +12,27 @@ export interface KioskWindowOptions {
 }
 
 /**
+ * The renderer lock-down every window of the shell shares: context isolation,
+ * sandbox, no Node integration anywhere, web security, no insecure content,
+ * no webview tag, no spellcheck dictionary downloads, no drag-and-drop
+ * navigation. DevTools and plugins are off unless a window's options add them.
+ */
+export const LOCKED_WEB_PREFERENCES = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  spellcheck: false,
+  navigateOnDragDrop: false,
+  devTools: false,
+  plugins: false,
+} as const satisfies NonNullable<BrowserWindowConstructorOptions['webPreferences']>;
+
+/**
  * The one window's options: kiosk mode, hidden until first paint, and the
  * renderer locked down (context isolation, sandbox, no Node integration,
  * web security, no spellcheck dictionary downloads, no webview tag).
@@ -26,17 +47,8 @@ export function kioskWindowOptions(options: KioskWindowOptions): BrowserWindowCo
     show: false,
     backgroundColor: '#ffffff',
     webPreferences: {
+      ...LOCKED_WEB_PREFERENCES,
       preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      spellcheck: false,
-      navigateOnDragDrop: false,
       devTools: options.devTools ?? false,
     },
   };

@@ -5,7 +5,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServiceDetail } from '../../common/contract/schemas';
 import { KioskHarness } from './support/kiosk-harness';
-import { eventually, screen, walkToForm } from './support/walk';
+import { eventually, screen, walkToForm, walkToRating } from './support/walk';
 
 /**
  * The on-screen pinyin input method in the whole kiosk: Chinese typed into a
@@ -118,12 +118,7 @@ describe('pinyin input method in Chromium', () => {
     }
 
     // Rating: the reason typed in Chinese too.
-    await h.sim('/sim/idcard/remove');
-    await page.getByTestId('result-continue').click();
-    await screen(page, 'printing');
-    await page.locator('[data-testid="print-state"][data-state="done"]').waitFor({ timeout: 30_000 });
-    await page.getByTestId('print-continue').click();
-    await screen(page, 'rating');
+    await walkToRating(page, h);
     await page.getByTestId('rating-dissatisfied').click();
     await page.getByTestId('rating-reason').click();
     const ratingKeyboard = page.getByTestId('rating-ime');

@@ -83,14 +83,19 @@ export async function walkToResult(page: Page, h: KioskHarness, item: ServiceDet
   return { status, receiptNumber };
 }
 
-/** From the result screen: receipt printed, five-level rating, thanks, back to attract. */
-export async function finishWalk(page: Page, h: KioskHarness): Promise<void> {
+/** From the result screen to the rating screen: the card taken back, the receipt printed. */
+export async function walkToRating(page: Page, h: KioskHarness): Promise<void> {
   await h.sim('/sim/idcard/remove');
   await page.getByTestId('result-continue').click();
   await screen(page, 'printing');
   await page.locator('[data-testid="print-state"][data-state="done"]').waitFor({ timeout: 30_000 });
   await page.getByTestId('print-continue').click();
   await screen(page, 'rating');
+}
+
+/** From the result screen: receipt printed, five-level rating, thanks, back to attract. */
+export async function finishWalk(page: Page, h: KioskHarness): Promise<void> {
+  await walkToRating(page, h);
   await page.getByTestId('rating-very-satisfied').click();
   await page.getByTestId('rating-submit').click();
   await screen(page, 'thanks');
