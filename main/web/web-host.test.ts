@@ -97,6 +97,18 @@ describe('startWebHost: pages', () => {
     expect(csp).not.toContain('unsafe');
   });
 
+  it('sends nosniff, no-referrer, no-store and same-origin CORP, and no COOP (it cost each cold start a process swap)', async () => {
+    for (const path of ['/', '/assets/app.js']) {
+      const res = await get(path);
+      expect(res.status).toBe(200);
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
+    }
+  });
+
   it('serves assets with their content type and falls back to index.html for app routes', async () => {
     expect((await get('/assets/app.js')).headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect((await get('/assets/app.css')).headers['content-type']).toBe('text/css; charset=utf-8');
