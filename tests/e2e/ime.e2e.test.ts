@@ -76,6 +76,15 @@ describe('pinyin input method in Chromium', () => {
     await expect.poll(() => input.inputValue()).toBe('张村');
     expect((await keyboard.getByTestId('ime-composition').innerText()).replace(/\s+/g, '')).not.toMatch(/[a-z]/);
 
+    // The caret moved back one character: 王 goes in between, not at the end; backspace deletes before the caret.
+    await input.press('ArrowLeft');
+    await typeChinese(keyboard, 'wang', '王');
+    await expect.poll(() => input.inputValue()).toBe('张王村');
+    expect(await input.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([2, 2]);
+    await keyboard.locator('[data-key="backspace"]').click();
+    await expect.poll(() => input.inputValue()).toBe('张村');
+    expect(await input.evaluate((el: HTMLInputElement) => el.selectionStart)).toBe(1);
+
     // Candidate bar open: axe in normal and care mode; every candidate a large target.
     for (const letter of 'zh') await keyboard.locator(`[data-key="${letter}"]`).click();
     await keyboard.getByTestId('ime-candidate').first().waitFor({ state: 'visible' });
@@ -136,6 +145,31 @@ describe('pinyin input method in Chromium', () => {
     }, 30_000);
     expect(arrived).toBe(true);
     await page.getByTestId('thanks-done').click();
+    await screen(page, 'attract');
+  });
+
+  it('the search keyboard types at the caret: a letter fixed in the middle of "sbcx" finds 社保查询 items', async () => {
+    await h.sim('/sim/idcard/insert', { card: 'resident' });
+    await screen(page, 'welcome');
+    await page.getByTestId('welcome-continue').click();
+    await screen(page, 'home');
+    const search = page.getByTestId('search-input');
+    await search.click();
+    const keyboard = page.getByTestId('search-keyboard');
+    for (const letter of 'scx') await keyboard.locator(`[data-key="${letter}"]`).click();
+    await expect.poll(() => search.inputValue()).toBe('scx');
+    await search.press('ArrowLeft');
+    await search.press('ArrowLeft');
+    await keyboard.locator('[data-key="b"]').click();
+    await expect.poll(() => search.inputValue()).toBe('sbcx');
+    expect(await search.evaluate((el: HTMLInputElement) => el.selectionStart)).toBe(2);
+    await page.locator('[data-testid="service-item"]').filter({ hasText: '社保' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    // Backspace deletes before the caret (the b), not the last letter.
+    await keyboard.locator('[data-key="backspace"]').click();
+    await expect.poll(() => search.inputValue()).toBe('scx');
+    await h.sim('/sim/idcard/remove');
+    await page.getByTestId('cancel-button').click();
+    await page.getByTestId('cancel-confirm').click();
     await screen(page, 'attract');
   });
 });

@@ -83,6 +83,44 @@ describe('pinyin input method controller (with the in-memory KioskApi)', () => {
     expect(state!.candidates).toEqual([]);
   });
 
+  it('reads the caret when a key is pressed and chains taps made before a re-render', async () => {
+    const api = new TestKioskApi();
+    let value = '张三';
+    let domCaret = 1;
+    const carets: number[] = [];
+    const reads: string[] = [];
+    const controller = createImeController(
+      { value, maxLength: 50 },
+      {
+        candidates: (pinyin, limit) => api.input.candidates({ pinyin, limit }).then((r) => r.candidates),
+        onChange: (v, caret) => {
+          value = v;
+          carets.push(caret);
+        },
+        selection: (v) => {
+          reads.push(v);
+          return v === '张三' ? { start: domCaret, end: domCaret } : null;
+        },
+        onState: () => undefined,
+      },
+    );
+    for (const letter of 'li') controller.dispatch({ type: 'letter', letter });
+    await tick();
+    controller.dispatch({ type: 'pick', index: 0 });
+    expect(value).toBe('张李三');
+    expect(carets).toEqual([2]);
+    // No re-render yet: the next digit goes after 李, where the last edit left the caret.
+    controller.dispatch({ type: 'char', char: '2' });
+    expect(value).toBe('张李2三');
+    expect(carets).toEqual([2, 3]);
+    // After a re-render the field's caret is read again (the person moved it to the start).
+    controller.setField({ value: '张三', maxLength: 50 });
+    domCaret = 0;
+    controller.dispatch({ type: 'char', char: '1' });
+    expect(value).toBe('1张三');
+    expect(reads.at(-1)).toBe('张三');
+  });
+
   it('follows the field when the screen changes its value', () => {
     const s = setup(3);
     s.controller.setField({ value: '一二三', maxLength: 3 });

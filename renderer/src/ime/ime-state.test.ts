@@ -113,6 +113,24 @@ describe('pinyin input method (pure reducer)', () => {
     expect(run([...letters('n'), answer('yin', ['因'])], '', 50, state).state.page).toBe(0);
   });
 
+  it('inserts at the caret or in place of a selection, and reports where the caret goes', () => {
+    const at = (n: number) => ({ start: n, end: n });
+    const field = (value: string, selection: { start: number; end: number }, maxLength = 50) => ({ value, maxLength, selection });
+    let state = INITIAL_IME_STATE;
+    for (const a of [...letters('xiao'), answer('xiao', ['小'])]) state = reduceIme(state, field('张三', at(1)), a).state;
+    expect(reduceIme(state, field('张三', at(1)), { type: 'pick', index: 0 })).toMatchObject({ value: '张小三', caret: 2, state: { composition: '' } });
+    expect(reduceIme(state, field('幸福村三组', { start: 3, end: 4 }), { type: 'pick', index: 0 })).toMatchObject({ value: '幸福村小组', caret: 4 });
+    // A selection frees its room: a full field accepts a pick that replaces part of it.
+    expect(reduceIme(state, field('一二', { start: 0, end: 1 }, 2), { type: 'pick', index: 0 }).value).toBe('小二');
+    expect(reduceIme(INITIAL_IME_STATE, field('村', at(0)), { type: 'char', char: '3' })).toEqual({ state: INITIAL_IME_STATE, value: '3村', caret: 1 });
+    expect(reduceIme(INITIAL_IME_STATE, field('张小三', at(2)), { type: 'backspace' })).toMatchObject({ value: '张三', caret: 1 });
+    expect(reduceIme(INITIAL_IME_STATE, field('张三', at(0)), { type: 'backspace' })).toMatchObject({ value: '张三', caret: 0 });
+    const latin = reduceIme(INITIAL_IME_STATE, field('', at(0)), { type: 'toggleMode' }).state;
+    expect(reduceIme(latin, field('ac', at(1)), { type: 'letter', letter: 'b' })).toMatchObject({ value: 'abc', caret: 2 });
+    // Without a selection, text goes to the end as before.
+    expect(reduceIme(latin, { value: 'ab', maxLength: 50 }, { type: 'letter', letter: 'c' })).toMatchObject({ value: 'abc', caret: 3 });
+  });
+
   it('ignores keys that are not letters', () => {
     expect(run([{ type: 'letter', letter: '<' }]).state).toBe(INITIAL_IME_STATE);
   });

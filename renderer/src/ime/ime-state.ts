@@ -1,4 +1,5 @@
 import type { PinyinCandidate } from '../../../common/contract/schemas';
+import { clampSelection, deleteBackward, fitsAt, insertText, type TextSelection } from '../ui/text-edit';
 
 /** Candidates per page of the candidate bar. */
 export const IME_PAGE_SIZE = 8;
@@ -35,10 +36,19 @@ export type ImeAction =
   | { type: 'toggleMode' }
   | { type: 'candidates'; forComposition: string; candidates: PinyinCandidate[] };
 
-/** The field's value and its limit, which the input method edits but does not own. */
+/** The field's value, its limit and its selection, which the input method edits but does not own. */
 export interface ImeField {
   value: string;
   maxLength: number;
+  /** Where text goes in (UTF-16 offsets); missing or null: at the end. */
+  selection?: TextSelection | null;
+}
+
+/** What {@link reduceIme} returns: the next state, the field's next value and its caret (UTF-16 offset). */
+export interface ImeResult {
+  state: ImeState;
+  value: string;
+  caret: number;
 }
 
 export const INITIAL_IME_STATE: ImeState = { mode: 'pinyin', composition: '', candidates: [], candidatesFor: '', page: 0 };
@@ -46,15 +56,9 @@ export const INITIAL_IME_STATE: ImeState = { mode: 'pinyin', composition: '', ca
 /** Length in characters as a person counts them (code points, like `maxLength` in practice for CJK). */
 const length = (s: string) => [...s].length;
 
-/** Appends `text` to `value`, cut to what still fits `maxLength`. */
-function append(field: ImeField, text: string): string {
-  const room = Math.max(0, field.maxLength - length(field.value));
-  return field.value + [...text].slice(0, room).join('');
-}
-
-/** True when `text` fits into the field as it is. */
+/** True when `text` fits into the field in place of its selection. */
 export function fits(field: ImeField, text: string): boolean {
-  return length(field.value) + length(text) <= field.maxLength;
+  return fitsAt(field.value, field.selection, text, field.maxLength);
 }
 
 /** Number of candidate pages (at least 1). */
@@ -79,52 +83,66 @@ function withComposition(state: ImeState, composition: string): ImeState {
 }
 
 /**
- * The input method as a pure function: the next state and the field's next
- * value. Letters build the composition (pinyin mode) or go into the field
- * (latin mode); picking a candidate inserts it and consumes the letters it
- * stands for, the rest stays to be picked next; backspace edits the
- * composition first; an answer for an older composition is ignored.
+ * The input method as a pure function: the next state, the field's next
+ * value and caret. Letters build the composition (pinyin mode) or go into
+ * the field at its caret (latin mode); picking a candidate inserts it at the
+ * caret (replacing a selection) and consumes the letters it stands for, the
+ * rest stays to be picked next; backspace edits the composition first, then
+ * deletes before the caret; an answer for an older composition is ignored.
  */
-export function reduceIme(state: ImeState, field: ImeField, action: ImeAction): { state: ImeState; value: string } {
-  const same = { state, value: field.value };
-  const full = length(field.value) >= field.maxLength;
+export function reduceIme(state: ImeState, field: ImeField, action: ImeAction): ImeResult {
+  const caret = clampSelection(field.value, field.selection).end;
+  const same = { state, value: field.value, caret };
+  const put = (next: ImeState, text: string): ImeResult => {
+    const edit = insertText(field.value, field.selection, text, field.maxLength);
+    return { state: next, value: edit.value, caret: edit.caret };
+  };
+  const full = length(field.value) - length(selected(field)) >= field.maxLength;
   switch (action.type) {
     case 'letter': {
       const letter = action.letter.toLowerCase();
       if (!/^[a-z]$/.test(letter)) return same;
-      if (state.mode === 'latin') return { state, value: append(field, letter) };
+      if (state.mode === 'latin') return put(state, letter);
       if (full || state.composition.length >= IME_MAX_COMPOSITION) return same;
-      return { state: withComposition(state, state.composition + letter), value: field.value };
+      return { ...same, state: withComposition(state, state.composition + letter) };
     }
     case 'char':
       if (state.composition !== '') return same;
-      return { state, value: append(field, action.char) };
-    case 'backspace':
-      if (state.composition !== '') return { state: withComposition(state, state.composition.slice(0, -1)), value: field.value };
-      return { state, value: [...field.value].slice(0, -1).join('') };
+      return put(state, action.char);
+    case 'backspace': {
+      if (state.composition !== '') return { ...same, state: withComposition(state, state.composition.slice(0, -1)) };
+      const edit = deleteBackward(field.value, field.selection);
+      return { state, value: edit.value, caret: edit.caret };
+    }
     case 'space':
-      if (state.composition !== '') return { state: withComposition(state, ''), value: append(field, state.composition) };
-      return { state, value: append(field, ' ') };
+      if (state.composition !== '') return put(withComposition(state, ''), state.composition);
+      return put(state, ' ');
     case 'clear':
-      if (state.composition !== '') return { state: withComposition(state, ''), value: field.value };
-      return { state, value: '' };
+      if (state.composition !== '') return { ...same, state: withComposition(state, '') };
+      return { state, value: '', caret: 0 };
     case 'pick': {
       const candidate = state.candidatesFor === state.composition ? state.candidates[action.index] : undefined;
       if (!candidate || !fits(field, candidate.text)) return same;
       const rest = state.composition.startsWith(candidate.pinyin) ? state.composition.slice(candidate.pinyin.length) : '';
-      return { state: withComposition(state, rest), value: field.value + candidate.text };
+      return put(withComposition(state, rest), candidate.text);
     }
     case 'nextPage':
-      return { state: { ...state, page: Math.min(pageCount(state) - 1, state.page + 1) }, value: field.value };
+      return { ...same, state: { ...state, page: Math.min(pageCount(state) - 1, state.page + 1) } };
     case 'prevPage':
-      return { state: { ...state, page: Math.max(0, state.page - 1) }, value: field.value };
+      return { ...same, state: { ...state, page: Math.max(0, state.page - 1) } };
     case 'toggleMode': {
       // Switching to latin keeps what was typed: the composition goes in as letters.
-      const value = state.mode === 'pinyin' && state.composition !== '' ? append(field, state.composition) : field.value;
-      return { state: { ...withComposition(state, ''), mode: state.mode === 'pinyin' ? 'latin' : 'pinyin' }, value };
+      const next = { ...withComposition(state, ''), mode: state.mode === 'pinyin' ? ('latin' as const) : ('pinyin' as const) };
+      return state.mode === 'pinyin' && state.composition !== '' ? put(next, state.composition) : { ...same, state: next };
     }
     case 'candidates':
       if (action.forComposition !== state.composition) return same;
-      return { state: { ...state, candidates: action.candidates, candidatesFor: action.forComposition, page: 0 }, value: field.value };
+      return { ...same, state: { ...state, candidates: action.candidates, candidatesFor: action.forComposition, page: 0 } };
   }
+}
+
+/** The text the field's selection covers (empty for a caret). */
+function selected(field: ImeField): string {
+  const { start, end } = clampSelection(field.value, field.selection);
+  return field.value.slice(start, end);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import { useKioskApi } from '../app/kiosk-api-context';
+import { useFieldCaret } from '../ui/use-field-caret';
 import { createImeController } from './ime-controller';
 import { fits, isPending, pageCount, visibleCandidates, type ImeState } from './ime-state';
 
@@ -14,21 +15,27 @@ const keep = (e: { preventDefault(): void }) => e.preventDefault();
  * The on-screen keyboard with a pinyin input method, for free-text fields:
  * letters build a composition shown above a candidate bar; tapping a
  * candidate inserts it and consumes its syllables; 中/英 switches to typing
- * letters directly. Candidates come from the core (`input.candidates`).
+ * letters directly. Text goes in at the caret of the field `targetId`
+ * (replacing a selection) and the caret follows it. Candidates come from the
+ * core (`input.candidates`).
  */
 export function PinyinKeyboard({
   value,
   maxLength,
   onChange,
+  targetId,
   testId,
 }: {
   value: string;
   maxLength: number;
   onChange(value: string): void;
+  /** Id of the input or textarea the keyboard types into (its caret is read and kept). */
+  targetId: string;
   testId: string;
 }) {
   const { t } = useTranslation();
   const api = useKioskApi();
+  const caret = useFieldCaret(targetId);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const [state, setState] = useState<ImeState | null>(null);
@@ -38,12 +45,16 @@ export function PinyinKeyboard({
         { value, maxLength },
         {
           candidates: (pinyin, limit) => api.input.candidates({ pinyin, limit }).then((r) => r.candidates),
-          onChange: (v) => onChangeRef.current(v),
+          onChange: (v, at) => {
+            caret.placeCaret(at, v);
+            onChangeRef.current(v);
+          },
+          selection: (v) => caret.selection(v),
           onState: setState,
         },
       ),
     // One input method per keyboard (the field is kept current below, onChange through a ref).
-    [api],
+    [api, caret],
   );
   controller.setField({ value, maxLength });
   useEffect(() => {
@@ -56,7 +67,7 @@ export function PinyinKeyboard({
   const visible = visibleCandidates(ime);
   const pages = pageCount(ime);
   const pending = isPending(ime);
-  const field = { value, maxLength };
+  const field = { value, maxLength, selection: caret.selection(value) };
   const key = (label: string, dataKey: string, onClick: () => void, extra: { className?: string; disabled?: boolean } = {}) => (
     <button
       key={dataKey}

@@ -11,6 +11,11 @@ function prefillDisplay(field: Field, identity: MaskedIdentity | null, fallback:
 const INPUT_TYPES: Record<Field['kind'], string> = { text: 'text', phone: 'tel', number: 'text', date: 'date', select: 'text' };
 const INPUT_MODES: Record<Field['kind'], 'text' | 'tel' | 'numeric'> = { text: 'text', phone: 'tel', number: 'numeric', date: 'text', select: 'text' };
 
+/** Id of the input (or select) of form field `fieldId`, for labels and the on-screen keyboards. */
+export function fieldInputId(fieldId: string): string {
+  return `field-${fieldId}`;
+}
+
 /** One form field: read-only and masked when pre-filled from the identity, otherwise an input or a select. */
 export function FormField({
   field,
@@ -29,7 +34,7 @@ export function FormField({
   onFocus(): void;
 }) {
   const { t } = useTranslation();
-  const id = `field-${field.id}`;
+  const id = fieldInputId(field.id);
   const common = {
     id,
     'data-testid': `form-field-${field.id}`,

@@ -6,7 +6,7 @@ import { LazyPinyinKeyboard, prefetchPinyinKeyboard } from '../ime/lazy-pinyin-k
 import { ErrorNote } from '../ui/error-note';
 import { OnScreenKeyboard } from '../ui/on-screen-keyboard';
 import { Screen } from '../ui/screen';
-import { FormField } from './form-field';
+import { FormField, fieldInputId } from './form-field';
 
 /** The application form (pre-filled identity fields masked and read-only) and the materials checklist. */
 export function FormScreen() {
@@ -55,6 +55,7 @@ export function FormScreen() {
             value={form[keypadField.id] ?? ''}
             maxLength={keypadField.maxLength}
             onChange={(value) => send({ type: 'FIELD_CHANGED', id: keypadField.id, value })}
+            targetId={fieldInputId(keypadField.id)}
             testId="form-keypad"
           />
         ) : null}
@@ -64,6 +65,7 @@ export function FormScreen() {
             value={form[imeField.id] ?? ''}
             maxLength={imeField.maxLength}
             onChange={(value) => send({ type: 'FIELD_CHANGED', id: imeField.id, value })}
+            targetId={fieldInputId(imeField.id)}
             testId="form-ime"
           />
         ) : null}

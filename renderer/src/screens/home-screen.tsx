@@ -44,7 +44,7 @@ export function HomeScreen() {
           onFocus={() => setTyping(true)}
         />
       </div>
-      {typing || text !== '' ? <OnScreenKeyboard layout="letters" value={text} maxLength={100} onChange={setText} testId="search-keyboard" /> : null}
+      {typing || text !== '' ? <OnScreenKeyboard layout="letters" value={text} maxLength={100} onChange={setText} targetId="home-search" testId="search-keyboard" /> : null}
       <ErrorNote code={error} />
       {query ? (
         <div className="results">

@@ -62,7 +62,7 @@ export function RatingScreen() {
             onChange={(e) => setReason(e.target.value)}
             onFocus={() => setTyping(true)}
           />
-          {typing ? <LazyPinyinKeyboard value={reason} maxLength={REASON_MAX} onChange={setReason} testId="rating-ime" /> : null}
+          {typing ? <LazyPinyinKeyboard value={reason} maxLength={REASON_MAX} onChange={setReason} targetId="rating-reason" testId="rating-ime" /> : null}
           {reason.trim() === '' ? <p className="note">{t('rating.reasonRequired')}</p> : null}
         </div>
       ) : null}
