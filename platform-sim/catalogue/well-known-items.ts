@@ -320,4 +320,5 @@ export const LIFE_EVENT_SPECS: { id: string; name: string; items: string[] }[] =
   { id: 'school-entry', name: '入学一件事', items: ['义务教育入学报名', '户籍证明开具', '居住证办理', '预防接种证办理', '学生资助申请'] },
   { id: 'disability', name: '残疾人服务一件事', items: ['残疾人证办理', '困难残疾人生活补贴申请', '重度残疾人护理补贴申请'] },
   { id: 'job-loss', name: '失业一件事', items: ['失业登记', '失业保险金申领', '社保查询'] },
+  { id: 'resident-insurance', name: '城乡居民参保一件事', items: ['城乡居民养老保险参保登记', '城乡居民养老保险费缴纳', '社会保障卡申领'] },
 ];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { BundlePrecheckResultSchema, BundleSubmitResult, CatalogueOverviewSchema, PrintJob, ServiceDetail } from '../../common/contract/schemas';
+import type { BundlePrecheckResultSchema, BundleSubmitResult, CatalogueOverviewSchema, PaymentOrder, PaymentStatus, PrintJob, ServiceDetail } from '../../common/contract/schemas';
 import { mergeBundleForm, type CombinedForm } from '../../common/domain/bundle-form';
 import { startCoreHarness, type CoreHarness } from './support/core-harness';
 import { RESIDENT } from './support/fixtures';
@@ -108,6 +108,33 @@ describe('life-event bundle (一件事一次办) with the platform up', () => {
     expect(text).toContain(`ZWFW-BUNDLE:${result.bundleRef}:`);
     expect(text).not.toContain(RESIDENT.name);
     expect(text).not.toContain(RESIDENT.idNumber);
+  });
+});
+
+describe('life-event bundle with a fee item (城乡居民参保一件事)', () => {
+  let h: CoreHarness;
+  beforeAll(async () => {
+    h = await startCoreHarness();
+    await identifyWithCard(h);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('the fee item is submitted with the others, then paid through the platform by its own transaction; the free items have nothing to pay', async () => {
+    const insurance = await lifeEvent(h, 'resident-insurance');
+    const feeItems = insurance.items.filter((i) => i.feeFen > 0);
+    expect(feeItems.map((i) => i.name)).toEqual(['城乡居民养老保险费缴纳']);
+    const result = await h.ok<BundleSubmitResult>('transactions:submitBundle', { bundleId: 'resident-insurance', itemCodes: insurance.codes, ...filled(insurance.combined) });
+    expect(result.items.map((i) => i.serviceCode)).toEqual(insurance.codes);
+    expect(result.items.every((i) => i.status === 'delivered')).toBe(true);
+
+    const due = result.items.find((i) => i.serviceCode === feeItems[0]!.code)!;
+    const order = await h.ok<PaymentOrder>('payment:create', { transactionId: due.id });
+    expect(order.amountFen).toBe(feeItems[0]!.feeFen);
+    await fetch(`${h.platformUrl}/admin/payments/${encodeURIComponent(order.paymentId)}/pay`, { method: 'POST' });
+    expect((await h.ok<PaymentStatus>('payment:status', { paymentId: order.paymentId })).status).toBe('paid');
+    for (const free of result.items.filter((i) => i.id !== due.id)) expect(await h.fails('payment:create', { transactionId: free.id })).toBe('invalid-payload');
   });
 });
 

@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceDetail } from '../../common/contract/schemas';
+import type { Result } from '../../common/contract/errors';
+import type { PaymentOrder, ServiceDetail } from '../../common/contract/schemas';
 import { mergeBundleForm, type CombinedForm } from '../../common/domain/bundle-form';
 import { KioskHarness } from './support/kiosk-harness';
 import { eventually, fillForm, finishWalk, screen } from './support/walk';
@@ -41,9 +42,18 @@ function asItem(combined: CombinedForm): ServiceDetail {
  */
 describe('life-event bundle in Chromium', () => {
   const h = new KioskHarness();
+  const orders: PaymentOrder[] = [];
 
   beforeAll(async () => {
     await h.start();
+    // Observe the payment orders the core creates (the page only shows them as a QR code).
+    const dispatcher = h.core.dispatcher;
+    const handle = dispatcher.handle.bind(dispatcher);
+    dispatcher.handle = async (channel: string, payload: unknown): Promise<Result<unknown>> => {
+      const result = await handle(channel, payload);
+      if (channel === 'payment:create' && result.ok) orders.push(result.value as PaymentOrder);
+      return result;
+    };
     // axe needs a page of an explicit browser context (the harness opens one with browser.newPage()): the same kiosk, reopened in one.
     const context = await h.browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN' });
     const page = await context.newPage();
@@ -153,6 +163,63 @@ describe('life-event bundle in Chromium', () => {
     const all = await h.platformTransactions();
     expect(all).toHaveLength(total + items.length);
     expect(new Set(all.map((t) => t.id)).size).toBe(all.length);
+  });
+
+  it('a fee inside a bundle (城乡居民参保一件事): the fee item is ticked with its amount, submitted with the others, then paid by QR; axe 0 on the payment step', async () => {
+    const items = lifeEvent('resident-insurance');
+    const fee = items.filter((i) => i.feeFen > 0);
+    expect(fee).toHaveLength(1);
+    const before = await countsByService();
+
+    await openBundle('resident-insurance');
+    for (const item of items) await expect.poll(() => h.page.getByTestId(`bundle-item-${item.code}`).isChecked()).toBe(true);
+    const badge = h.page.locator(`[data-testid="bundle-item"][data-code="${fee[0]!.code}"] [data-testid="bundle-item-fee"]`);
+    expect(await badge.getAttribute('data-fen')).toBe(String(fee[0]!.feeFen));
+    expect(await badge.innerText()).toContain('200.00');
+
+    await h.page.getByTestId('bundle-start').click();
+    await screen(h.page, 'form');
+    await fillForm(h.page, asItem(mergeBundleForm(items)));
+    await h.page.getByTestId('precheck-button').click();
+    await screen(h.page, 'confirm');
+    await h.page.getByTestId('confirm-submit').click();
+    await screen(h.page, 'result', 30_000);
+    const listed = await resultItems();
+    expect(listed.every((i) => i.status === 'delivered')).toBe(true);
+    const feeReceipt = listed.find((i) => i.code === fee[0]!.code)!.receiptNumber;
+
+    // The result leads to the fee (去缴费), named with its place in the bundle and its own receipt number.
+    expect(await h.page.getByTestId('result-continue').innerText()).toContain('缴费');
+    await h.page.getByTestId('result-continue').click();
+    await screen(h.page, 'payment');
+    await h.page.locator('[data-testid="payment-state"][data-state="waiting"]').waitFor({ timeout: 15_000 });
+    const due = h.page.getByTestId('due-item');
+    expect(await due.innerText()).toContain(fee[0]!.name);
+    expect([await due.getAttribute('data-index'), await due.getAttribute('data-count')]).toEqual(['1', '1']);
+    expect((await h.page.getByTestId('payment-receipt').innerText()).replace(/\s+/g, '')).toContain(feeReceipt);
+    expect(await h.page.getByTestId('payment-amount').getAttribute('data-fen')).toBe(String(fee[0]!.feeFen));
+    const order = orders.at(-1)!;
+    expect(order.amountFen).toBe(fee[0]!.feeFen);
+    await axeBothModes(h.page, 'bundle payment');
+    await shot(h.page, 'payment');
+
+    const paid = await fetch(`${h.platform!.url}/admin/payments/${encodeURIComponent(order.paymentId)}/pay`, { method: 'POST' });
+    expect(paid.ok).toBe(true);
+    await h.page.locator('[data-testid="payment-state"][data-state="paid"]').waitFor({ timeout: 15_000 });
+    await h.page.getByTestId('payment-continue').click();
+    await screen(h.page, 'printing');
+    await h.page.locator('[data-testid="print-state"][data-state="done"]').waitFor({ timeout: 30_000 });
+    await h.sim('/sim/idcard/remove');
+    await h.page.getByTestId('print-continue').click();
+    await screen(h.page, 'rating');
+    await h.page.getByTestId('rating-very-satisfied').click();
+    await h.page.getByTestId('rating-submit').click();
+    await screen(h.page, 'thanks');
+    await h.page.getByTestId('thanks-done').click();
+    await screen(h.page, 'attract');
+
+    const after = await countsByService();
+    for (const item of items) expect((after.get(item.code) ?? 0) - (before.get(item.code) ?? 0)).toBe(1);
   });
 
   it('offline: the item that needs the network is unticked and marked; the rest are queued together and each arrives once when the platform returns', async () => {

@@ -188,8 +188,6 @@ export class TransactionsService {
         const sessionId = this.options.session.currentSessionId();
         const applicant = { applicantName: identity.name, applicantIdNumber: identity.idNumber };
         const bundle = this.bundle(input);
-        const withFee = bundle.items.filter((i) => i.feeFen > 0).map((i) => i.code);
-        if (withFee.length > 0) throw new KioskError('invalid-payload', `items with a fee are applied for one by one: ${withFee.join(', ')}`, { itemCodes: withFee });
         const online = this.options.isOnline();
         const needPlatform = bundle.items.filter((i) => !i.queueable).map((i) => i.code);
         if (needPlatform.length > 0 && !online) {

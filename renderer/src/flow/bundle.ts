@@ -5,11 +5,11 @@ import { isServiceAvailable } from './selectors';
 
 /**
  * Why an item of a life event cannot be ticked now, or null when it can:
- * `needs-network` (not queueable while offline) or `fee` (items with a fee
- * are paid one by one, from their own guide).
+ * `needs-network` (not queueable while offline). Items with a fee can be
+ * ticked: their fees are paid one after the other once the bundle is
+ * submitted (or later by receipt number when it was queued).
  */
-export function bundleItemBlocker(item: Pick<ServiceDetail, 'queueable' | 'feeFen'>, connectivity: FlowContext['connectivity']): 'needs-network' | 'fee' | null {
-  if (item.feeFen > 0) return 'fee';
+export function bundleItemBlocker(item: Pick<ServiceDetail, 'queueable'>, connectivity: FlowContext['connectivity']): 'needs-network' | null {
   return isServiceAvailable(item, connectivity) ? null : 'needs-network';
 }
 

@@ -94,6 +94,10 @@ export interface FlowContext {
   printJob: PrintJob | null;
   /** The payment order being shown (fee items, after submit). */
   payment: PaymentOrder | null;
+  /** Transaction ids whose fee is paid or left for later in this session (see `feeDues`). */
+  settledFees: string[];
+  /** Transaction ids whose certificate was printed or skipped in this session (see `certificateDues`). */
+  settledCertificates: string[];
   /** The A4 certificate job, once started. */
   certificateJob: PrintJob | null;
   /** Why the certificate could not be printed (`network-offline`, `not-accepted`, `printer-offline`, `paper-out`, `not-certificate`, `unknown`). */

@@ -170,4 +170,92 @@ describe('kiosk flow machine: life-event bundle path (一件事一次办)', () =
     a.send({ type: 'RETRY' });
     await waitFor(a, (s) => s.matches({ session: { bundle: 'ready' } }), { timeout: 1000 });
   });
+
+  it('fees and certificates inside a bundle: each delivered fee item is paid in turn (one may be left for later), then each certificate offered', async () => {
+    const { api, a } = await home();
+    const bundle = await toBundle(a, 'resident');
+    // Fee items can be ticked now: their fees are paid after submit.
+    expect(bundle.chosen).toEqual(['ZS00401001', 'GG00501001', 'GG00601001', 'ZS00701001']);
+    a.send({ type: 'START_APPLICATION' });
+    await until(a, 'form');
+    fill(a);
+    a.send({ type: 'PRECHECK' });
+    await until(a, 'confirm');
+    a.send({ type: 'SUBMIT' });
+    await until(a, 'result');
+    const items = a.getSnapshot().context.bundle!.result!.items;
+    const idOf = (code: string) => items.find((i) => i.serviceCode === code)!.id;
+
+    // Result → the first fee item's order.
+    a.send({ type: 'CONTINUE' });
+    await waitFor(a, (s) => s.matches({ session: { payment: 'waiting' } }), { timeout: 1000 });
+    expect(a.getSnapshot().context.payment).toMatchObject({ transactionId: idOf('ZS00401001'), amountFen: 2000 });
+    api.markAllPaid();
+    await waitFor(a, (s) => s.matches({ session: { payment: 'paid' } }), { timeout: 1000 });
+    // Paid: on to the second fee item's order, not to printing.
+    a.send({ type: 'CONTINUE' });
+    await waitFor(a, (s) => s.matches({ session: { payment: 'waiting' } }), { timeout: 1000 });
+    expect(a.getSnapshot().context.payment).toMatchObject({ transactionId: idOf('ZS00701001'), amountFen: 38000 });
+    // The person cancels the order and leaves this fee for later: the last one, so printing follows.
+    a.send({ type: 'CANCEL_PAYMENT' });
+    await waitFor(a, (s) => s.matches({ session: { payment: 'cancelled' } }), { timeout: 1000 });
+    a.send({ type: 'PAY_LATER' });
+    await until(a, 'printing');
+    expect(a.getSnapshot().context.settledFees).toEqual([idOf('ZS00401001'), idOf('ZS00701001')]);
+    await waitFor(a, (s) => s.context.printJob?.state === 'done', { timeout: 2000 });
+
+    // The certificate item is offered on A4 with its own transaction.
+    a.send({ type: 'CONTINUE' });
+    await until(a, 'certificate');
+    a.send({ type: 'PRINT_CERTIFICATE' });
+    await waitFor(a, (s) => s.matches({ session: { certificate: 'done' } }), { timeout: 2000 });
+    expect(a.getSnapshot().context.certificateJob?.transactionId).toBe(idOf('GG00601001'));
+    a.send({ type: 'CONTINUE' });
+    await until(a, 'rating');
+  });
+
+  it('a bundle with two fee items: leaving the first for later goes on to the second', async () => {
+    const { a } = await home();
+    await toBundle(a, 'resident');
+    a.send({ type: 'BUNDLE_ITEM_TOGGLED', code: 'GG00601001', chosen: false });
+    a.send({ type: 'START_APPLICATION' });
+    await until(a, 'form');
+    fill(a);
+    a.send({ type: 'PRECHECK' });
+    await until(a, 'confirm');
+    a.send({ type: 'SUBMIT' });
+    await until(a, 'result');
+    a.send({ type: 'CONTINUE' });
+    await waitFor(a, (s) => s.matches({ session: { payment: 'waiting' } }), { timeout: 1000 });
+    const first = a.getSnapshot().context.payment!.transactionId;
+    a.send({ type: 'CANCEL_PAYMENT' });
+    await waitFor(a, (s) => s.matches({ session: { payment: 'cancelled' } }), { timeout: 1000 });
+    a.send({ type: 'PAY_LATER' });
+    await waitFor(a, (s) => s.matches({ session: { payment: 'waiting' } }) && s.context.payment?.transactionId !== first, { timeout: 1000 });
+    expect(a.getSnapshot().context.payment?.amountFen).toBe(38000);
+    // No certificate item was chosen: after the receipt comes the rating.
+    a.send({ type: 'PAY_LATER' });
+    await until(a, 'printing');
+    await waitFor(a, (s) => s.context.printJob?.state === 'done', { timeout: 2000 });
+    a.send({ type: 'CONTINUE' });
+    await until(a, 'rating');
+  });
+
+  it('offline: fee and certificate items that need the platform cannot be ticked; the queued free item goes from the result straight to printing', async () => {
+    const { api, a } = await home();
+    api.setConnectivity('offline');
+    const bundle = await toBundle(a, 'resident');
+    // Only the queueable free item can be ticked offline.
+    expect(bundle.chosen).toEqual(['GG00501001']);
+    a.send({ type: 'START_APPLICATION' });
+    await until(a, 'form');
+    fill(a);
+    a.send({ type: 'PRECHECK' });
+    await until(a, 'confirm');
+    a.send({ type: 'SUBMIT' });
+    await until(a, 'result');
+    a.send({ type: 'CONTINUE' });
+    await until(a, 'printing');
+    expect(api.calls).not.toContain('payment.create');
+  });
 });

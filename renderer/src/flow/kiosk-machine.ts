@@ -23,6 +23,7 @@ import {
 import { loadBoot, type BootResult } from './boot';
 import { errorCodeOf, isServiceAvailable } from './selectors';
 import { bundleRequest, canStartBundle, summaryResult, withCombinedForm, withItems } from './bundle';
+import { certificateDues, dueProgress, feeDues } from './dues';
 
 const PRINT_RANK: Record<PrintJob['state'], number> = { queued: 0, printing: 1, done: 2, failed: 2 };
 
@@ -67,9 +68,16 @@ const PERSONAL_RESET = {
   result: null,
   printJob: null,
   payment: null,
+  settledFees: [],
+  settledCertificates: [],
   certificateJob: null,
   certificateFailure: null,
 } satisfies Partial<FlowContext>;
+
+/** Where the fees of the submission stand (the single item's, or each delivered fee item of a bundle). */
+const fees = (context: FlowContext) => dueProgress(feeDues(context), context.settledFees);
+/** Where the A4 certificates of the submission stand. */
+const certificates = (context: FlowContext) => dueProgress(certificateDues(context), context.settledCertificates);
 
 /**
  * The citizen flow as an XState v5 machine: attract → identify → welcome →
@@ -168,6 +176,12 @@ export const kioskMachine = setup({
     clearError: assign({ error: null }),
     clearRevealed: assign({ revealed: null }),
     /** Best effort: a session that ends while an order is pending withdraws it, so nobody pays for a QR left behind. */
+    /** The current fee is paid or left for later: the next one (if any) is current now. */
+    settleFee: assign({ settledFees: ({ context }) => [...context.settledFees, fees(context).current?.transactionId ?? ''] }),
+    /** The current certificate is printed or skipped: the next one (if any) is current now. */
+    settleCertificate: assign({
+      settledCertificates: ({ context }) => [...context.settledCertificates, certificates(context).current?.transactionId ?? ''],
+    }),
     withdrawPayment: ({ context }) => {
       const paymentId = context.payment?.paymentId;
       if (paymentId) context.api.payment.cancel({ paymentId }).catch(() => undefined);
@@ -188,8 +202,14 @@ export const kioskMachine = setup({
     sessionReading: ({ event }) => event.type === 'SESSION_CHANGED' && event.session.stage === 'reading',
     sessionLost: ({ context, event }) => event.type === 'SESSION_CHANGED' && event.session.stage === 'idle' && context.identity !== null,
     serviceAvailable: ({ context }) => context.service !== null && isServiceAvailable(context.service, context.connectivity),
-    feeDue: ({ context }) => (context.service?.feeFen ?? 0) > 0,
-    certificateDue: ({ context }) => context.service?.output === 'certificate' && context.result?.status === 'delivered',
+    /** A delivered fee item of the submission is not paid (or left for later) yet. */
+    feeDue: ({ context }) => fees(context).current !== null,
+    /** Another fee is due after the current one. */
+    anotherFeeDue: ({ context }) => fees(context).remaining > 0,
+    /** A delivered certificate item of the submission has not been printed (or skipped) yet. */
+    certificateDue: ({ context }) => certificates(context).current !== null,
+    /** Another certificate is due after the current one. */
+    anotherCertificateDue: ({ context }) => certificates(context).remaining > 0,
     ratingValid: ({ event }) =>
       event.type === 'SUBMIT_RATING' &&
       !((event.level === 'dissatisfied' || event.level === 'very-dissatisfied') && event.reason.trim().length === 0),
@@ -468,16 +488,23 @@ export const kioskMachine = setup({
          * the order, show its QR, poll its status until paid, expired or
          * cancelled. The application is already saved, so every way out keeps
          * it: pay later by the receipt number (PAY_LATER) goes on to printing.
+         * A bundle's delivered fee items are paid one after the other (`feeDues`):
+         * paid or left for later, the next one's order follows, then printing.
          */
         payment: {
           initial: 'creating',
-          on: { PAY_LATER: 'printing' },
+          on: {
+            PAY_LATER: [
+              { guard: 'anotherFeeDue', target: '.creating', actions: 'settleFee' },
+              { target: 'printing', actions: 'settleFee' },
+            ],
+          },
           states: {
             creating: {
               entry: ['clearError', assign({ payment: null })],
               invoke: {
                 src: 'createPayment',
-                input: ({ context }) => ({ api: context.api, transactionId: context.result?.id ?? '' }),
+                input: ({ context }) => ({ api: context.api, transactionId: fees(context).current?.transactionId ?? '' }),
                 onDone: { target: 'waiting', actions: assign({ payment: ({ event }) => event.output }) },
                 onError: { target: 'unavailable', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
               },
@@ -508,8 +535,18 @@ export const kioskMachine = setup({
               },
             },
             paid: {
-              after: { result: '#kiosk.session.printing' },
-              on: { CONTINUE: '#kiosk.session.printing' },
+              after: {
+                result: [
+                  { guard: 'anotherFeeDue', target: 'creating', actions: 'settleFee' },
+                  { target: '#kiosk.session.printing', actions: 'settleFee' },
+                ],
+              },
+              on: {
+                CONTINUE: [
+                  { guard: 'anotherFeeDue', target: 'creating', actions: 'settleFee' },
+                  { target: '#kiosk.session.printing', actions: 'settleFee' },
+                ],
+              },
             },
             expired: { on: { RETRY: 'creating' } },
             cancelled: { on: { RETRY: 'creating' } },
@@ -548,9 +585,10 @@ export const kioskMachine = setup({
             onError: { target: 'confirm', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
           },
         },
+        /** The result; a bundle with delivered fee items goes on to pay them one after the other. */
         result: {
-          after: { result: 'printing' },
-          on: { CONTINUE: 'printing' },
+          after: { result: [{ guard: 'feeDue', target: 'payment' }, { target: 'printing' }] },
+          on: { CONTINUE: [{ guard: 'feeDue', target: 'payment' }, { target: 'printing' }] },
         },
         printing: {
           initial: 'starting',
@@ -633,6 +671,7 @@ export const kioskMachine = setup({
          * The certificate / e-licence on A4 for a delivered item whose output is
          * a certificate, offered after the receipt. Every failure is explained
          * with the way to get it later (window or this kiosk, by receipt number).
+         * A bundle offers each delivered certificate item in turn (`certificateDues`).
          */
         certificate: {
           initial: 'offer',
@@ -641,20 +680,24 @@ export const kioskMachine = setup({
               guard: ({ context, event }) =>
                 event.job.kind === 'certificate' &&
                 ((context.certificateJob !== null && event.job.jobId === context.certificateJob.jobId) ||
-                  (context.certificateJob === null && context.result !== null && event.job.transactionId === context.result.id)),
+                  (context.certificateJob === null && event.job.transactionId === certificates(context).current?.transactionId)),
               actions: assign({ certificateJob: ({ event }) => event.job }),
             },
-            SKIP_CERTIFICATE: 'rating',
+            SKIP_CERTIFICATE: [
+              { guard: 'anotherCertificateDue', target: '.offer', actions: 'settleCertificate' },
+              { target: 'rating', actions: 'settleCertificate' },
+            ],
           },
           states: {
             offer: {
+              entry: assign({ certificateFailure: null, certificateJob: null }),
               on: { PRINT_CERTIFICATE: 'starting' },
             },
             starting: {
               entry: assign({ certificateFailure: null, certificateJob: null }),
               invoke: {
                 src: 'printCertificate',
-                input: ({ context }) => ({ api: context.api, transactionId: context.result?.id ?? '' }),
+                input: ({ context }) => ({ api: context.api, transactionId: certificates(context).current?.transactionId ?? '' }),
                 onDone: {
                   target: 'watching',
                   actions: assign({
@@ -683,8 +726,18 @@ export const kioskMachine = setup({
               ],
             },
             done: {
-              after: { printDone: '#kiosk.session.rating' },
-              on: { CONTINUE: '#kiosk.session.rating' },
+              after: {
+                printDone: [
+                  { guard: 'anotherCertificateDue', target: 'offer', actions: 'settleCertificate' },
+                  { target: '#kiosk.session.rating', actions: 'settleCertificate' },
+                ],
+              },
+              on: {
+                CONTINUE: [
+                  { guard: 'anotherCertificateDue', target: 'offer', actions: 'settleCertificate' },
+                  { target: '#kiosk.session.rating', actions: 'settleCertificate' },
+                ],
+              },
             },
             failed: {
               on: { RETRY: 'starting' },

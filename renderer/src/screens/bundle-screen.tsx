@@ -2,12 +2,14 @@ import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../app/flow-context';
 import { bundleItemBlocker, canStartBundle } from '../flow/bundle';
 import { ErrorNote } from '../ui/error-note';
+import { fenToYuan } from '../ui/format';
 import { Screen } from '../ui/screen';
 
 /**
  * A life-event bundle ("一件事一次办"): the event's services with checkboxes,
  * every one that can be applied for now ticked; the others unticked, disabled
- * and marked why. Then one form for all ticked services.
+ * and marked why; a service with a fee shows the amount (paid after submit).
+ * Then one form for all ticked services.
  */
 export function BundleScreen() {
   const { t } = useTranslation();
@@ -53,7 +55,12 @@ export function BundleScreen() {
               />
               <span className="check-label">{item.name}</span>
               <span className="material-note">{item.department}</span>
-              {blocker ? <span className="badge badge-offline">{t(blocker === 'fee' ? 'bundle.fee' : 'bundle.needsNetwork')}</span> : null}
+              {item.feeFen > 0 ? (
+                <span className="badge" data-testid="bundle-item-fee" data-fen={item.feeFen}>
+                  {t('bundle.feeDue', { amount: t('common.yuan', { amount: fenToYuan(item.feeFen) }) })}
+                </span>
+              ) : null}
+              {blocker ? <span className="badge badge-offline">{t('bundle.needsNetwork')}</span> : null}
             </label>
           );
         })}

@@ -1,26 +1,33 @@
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../app/flow-context';
+import { certificateDues, dueProgress } from '../flow/dues';
 import { stepOf } from '../flow/screen-of';
 import { Icon } from '../ui/icons';
 import { Screen } from '../ui/screen';
+import { DueItem } from './due-item';
 
 const REASONS: ReadonlySet<string> = new Set(['network-offline', 'not-accepted', 'printer-offline', 'paper-out', 'not-certificate', 'unknown']);
 
 /**
  * The certificate / e-licence on A4 (items whose output is a certificate),
  * after the receipt: offer, progress from `printer.onJobChanged`, and every
- * failure explained with the way to get it later. Skip is always there.
+ * failure explained with the way to get it later. Skip is always there. A
+ * life-event bundle offers each delivered certificate item in turn, named
+ * with its place.
  */
 export function CertificateScreen() {
   const { t } = useTranslation();
   const { snapshot, send } = useFlow();
-  const { certificateJob, certificateFailure, result } = snapshot.context;
+  const { certificateJob, certificateFailure, result, bundle, settledCertificates } = snapshot.context;
+  const progress = dueProgress(certificateDues(snapshot.context), settledCertificates);
+  const receiptNumber = progress.current?.receiptNumber ?? result?.receiptNumber ?? null;
   const step = stepOf(snapshot) ?? 'offer';
   const state = step === 'offer' ? 'offer' : step === 'done' ? 'done' : step === 'failed' ? 'failed' : 'printing';
   const reason = certificateFailure && REASONS.has(certificateFailure) ? certificateFailure : 'unknown';
   return (
     <Screen name="certificate" title={t('certificate.title')}>
       <Icon name="print" size={120} />
+      <DueItem progress={progress} inBundle={bundle !== null} />
       <p className={`print-state print-${state === 'failed' ? 'failed' : 'ok'}`} data-testid="certificate-state" data-state={state} role="status">
         {t(`certificate.state.${state}`)}
       </p>
@@ -34,10 +41,10 @@ export function CertificateScreen() {
           <p className="note">{t('certificate.advice')}</p>
         </div>
       ) : null}
-      {(state === 'failed' || state === 'offer') && result ? (
+      {(state === 'failed' || state === 'offer') && receiptNumber ? (
         <p className="receipt">
           <span>{t('result.receiptNumber')}</span>
-          <strong>{result.receiptNumber}</strong>
+          <strong>{receiptNumber}</strong>
         </p>
       ) : null}
       <div className="actions">

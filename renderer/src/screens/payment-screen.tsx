@@ -1,11 +1,13 @@
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../app/flow-context';
+import { dueProgress, feeDues } from '../flow/dues';
 import { stepOf } from '../flow/screen-of';
 import { ErrorNote } from '../ui/error-note';
 import { fenToYuan } from '../ui/format';
 import { QrCode } from '../ui/qr-code';
 import { Screen } from '../ui/screen';
 import { minutesSeconds, useSecondsUntil } from '../ui/use-countdown';
+import { DueItem } from './due-item';
 
 type PaymentStep = 'creating' | 'waiting' | 'cancelling' | 'paid' | 'expired' | 'cancelled' | 'unavailable';
 const STEPS: ReadonlySet<string> = new Set(['creating', 'waiting', 'cancelling', 'paid', 'expired', 'cancelled', 'unavailable']);
@@ -15,15 +17,20 @@ const STEPS: ReadonlySet<string> = new Set(['creating', 'waiting', 'cancelling',
  * amount, the platform's payment QR with a countdown to its expiry while the
  * status is polled, then paid / expired / cancelled / unavailable, each with a
  * way on. The receipt number is always shown: the application is already saved.
+ * A life-event bundle pays its delivered fee items one after the other, each
+ * named with its place ("第 1 项，共 2 项"); leaving one for later goes on to the next.
  */
 export function PaymentScreen() {
   const { t } = useTranslation();
   const { snapshot, send } = useFlow();
-  const { payment, result, service, error } = snapshot.context;
+  const { payment, result, service, bundle, error, settledFees } = snapshot.context;
+  const progress = dueProgress(feeDues(snapshot.context), settledFees);
+  const more = progress.remaining > 0;
+  const receiptNumber = progress.current?.receiptNumber ?? result?.receiptNumber ?? null;
   const raw = stepOf(snapshot) ?? 'creating';
   const step: PaymentStep = STEPS.has(raw) ? (raw as PaymentStep) : 'creating';
   const seconds = useSecondsUntil(step === 'waiting' || step === 'cancelling' ? (payment?.expiresAt ?? null) : null);
-  const fen = payment?.amountFen ?? service?.feeFen ?? 0;
+  const fen = payment?.amountFen ?? progress.current?.feeFen ?? service?.feeFen ?? 0;
   const amount = t('common.yuan', { amount: fenToYuan(fen) });
   const showQr = (step === 'waiting' || step === 'cancelling') && payment !== null;
   const problem = step === 'expired' || step === 'cancelled' || step === 'unavailable';
@@ -40,6 +47,7 @@ export function PaymentScreen() {
     <Screen name="payment" title={t('payment.title')}>
       <div className={`payment payment-${step}`}>
         <div className="payment-summary">
+          <DueItem progress={progress} inBundle={bundle !== null} />
           <dl className="facts">
             <div>
               <dt>{t('payment.fee')}</dt>
@@ -48,10 +56,10 @@ export function PaymentScreen() {
               </dd>
             </div>
           </dl>
-          {result ? (
+          {receiptNumber ? (
             <p className="receipt receipt-inline" data-testid="payment-receipt">
               <span>{t('result.receiptNumber')}</span>
-              <strong>{result.receiptNumber}</strong>
+              <strong>{receiptNumber}</strong>
             </p>
           ) : null}
           <p className={`payment-state ${problem ? 'payment-problem' : ''}`} data-testid="payment-state" data-state={step} role="status">
@@ -86,7 +94,7 @@ export function PaymentScreen() {
         ) : null}
         {step === 'paid' ? (
           <>
-            <p className="lead">{t('payment.paidBody')}</p>
+            <p className="lead">{t(more ? 'payment.paidBodyNext' : 'payment.paidBody')}</p>
             <div className="actions">
               <button type="button" className="btn btn-primary btn-huge" data-testid="payment-continue" onClick={() => send({ type: 'CONTINUE' })}>
                 {t('payment.continue')}
@@ -104,7 +112,7 @@ export function PaymentScreen() {
                 {step === 'unavailable' ? t('common.retry') : t('payment.retry')}
               </button>
               <button type="button" className="btn btn-secondary btn-large" data-testid="payment-later" onClick={() => send({ type: 'PAY_LATER' })}>
-                {t('payment.payLater')}
+                {t(more ? 'payment.payLaterNext' : 'payment.payLater')}
               </button>
             </div>
           </>

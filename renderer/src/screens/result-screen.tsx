@@ -1,13 +1,15 @@
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../app/flow-context';
+import { dueProgress, feeDues } from '../flow/dues';
 import { Icon } from '../ui/icons';
 import { Screen } from '../ui/screen';
 
-/** Submitted (delivered) or saved for later (queued), with the receipt number. */
+/** Submitted (delivered) or saved for later (queued), with the receipt number; on to the fees when a bundle has some to pay, else to the receipt. */
 export function ResultScreen() {
   const { t } = useTranslation();
   const { snapshot, send } = useFlow();
-  const { result, bundle } = snapshot.context;
+  const { result, bundle, settledFees } = snapshot.context;
+  const toPay = dueProgress(feeDues(snapshot.context), settledFees).current !== null;
   const items = bundle?.result?.items ?? null;
   if (!result) return <Screen name="result">{null}</Screen>;
   const queued = result.status === 'queued';
@@ -42,7 +44,7 @@ export function ResultScreen() {
         )}
       </div>
       <button type="button" className="btn btn-primary btn-huge" data-testid="result-continue" onClick={() => send({ type: 'CONTINUE' })}>
-        {t('result.continue')}
+        {t(toPay ? 'result.continueToPay' : 'result.continue')}
       </button>
     </Screen>
   );

@@ -92,9 +92,10 @@ export const TEST_CATALOGUE: ServiceDetail[] = [
   service('GG00102001', '养老保险待遇申领', '人力资源和社会保障局', { lifeEvents: ['retirement'] }),
   service('QR00201001', '出生医学证明办理', '卫生健康委员会', { queueable: false, lifeEvents: ['newborn'] }),
   service('GG00301001', '新生儿落户', '公安局', { lifeEvents: ['newborn'] }),
-  service('ZS00401001', '居民身份证补领', '公安局', { feeFen: 2000, queueable: false }),
-  service('GG00501001', '医保参保登记', '医疗保障局', { lifeEvents: ['newborn'] }),
-  service('GG00601001', '社保参保证明打印', '人力资源和社会保障局', { queueable: false, output: 'certificate' }),
+  service('ZS00401001', '居民身份证补领', '公安局', { feeFen: 2000, queueable: false, lifeEvents: ['resident'] }),
+  service('GG00501001', '医保参保登记', '医疗保障局', { lifeEvents: ['newborn', 'resident'] }),
+  service('GG00601001', '社保参保证明打印', '人力资源和社会保障局', { queueable: false, output: 'certificate', lifeEvents: ['resident'] }),
+  service('ZS00701001', '城乡居民医保费缴纳', '税务局', { feeFen: 38000, queueable: false, lifeEvents: ['resident'] }),
 ];
 
 const INITIALS: Record<string, string> = {
@@ -105,6 +106,7 @@ const INITIALS: Record<string, string> = {
   居民身份证补领: 'jmsfzbl jumingshenfenzhengbuling',
   医保参保登记: 'ybcbdj yibaocanbaodengji',
   社保参保证明打印: 'sbcbzmdy shebaocanbaozhengmingdayin',
+  城乡居民医保费缴纳: 'cxjmybfjn chengxiangjuminyibaofeijiaona',
 };
 
 /** Syllable (or word pinyin) → candidates, most likely first: the fake's tiny pinyin dictionary. */
@@ -312,6 +314,7 @@ export class TestKioskApi implements KioskApi {
           lifeEvents: [
             { id: 'newborn', name: '新生儿出生一件事', itemCodes: TEST_CATALOGUE.filter((s) => s.lifeEvents.includes('newborn')).map((s) => s.code) },
             { id: 'retirement', name: '退休一件事', itemCodes: TEST_CATALOGUE.filter((s) => s.lifeEvents.includes('retirement')).map((s) => s.code) },
+            { id: 'resident', name: '居民参保一件事', itemCodes: TEST_CATALOGUE.filter((s) => s.lifeEvents.includes('resident')).map((s) => s.code) },
           ],
           popular: TEST_CATALOGUE.map(({ guide: _g, materials: _m, form: _f, lifeEvents: _l, ...summary }) => summary),
         };
