@@ -16,7 +16,9 @@
  *   en            en-us, then en.
  *   ug            ug (reads the Arabic-script text).
  * A voice "reads" the text when its phonemes (`espeak-ng -x`) switch to no
- * other language, e.g. no `(en)` as with `cmn` above.
+ * other language, e.g. no `(en)` as with `cmn` above. Words a voice
+ * mispronounces are given to it in another written form of the same word
+ * (scripts/spoken-form.mjs, e.g. zh-TW 身分 → 身份).
  *
  * Output: 16 kHz mono 16-bit WAV (resampled with sox when available; without
  * sox espeak-ng's own 22.05 kHz mono 16-bit). A locale with no usable voice is
@@ -35,6 +37,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { spokenForm } from './spoken-form.mjs';
 
 const run = promisify(execFile);
 const self = fileURLToPath(import.meta.url);
@@ -159,12 +162,13 @@ const started = Date.now();
 mkdirSync(outDir, { recursive: true });
 // Before per-locale folders the prompts were voice/<id>.wav (zh-CN only).
 prune(outDir);
-const scriptTime = statSync(self).mtimeMs;
+// This script and the spoken forms it applies: a change to either renders again.
+const scriptTime = Math.max(statSync(self).mtimeMs, statSync(join(dirname(self), 'spoken-form.mjs')).mtimeMs);
 let total = 0;
 for (const locale of locales) {
   const localeFile = join(localesDir, `${locale}.json`);
   const dir = join(outDir, locale);
-  const prompts = Object.entries(JSON.parse(readFileSync(localeFile, 'utf8')).prompts ?? {}).map(([id, text]) => [id, String(text)]);
+  const prompts = Object.entries(JSON.parse(readFileSync(localeFile, 'utf8')).prompts ?? {}).map(([id, text]) => [id, spokenForm(locale, String(text))]);
   for (const [id] of prompts) if (!/^[a-z0-9-]+$/.test(id)) throw new Error(`render-voice: bad prompt id ${id} in ${locale}`);
   prune(dir, new Set(prompts.map(([id]) => `${id}.wav`)));
   const newest = Math.max(statSync(localeFile).mtimeMs, scriptTime);
