@@ -2,10 +2,10 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../common/contract/errors';
 import type { PaymentOrder, ServiceDetail } from '../../common/contract/schemas';
 import { mergeBundleForm, type CombinedForm } from '../../common/domain/bundle-form';
 import { KioskHarness } from './support/kiosk-harness';
+import { observePaymentOrders } from './support/observe-payments';
 import { eventually, fillForm, finishWalk, screen } from './support/walk';
 
 /** axe-core on the whole page, as renderer.e2e.test.ts runs it: the violations as short strings. */
@@ -42,18 +42,11 @@ function asItem(combined: CombinedForm): ServiceDetail {
  */
 describe('life-event bundle in Chromium', () => {
   const h = new KioskHarness();
-  const orders: PaymentOrder[] = [];
+  let orders: PaymentOrder[] = [];
 
   beforeAll(async () => {
     await h.start();
-    // Observe the payment orders the core creates (the page only shows them as a QR code).
-    const dispatcher = h.core.dispatcher;
-    const handle = dispatcher.handle.bind(dispatcher);
-    dispatcher.handle = async (channel: string, payload: unknown): Promise<Result<unknown>> => {
-      const result = await handle(channel, payload);
-      if (channel === 'payment:create' && result.ok) orders.push(result.value as PaymentOrder);
-      return result;
-    };
+    orders = observePaymentOrders(h);
     // axe needs a page of an explicit browser context (the harness opens one with browser.newPage()): the same kiosk, reopened in one.
     const context = await h.browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN' });
     const page = await context.newPage();

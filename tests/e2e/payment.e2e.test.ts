@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../common/contract/errors';
 import type { PaymentOrder, ServiceDetail } from '../../common/contract/schemas';
 import { KioskHarness } from './support/kiosk-harness';
+import { observePaymentOrders } from './support/observe-payments';
 import { screen, walkToForm } from './support/walk';
 
 /**
@@ -11,18 +11,11 @@ import { screen, walkToForm } from './support/walk';
  */
 describe('payment of a fee in Chromium against platform-sim', () => {
   const h = new KioskHarness();
-  const orders: PaymentOrder[] = [];
+  let orders: PaymentOrder[] = [];
 
   beforeAll(async () => {
     await h.start();
-    // Observe the orders the core creates (the page only shows them as a QR code).
-    const dispatcher = h.core.dispatcher;
-    const handle = dispatcher.handle.bind(dispatcher);
-    dispatcher.handle = async (channel: string, payload: unknown): Promise<Result<unknown>> => {
-      const result = await handle(channel, payload);
-      if (channel === 'payment:create' && result.ok) orders.push(result.value as PaymentOrder);
-      return result;
-    };
+    orders = observePaymentOrders(h);
   });
   afterAll(async () => {
     await h.stop();

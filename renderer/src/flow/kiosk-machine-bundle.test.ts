@@ -40,6 +40,17 @@ function fill(a: KioskActor) {
   a.send({ type: 'MATERIAL_TOGGLED', id: 'photo', provided: true });
 }
 
+/** From the bundle screen: the ticked items' combined form filled, pre-checked, confirmed and submitted, up to the result. */
+async function submitChosen(a: KioskActor) {
+  a.send({ type: 'START_APPLICATION' });
+  await until(a, 'form');
+  fill(a);
+  a.send({ type: 'PRECHECK' });
+  await until(a, 'confirm');
+  a.send({ type: 'SUBMIT' });
+  await until(a, 'result');
+}
+
 describe('kiosk flow machine: life-event bundle path (一件事一次办)', () => {
   it('online: every item ticked, one combined form, one pre-check list, one confirm, one submit, every item in the result, one receipt, one rating per item', async () => {
     const { api, a } = await home();
@@ -111,13 +122,7 @@ describe('kiosk flow machine: life-event bundle path (一件事一次办)', () =
     a.send({ type: 'START_APPLICATION' });
     expect(a.getSnapshot().matches({ session: { bundle: 'ready' } })).toBe(true);
     a.send({ type: 'BUNDLE_ITEM_TOGGLED', code: 'QR00201001', chosen: false });
-    a.send({ type: 'START_APPLICATION' });
-    await until(a, 'form');
-    fill(a);
-    a.send({ type: 'PRECHECK' });
-    await until(a, 'confirm');
-    a.send({ type: 'SUBMIT' });
-    await until(a, 'result');
+    await submitChosen(a);
     const ctx = a.getSnapshot().context;
     expect(ctx.bundle?.result?.items.map((i) => [i.serviceCode, i.status])).toEqual([
       ['GG00301001', 'queued'],
@@ -176,13 +181,7 @@ describe('kiosk flow machine: life-event bundle path (一件事一次办)', () =
     const bundle = await toBundle(a, 'resident');
     // Fee items can be ticked now: their fees are paid after submit.
     expect(bundle.chosen).toEqual(['ZS00401001', 'GG00501001', 'GG00601001', 'ZS00701001']);
-    a.send({ type: 'START_APPLICATION' });
-    await until(a, 'form');
-    fill(a);
-    a.send({ type: 'PRECHECK' });
-    await until(a, 'confirm');
-    a.send({ type: 'SUBMIT' });
-    await until(a, 'result');
+    await submitChosen(a);
     const items = a.getSnapshot().context.bundle!.result!.items;
     const idOf = (code: string) => items.find((i) => i.serviceCode === code)!.id;
 
@@ -218,13 +217,7 @@ describe('kiosk flow machine: life-event bundle path (一件事一次办)', () =
     const { a } = await home();
     await toBundle(a, 'resident');
     a.send({ type: 'BUNDLE_ITEM_TOGGLED', code: 'GG00601001', chosen: false });
-    a.send({ type: 'START_APPLICATION' });
-    await until(a, 'form');
-    fill(a);
-    a.send({ type: 'PRECHECK' });
-    await until(a, 'confirm');
-    a.send({ type: 'SUBMIT' });
-    await until(a, 'result');
+    await submitChosen(a);
     a.send({ type: 'CONTINUE' });
     await waitFor(a, (s) => s.matches({ session: { payment: 'waiting' } }), { timeout: 1000 });
     const first = a.getSnapshot().context.payment!.transactionId;
@@ -247,13 +240,7 @@ describe('kiosk flow machine: life-event bundle path (一件事一次办)', () =
     const bundle = await toBundle(a, 'resident');
     // Only the queueable free item can be ticked offline.
     expect(bundle.chosen).toEqual(['GG00501001']);
-    a.send({ type: 'START_APPLICATION' });
-    await until(a, 'form');
-    fill(a);
-    a.send({ type: 'PRECHECK' });
-    await until(a, 'confirm');
-    a.send({ type: 'SUBMIT' });
-    await until(a, 'result');
+    await submitChosen(a);
     a.send({ type: 'CONTINUE' });
     await until(a, 'printing');
     expect(api.calls).not.toContain('payment.create');

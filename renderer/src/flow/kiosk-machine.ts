@@ -79,6 +79,17 @@ const fees = (context: FlowContext) => dueProgress(feeDues(context), context.set
 /** Where the A4 certificates of the submission stand. */
 const certificates = (context: FlowContext) => dueProgress(certificateDues(context), context.settledCertificates);
 
+/** Out of a paid fee: the next fee's order, or the receipt when none is left. */
+const nextFee = () => [
+  { guard: 'anotherFeeDue' as const, target: 'creating', actions: 'settleFee' as const },
+  { target: '#kiosk.session.printing', actions: 'settleFee' as const },
+];
+/** Out of a printed certificate: the next certificate's offer, or the rating when none is left. */
+const nextCertificate = () => [
+  { guard: 'anotherCertificateDue' as const, target: 'offer', actions: 'settleCertificate' as const },
+  { target: '#kiosk.session.rating', actions: 'settleCertificate' as const },
+];
+
 /**
  * The citizen flow as an XState v5 machine: attract → identify → welcome →
  * home → guide → form → pre-check → confirm → (payment) → submitting → result
@@ -535,18 +546,8 @@ export const kioskMachine = setup({
               },
             },
             paid: {
-              after: {
-                result: [
-                  { guard: 'anotherFeeDue', target: 'creating', actions: 'settleFee' },
-                  { target: '#kiosk.session.printing', actions: 'settleFee' },
-                ],
-              },
-              on: {
-                CONTINUE: [
-                  { guard: 'anotherFeeDue', target: 'creating', actions: 'settleFee' },
-                  { target: '#kiosk.session.printing', actions: 'settleFee' },
-                ],
-              },
+              after: { result: nextFee() },
+              on: { CONTINUE: nextFee() },
             },
             expired: { on: { RETRY: 'creating' } },
             cancelled: { on: { RETRY: 'creating' } },
@@ -726,18 +727,8 @@ export const kioskMachine = setup({
               ],
             },
             done: {
-              after: {
-                printDone: [
-                  { guard: 'anotherCertificateDue', target: 'offer', actions: 'settleCertificate' },
-                  { target: '#kiosk.session.rating', actions: 'settleCertificate' },
-                ],
-              },
-              on: {
-                CONTINUE: [
-                  { guard: 'anotherCertificateDue', target: 'offer', actions: 'settleCertificate' },
-                  { target: '#kiosk.session.rating', actions: 'settleCertificate' },
-                ],
-              },
+              after: { printDone: nextCertificate() },
+              on: { CONTINUE: nextCertificate() },
             },
             failed: {
               on: { RETRY: 'starting' },
