@@ -172,4 +172,69 @@ describe('pinyin input method in Chromium', () => {
     await page.getByTestId('cancel-confirm').click();
     await screen(page, 'attract');
   });
+
+  it('in Uyghur the keyboard types Uyghur letters: ياخشى tapped into a form field and a rating reason, axe clean', async () => {
+    const { item, fieldId } = pickTextService();
+    await walkToForm(page, h, item);
+
+    // The keyboard is open in pinyin; switching the kiosk to Uyghur switches it to Uyghur letters.
+    const input = page.getByTestId(`form-field-${fieldId}`);
+    await input.click();
+    const keyboard = page.getByTestId('form-ime');
+    await page.locator('[data-testid="form-ime"][data-mode="pinyin"]').waitFor();
+    await page.getByTestId('lang-ug').click();
+    await page.locator('.kiosk:lang(ug)[dir="rtl"]').waitFor();
+    await page.locator('[data-testid="form-ime"][data-mode="uyghur"]').waitFor();
+    expect(await keyboard.getByTestId('ime-mode-uyghur').getAttribute('aria-pressed')).toBe('true');
+    await input.click();
+    await keyboard.locator('[data-key="clear"]').click();
+    await expect.poll(() => input.inputValue()).toBe('');
+
+    // ي ا (shift) خ ش ى: خ is on the shifted level of the ى key; no composition, no candidates.
+    const tap = async (kb: Locator, keys: string[]) => {
+      for (const key of keys) await kb.locator(`[data-key="${key}"]`).click();
+    };
+    await tap(keyboard, ['ي', 'ا', 'shift', 'خ', 'ش', 'ى']);
+    await expect.poll(() => input.inputValue()).toBe('ياخشى');
+    expect(await keyboard.getByTestId('ime-shift').getAttribute('aria-pressed')).toBe('false');
+    expect(await keyboard.getByTestId('ime-candidates').count()).toBe(0);
+    await tap(keyboard, ['space', 'backspace']);
+    await expect.poll(() => input.inputValue()).toBe('ياخشى');
+
+    // Keys stay left to right; the field follows the page (right to left); labels in Uyghur with its font; large targets that fit.
+    expect(await keyboard.getAttribute('dir')).toBe('ltr');
+    expect(await input.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    const letter = keyboard.locator('[data-key="ي"]');
+    expect(await letter.getAttribute('lang')).toBe('ug');
+    expect(await letter.evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Noto Naskh Arabic');
+    const boxes = await keyboard.locator('button').evaluateAll((els) => els.map((e) => e.getBoundingClientRect()).map((r) => ({ size: Math.min(r.width, r.height), right: r.right })));
+    expect(Math.min(...boxes.map((b) => b.size))).toBeGreaterThanOrEqual(60);
+    expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(page.viewportSize()!.width);
+    expect(await axe(page)).toEqual([]);
+
+    await page.getByTestId('precheck-button').click();
+    await screen(page, 'confirm');
+    await expect.poll(() => page.locator('[data-screen="confirm"]').innerText()).toContain('ياخشى');
+    await page.getByTestId('confirm-submit').click();
+    await screen(page, 'result', 30_000);
+
+    // The rating reason: its keyboard opens in Uyghur mode because the kiosk speaks Uyghur.
+    await walkToRating(page, h);
+    await page.getByTestId('rating-dissatisfied').click();
+    await page.getByTestId('rating-reason').click();
+    const ratingKeyboard = page.getByTestId('rating-ime');
+    await ratingKeyboard.waitFor({ state: 'visible' });
+    expect(await ratingKeyboard.getAttribute('data-mode')).toBe('uyghur');
+    await tap(ratingKeyboard, ['ي', 'ا', 'shift', 'خ', 'ش', 'ى']);
+    await expect.poll(() => page.getByTestId('rating-reason').inputValue()).toBe('ياخشى');
+    // The mode switch goes back to pinyin: letters compose again.
+    await ratingKeyboard.getByTestId('ime-mode-pinyin').click();
+    await ratingKeyboard.locator('[data-key="a"]').click();
+    await expect.poll(() => ratingKeyboard.getByTestId('ime-composition').innerText()).toContain('a');
+    expect(await page.getByTestId('rating-reason').inputValue()).toBe('ياخشى');
+    await page.getByTestId('rating-submit').click();
+    await screen(page, 'thanks');
+    await page.getByTestId('thanks-done').click();
+    await screen(page, 'attract');
+  });
 });

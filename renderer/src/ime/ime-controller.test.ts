@@ -127,4 +127,25 @@ describe('pinyin input method controller (with the in-memory KioskApi)', () => {
     s.type('a');
     expect(s.requests).toEqual([]);
   });
+
+  it('opens in the mode it is given: Uyghur letters go in at once and never ask the core', () => {
+    const requests: string[] = [];
+    let value = '';
+    const controller = createImeController(
+      { value, maxLength: 50 },
+      {
+        candidates: (pinyin) => {
+          requests.push(pinyin);
+          return Promise.resolve([]);
+        },
+        onChange: (v) => (value = v),
+        onState: () => undefined,
+        mode: 'uyghur',
+      },
+    );
+    expect(controller.state.mode).toBe('uyghur');
+    for (const letter of 'يا') controller.dispatch({ type: 'letter', letter });
+    expect(value).toBe('يا');
+    expect(requests).toEqual([]);
+  });
 });

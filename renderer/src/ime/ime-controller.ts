@@ -1,6 +1,6 @@
 import type { PinyinCandidate } from '../../../common/contract/schemas';
 import type { TextSelection } from '../ui/text-edit';
-import { INITIAL_IME_STATE, reduceIme, type ImeAction, type ImeField, type ImeState } from './ime-state';
+import { initialImeState, reduceIme, type ImeAction, type ImeField, type ImeMode, type ImeState } from './ime-state';
 
 /** How many candidates are asked of the core per composition (the bar pages through them). */
 export const IME_FETCH_LIMIT = 50;
@@ -19,6 +19,8 @@ export interface ImeControllerOptions {
   selection?(value: string): TextSelection | null;
   /** The input method's state changed (for rendering). */
   onState(state: ImeState): void;
+  /** The mode the keyboard opens in; missing: `pinyin`. */
+  mode?: ImeMode;
 }
 
 /** Handle of {@link createImeController}. */
@@ -37,7 +39,7 @@ export interface ImeController {
  * so two taps before the screen re-renders do not overwrite each other.
  */
 export function createImeController(field: ImeField, options: ImeControllerOptions): ImeController {
-  let state = INITIAL_IME_STATE;
+  let state = initialImeState(options.mode ?? 'pinyin');
   let current = field;
   let requested = '';
 

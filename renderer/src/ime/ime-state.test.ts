@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IME_MAX_COMPOSITION, IME_PAGE_SIZE, INITIAL_IME_STATE, isPending, pageCount, reduceIme, visibleCandidates, type ImeAction, type ImeState } from './ime-state';
+import { IME_MAX_COMPOSITION, IME_PAGE_SIZE, INITIAL_IME_STATE, initialImeMode, initialImeState, isPending, pageCount, reduceIme, visibleCandidates, type ImeAction, type ImeState } from './ime-state';
 
 /** Runs actions from the initial state against a field; returns the final state and value. */
 function run(actions: ImeAction[], value = '', maxLength = 50, from: ImeState = INITIAL_IME_STATE) {
@@ -65,13 +65,16 @@ describe('pinyin input method (pure reducer)', () => {
   });
 
   it('中/英: latin mode types letters directly; switching keeps what was composed', () => {
-    const latin = run([{ type: 'toggleMode' }, ...letters('ab')]);
+    const latin = run([{ type: 'setMode', mode: 'latin' }, ...letters('ab')]);
     expect(latin.state.mode).toBe('latin');
     expect(latin.value).toBe('ab');
     expect(latin.state.composition).toBe('');
-    const switched = run([...letters('wang'), { type: 'toggleMode' }]);
+    const switched = run([...letters('wang'), { type: 'setMode', mode: 'latin' }]);
     expect(switched.value).toBe('wang');
-    expect(run([{ type: 'toggleMode' }, { type: 'toggleMode' }, ...letters('li')]).state.composition).toBe('li');
+    expect(run([...letters('wang'), { type: 'setMode', mode: 'uyghur' }]).value).toBe('wang');
+    expect(run([{ type: 'setMode', mode: 'latin' }, { type: 'setMode', mode: 'pinyin' }, ...letters('li')]).state.composition).toBe('li');
+    // Choosing the mode already on changes nothing.
+    expect(run([...letters('li'), { type: 'setMode', mode: 'pinyin' }]).state.composition).toBe('li');
   });
 
   it('digits go into the field only when nothing is composed', () => {
@@ -93,7 +96,7 @@ describe('pinyin input method (pure reducer)', () => {
     expect(one.state.composition).toBe('beijing');
     // Raw letters and latin typing are cut to the room left.
     expect(run([...letters('abc'), { type: 'space' }], '一', 3).value).toBe('一ab');
-    expect(run([{ type: 'toggleMode' }, ...letters('abc')], '', 2).value).toBe('ab');
+    expect(run([{ type: 'setMode', mode: 'latin' }, ...letters('abc')], '', 2).value).toBe('ab');
   });
 
   it('caps the composition at what the core accepts', () => {
@@ -125,7 +128,7 @@ describe('pinyin input method (pure reducer)', () => {
     expect(reduceIme(INITIAL_IME_STATE, field('村', at(0)), { type: 'char', char: '3' })).toEqual({ state: INITIAL_IME_STATE, value: '3村', caret: 1 });
     expect(reduceIme(INITIAL_IME_STATE, field('张小三', at(2)), { type: 'backspace' })).toMatchObject({ value: '张三', caret: 1 });
     expect(reduceIme(INITIAL_IME_STATE, field('张三', at(0)), { type: 'backspace' })).toMatchObject({ value: '张三', caret: 0 });
-    const latin = reduceIme(INITIAL_IME_STATE, field('', at(0)), { type: 'toggleMode' }).state;
+    const latin = reduceIme(INITIAL_IME_STATE, field('', at(0)), { type: 'setMode', mode: 'latin' }).state;
     expect(reduceIme(latin, field('ac', at(1)), { type: 'letter', letter: 'b' })).toMatchObject({ value: 'abc', caret: 2 });
     // Without a selection, text goes to the end as before.
     expect(reduceIme(latin, { value: 'ab', maxLength: 50 }, { type: 'letter', letter: 'c' })).toMatchObject({ value: 'abc', caret: 3 });
@@ -133,5 +136,54 @@ describe('pinyin input method (pure reducer)', () => {
 
   it('ignores keys that are not letters', () => {
     expect(run([{ type: 'letter', letter: '<' }]).state).toBe(INITIAL_IME_STATE);
+  });
+});
+
+describe('Uyghur mode', () => {
+  const UYGHUR = initialImeState('uyghur');
+  const at = (n: number) => ({ start: n, end: n });
+
+  it('opens in Uyghur mode for the ug language, in pinyin otherwise', () => {
+    expect(initialImeMode('ug')).toBe('uyghur');
+    for (const locale of ['zh-CN', 'zh-TW', 'en']) expect(initialImeMode(locale)).toBe('pinyin');
+    expect(UYGHUR).toEqual({ ...INITIAL_IME_STATE, mode: 'uyghur' });
+  });
+
+  it('a letter goes straight into the field, with no composition and no candidates', () => {
+    const { state, value } = run(letters('ياخشى'), '', 50, UYGHUR);
+    expect(value).toBe('ياخشى');
+    expect(state.composition).toBe('');
+    expect(visibleCandidates(state)).toEqual([]);
+    expect(isPending(state)).toBe(false);
+  });
+
+  it('takes only characters of the Uyghur layout', () => {
+    expect(run(letters('a<ي'), '', 50, UYGHUR).value).toBe('ي');
+    // Uyghur letters are not pinyin.
+    expect(run(letters('ي')).state).toBe(INITIAL_IME_STATE);
+  });
+
+  it('shift shows the shifted level and is released by the next letter; off in other modes', () => {
+    const shifted = run([{ type: 'shift' }], '', 50, UYGHUR).state;
+    expect(shifted.shift).toBe(true);
+    expect(run([{ type: 'shift' }, { type: 'shift' }], '', 50, UYGHUR).state.shift).toBe(false);
+    const typed = run(letters('خ'), 'يا', 50, shifted);
+    expect(typed).toMatchObject({ value: 'ياخ', state: { shift: false } });
+    expect(run([{ type: 'shift' }]).state).toBe(INITIAL_IME_STATE);
+    expect(run([{ type: 'setMode', mode: 'pinyin' }], '', 50, shifted).state.shift).toBe(false);
+  });
+
+  it('space, backspace and clear edit the field at the caret', () => {
+    const field = (value: string, selection = at(value.length)) => ({ value, maxLength: 50, selection });
+    expect(reduceIme(UYGHUR, field('ياخشى', at(2)), { type: 'space' })).toMatchObject({ value: 'يا خشى', caret: 3 });
+    expect(reduceIme(UYGHUR, field('ياخشى', at(2)), { type: 'backspace' })).toMatchObject({ value: 'يخشى', caret: 1 });
+    expect(reduceIme(UYGHUR, field('ياخشى', at(2)), { type: 'letter', letter: 'ق' })).toMatchObject({ value: 'ياقخشى', caret: 3 });
+    expect(reduceIme(UYGHUR, field('ياخشى', { start: 1, end: 3 }), { type: 'letter', letter: 'ە' })).toMatchObject({ value: 'يەشى', caret: 2 });
+    expect(reduceIme(UYGHUR, field('ياخشى'), { type: 'clear' })).toEqual({ state: UYGHUR, value: '', caret: 0 });
+    expect(reduceIme(UYGHUR, field('يا', at(1)), { type: 'char', char: '3' })).toMatchObject({ value: 'ي3ا', caret: 2 });
+  });
+
+  it('respects the field maxLength', () => {
+    expect(run(letters('ياخشى'), '', 3, UYGHUR).value).toBe('ياخ');
   });
 });

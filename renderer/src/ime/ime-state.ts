@@ -1,15 +1,28 @@
 import type { PinyinCandidate } from '../../../common/contract/schemas';
 import { clampSelection, deleteBackward, fitsAt, insertText, type TextSelection } from '../ui/text-edit';
+import { isUyghurKeyChar } from './uyghur-layout';
 
 /** Candidates per page of the candidate bar. */
 export const IME_PAGE_SIZE = 8;
 /** Longest composition (the core accepts at most 40 letters). */
 export const IME_MAX_COMPOSITION = 40;
 
+/**
+ * What the letter keys type: `pinyin` builds a composition turned into
+ * Chinese, `latin` types Latin letters, `uyghur` types the letters of the
+ * Uyghur layout straight into the field.
+ */
+export type ImeMode = 'pinyin' | 'latin' | 'uyghur';
+
+/** The modes in the order the keyboard offers them. */
+export const IME_MODES: readonly ImeMode[] = ['pinyin', 'latin', 'uyghur'];
+
 /** State of the on-screen pinyin input method for one field. */
 export interface ImeState {
-  /** `pinyin`: letters go into the composition; `latin`: letters go straight into the field. */
-  mode: 'pinyin' | 'latin';
+  /** `pinyin`: letters go into the composition; `latin` and `uyghur`: letters go straight into the field. */
+  mode: ImeMode;
+  /** Uyghur mode: the letter keys show and type their shifted level (released after one letter). */
+  shift: boolean;
   /** The typed letters not yet turned into Chinese (the "pinyin buffer"). */
   composition: string;
   /** Candidates for {@link candidatesFor}, most likely first. */
@@ -22,6 +35,7 @@ export interface ImeState {
 
 /** What the person does on the keyboard, and the core's answer. */
 export type ImeAction =
+  /** A letter key: a-z in pinyin and latin mode, a character of the Uyghur layout in uyghur mode. */
   | { type: 'letter'; letter: string }
   /** A digit or other character typed straight into the field (never into the composition). */
   | { type: 'char'; char: string }
@@ -33,7 +47,10 @@ export type ImeAction =
   | { type: 'pick'; index: number }
   | { type: 'nextPage' }
   | { type: 'prevPage' }
-  | { type: 'toggleMode' }
+  /** Switches what the letter keys type; leaving pinyin keeps the composition as letters. */
+  | { type: 'setMode'; mode: ImeMode }
+  /** Uyghur mode: shows (or hides) the shifted level of the letter keys. */
+  | { type: 'shift' }
   | { type: 'candidates'; forComposition: string; candidates: PinyinCandidate[] };
 
 /** The field's value, its limit and its selection, which the input method edits but does not own. */
@@ -51,7 +68,17 @@ export interface ImeResult {
   caret: number;
 }
 
-export const INITIAL_IME_STATE: ImeState = { mode: 'pinyin', composition: '', candidates: [], candidatesFor: '', page: 0 };
+export const INITIAL_IME_STATE: ImeState = { mode: 'pinyin', shift: false, composition: '', candidates: [], candidatesFor: '', page: 0 };
+
+/** The mode a keyboard opens in for the kiosk's language: Uyghur letters for `ug`, pinyin otherwise. */
+export function initialImeMode(locale: string): ImeMode {
+  return locale === 'ug' ? 'uyghur' : 'pinyin';
+}
+
+/** The initial state in `mode`. */
+export function initialImeState(mode: ImeMode): ImeState {
+  return { ...INITIAL_IME_STATE, mode };
+}
 
 /** Length in characters as a person counts them (code points, like `maxLength` in practice for CJK). */
 const length = (s: string) => [...s].length;
@@ -85,7 +112,8 @@ function withComposition(state: ImeState, composition: string): ImeState {
 /**
  * The input method as a pure function: the next state, the field's next
  * value and caret. Letters build the composition (pinyin mode) or go into
- * the field at its caret (latin mode); picking a candidate inserts it at the
+ * the field at its caret (latin and uyghur mode; a Uyghur letter releases
+ * shift); picking a candidate inserts it at the
  * caret (replacing a selection) and consumes the letters it stands for, the
  * rest stays to be picked next; backspace edits the composition first, then
  * deletes before the caret; an answer for an older composition is ignored.
@@ -100,6 +128,7 @@ export function reduceIme(state: ImeState, field: ImeField, action: ImeAction): 
   const full = length(field.value) - length(selected(field)) >= field.maxLength;
   switch (action.type) {
     case 'letter': {
+      if (state.mode === 'uyghur') return isUyghurKeyChar(action.letter) ? put({ ...state, shift: false }, action.letter) : same;
       const letter = action.letter.toLowerCase();
       if (!/^[a-z]$/.test(letter)) return same;
       if (state.mode === 'latin') return put(state, letter);
@@ -130,11 +159,14 @@ export function reduceIme(state: ImeState, field: ImeField, action: ImeAction): 
       return { ...same, state: { ...state, page: Math.min(pageCount(state) - 1, state.page + 1) } };
     case 'prevPage':
       return { ...same, state: { ...state, page: Math.max(0, state.page - 1) } };
-    case 'toggleMode': {
-      // Switching to latin keeps what was typed: the composition goes in as letters.
-      const next = { ...withComposition(state, ''), mode: state.mode === 'pinyin' ? ('latin' as const) : ('pinyin' as const) };
-      return state.mode === 'pinyin' && state.composition !== '' ? put(next, state.composition) : { ...same, state: next };
+    case 'setMode': {
+      if (action.mode === state.mode) return same;
+      // Leaving pinyin keeps what was typed: the composition goes in as letters.
+      const next = { ...withComposition(state, ''), mode: action.mode, shift: false };
+      return state.composition !== '' ? put(next, state.composition) : { ...same, state: next };
     }
+    case 'shift':
+      return state.mode === 'uyghur' ? { ...same, state: { ...state, shift: !state.shift } } : same;
     case 'candidates':
       if (action.forComposition !== state.composition) return same;
       return { ...same, state: { ...state, candidates: action.candidates, candidatesFor: action.forComposition, page: 0 } };

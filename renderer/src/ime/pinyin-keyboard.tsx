@@ -1,9 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import { useKioskApi } from '../app/kiosk-api-context';
+import { usePreferences } from '../app/preferences';
 import { useFieldCaret } from '../ui/use-field-caret';
 import { createImeController } from './ime-controller';
-import { fits, isPending, pageCount, visibleCandidates, type ImeState } from './ime-state';
+import { fits, initialImeMode, isPending, pageCount, visibleCandidates, type ImeState } from './ime-state';
+import { ImeModeSwitch } from './ime-mode-switch';
+import { UyghurLetterRows } from './uyghur-letter-rows';
 
 const LETTER_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const DIGITS = '1234567890';
@@ -14,10 +17,12 @@ const keep = (e: { preventDefault(): void }) => e.preventDefault();
 /**
  * The on-screen keyboard with a pinyin input method, for free-text fields:
  * letters build a composition shown above a candidate bar; tapping a
- * candidate inserts it and consumes its syllables; 中/英 switches to typing
- * letters directly. Text goes in at the caret of the field `targetId`
- * (replacing a selection) and the caret follows it. Candidates come from the
- * core (`input.candidates`).
+ * candidate inserts it and consumes its syllables; the mode switch
+ * (中 / 英 / ئۇ) changes to typing Latin or Uyghur letters directly. It
+ * opens in Uyghur mode when the kiosk's language is Uyghur (and follows a
+ * change of language while it is open). Text goes in at the caret of the
+ * field `targetId` (replacing a selection) and the caret follows it.
+ * Candidates come from the core (`input.candidates`).
  */
 export function PinyinKeyboard({
   value,
@@ -35,6 +40,10 @@ export function PinyinKeyboard({
 }) {
   const { t } = useTranslation();
   const api = useKioskApi();
+  const { locale } = usePreferences();
+  // The language picks the mode the keyboard opens in, and the mode again when the person changes the language.
+  const [openMode] = useState(() => initialImeMode(locale));
+  const openLocale = useRef(locale);
   const caret = useFieldCaret(targetId);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
@@ -51,12 +60,18 @@ export function PinyinKeyboard({
           },
           selection: (v) => caret.selection(v),
           onState: setState,
+          mode: openMode,
         },
       ),
     // One input method per keyboard (the field is kept current below, onChange through a ref).
-    [api, caret],
+    [api, caret, openMode],
   );
   controller.setField({ value, maxLength });
+  useEffect(() => {
+    if (openLocale.current === locale) return;
+    openLocale.current = locale;
+    controller.dispatch({ type: 'setMode', mode: initialImeMode(locale) });
+  }, [controller, locale]);
   useEffect(() => {
     // The core builds its index on first use: start that now, not on the first letter.
     api.input.candidates({ pinyin: 'a', limit: 1 }).catch(() => undefined);
@@ -83,7 +98,14 @@ export function PinyinKeyboard({
   );
 
   return (
-    <div className="keyboard keyboard-letters keyboard-ime" data-testid={testId} data-mode={ime.mode} role="group" aria-label={t('ime.label')} dir="ltr">
+    <div
+      className="keyboard keyboard-letters keyboard-ime"
+      data-testid={testId}
+      data-mode={ime.mode}
+      role="group"
+      aria-label={ime.mode === 'uyghur' ? t('ime.uyghurLabel') : t('ime.label')}
+      dir="ltr"
+    >
       {ime.mode === 'pinyin' ? (
         <div className="ime-panel">
           <p className="ime-composition" data-testid="ime-composition" aria-live="polite">
@@ -142,17 +164,17 @@ export function PinyinKeyboard({
       <div className="keyboard-row">
         {[...DIGITS].map((d) => key(d, d, () => controller.dispatch({ type: 'char', char: d }), { disabled: composing }))}
       </div>
-      {LETTER_ROWS.map((row) => (
-        <div className="keyboard-row" key={row}>
-          {[...row].map((ch) => key(ch, ch, () => controller.dispatch({ type: 'letter', letter: ch })))}
-        </div>
-      ))}
+      {ime.mode === 'uyghur' ? (
+        <UyghurLetterRows shift={ime.shift} onLetter={(letter) => controller.dispatch({ type: 'letter', letter })} onShift={() => controller.dispatch({ type: 'shift' })} />
+      ) : (
+        LETTER_ROWS.map((row) => (
+          <div className="keyboard-row" key={row}>
+            {[...row].map((ch) => key(ch, ch, () => controller.dispatch({ type: 'letter', letter: ch })))}
+          </div>
+        ))
+      )}
       <div className="keyboard-row">
-        <button type="button" className="key key-mode" data-key="mode" data-testid="ime-mode" data-mode={ime.mode} onPointerDown={keep} onClick={() => controller.dispatch({ type: 'toggleMode' })}>
-          <span className={ime.mode === 'pinyin' ? 'mode-on' : 'mode-off'}>{t('ime.chinese')}</span>
-          <span aria-hidden="true">/</span>
-          <span className={ime.mode === 'latin' ? 'mode-on' : 'mode-off'}>{t('ime.latin')}</span>
-        </button>
+        <ImeModeSwitch mode={ime.mode} onMode={(mode) => controller.dispatch({ type: 'setMode', mode })} />
         {key(composing ? t('ime.confirm') : t('ime.space'), 'space', () => controller.dispatch({ type: 'space' }), { className: 'key-wide key-space' })}
         {key(t('keyboard.backspace'), 'backspace', () => controller.dispatch({ type: 'backspace' }), { className: 'key-wide' })}
         {key(t('keyboard.clear'), 'clear', () => controller.dispatch({ type: 'clear' }), { className: 'key-wide' })}
