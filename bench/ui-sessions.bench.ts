@@ -1,6 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { CDPSession, Page } from 'playwright-core';
+import { CARD_LIFT_TO_PLACE_MS } from '../tests/e2e/support/kiosk-harness';
 import { BenchKiosk, machineNote, screen, waitForAttract } from './support/bench-kiosk';
 import { figure, fmt, note, slope } from './support/stats';
 
@@ -69,13 +70,11 @@ async function sample(page: Page, cdp: CDPSession, done: number): Promise<Sample
 
 /** When the last card was lifted (bench clock, ms). */
 let liftedAt = -Infinity;
-/** Least time between lifting a card and placing the next, in ms: two reader polls (300 ms each), so the reader has seen the reader empty. */
-const LIFT_TO_PLACE_MS = 700;
 
 async function oneSession(page: Page, index: number): Promise<void> {
   // A session can now end within one reader poll of the lift; a card placed
   // again that soon looks to the reader like the same card never lifted.
-  const wait = LIFT_TO_PLACE_MS - (performance.now() - liftedAt);
+  const wait = CARD_LIFT_TO_PLACE_MS - (performance.now() - liftedAt);
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   await kiosk.placeCard(page, `session ${index}`);
   await page.getByTestId('welcome-continue').click();
