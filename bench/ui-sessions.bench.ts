@@ -1,7 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import type { CDPSession, Page } from 'playwright-core';
-import { CARD_LIFT_TO_PLACE_MS } from '../tests/e2e/support/kiosk-harness';
 import { BenchKiosk, machineNote, screen, waitForAttract } from './support/bench-kiosk';
 import { figure, fmt, note, slope } from './support/stats';
 
@@ -68,21 +67,14 @@ async function sample(page: Page, cdp: CDPSession, done: number): Promise<Sample
   };
 }
 
-/** When the last card was lifted (bench clock, ms). */
-let liftedAt = -Infinity;
-
 async function oneSession(page: Page, index: number): Promise<void> {
-  // A session can now end within one reader poll of the lift; a card placed
-  // again that soon looks to the reader like the same card never lifted.
-  const wait = CARD_LIFT_TO_PLACE_MS - (performance.now() - liftedAt);
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  // A session can end within one reader poll of the lift: kiosk.sim places the next card only once the reader can have seen the lift.
   await kiosk.placeCard(page, `session ${index}`);
   await page.getByTestId('welcome-continue').click();
   await screen(page, 'home');
   // The person takes the card back; the reader polls every 300 ms, so lifting
   // it here (not after the session) lets it see the next card as a new one.
   await kiosk.sim('/sim/idcard/remove');
-  liftedAt = performance.now();
   await page.getByTestId('search-input').fill('sbcx');
   await page.locator('[data-screen="home"] [data-testid="service-item"]').first().waitFor({ state: 'visible' });
   await page.getByTestId('cancel-button').click();

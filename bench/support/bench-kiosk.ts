@@ -1,5 +1,5 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { postSimControl } from '../../tests/support/sim-control-client';
+import { SimControl } from '../../tests/support/sim-control-client';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,20 @@ export async function rendererSnapshot(into: string): Promise<{ dir: string; bun
 }
 
 /**
+ * The servers of a benched kiosk, with their data under `dir`: platform-sim
+ * (its own process), the real core with simulated devices in this process
+ * (sync poll and connectivity probe every 500 ms) and the loopback web host
+ * serving `staticDir`.
+ */
+export async function startKioskServers(dir: string, staticDir: string): Promise<{ platform: EmbeddedPlatform; core: KioskCore; host: WebHost }> {
+  const platform = await startEmbeddedPlatform({ dataDir: join(dir, 'platform') });
+  const config = loadConfig({ dataDir: join(dir, 'kiosk'), platformUrl: platform.url, submitAckWaitMs: 5000 }, {});
+  const core = await createKioskCore(config, { syncPollIntervalMs: 500, probeIntervalMs: 500 });
+  const host = await startWebHost({ dispatcher: core.dispatcher, events: core.events, staticDir, routes: simControlRoutes(core) });
+  return { platform, core, host };
+}
+
+/**
  * The kiosk as the UI benches need it: platform-sim as its own process, the
  * real core with simulated devices in THIS process (so `process.memoryUsage()`
  * is the core's, plus the Playwright client), the loopback web host serving a
@@ -80,10 +94,7 @@ export class BenchKiosk {
   async start(): Promise<this> {
     const renderer = await rendererSnapshot(this.dir);
     this.bundle = renderer.bundle;
-    this.platform = await startEmbeddedPlatform({ dataDir: join(this.dir, 'platform') });
-    const config = loadConfig({ dataDir: join(this.dir, 'kiosk'), platformUrl: this.platform.url, submitAckWaitMs: 5000 }, {});
-    this.core = await createKioskCore(config, { syncPollIntervalMs: 500, probeIntervalMs: 500 });
-    this.host = await startWebHost({ dispatcher: this.core.dispatcher, events: this.core.events, staticDir: renderer.dir, routes: simControlRoutes(this.core) });
+    ({ platform: this.platform, core: this.core, host: this.host } = await startKioskServers(this.dir, renderer.dir));
     this.browser = await launchChromium();
     return this;
   }
@@ -101,9 +112,12 @@ export class BenchKiosk {
     return { context, page };
   }
 
-  /** Calls a simulator control route of the web host. Throws on a non-2xx answer. */
+  private simControl: SimControl | null = null;
+
+  /** Calls a simulator control route of the web host, pacing the ID card like a hand (see {@link SimControl}). Throws on a non-2xx answer. */
   sim(path: string, body: unknown = {}): Promise<unknown> {
-    return postSimControl(this.host, path, body);
+    this.simControl ??= new SimControl(this.host);
+    return this.simControl.post(path, body);
   }
 
   /** Card placements that showed no welcome screen and were retried (what was on screen, what the core said). */
@@ -115,8 +129,8 @@ export class BenchKiosk {
    * state, the reader's status, how many reader requests the simulator
    * answered meanwhile and the session events in {@link hiccups}, lifts the
    * card, returns to an interactive attract screen and tries again, up to 3
-   * attempts. Lift the previous card at least one reader poll (300 ms)
-   * before: the reader cannot see a lift shorter than a poll.
+   * attempts. A card lifted just before is placed only once the reader can
+   * have seen the lift ({@link SimControl}).
    */
   async placeCard(page: Page, label: string): Promise<void> {
     for (let attempt = 1; ; attempt++) {

@@ -1,11 +1,6 @@
 import { join } from 'node:path';
-import { loadConfig } from '../../main/core/config';
-import { createKioskCore } from '../../main/core/create-kiosk-core';
-import { startEmbeddedPlatform } from '../../main/core/embedded-platform';
-import { simControlRoutes } from '../../main/core/sim-controls';
-import { startWebHost } from '../../main/web/web-host';
 import { serveBareReactPage } from './bare-react-page';
-import { rendererSnapshot } from './bench-kiosk';
+import { rendererSnapshot, startKioskServers } from './bench-kiosk';
 
 /**
  * The servers of the cold-start bench, in a process of their own (run by
@@ -19,10 +14,7 @@ import { rendererSnapshot } from './bench-kiosk';
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: cold-start-server.ts DIR');
 const renderer = await rendererSnapshot(dir);
-const platform = await startEmbeddedPlatform({ dataDir: join(dir, 'platform') });
-const config = loadConfig({ dataDir: join(dir, 'kiosk'), platformUrl: platform.url, submitAckWaitMs: 5000 }, {});
-const core = await createKioskCore(config, { syncPollIntervalMs: 500, probeIntervalMs: 500 });
-const host = await startWebHost({ dispatcher: core.dispatcher, events: core.events, staticDir: renderer.dir, routes: simControlRoutes(core) });
+const { platform, core, host } = await startKioskServers(dir, renderer.dir);
 const bare = await serveBareReactPage(join(dir, 'bare'));
 process.stdout.write(`${JSON.stringify({ kiosk: host.url, bare: bare.url, bundle: renderer.bundle, bareBytes: bare.bytes })}\n`);
 

@@ -56,3 +56,13 @@ export function dueProgress(dues: Due[], settled: readonly string[]): DueProgres
   const current = open[0] ?? null;
   return { current, index: current ? dues.indexOf(current) + 1 : dues.length, count: dues.length, remaining: Math.max(0, open.length - 1) };
 }
+
+/** Where the fees of the submission stand: the current one is the first neither paid nor left for later in this session. */
+export function feeProgress(context: DueContext & Pick<FlowContext, 'settledFees'>): DueProgress {
+  return dueProgress(feeDues(context), context.settledFees);
+}
+
+/** Where the A4 certificates of the submission stand: the current one is the first neither printed nor skipped. */
+export function certificateProgress(context: DueContext & Pick<FlowContext, 'settledCertificates'>): DueProgress {
+  return dueProgress(certificateDues(context), context.settledCertificates);
+}

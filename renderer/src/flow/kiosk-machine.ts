@@ -23,7 +23,7 @@ import {
 import { loadBoot, type BootResult } from './boot';
 import { errorCodeOf, isServiceAvailable } from './selectors';
 import { bundleRequest, canStartBundle, summaryResult, withCombinedForm, withItems } from './bundle';
-import { certificateDues, dueProgress, feeDues } from './dues';
+import { certificateProgress, feeProgress } from './dues';
 
 const PRINT_RANK: Record<PrintJob['state'], number> = { queued: 0, printing: 1, done: 2, failed: 2 };
 
@@ -73,11 +73,6 @@ const PERSONAL_RESET = {
   certificateJob: null,
   certificateFailure: null,
 } satisfies Partial<FlowContext>;
-
-/** Where the fees of the submission stand (the single item's, or each delivered fee item of a bundle). */
-const fees = (context: FlowContext) => dueProgress(feeDues(context), context.settledFees);
-/** Where the A4 certificates of the submission stand. */
-const certificates = (context: FlowContext) => dueProgress(certificateDues(context), context.settledCertificates);
 
 /** Out of a paid fee: the next fee's order, or the receipt when none is left. */
 const nextFee = () => [
@@ -188,10 +183,10 @@ export const kioskMachine = setup({
     clearRevealed: assign({ revealed: null }),
     /** Best effort: a session that ends while an order is pending withdraws it, so nobody pays for a QR left behind. */
     /** The current fee is paid or left for later: the next one (if any) is current now. */
-    settleFee: assign({ settledFees: ({ context }) => [...context.settledFees, fees(context).current?.transactionId ?? ''] }),
+    settleFee: assign({ settledFees: ({ context }) => [...context.settledFees, feeProgress(context).current?.transactionId ?? ''] }),
     /** The current certificate is printed or skipped: the next one (if any) is current now. */
     settleCertificate: assign({
-      settledCertificates: ({ context }) => [...context.settledCertificates, certificates(context).current?.transactionId ?? ''],
+      settledCertificates: ({ context }) => [...context.settledCertificates, certificateProgress(context).current?.transactionId ?? ''],
     }),
     withdrawPayment: ({ context }) => {
       const paymentId = context.payment?.paymentId;
@@ -214,13 +209,13 @@ export const kioskMachine = setup({
     sessionLost: ({ context, event }) => event.type === 'SESSION_CHANGED' && event.session.stage === 'idle' && context.identity !== null,
     serviceAvailable: ({ context }) => context.service !== null && isServiceAvailable(context.service, context.connectivity),
     /** A delivered fee item of the submission is not paid (or left for later) yet. */
-    feeDue: ({ context }) => fees(context).current !== null,
+    feeDue: ({ context }) => feeProgress(context).current !== null,
     /** Another fee is due after the current one. */
-    anotherFeeDue: ({ context }) => fees(context).remaining > 0,
+    anotherFeeDue: ({ context }) => feeProgress(context).remaining > 0,
     /** A delivered certificate item of the submission has not been printed (or skipped) yet. */
-    certificateDue: ({ context }) => certificates(context).current !== null,
+    certificateDue: ({ context }) => certificateProgress(context).current !== null,
     /** Another certificate is due after the current one. */
-    anotherCertificateDue: ({ context }) => certificates(context).remaining > 0,
+    anotherCertificateDue: ({ context }) => certificateProgress(context).remaining > 0,
     ratingValid: ({ event }) =>
       event.type === 'SUBMIT_RATING' &&
       !((event.level === 'dissatisfied' || event.level === 'very-dissatisfied') && event.reason.trim().length === 0),
@@ -515,7 +510,7 @@ export const kioskMachine = setup({
               entry: ['clearError', assign({ payment: null })],
               invoke: {
                 src: 'createPayment',
-                input: ({ context }) => ({ api: context.api, transactionId: fees(context).current?.transactionId ?? '' }),
+                input: ({ context }) => ({ api: context.api, transactionId: feeProgress(context).current?.transactionId ?? '' }),
                 onDone: { target: 'waiting', actions: assign({ payment: ({ event }) => event.output }) },
                 onError: { target: 'unavailable', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
               },
@@ -681,7 +676,7 @@ export const kioskMachine = setup({
               guard: ({ context, event }) =>
                 event.job.kind === 'certificate' &&
                 ((context.certificateJob !== null && event.job.jobId === context.certificateJob.jobId) ||
-                  (context.certificateJob === null && event.job.transactionId === certificates(context).current?.transactionId)),
+                  (context.certificateJob === null && event.job.transactionId === certificateProgress(context).current?.transactionId)),
               actions: assign({ certificateJob: ({ event }) => event.job }),
             },
             SKIP_CERTIFICATE: [
@@ -698,7 +693,7 @@ export const kioskMachine = setup({
               entry: assign({ certificateFailure: null, certificateJob: null }),
               invoke: {
                 src: 'printCertificate',
-                input: ({ context }) => ({ api: context.api, transactionId: certificates(context).current?.transactionId ?? '' }),
+                input: ({ context }) => ({ api: context.api, transactionId: certificateProgress(context).current?.transactionId ?? '' }),
                 onDone: {
                   target: 'watching',
                   actions: assign({

@@ -1,4 +1,5 @@
 import { useTranslation } from '../i18n/use-translation';
+import { keepFieldFocus } from '../ui/text-edit';
 import { IME_MODES, type ImeMode } from './ime-state';
 
 /** Language of each mode's label where it differs from the page's: Uyghur is named in Uyghur in every language, as the language switch names it. */
@@ -23,7 +24,7 @@ export function ImeModeSwitch({ mode, onMode }: { mode: ImeMode; onMode(mode: Im
           data-key={`mode-${m}`}
           lang={LABEL_LANG[m]}
           aria-pressed={mode === m}
-          onPointerDown={(e) => e.preventDefault()}
+          onPointerDown={keepFieldFocus}
           onClick={() => onMode(m)}
         >
           {labels[m]}

@@ -1,5 +1,5 @@
 import type { PinyinCandidate } from '../../../common/contract/schemas';
-import { clampSelection, deleteBackward, fitsAt, insertText, type TextSelection } from '../ui/text-edit';
+import { clampSelection, deleteBackward, fitsAt, insertText, roomAt, type TextSelection } from '../ui/text-edit';
 import { isUyghurKeyChar } from './uyghur-layout';
 
 /** Candidates per page of the candidate bar. */
@@ -80,9 +80,6 @@ export function initialImeState(mode: ImeMode): ImeState {
   return { ...INITIAL_IME_STATE, mode };
 }
 
-/** Length in characters as a person counts them (code points, like `maxLength` in practice for CJK). */
-const length = (s: string) => [...s].length;
-
 /** True when `text` fits into the field in place of its selection. */
 export function fits(field: ImeField, text: string): boolean {
   return fitsAt(field.value, field.selection, text, field.maxLength);
@@ -125,7 +122,7 @@ export function reduceIme(state: ImeState, field: ImeField, action: ImeAction): 
     const edit = insertText(field.value, field.selection, text, field.maxLength);
     return { state: next, value: edit.value, caret: edit.caret };
   };
-  const full = length(field.value) - length(selected(field)) >= field.maxLength;
+  const full = roomAt(field.value, field.selection, field.maxLength) === 0;
   switch (action.type) {
     case 'letter': {
       if (state.mode === 'uyghur') return isUyghurKeyChar(action.letter) ? put({ ...state, shift: false }, action.letter) : same;
@@ -171,10 +168,4 @@ export function reduceIme(state: ImeState, field: ImeField, action: ImeAction): 
       if (action.forComposition !== state.composition) return same;
       return { ...same, state: { ...state, candidates: action.candidates, candidatesFor: action.forComposition, page: 0 } };
   }
-}
-
-/** The text the field's selection covers (empty for a caret). */
-function selected(field: ImeField): string {
-  const { start, end } = clampSelection(field.value, field.selection);
-  return field.value.slice(start, end);
 }

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import { useKioskApi } from '../app/kiosk-api-context';
 import { usePreferences } from '../app/preferences';
+import { keepFieldFocus } from '../ui/text-edit';
 import { useFieldCaret } from '../ui/use-field-caret';
 import { createImeController } from './ime-controller';
 import { fits, initialImeMode, isPending, pageCount, visibleCandidates, type ImeState } from './ime-state';
@@ -10,9 +11,6 @@ import { UyghurLetterRows } from './uyghur-letter-rows';
 
 const LETTER_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const DIGITS = '1234567890';
-
-/** Keeps the focus (and the caret) in the field when a key is pressed. */
-const keep = (e: { preventDefault(): void }) => e.preventDefault();
 
 /**
  * The on-screen keyboard with a pinyin input method, for free-text fields:
@@ -90,7 +88,7 @@ export function PinyinKeyboard({
       className={`key ${extra.className ?? ''}`}
       data-key={dataKey}
       disabled={extra.disabled}
-      onPointerDown={keep}
+      onPointerDown={keepFieldFocus}
       onClick={onClick}
     >
       {label}
@@ -120,7 +118,7 @@ export function PinyinKeyboard({
               className="key ime-page"
               data-testid="ime-prev-page"
               disabled={!composing || ime.page === 0}
-              onPointerDown={keep}
+              onPointerDown={keepFieldFocus}
               onClick={() => controller.dispatch({ type: 'prevPage' })}
             >
               {t('ime.prevPage')}
@@ -135,7 +133,7 @@ export function PinyinKeyboard({
                   data-text={c.text}
                   lang="zh-CN"
                   disabled={!fits(field, c.text)}
-                  onPointerDown={keep}
+                  onPointerDown={keepFieldFocus}
                   onClick={() => controller.dispatch({ type: 'pick', index: c.index })}
                 >
                   {c.text}
@@ -153,7 +151,7 @@ export function PinyinKeyboard({
               className="key ime-page"
               data-testid="ime-next-page"
               disabled={!composing || pending || ime.page >= pages - 1}
-              onPointerDown={keep}
+              onPointerDown={keepFieldFocus}
               onClick={() => controller.dispatch({ type: 'nextPage' })}
             >
               {t('ime.nextPage')}

@@ -1,4 +1,5 @@
 import { useTranslation } from '../i18n/use-translation';
+import { keepFieldFocus } from '../ui/text-edit';
 import { UYGHUR_ROWS, uyghurKeyChar } from './uyghur-layout';
 
 /**
@@ -11,20 +12,19 @@ import { UYGHUR_ROWS, uyghurKeyChar } from './uyghur-layout';
  */
 export function UyghurLetterRows({ shift, onLetter, onShift }: { shift: boolean; onLetter(letter: string): void; onShift(): void }) {
   const { t } = useTranslation();
-  const keep = (e: { preventDefault(): void }) => e.preventDefault();
   return (
     <>
       {UYGHUR_ROWS.map((row, i) => (
         <div className="keyboard-row" key={row[0]!.code}>
           {i === UYGHUR_ROWS.length - 1 ? (
-            <button type="button" className="key key-shift" data-key="shift" data-testid="ime-shift" aria-pressed={shift} onPointerDown={keep} onClick={onShift}>
+            <button type="button" className="key key-shift" data-key="shift" data-testid="ime-shift" aria-pressed={shift} onPointerDown={keepFieldFocus} onClick={onShift}>
               {t('ime.shift')}
             </button>
           ) : null}
           {row.map((k) => {
             const char = uyghurKeyChar(k, shift);
             return (
-              <button key={k.code} type="button" className="key key-ug" data-key={char} data-code={k.code} lang="ug" onPointerDown={keep} onClick={() => onLetter(char)}>
+              <button key={k.code} type="button" className="key key-ug" data-key={char} data-code={k.code} lang="ug" onPointerDown={keepFieldFocus} onClick={() => onLetter(char)}>
                 {char}
               </button>
             );

@@ -1,6 +1,6 @@
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../app/flow-context';
-import { certificateDues, dueProgress } from '../flow/dues';
+import { certificateProgress } from '../flow/dues';
 import { stepOf } from '../flow/screen-of';
 import { Icon } from '../ui/icons';
 import { Screen } from '../ui/screen';
@@ -18,8 +18,8 @@ const REASONS: ReadonlySet<string> = new Set(['network-offline', 'not-accepted',
 export function CertificateScreen() {
   const { t } = useTranslation();
   const { snapshot, send } = useFlow();
-  const { certificateJob, certificateFailure, result, bundle, settledCertificates } = snapshot.context;
-  const progress = dueProgress(certificateDues(snapshot.context), settledCertificates);
+  const { certificateJob, certificateFailure, result, bundle } = snapshot.context;
+  const progress = certificateProgress(snapshot.context);
   const receiptNumber = progress.current?.receiptNumber ?? result?.receiptNumber ?? null;
   const step = stepOf(snapshot) ?? 'offer';
   const state = step === 'offer' ? 'offer' : step === 'done' ? 'done' : step === 'failed' ? 'failed' : 'printing';

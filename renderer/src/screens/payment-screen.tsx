@@ -1,6 +1,6 @@
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../app/flow-context';
-import { dueProgress, feeDues } from '../flow/dues';
+import { feeProgress } from '../flow/dues';
 import { stepOf } from '../flow/screen-of';
 import { ErrorNote } from '../ui/error-note';
 import { fenToYuan } from '../ui/format';
@@ -23,8 +23,8 @@ const STEPS: ReadonlySet<string> = new Set(['creating', 'waiting', 'cancelling',
 export function PaymentScreen() {
   const { t } = useTranslation();
   const { snapshot, send } = useFlow();
-  const { payment, result, service, bundle, error, settledFees } = snapshot.context;
-  const progress = dueProgress(feeDues(snapshot.context), settledFees);
+  const { payment, result, service, bundle, error } = snapshot.context;
+  const progress = feeProgress(snapshot.context);
   const more = progress.remaining > 0;
   const receiptNumber = progress.current?.receiptNumber ?? result?.receiptNumber ?? null;
   const raw = stepOf(snapshot) ?? 'creating';

@@ -1,6 +1,6 @@
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../app/flow-context';
-import { dueProgress, feeDues } from '../flow/dues';
+import { feeProgress } from '../flow/dues';
 import { Icon } from '../ui/icons';
 import { Screen } from '../ui/screen';
 
@@ -8,8 +8,8 @@ import { Screen } from '../ui/screen';
 export function ResultScreen() {
   const { t } = useTranslation();
   const { snapshot, send } = useFlow();
-  const { result, bundle, settledFees } = snapshot.context;
-  const toPay = dueProgress(feeDues(snapshot.context), settledFees).current !== null;
+  const { result, bundle } = snapshot.context;
+  const toPay = feeProgress(snapshot.context).current !== null;
   const items = bundle?.result?.items ?? null;
   if (!result) return <Screen name="result">{null}</Screen>;
   const queued = result.status === 'queued';

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from '../i18n/use-translation';
-import { deleteBackward, insertText, type TextEdit, type TextSelection } from './text-edit';
+import { deleteBackward, insertText, keepFieldFocus, type TextEdit, type TextSelection } from './text-edit';
 import { useFieldCaret } from './use-field-caret';
 
 /** Key rows per layout: letters for pinyin / initials search, digits for phone and number fields. */
@@ -40,7 +40,6 @@ export function OnScreenKeyboard({
   // or the last edit not rendered yet, so two taps in one frame build on each other.
   const latest = useRef<{ value: string; selection: TextSelection | null }>({ value, selection: null });
   latest.current = { value, selection: null };
-  const keep = (e: { preventDefault(): void }) => e.preventDefault();
   const edit = (make: (value: string, selection: TextSelection | null) => TextEdit) => {
     const base = latest.current;
     const next = make(base.value, base.selection ?? caret.selection(base.value));
@@ -55,17 +54,17 @@ export function OnScreenKeyboard({
       {LAYOUTS[layout].map((row) => (
         <div className="keyboard-row" key={row}>
           {row.split('').map((ch) => (
-            <button key={ch} type="button" className="key" data-key={ch} onPointerDown={keep} onClick={() => type(ch)}>
+            <button key={ch} type="button" className="key" data-key={ch} onPointerDown={keepFieldFocus} onClick={() => type(ch)}>
               {ch}
             </button>
           ))}
         </div>
       ))}
       <div className="keyboard-row">
-        <button type="button" className="key key-wide" data-key="backspace" onPointerDown={keep} onClick={() => edit(deleteBackward)}>
+        <button type="button" className="key key-wide" data-key="backspace" onPointerDown={keepFieldFocus} onClick={() => edit(deleteBackward)}>
           {t('keyboard.backspace')}
         </button>
-        <button type="button" className="key key-wide" data-key="clear" onPointerDown={keep} onClick={() => edit(() => ({ value: '', caret: 0 }))}>
+        <button type="button" className="key key-wide" data-key="clear" onPointerDown={keepFieldFocus} onClick={() => edit(() => ({ value: '', caret: 0 }))}>
           {t('keyboard.clear')}
         </button>
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampSelection, deleteBackward, endOf, fitsAt, insertText } from './text-edit';
+import { clampSelection, deleteBackward, endOf, fitsAt, insertText, roomAt } from './text-edit';
 
 const at = (n: number) => ({ start: n, end: n });
 
@@ -19,6 +19,7 @@ describe('caret-aware text editing', () => {
     expect(insertText('abcd', at(2), 'xyz', 5)).toEqual({ value: 'abxcd', caret: 3 });
     expect(insertText('abcd', { start: 0, end: 2 }, 'xyz', 5)).toEqual({ value: 'xyzcd', caret: 3 });
     expect(insertText('abcde', at(2), 'x', 5)).toEqual({ value: 'abcde', caret: 2 });
+    expect([roomAt('abcd', at(1), 5), roomAt('abcd', { start: 0, end: 2 }, 5), roomAt('abcde', at(0), 5), roomAt('abcdef', at(0), 5)]).toEqual([1, 3, 0, 0]);
   });
 
   it('counts characters outside the BMP as one and never splits them', () => {

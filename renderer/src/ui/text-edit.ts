@@ -53,17 +53,25 @@ export function clampSelection(value: string, selection: TextSelection | null | 
  */
 export function insertText(value: string, selection: TextSelection | null | undefined, text: string, maxLength: number): TextEdit {
   const { start, end } = clampSelection(value, selection);
-  const kept = codePoints(value) - codePoints(value.slice(start, end));
-  const room = Math.max(0, maxLength - kept);
-  const inserted = [...text].slice(0, room).join('');
+  const inserted = [...text].slice(0, roomAt(value, selection, maxLength)).join('');
   if (inserted === '' && start === end) return { value, caret: start };
   return { value: value.slice(0, start) + inserted + value.slice(end), caret: start + inserted.length };
 }
 
+/** How many characters (code points) still fit in place of the selection under `maxLength`; 0 when the field is full. */
+export function roomAt(value: string, selection: TextSelection | null | undefined, maxLength: number): number {
+  const { start, end } = clampSelection(value, selection);
+  return Math.max(0, maxLength - (codePoints(value) - codePoints(value.slice(start, end))));
+}
+
 /** True when `text` fits in place of the selection without being cut. */
 export function fitsAt(value: string, selection: TextSelection | null | undefined, text: string, maxLength: number): boolean {
-  const { start, end } = clampSelection(value, selection);
-  return codePoints(value) - codePoints(value.slice(start, end)) + codePoints(text) <= maxLength;
+  return codePoints(text) <= roomAt(value, selection, maxLength);
+}
+
+/** Calls `preventDefault()`: on a key's pointer-down it keeps the focus, and with it the caret, in the field the key types into. */
+export function keepFieldFocus(event: { preventDefault(): void }): void {
+  event.preventDefault();
 }
 
 /**

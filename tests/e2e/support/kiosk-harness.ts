@@ -10,10 +10,7 @@ import { simControlRoutes } from '../../../main/core/sim-controls';
 import { startWebHost, type WebHost } from '../../../main/web/web-host';
 import { launchChromium } from './chromium';
 import { fetchPlatformTransactions, type PlatformTransaction } from '../../support/platform-admin';
-import { postSimControl } from '../../support/sim-control-client';
-
-/** Least time between lifting the simulated card and placing it again, in ms: two presence polls of the reader (300 ms each) and a margin. */
-export const CARD_LIFT_TO_PLACE_MS = 700;
+import { SimControl } from '../../support/sim-control-client';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -68,24 +65,12 @@ export class KioskHarness {
     this.platform = null;
   }
 
-  /** When the simulated ID card was last lifted (`performance.now()`, ms). */
-  private cardLiftedAt = -Infinity;
+  private simControl: SimControl | null = null;
 
-  /**
-   * Calls a simulator control route of the web host. Throws on a non-2xx
-   * answer. A card placed less than {@link CARD_LIFT_TO_PLACE_MS} after it
-   * was lifted is placed only then: the reader polls for presence, and a
-   * lift and re-place within one poll is never seen (no hand is that quick;
-   * tests back to back are).
-   */
-  async sim(path: string, body: unknown = {}): Promise<unknown> {
-    if (path === '/sim/idcard/insert') {
-      const wait = this.cardLiftedAt + CARD_LIFT_TO_PLACE_MS - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    }
-    const answer = await postSimControl(this.host, path, body);
-    if (path === '/sim/idcard/remove') this.cardLiftedAt = performance.now();
-    return answer;
+  /** Calls a simulator control route of the web host, pacing the ID card like a hand (see {@link SimControl}). Throws on a non-2xx answer. */
+  sim(path: string, body: unknown = {}): Promise<unknown> {
+    this.simControl ??= new SimControl(this.host);
+    return this.simControl.post(path, body);
   }
 
   /** What the simulated receipt printer has printed so far. */
