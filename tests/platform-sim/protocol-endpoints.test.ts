@@ -169,7 +169,9 @@ describe('platform-sim protocol v1', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     let text: string | null = null;
     try {
-      text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString();
+      // NFKC: the CJK font draws 无 and the Kangxi radical ⽆ (U+2F46) with one glyph, and Skia's
+      // ToUnicode map may name either; pdftotext then prints whichever it names.
+      text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString().normalize('NFKC');
     } catch {
       text = null;
     }

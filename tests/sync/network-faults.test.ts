@@ -10,6 +10,17 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
+/** mulberry32: the same fault sequence on every run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 function kiosk(deviceId: string): KioskStore {
   const t = tempDir();
   const store = openKioskStore({ dataDir: t.dir, deviceId });
@@ -68,7 +79,8 @@ describe('network faults: 0 lost, 0 duplicated', () => {
     const platform = await startPlatformProcess(`${t.dir}/platform`);
     cleanups.push(() => platform.kill());
     const code = await firstServiceCode(platform.url);
-    const proxy = await startFaultProxy({ host: '127.0.0.1', port: platform.port });
+    // Seeded: with Math.random a run with no half-open roll at all came up about once in 25 runs.
+    const proxy = await startFaultProxy({ host: '127.0.0.1', port: platform.port }, seededRandom(20261207));
     cleanups.push(() => proxy.close());
     proxy.set({ dropRate: 0.2, dropResponseRate: 0.2, halfOpenRate: 0.1, delayMs: 10 });
     const store = kiosk('kiosk-faults-proxy');
