@@ -1,29 +1,4 @@
 /**
- * Content-Security-Policy for the renderer in browser mode: scripts, styles,
- * fonts and images from the host itself only, network access only to the
- * host and its WebSocket endpoint, no plugins, no framing, no form posts.
- * `blob:`/`mediastream:` are allowed for camera previews and captured images.
- *
- * @param origin the host's own origin, e.g. `http://127.0.0.1:41234`
- */
-export function contentSecurityPolicy(origin: string): string {
-  const ws = origin.replace(/^http/, 'ws');
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "media-src 'self' blob: mediastream:",
-    `connect-src 'self' ${ws}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-/**
  * Headers sent with every HTTP response of the host (CSP included only for HTML).
  *
  * Deliberately without `Cross-Origin-Opener-Policy`: `same-origin` made

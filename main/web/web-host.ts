@@ -6,9 +6,10 @@ import type { ContractDispatcher } from '../../common/contract/dispatcher';
 import type { EventHub } from '../../common/contract/event-hub';
 import type { KioskContract } from '../../common/contract/kiosk-contract';
 import { WIRE_MAX_MESSAGE_BYTES } from '../../common/contract/wire';
+import { contentSecurityPolicy, socketOriginOf } from '../../common/security/content-security-policy';
 import { serveRoute, type WebRoute } from './json-routes';
 import { KIOSK_API_PATH, KIOSK_TOKEN_PROTOCOL_PREFIX, KIOSK_WS_PROTOCOL } from './protocol';
-import { baseHeaders, contentSecurityPolicy } from './security-headers';
+import { baseHeaders } from './security-headers';
 import { injectTokenMeta, readStaticFile } from './static-files';
 import { createToken, tokenMatches } from './token';
 import { CloseCode, send, serveSocket } from './ws-session';
@@ -98,7 +99,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       ...headers,
       'Content-Type': file.contentType,
       'Content-Length': String(body.length),
-      ...(file.isIndex ? { 'Content-Security-Policy': contentSecurityPolicy(origin) } : {}),
+      ...(file.isIndex ? { 'Content-Security-Policy': contentSecurityPolicy({ connectSources: [socketOriginOf(origin)] }) } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
