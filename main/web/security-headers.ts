@@ -7,7 +7,7 @@
  * of each cold start (median of 15 fresh contexts, 184 → 150 ms, see
  * docs/benchmarks.md), and it protects against an opener that this
  * deployment does not have: browser mode runs the page alone in a dedicated
- * Chromium profile in `--app --kiosk` mode (`start-browser.ts`), and the
+ * Chromium profile in `--app --kiosk` mode (`main/dev/start-browser.ts`), and the
  * packaged Electron renderer (`kiosk://app`, main/electron/app-protocol.ts)
  * never sent it. `Cross-Origin-Resource-Policy` still keeps other origins
  * from embedding the host's responses.
