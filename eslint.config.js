@@ -52,8 +52,20 @@ export const LAYERS = [
     node: true,
     packages: ['serialport', '@serialport/*', 'node-hid', 'zod'],
   },
-  // Loopback WebSocket host for browser mode (plain Node).
+  // Loopback WebSocket host for browser mode (plain Node): the host library, no launcher.
   { name: 'main/web', dirs: ['main/web'], allow: ['common', 'main/web', 'main/core'], node: true, packages: ['ws', 'zod'] },
+  // Development and demo tooling (plain Node): the embedded platform-sim
+  // launcher, simulator controls, the browser-mode launcher and the Electron
+  // shell's development bundle (dist/electron/dev.cjs). Never shipped: no
+  // shipped layer lists it, and `hint` says so to whoever imports it.
+  {
+    name: 'main/dev',
+    dirs: ['main/dev'],
+    allow: ['common', 'main/dev', 'main/core', 'main/web', 'drivers'],
+    node: true,
+    packages: ['zod'],
+    hint: 'main/dev/ is development and demo tooling and is never shipped; the Electron shell reaches it only through its development bundle (dist/electron/dev.cjs, loaded by main/electron/dev-shell.ts when !app.isPackaged)',
+  },
   // The Electron shell: the only importer of electron's main-process APIs.
   { name: 'main/electron', dirs: ['main/electron'], allow: ['common', 'main/electron', 'main/core', 'main/web'], node: true, packages: ['electron', 'electron-updater', 'zod'] },
   // Sandboxed preload: contextBridge only; no Node builtins in a sandbox.

@@ -21,7 +21,7 @@ import { figure, median, note, percentile } from './support/stats';
  * own clock (navigation start → ready). The kiosk's core and web host and
  * the bare page's server run in a child process (see `startServers`). Kiosk and bare runs alternate so they
  * share the machine's load; one warm-up of each is discarded.
- * Then the browser-mode launcher: `npx tsx main/web/start-browser.ts` with
+ * Then the browser-mode launcher: `npx tsx main/dev/start-browser.ts` with
  * `KIOSK_NO_BROWSER=1` on a fresh data dir, timed to its "kiosk ready in" line.
  * `KIOSK_BENCH_COLD_RUNS` (default 12) and `KIOSK_BENCH_LAUNCHER_RUNS` (default 3) override the counts.
  */
@@ -98,7 +98,7 @@ async function coldRun(browser: Browser, url: string, selector: string): Promise
 async function launcherRun(): Promise<{ wall: number; printed: number }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kiosk-bench-launcher-'));
   try {
-    const launcher = await startUntilLine('npx', ['tsx', 'main/web/start-browser.ts'], {
+    const launcher = await startUntilLine('npx', ['tsx', 'main/dev/start-browser.ts'], {
       cwd: ROOT,
       env: { ...process.env, KIOSK_NO_BROWSER: '1', KIOSK_DATA_DIR: dataDir, KIOSK_WEB_PORT: '0' },
       readyLine: /kiosk ready in (\d+) ms/,

@@ -1,6 +1,9 @@
-// `npm start`: build what the Electron shell needs, then run it. Where the
-// Electron binary is missing and cannot be downloaded (offline machines, CI),
-// say so in one line and run the browser mode instead.
+// `npm start`: build what the Electron shell needs (renderer; main.cjs,
+// preload.cjs and the development bundle dev.cjs, which the unpackaged shell
+// loads for the embedded platform-sim and the simulator controls), then run
+// it. Where the Electron binary is missing and cannot be downloaded (offline
+// machines, CI), say so in one line and run the browser mode instead
+// (main/dev/start-browser.ts).
 //
 // Electron 45 downloads its binary lazily (node_modules/electron/install.js)
 // and records it in node_modules/electron/path.txt; the binary lives under

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { loadConfig } from '../../main/core/config';
 import { createKioskCore, type KioskCore } from '../../main/core/create-kiosk-core';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../main/core/embedded-platform';
-import { simControlRoutes } from '../../main/core/sim-controls';
+import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../main/dev/embedded-platform';
+import { simControlRoutes } from '../../main/dev/sim-controls';
 import { startWebHost, type WebHost } from '../../main/web/web-host';
 import { launchChromium } from '../../tests/e2e/support/chromium';
 

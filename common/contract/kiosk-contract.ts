@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract, event, method, type ApiOf, type ImplementationOf } from './define';
+import { defineContract, event, method, service, type ApiOf, type ImplementationOf, type ServicesOfRole } from './define';
 import {
   BundlePrecheckResultSchema,
   BundleRequestSchema,
@@ -25,22 +25,24 @@ import {
   SubmitRequestSchema,
   SubmitResultSchema,
   SystemInfoSchema,
+  TechnicianStatusSchema,
 } from './schemas';
 
 /**
  * The KioskApi contract: every request the renderer can make of main and every
  * event main pushes. Methods are requests; `onX` members are events. Both
  * transports (Electron IPC and the loopback WebSocket) carry exactly this.
+ * Each service is declared with the role that may use it (`service(role, …)`).
  */
 export const kioskContract = defineContract({
-  system: {
+  system: service('citizen', {
     info: method(EmptySchema, SystemInfoSchema),
     /** The renderer is mounted and listening; main may flush held events. */
     rendererReady: method(EmptySchema, z.object({ ok: z.literal(true) })),
     /** The person asked for staff help: recorded and reported to the platform (no personal data). */
     requestStaff: method(z.object({ screen: z.string().max(40) }), z.object({ ok: z.literal(true) })),
-  },
-  session: {
+  }),
+  session: service('citizen', {
     current: method(EmptySchema, SessionViewSchema),
     /** Identify with an e-ID / one-code-pass QR payload captured by keyboard wedge. */
     identifyByQr: method(z.object({ payload: z.string().min(1).max(2048) }), SessionViewSchema),
@@ -50,14 +52,14 @@ export const kioskContract = defineContract({
     end: method(z.object({ reason: SessionEndReasonSchema }), SessionViewSchema),
     onChanged: event(SessionViewSchema),
     onIdentifyFailed: event(IdentifyFailureSchema),
-  },
-  catalogue: {
+  }),
+  catalogue: service('citizen', {
     overview: method(EmptySchema, CatalogueOverviewSchema),
     search: method(CatalogueSearchSchema, CatalogueSearchResultSchema),
     get: method(z.object({ code: z.string().min(1).max(64) }), ServiceDetailSchema),
     onUpdated: event(z.object({ catalogueVersion: z.number().int().nonnegative() })),
-  },
-  transactions: {
+  }),
+  transactions: service('citizen', {
     precheck: method(SubmitRequestSchema, PrecheckResultSchema),
     /** Writes the transaction and its outbox row durably before resolving. */
     submit: method(SubmitRequestSchema, SubmitResultSchema),
@@ -65,42 +67,59 @@ export const kioskContract = defineContract({
     precheckBundle: method(BundleRequestSchema, BundlePrecheckResultSchema),
     /** Writes every chosen item of the bundle (all or nothing) before resolving; per-item delivered/queued. */
     submitBundle: method(BundleRequestSchema, BundleSubmitResultSchema),
-  },
-  printer: {
+  }),
+  printer: service('citizen', {
     printReceipt: method(z.object({ transactionId: z.string().min(1).max(64) }), PrintJobSchema),
     reprint: method(z.object({ jobId: z.string().min(1).max(64) }), PrintJobSchema),
     /** Fetches the certificate / e-licence PDF for a delivered transaction and prints it on A4; needs the platform. */
     printCertificate: method(z.object({ transactionId: z.string().min(1).max(64) }), PrintJobSchema),
     onJobChanged: event(PrintJobSchema),
-  },
-  payment: {
+  }),
+  payment: service('citizen', {
     /** Creates a payment order for the fee of a transaction submitted in this session; needs the platform. */
     create: method(z.object({ transactionId: z.string().min(1).max(64) }), PaymentOrderSchema),
     /** Current state of an order (the renderer polls it while the QR code is shown). */
     status: method(z.object({ paymentId: z.string().min(1).max(64) }), PaymentStatusSchema),
     cancel: method(z.object({ paymentId: z.string().min(1).max(64) }), PaymentStatusSchema),
-  },
-  rating: {
+  }),
+  rating: service('citizen', {
     submit: method(RatingRequestSchema, z.object({ id: z.string() })),
-  },
-  devices: {
+  }),
+  devices: service('citizen', {
     list: method(EmptySchema, z.array(DeviceStatusSchema)),
     onStatusChanged: event(DeviceStatusSchema),
-  },
-  connectivity: {
+  }),
+  connectivity: service('citizen', {
     status: method(EmptySchema, ConnectivitySchema),
     onChanged: event(ConnectivitySchema),
-  },
-  input: {
+  }),
+  input: service('citizen', {
     /** Candidates of the on-screen pinyin input method (offline, from main: the renderer carries no dictionary). */
     candidates: method(PinyinCandidatesRequestSchema, PinyinCandidatesResultSchema),
-  },
+  }),
+  /**
+   * The field technician's maintenance services: refused with `forbidden`
+   * (and their events withheld) on every connection the host has not granted
+   * the `technician` role. No personal data in any of them.
+   */
+  technician: service('technician', {
+    /** Version, device states, connectivity and outbox counts. */
+    status: method(EmptySchema, TechnicianStatusSchema),
+    /** A fresh status whenever a device state or the connectivity changes. */
+    onStatusChanged: event(TechnicianStatusSchema),
+  }),
 });
 
 export type KioskContract = typeof kioskContract;
 
 /** What the renderer sees as `window.kiosk` (or the WebSocket client): the same type on both transports. */
 export type KioskApi = ApiOf<KioskContract>;
+
+/** Services a citizen connection may use (every connection holds `citizen`). */
+export type CitizenServices = ServicesOfRole<KioskContract, 'citizen'>;
+
+/** Services that need the `technician` role granted by the host. */
+export type TechnicianServices = ServicesOfRole<KioskContract, 'technician'>;
 
 /** What `main/core` implements. */
 export type KioskImplementation = ImplementationOf<KioskContract>;

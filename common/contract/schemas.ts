@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ROLES } from './roles';
 
 /** Empty request payload. */
 export const EmptySchema = z.object({}).strict();
@@ -320,3 +321,38 @@ export type PinyinCandidate = z.infer<typeof PinyinCandidateSchema>;
 /** Result of `input.candidates`, most likely first; empty when the input cannot be read as pinyin. */
 export const PinyinCandidatesResultSchema = z.object({ candidates: z.array(PinyinCandidateSchema).max(50) });
 export type PinyinCandidatesResult = z.infer<typeof PinyinCandidatesResultSchema>;
+
+/* -------------------------------------------------------------------- roles */
+
+/** zod schema of a {@link ROLES} name (same rule as `isRole` in `roles.ts`). */
+export const RoleSchema = z.enum(ROLES);
+
+/* --------------------------------------------------------------- technician */
+
+/** Outbox counts by state (numbers only: nothing of what the items hold). */
+export const QueueCountsSchema = z.object({
+  pending: z.number().int().nonnegative(),
+  inFlight: z.number().int().nonnegative(),
+  accepted: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+  needsAttention: z.number().int().nonnegative(),
+  /** Age in whole seconds of the oldest undelivered item; 0 when nothing waits. */
+  oldestPendingAgeSeconds: z.number().int().nonnegative(),
+});
+export type QueueCounts = z.infer<typeof QueueCountsSchema>;
+
+/**
+ * Result of `technician.status` and payload of `technician.onStatusChanged`:
+ * the terminal's health for the technician's screen, without any personal
+ * data (no session, no identity, no transaction content).
+ */
+export const TechnicianStatusSchema = z.object({
+  version: z.string().max(64),
+  deviceId: z.string().max(64),
+  devices: z.array(DeviceStatusSchema).max(32),
+  connectivity: ConnectivityStateSchema,
+  queue: QueueCountsSchema,
+  /** ISO 8601 time the summary was taken. */
+  at: z.string(),
+});
+export type TechnicianStatus = z.infer<typeof TechnicianStatusSchema>;

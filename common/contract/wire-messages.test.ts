@@ -3,6 +3,8 @@ import { isKioskErrorCode, isKioskErrorPayload, KIOSK_ERROR_CODES } from './erro
 import { KioskErrorCodeSchema, KioskErrorPayloadSchema } from './error-schemas';
 import { WireEventSchema, WireResultSchema } from './wire';
 import { readWireEvent, readWireResult } from './wire-messages';
+import { isRole, ROLES } from './roles';
+import { RoleSchema } from './schemas';
 
 /** Messages a host (or an attacker on the socket) might send. */
 const SAMPLES: unknown[] = [
@@ -17,6 +19,8 @@ const SAMPLES: unknown[] = [
   { type: 'result', id: 1.5, ok: true, value: 1 },
   { type: 'result', id: '9', ok: true, value: 1 },
   { type: 'result', id: 10, ok: 'yes', value: 1 },
+  { type: 'result', id: 11, ok: false, error: { code: 'forbidden', message: 'technician:status needs the technician role', detail: { role: 'technician' } } },
+  { type: 'result', id: 12, ok: false, error: { code: 'forbidden', message: 'x', detail: 'technician' } },
   { type: 'event', channel: 'devices:onStatusChanged', payload: { x: 1 } },
   { type: 'event', channel: 7, payload: {} },
   { type: 'event' },
@@ -47,6 +51,13 @@ describe('zod-free wire readers agree with the host schemas', () => {
     for (const sample of SAMPLES) {
       const error = (sample as { error?: unknown } | null)?.error;
       expect(isKioskErrorPayload(error)).toBe(KioskErrorPayloadSchema.safeParse(error).success);
+    }
+  });
+
+  it('the role guard accepts exactly what RoleSchema accepts', () => {
+    expect(isKioskErrorCode('forbidden')).toBe(true);
+    for (const role of [...ROLES, 'Technician', 'admin', 'technician ', '', null, 1, ['technician'], { role: 'technician' }]) {
+      expect(isRole(role), JSON.stringify(role)).toBe(RoleSchema.safeParse(role).success);
     }
   });
 });

@@ -3,6 +3,7 @@ import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { EventHub } from '../../common/contract/event-hub';
 import { kioskContract, type KioskContract, type KioskImplementation } from '../../common/contract/kiosk-contract';
 import { KioskError } from '../../common/contract/errors';
+import { IN_PROCESS_CONNECTION } from '../../common/contract/connections';
 import {
   createPlatformClient,
   createSyncEngine,
@@ -27,6 +28,7 @@ import { PaymentService } from './services/payment-service';
 import { CatalogueService } from './services/catalogue-service';
 import { inputMethods } from './services/input-service';
 import { sessionMethods } from './services/session-service';
+import { technicianMethods } from './services/technician-service';
 import { TransactionsService } from './services/transactions-service';
 import { SessionManager } from './session/session-manager';
 import { DeliveryWatcher } from './sync/delivery-watcher';
@@ -102,7 +104,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
 
   const identifyByScan = async (payload: string) => {
     if (session.view().stage === 'identified') return;
-    await sessionApi.identifyByQr({ payload }).catch(() => undefined);
+    await sessionApi.identifyByQr({ payload }, { connection: IN_PROCESS_CONNECTION }).catch(() => undefined);
   };
 
   const allDevices = createDevices(config, registry, {
@@ -181,6 +183,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
       },
     },
     input: inputMethods(),
+    technician: technicianMethods({ version: KIOSK_VERSION, deviceId, devices: () => registry.list(), queue: () => store.queueStatus(), connectivity: () => sync.connectivity.state }, events),
   };
   const dispatcher = new ContractDispatcher(kioskContract, implementation);
 

@@ -1,24 +1,14 @@
 import { protocol } from 'electron';
+import { contentSecurityPolicy } from '../../common/security/content-security-policy';
 import { readStaticFile } from '../web/static-files';
 import { APP_HOST, APP_SCHEME } from './app-origin';
 
 /**
- * Content-Security-Policy of the packaged renderer: everything from the app
- * origin only; no network at all (the renderer talks to main over IPC).
+ * Content-Security-Policy of the Electron renderer: the one policy of
+ * `common/security` with no extra network source (the renderer talks to main
+ * over IPC only).
  */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "media-src 'self' blob: mediastream:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const APP_CSP = contentSecurityPolicy();
 
 /**
  * Registers `kiosk:` as a privileged scheme (standard, secure, fetch API,

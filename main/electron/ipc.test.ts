@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ContractConnection } from '../../common/contract/connections';
 import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { EventHub } from '../../common/contract/event-hub';
 import { listMethods } from '../../common/contract/define';
@@ -12,6 +13,8 @@ vi.mock('electron', async () => (await import('../../tests/contract/fake-electro
 let events: EventHub<KioskContract>;
 let impl: TestKioskImplementation;
 let dispose: () => void;
+let dispatcher: ContractDispatcher<KioskContract>;
+let connections: ContractConnection[];
 const trusted = () => ({ sender: fake.rendererContents, senderFrame: fake.rendererContents.mainFrame });
 const invoke = (channel: string, payload: unknown, event = trusted()) => fake.handlers.get(channel)!(event, payload);
 const status = (pending: number) => ({ state: 'online' as const, pending, lastContactAt: null });
@@ -20,7 +23,9 @@ beforeEach(() => {
   resetFakeElectron();
   events = new EventHub<KioskContract>();
   impl = new TestKioskImplementation();
-  dispose = setupIpc({ contents: fake.rendererContents as never, dispatcher: new ContractDispatcher(kioskContract, impl), events });
+  dispatcher = new ContractDispatcher(kioskContract, impl);
+  connections = [];
+  dispose = setupIpc({ contents: fake.rendererContents as never, dispatcher, events, onConnection: (c) => connections.push(c) });
 });
 
 describe('setupIpc', () => {
@@ -66,5 +71,25 @@ describe('setupIpc', () => {
     fake.rendererContents.destroyed = true;
     events.emit('connectivity', 'onChanged', status(1));
     expect(fake.rendererContents.sent).toEqual([]);
+  });
+
+  it('a navigation closes the connection, opens a citizen one, and drops held technician events of the old page', async () => {
+    const technicianStatus = { version: 'v', deviceId: 'd', devices: [], connectivity: 'online' as const, queue: { pending: 0, inFlight: 0, accepted: 0, rejected: 0, needsAttention: 0, oldestPendingAgeSeconds: 0 }, at: 'now' };
+    dispatcher.connections.grant(connections[0]!.id, 'technician');
+    events.emit('technician', 'onStatusChanged', technicianStatus);
+    events.emit('connectivity', 'onChanged', status(1));
+    fake.rendererContents.emit('did-navigate');
+    expect(connections).toHaveLength(2);
+    expect(connections[0]!.isOpen()).toBe(false);
+    expect(connections[1]!.roles()).toEqual(['citizen']);
+    await invoke('system:rendererReady', {});
+    expect(fake.rendererContents.sent.map((s) => s.channel)).toEqual(['connectivity:onChanged']);
+    expect(await invoke('technician:status', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('closes its connection on dispose', () => {
+    dispose();
+    expect(connections[0]!.isOpen()).toBe(false);
+    expect(dispatcher.connections.list()).toEqual([]);
   });
 });

@@ -1,4 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { listMethods } from '../../common/contract/define';
 import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { EventHub } from '../../common/contract/event-hub';
@@ -15,6 +18,34 @@ vi.mock('../core/create-kiosk-core', () => ({
 
 afterEach(() => vi.resetModules());
 
+/** What the stub development bundles recorded (on globalThis: they are loaded by Node's require, outside Vitest). */
+type DevCall = { call: string; arg?: unknown };
+const devCalls = (): DevCall[] => ((globalThis as { __kioskDevCalls?: DevCall[] }).__kioskDevCalls ??= []);
+const stubRoots: string[] = [];
+afterAll(() => {
+  for (const r of stubRoots) rmSync(r, { recursive: true, force: true });
+});
+
+/**
+ * An app root whose dist/electron/dev.cjs is a stub development bundle that
+ * records its loading and calls. A fresh directory each time: Node caches
+ * what it required by path.
+ */
+function appRootWithDevBundle(): string {
+  const appRoot = mkdtempSync(join(tmpdir(), 'main-test-app-'));
+  stubRoots.push(appRoot);
+  mkdirSync(join(appRoot, 'dist', 'electron'), { recursive: true });
+  writeFileSync(
+    join(appRoot, 'dist', 'electron', 'dev.cjs'),
+    `const calls = (globalThis.__kioskDevCalls ??= []);
+calls.push({ call: 'loaded' });
+exports.startEmbeddedPlatform = async (options) => { calls.push({ call: 'startEmbeddedPlatform', arg: options }); return { url: 'http://127.0.0.1:9', stop: async () => { calls.push({ call: 'platform.stop' }); } }; };
+exports.startSimControls = async (core, log) => { calls.push({ call: 'startSimControls', arg: typeof core.dispatcher }); log('sim controls stub'); return null; };
+`,
+  );
+  return appRoot;
+}
+
 /** Imports main.ts afresh and waits for its asynchronous start-up. */
 async function runMain(): Promise<void> {
   await import('./main');
@@ -25,6 +56,7 @@ async function runMain(): Promise<void> {
 describe('main.ts start-up', () => {
   it('registers the scheme, serves kiosk://, and has lockdown and IPC in place before the first load', async () => {
     resetFakeElectron();
+    fake.appPath = appRootWithDevBundle();
     const session = electronModule.session.defaultSession as MockSession;
     const atFirstLoad: Record<string, unknown> = {};
     fake.onLoadUrl = (url) => {
@@ -46,6 +78,7 @@ describe('main.ts start-up', () => {
     ['linux', 'cups'],
   ])('on %s the A4 printer defaults to mode %s, and the core is offered the Electron print host', async (platform, mode) => {
     resetFakeElectron();
+    fake.appPath = appRootWithDevBundle();
     const real = Object.getOwnPropertyDescriptor(process, 'platform')!;
     Object.defineProperty(process, 'platform', { ...real, value: platform });
     try {
@@ -67,5 +100,52 @@ describe('main.ts start-up', () => {
     await runMain();
     expect(fake.quitCalls).toBe(1);
     expect(fake.windows).toHaveLength(0);
+  });
+
+  it('in development, loads the development bundle and starts the simulator controls; the configured platform is used', async () => {
+    resetFakeElectron();
+    fake.appPath = appRootWithDevBundle();
+    devCalls().length = 0;
+    await runMain();
+    expect(devCalls()).toEqual([{ call: 'loaded' }, { call: 'startSimControls', arg: 'object' }]);
+    expect(fake.windows).toHaveLength(1);
+  });
+
+  it('in development without a configured platform, the development bundle starts platform-sim and the core uses it', async () => {
+    resetFakeElectron();
+    fake.appPath = appRootWithDevBundle();
+    devCalls().length = 0;
+    const { loadConfig } = await import('../core/config');
+    vi.mocked(loadConfig).mockReturnValueOnce({ dataDir: '/tmp/kiosk-data', platformUrl: null } as never);
+    await runMain();
+    expect(devCalls()[1]).toEqual({ call: 'startEmbeddedPlatform', arg: { dataDir: join('/tmp/kiosk-data', 'platform-sim') } });
+    const { createKioskCore } = await import('../core/create-kiosk-core');
+    expect(vi.mocked(createKioskCore).mock.calls.at(-1)?.[0]).toMatchObject({ platformUrl: 'http://127.0.0.1:9' });
+  });
+
+  it('when packaged, never loads the development bundle (even when one is on disk)', async () => {
+    resetFakeElectron();
+    fake.isPackaged = true;
+    fake.appPath = appRootWithDevBundle();
+    devCalls().length = 0;
+    await runMain();
+    expect(devCalls()).toEqual([]);
+    expect(fake.windows).toHaveLength(1);
+    expect(fake.exitCodes).toEqual([]);
+  });
+
+  it('in development without a built development bundle, start-up fails with a clear line', async () => {
+    resetFakeElectron();
+    fake.appPath = mkdtempSync(join(tmpdir(), 'main-test-nodev-'));
+    stubRoots.push(fake.appPath);
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+    try {
+      await runMain();
+    } finally {
+      write.mockRestore();
+    }
+    expect(fake.exitCodes).toEqual([1]);
+    expect(lines.join('')).toMatch(/development bundle .*dev\.cjs could not be loaded \(npm run build:electron\)/);
   });
 });

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { app, session, type BrowserWindow } from 'electron';
 import { loadConfig } from '../core/config';
 import { createKioskCore } from '../core/create-kiosk-core';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../core/embedded-platform';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { isKioskIdle, type KioskCoreHandle } from './core-handle';
 import { defaultA4PrinterMode, ElectronA4PrintHost } from './electron-a4-print-host';
@@ -14,7 +13,7 @@ import { SafeStorageKeyProvider } from './safe-storage-key-provider';
 import { setupUpdater } from './updater';
 import { setupRendererWatchdog } from './watchdog';
 import { createKioskWindow, loadKioskApp } from './window';
-import { hasSimulatedDevices, startDevSimControls } from './dev-sim-controls';
+import { loadDevShellTools, type DevPlatform } from './dev-shell';
 
 const log = (line: string): void => void process.stdout.write(`[electron] ${line}\n`);
 
@@ -46,16 +45,13 @@ async function start(): Promise<void> {
   //    default on Windows, CUPS elsewhere. The host is offered on every platform
   //    but used only in mode "os", and opens no window until it is used.
   const config = loadConfig({ dataDir: process.env.KIOSK_DATA_DIR ?? join(userData, 'kiosk-data') }, process.env, { a4PrinterMode: defaultA4PrinterMode(process.platform) });
-  let platform: EmbeddedPlatform | null = null;
-  if (!config.platformUrl && !app.isPackaged) {
-    // Development only: platform-sim is never shipped in the packaged app.
-    // Why the env dance: the launcher spawns process.execPath, which here is the
-    // Electron binary; ELECTRON_RUN_AS_NODE makes that child plain Node. spawn()
-    // copies the environment synchronously, so it is removed again at once.
-    process.env.ELECTRON_RUN_AS_NODE = '1';
-    const starting = startEmbeddedPlatform({ dataDir: join(config.dataDir, 'platform-sim') });
-    delete process.env.ELECTRON_RUN_AS_NODE;
-    platform = await starting;
+  //    Development switch: only an unpackaged shell loads the development bundle
+  //    (dist/electron/dev.cjs: embedded platform-sim, simulator controls); the
+  //    packaged main.cjs contains none of it and a packaged build must configure platformUrl.
+  const dev = loadDevShellTools({ isPackaged: app.isPackaged, bundleDir: join(appRoot, 'dist', 'electron') });
+  let platform: DevPlatform | null = null;
+  if (!config.platformUrl && dev) {
+    platform = await dev.startEmbeddedPlatform({ dataDir: join(config.dataDir, 'platform-sim') });
     config.platformUrl = platform.url;
   }
   const keyProvider = new SafeStorageKeyProvider({ dir: userData, onWeakBackend: (b) => log(`safeStorage backend ${b}: no OS keyring, data key only obfuscated`) });
@@ -63,8 +59,7 @@ async function start(): Promise<void> {
   const a4PrintHost = new ElectronA4PrintHost({ queryContents: () => (kioskWindow && !kioskWindow.isDestroyed() ? kioskWindow.webContents : null) });
   const fullCore = await createKioskCore(config, { keyProvider, a4PrintHost });
   const core: KioskCoreHandle = fullCore;
-  const simControls = !app.isPackaged && hasSimulatedDevices(config) ? await startDevSimControls(fullCore) : null;
-  if (simControls) log(`simulator controls: POST ${simControls.origin}/sim/idcard/insert (header X-Kiosk-Token: ${simControls.token})`);
+  const simControls = dev ? await dev.startSimControls(fullCore, log) : null;
 
   // 6. The window, locked down and wired to IPC before its first load,
   //    so the page can never run without sender checks and permission rules.

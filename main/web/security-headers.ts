@@ -1,29 +1,4 @@
 /**
- * Content-Security-Policy for the renderer in browser mode: scripts, styles,
- * fonts and images from the host itself only, network access only to the
- * host and its WebSocket endpoint, no plugins, no framing, no form posts.
- * `blob:`/`mediastream:` are allowed for camera previews and captured images.
- *
- * @param origin the host's own origin, e.g. `http://127.0.0.1:41234`
- */
-export function contentSecurityPolicy(origin: string): string {
-  const ws = origin.replace(/^http/, 'ws');
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "media-src 'self' blob: mediastream:",
-    `connect-src 'self' ${ws}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
-}
-
-/**
  * Headers sent with every HTTP response of the host (CSP included only for HTML).
  *
  * Deliberately without `Cross-Origin-Opener-Policy`: `same-origin` made
@@ -32,7 +7,7 @@ export function contentSecurityPolicy(origin: string): string {
  * of each cold start (median of 15 fresh contexts, 184 → 150 ms, see
  * docs/benchmarks.md), and it protects against an opener that this
  * deployment does not have: browser mode runs the page alone in a dedicated
- * Chromium profile in `--app --kiosk` mode (`start-browser.ts`), and the
+ * Chromium profile in `--app --kiosk` mode (`main/dev/start-browser.ts`), and the
  * packaged Electron renderer (`kiosk://app`, main/electron/app-protocol.ts)
  * never sent it. `Cross-Origin-Resource-Policy` still keeps other origins
  * from embedding the host's responses.

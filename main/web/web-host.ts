@@ -2,13 +2,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import type { ContractConnection } from '../../common/contract/connections';
 import type { ContractDispatcher } from '../../common/contract/dispatcher';
 import type { EventHub } from '../../common/contract/event-hub';
 import type { KioskContract } from '../../common/contract/kiosk-contract';
 import { WIRE_MAX_MESSAGE_BYTES } from '../../common/contract/wire';
+import { contentSecurityPolicy, socketOriginOf } from '../../common/security/content-security-policy';
 import { serveRoute, type WebRoute } from './json-routes';
 import { KIOSK_API_PATH, KIOSK_TOKEN_PROTOCOL_PREFIX, KIOSK_WS_PROTOCOL } from './protocol';
-import { baseHeaders, contentSecurityPolicy } from './security-headers';
+import { baseHeaders } from './security-headers';
 import { injectTokenMeta, readStaticFile } from './static-files';
 import { createToken, tokenMatches } from './token';
 import { CloseCode, send, serveSocket } from './ws-session';
@@ -19,7 +21,7 @@ export type { WebRoute } from './json-routes';
 export interface WebHostOptions {
   /** Validates and dispatches every call (the core's dispatcher). */
   dispatcher: ContractDispatcher<KioskContract>;
-  /** Events raised by the core; each is checked with `dispatcher.checkEvent` before it is pushed. */
+  /** Events raised by the core; each is checked with `dispatcher.checkEvent` for each socket's connection before it is pushed. */
   events: EventHub<KioskContract>;
   /** Directory of the built renderer (`index.html` + assets), or null to serve no pages (API only). */
   staticDir: string | null;
@@ -29,6 +31,12 @@ export interface WebHostOptions {
   host?: '127.0.0.1';
   /** Extra JSON endpoints, each requiring header `X-Kiosk-Token`. Default none. */
   routes?: WebRoute[];
+  /**
+   * Called with the connection opened for each accepted WebSocket, before its
+   * first message is read. The way to grant a role
+   * (`dispatcher.connections.grant(connection.id, role)`); closed with the socket.
+   */
+  onConnection?: (connection: ContractConnection) => void;
 }
 
 /** A running host. */
@@ -56,10 +64,16 @@ export interface WebHost {
  * right token (constant-time compare). Messages over
  * `WIRE_MAX_MESSAGE_BYTES` close the socket with 1009.
  *
+ * Roles: each accepted socket gets its own connection
+ * (`dispatcher.connections.open('websocket')`, citizen only), used for every
+ * call on it and for every event pushed to it (events of services it may not
+ * use are not pushed); it is closed when the socket closes, so a reload
+ * starts without any granted role.
+ *
  * Rejects when the port cannot be bound.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const { dispatcher, events, staticDir, port = 0, host = '127.0.0.1', routes = [] } = options;
+  const { dispatcher, events, staticDir, port = 0, host = '127.0.0.1', routes = [], onConnection } = options;
   if (host !== '127.0.0.1') throw new Error('the web host binds loopback only');
   const token = createToken();
   let origin = '';
@@ -98,7 +112,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       ...headers,
       'Content-Type': file.contentType,
       'Content-Length': String(body.length),
-      ...(file.isIndex ? { 'Content-Security-Policy': contentSecurityPolicy(origin) } : {}),
+      ...(file.isIndex ? { 'Content-Security-Policy': contentSecurityPolicy({ connectSources: [socketOriginOf(origin)] }) } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
   }
@@ -109,7 +123,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     perMessageDeflate: false,
     handleProtocols: (protocols) => (protocols.has(KIOSK_WS_PROTOCOL) ? KIOSK_WS_PROTOCOL : false),
   });
-  const clients = new Set<WebSocket>();
+  const clients = new Map<WebSocket, ContractConnection>();
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const refusal = checkUpgrade(req);
@@ -119,10 +133,15 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      clients.add(ws);
-      ws.on('close', () => clients.delete(ws));
+      const connection = dispatcher.connections.open('websocket');
+      clients.set(ws, connection);
+      ws.on('close', () => {
+        clients.delete(ws);
+        dispatcher.connections.close(connection.id);
+      });
       ws.on('error', () => ws.terminate());
-      serveSocket(ws, dispatcher);
+      onConnection?.(connection);
+      serveSocket(ws, dispatcher, connection);
     });
   });
 
@@ -140,9 +159,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   const unsubscribe = events.subscribe((channel, payload) => {
-    const checked = dispatcher.checkEvent(channel, payload);
-    if (!checked.ok) return;
-    for (const ws of clients) send(ws, { type: 'event', channel, payload: checked.payload });
+    for (const [ws, connection] of clients) {
+      const checked = dispatcher.checkEvent(channel, payload, connection);
+      if (checked.ok) send(ws, { type: 'event', channel, payload: checked.payload });
+    }
   });
 
   await new Promise<void>((resolveListen, rejectListen) => {
@@ -164,11 +184,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close() {
       closing ??= new Promise<void>((resolveClose) => {
         unsubscribe();
-        for (const ws of clients) ws.close(CloseCode.goingAway, 'host closing');
+        for (const [ws, connection] of clients) {
+          dispatcher.connections.close(connection.id);
+          ws.close(CloseCode.goingAway, 'host closing');
+        }
         wss.close();
         server.close(() => resolveClose());
         server.closeAllConnections();
-        for (const ws of clients) ws.terminate();
+        for (const ws of clients.keys()) ws.terminate();
       });
       return closing;
     },

@@ -1,4 +1,5 @@
 import type { WebSocket } from 'ws';
+import type { ContractConnection } from '../../common/contract/connections';
 import { WireCallSchema, type WireResult } from '../../common/contract/wire';
 import type { ContractDispatcher } from '../../common/contract/dispatcher';
 import type { ContractSpec } from '../../common/contract/define';
@@ -22,8 +23,12 @@ export const CloseCode = {
  * `invalid-payload` result; anything without a usable id (not JSON, not an
  * object) closes the socket with 1007; binary frames close it with 1003.
  * Dispatcher failures cannot escape: the dispatcher never throws.
+ *
+ * Every call is dispatched on `connection`, the one the host opened for this
+ * socket: the message's other fields (a `role`, a connection id, anything)
+ * are dropped by the call schema and never reach the dispatcher.
  */
-export function serveSocket<C extends ContractSpec>(socket: WebSocket, dispatcher: ContractDispatcher<C>): void {
+export function serveSocket<C extends ContractSpec>(socket: WebSocket, dispatcher: ContractDispatcher<C>, connection: ContractConnection): void {
   socket.on('message', (data, isBinary) => {
     if (isBinary) {
       socket.close(CloseCode.unsupportedData, 'binary frames are not supported');
@@ -47,7 +52,7 @@ export function serveSocket<C extends ContractSpec>(socket: WebSocket, dispatche
       return;
     }
     const { id, channel, payload } = parsed.data;
-    void dispatcher.handle(channel, payload).then((result) => send(socket, result.ok ? { type: 'result', id, ok: true, value: result.value } : { type: 'result', id, ok: false, error: result.error }));
+    void dispatcher.handle(channel, payload, connection).then((result) => send(socket, result.ok ? { type: 'result', id, ok: true, value: result.value } : { type: 'result', id, ok: false, error: result.error }));
   });
 }
 

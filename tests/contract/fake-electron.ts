@@ -97,6 +97,10 @@ export const fake = {
   exitCodes: [] as number[],
   /** Called by BrowserWindow.loadURL, to observe what was set up before the first load. */
   onLoadUrl: null as ((url: string) => void) | null,
+  /** What `app.getAppPath()` answers; null = the working directory. */
+  appPath: null as string | null,
+  /** What `app.isPackaged` answers. */
+  isPackaged: false,
 };
 
 /** Restores the default state (trusted renderer at kiosk://app/index.html, nothing registered). */
@@ -114,6 +118,8 @@ export function resetFakeElectron(): void {
   fake.quitCalls = 0;
   fake.exitCodes = [];
   fake.onLoadUrl = null;
+  fake.appPath = null;
+  fake.isPackaged = false;
 }
 
 const ipcMain = {
@@ -214,14 +220,16 @@ const safeStorage = {
 };
 
 const app = Object.assign(new EventEmitter(), {
-  isPackaged: false,
   getPath: () => '/tmp',
-  getAppPath: () => process.cwd(),
+  getAppPath: () => fake.appPath ?? process.cwd(),
   requestSingleInstanceLock: () => fake.singleInstanceLock,
   whenReady: async () => undefined,
   quit: () => void (fake.quitCalls += 1),
   exit: (code: number) => void fake.exitCodes.push(code),
+  isPackaged: false,
 });
+// Backed by `fake.isPackaged` (reset by resetFakeElectron); Object.assign would have copied a getter's value once.
+Object.defineProperty(app, 'isPackaged', { get: () => fake.isPackaged, set: (v: boolean) => void (fake.isPackaged = v), enumerable: true });
 
 /** The module object to return from `vi.mock('electron', …)`. */
 export const electronModule = { ipcMain, ipcRenderer, contextBridge, BrowserWindow, protocol, safeStorage, app, session: { defaultSession: new MockSession() } };

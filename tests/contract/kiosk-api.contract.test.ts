@@ -1,66 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
-import { createContractClient } from '../../common/contract/client';
-import { createConventionClient } from '../../common/contract/convention-client';
-import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { KioskError } from '../../common/contract/errors';
-import { EventHub } from '../../common/contract/event-hub';
-import { kioskContract, type KioskApi, type KioskContract } from '../../common/contract/kiosk-contract';
 import { setupIpc } from '../../main/electron/ipc';
 import { startWebHost, type WebHost } from '../../main/web/web-host';
-import { getKioskApi } from '../../renderer/src/transport/get-kiosk-api';
-import type { WebSocketConstructor } from '../../renderer/src/transport/websocket-like';
 import { createWebSocketTransport } from '../../renderer/src/transport/websocket-transport';
 import { fake, MockFrame, MockWebContents, resetFakeElectron } from './fake-electron';
-import { TestKioskImplementation } from './test-kiosk-implementation';
+import type { TestKioskImplementation } from './test-kiosk-implementation';
+import { core, ipcHarness, webSocketHarness, wsWithOrigin, type Harness } from './transport-harness';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
-
-/** One transport under test: the renderer-side API over it, the core side, and teardown. */
-interface Harness {
-  api: KioskApi;
-  impl: TestKioskImplementation;
-  events: EventHub<KioskContract>;
-  close(): Promise<void>;
-}
-
-function wsWithOrigin(origin: string): WebSocketConstructor {
-  return class extends WebSocket {
-    constructor(url: string, protocols: string[]) {
-      super(url, protocols, { origin });
-    }
-  } as unknown as WebSocketConstructor;
-}
-
-function core() {
-  const impl = new TestKioskImplementation();
-  const events = new EventHub<KioskContract>();
-  return { impl, events, dispatcher: new ContractDispatcher(kioskContract, impl) };
-}
-
-/**
- * Browser mode: loopback host + the browser WebSocket transport (with `ws` as
- * WebSocket), under the renderer's zod-free convention client or the
- * validating contract client.
- */
-async function webSocketHarness(client: 'convention' | 'validating'): Promise<Harness> {
-  const { impl, events, dispatcher } = core();
-  const host = await startWebHost({ dispatcher, events, staticDir: null });
-  const transport = createWebSocketTransport({ url: `${host.origin.replace('http', 'ws')}/kiosk-api`, token: host.token, WebSocketImpl: wsWithOrigin(host.origin) });
-  const api = client === 'convention' ? createConventionClient<KioskContract>(transport) : createContractClient(kioskContract, transport);
-  return { api, impl, events, close: async () => { transport.close(); await host.close(); } };
-}
-
-/** Electron mode: real ipc.ts registration + real preload bridge over a fake ipcMain/ipcRenderer pair. */
-async function ipcHarness(): Promise<Harness> {
-  resetFakeElectron();
-  const { impl, events, dispatcher } = core();
-  const dispose = setupIpc({ contents: fake.rendererContents as never, dispatcher, events });
-  await import('../../main/preload/preload');
-  (globalThis as { kiosk?: unknown }).kiosk = fake.mainWorld.kiosk;
-  const api = getKioskApi();
-  return { api, impl, events, close: async () => dispose() };
-}
 
 const nextTick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
 

@@ -7,10 +7,14 @@ const SESSION_IDLE = { sessionId: null, stage: 'idle', identity: null } as const
  * In-memory KioskImplementation for transport tests: deterministic values,
  * one session that `identifyByQr` opens and `end` closes, and `KioskError`s
  * with stable codes (`not-found`, `no-session`) for the error paths.
- * `calls` records every (channel, input) it received, after validation.
+ * `calls` records every (channel, input) it received, after validation;
+ * `technician.status` answers a fixed summary and records its caller's
+ * connection id in `callers`.
  */
 export class TestKioskImplementation implements KioskImplementation {
   readonly calls: Array<{ channel: string; input: unknown }> = [];
+  /** Connection id of every `technician.status` call that reached the implementation. */
+  readonly callers: string[] = [];
   private person: { sessionId: string; name: string } | null = null;
 
   private record(channel: string, input: unknown): void {
@@ -109,6 +113,14 @@ export class TestKioskImplementation implements KioskImplementation {
     candidates: async (input) => {
       this.record('input:candidates', input);
       return { candidates: input.pinyin === 'zhang' ? [{ text: '张', pinyin: 'zhang' }] : [] };
+    },
+  };
+
+  readonly technician: KioskImplementation['technician'] = {
+    status: async (input, context) => {
+      this.record('technician:status', input);
+      this.callers.push(context.connection.id);
+      return { version: '0.0.0-test', deviceId: 'TEST-0001', devices: [], connectivity: 'online', queue: { pending: 2, inFlight: 0, accepted: 5, rejected: 0, needsAttention: 0, oldestPendingAgeSeconds: 30 }, at: '2026-01-01T00:00:00.000Z' };
     },
   };
 

@@ -105,6 +105,37 @@ describe('layers/dependencies: main/', () => {
   });
 });
 
+describe('layers/dependencies: main/dev (development tooling, never shipped)', () => {
+  const hint = 'main/dev/ is development and demo tooling and is never shipped; the Electron shell reaches it only through its development bundle (dist/electron/dev.cjs, loaded by main/electron/dev-shell.ts when !app.isPackaged)';
+
+  it.each(['main/core', 'main/web', 'main/electron', 'main/preload', 'main/cli', 'drivers/idcard', 'offline-cache/outbox', 'renderer/src'])('%s/ importing main/dev fails (import, import(), require), saying why', async (at) => {
+    const errors = await layerErrors('imports-main-dev.ts', `${at}/fixture.ts`);
+    expect(errors, at).toHaveLength(3);
+    for (const e of errors) {
+      expect(e).toMatch(/\(got main\/dev\/(sim-controls|embedded-platform|electron-dev)\)/);
+      expect(e).toContain(hint);
+    }
+  });
+
+  it('main/dev itself, and tests, may import it', async () => {
+    expect(await layerErrors('imports-main-dev.ts', 'main/dev/fixture.ts')).toEqual([]);
+    expect(await layerErrors('imports-main-dev.ts', 'tests/e2e/fixture.ts')).toEqual([]);
+  });
+
+  it('main/dev may use main/core, main/web and drivers, but not electron', async () => {
+    expect(await layerErrors('clean-electron.ts', 'main/dev/fixture.ts')).toEqual(['main/dev/ may import only common/, main/dev/, main/core/, main/web/ and drivers/ and the packages zod (got electron); a new dependency must be classified in eslint.config.js']);
+    expect(await layerErrors('imports-drivers.ts', 'main/dev/fixture.ts')).toEqual([]);
+  });
+
+  it('the shell may load the built development bundle by a computed path (what the bundle grep test guards)', async () => {
+    expect(await layerErrors('loads-dev-bundle.ts', 'main/electron/fixture.ts')).toEqual([]);
+  });
+
+  it('a refusal into a layer without a hint keeps the plain message', async () => {
+    expect(await layerErrors('imports-drivers.ts', 'main/web/fixture.ts')).toEqual(['main/web/ may import only common/, main/web/ and main/core/ (got drivers/idcard/reader)']);
+  });
+});
+
 describe('layers/dependencies: test files beside the code', () => {
   it('may use Node builtins and tests/, but a renderer test still cannot import electron or main/', async () => {
     expect(await layerErrors('imports-node-fs.ts', 'renderer/src/fixture.test.ts')).toEqual([]);

@@ -13,6 +13,7 @@ const BUILTINS = new Set(builtinModules.filter((m) => !m.startsWith('_')));
  * @property {boolean} node     may import Node builtins (`node:*` or bare `fs`)
  * @property {string[]} packages npm packages it may import (`@scope/*` matches a whole scope)
  * @property {boolean} [lenient] anything goes (tests, bench, scripts, tools)
+ * @property {string} [hint]    appended to the message when a layer that may not import this one does (says why, and the way that exists)
  */
 
 /** Repo-relative POSIX path of an absolute file path, or null when outside `root`. */

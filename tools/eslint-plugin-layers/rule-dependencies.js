@@ -18,7 +18,7 @@ export const dependenciesRule = {
       },
     ],
     messages: {
-      layer: '{{layer}}/ may import only {{allowed}} (got {{got}})',
+      layer: '{{layer}}/ may import only {{allowed}} (got {{got}}){{hint}}',
       builtin: '{{layer}}/ may import only {{allowed}}, no Node builtins (got {{got}})',
       package: '{{layer}}/ may import only {{allowed}} and the packages {{packages}} (got {{got}}); a new dependency must be classified in eslint.config.js',
       outside: '{{layer}}/ may import only {{allowed}} (got {{got}}, outside the repository)',
@@ -39,7 +39,7 @@ export const dependenciesRule = {
         if (target.rel === null) return context.report({ node, messageId: 'outside', data });
         const targetLayer = layerOf(layers, target.rel);
         if (!targetLayer || !layer.allow.includes(targetLayer.name)) {
-          context.report({ node, messageId: 'layer', data: { ...data, got: target.rel } });
+          context.report({ node, messageId: 'layer', data: { ...data, got: target.rel, hint: targetLayer?.hint ? `: ${targetLayer.hint}` : '' } });
         }
         return;
       }

@@ -529,4 +529,13 @@ export class TestKioskApi implements KioskApi {
         return { candidates: candidates.slice(0, limit ?? 20) };
       }),
   };
+
+  /** The fake is a citizen connection, like the renderer's own: the technician service is refused as the host refuses it. */
+  readonly technician: KioskApi['technician'] = {
+    status: () =>
+      this.delay('technician.status', () => {
+        throw new KioskError('forbidden', 'technician:status needs the technician role', { role: 'technician' });
+      }),
+    onStatusChanged: () => () => undefined,
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { KioskCore } from './create-kiosk-core';
+import type { KioskConfig } from '../core/config';
+import type { KioskCore } from '../core/create-kiosk-core';
 import { SAMPLE_CARDS } from '../../drivers/idcard/index';
 
 /** A JSON HTTP route for simulator controls (served only when devices are simulated). */
@@ -13,11 +14,17 @@ const CardBody = z.object({ card: z.enum(Object.keys(SAMPLE_CARDS) as [keyof typ
 const ScanBody = z.object({ payload: z.string().min(1).max(2048) });
 const FaultBody = z.object({ fault: z.string().max(64).nullable() });
 
+/** True when at least one device is the in-process simulator (then the simulator controls are served). */
+export function hasSimulatedDevices(config: Pick<KioskConfig, 'devices'>): boolean {
+  return Object.values(config.devices ?? {}).some((d) => (d as { mode?: string }).mode === 'sim');
+}
+
 /**
  * Simulator controls for the demo and the end-to-end tests: place or lift a
  * card, scan a code, script printer faults, read back what was printed. The
  * web host serves them behind the per-launch token; they never exist in a
- * build with real devices.
+ * build with real devices, and this module (main/dev) is never part of the
+ * packaged shell.
  */
 export function simControlRoutes(core: KioskCore): SimRoute[] {
   const sims = core.simulators;

@@ -1,7 +1,8 @@
-// Browser mode (`npm run start:browser`): the kiosk core, the loopback web
-// host and — when no platform is configured — the embedded platform-sim,
-// with the renderer opened in Chromium's kiosk/app mode (or the URL printed
-// when there is no display).
+// Browser mode (`npm run start:browser`, and `npm start` where Electron is
+// missing): development and demo tooling, never shipped. The kiosk core, the
+// loopback web host (main/web, the host library) and — when no platform is
+// configured — the embedded platform-sim, with the renderer opened in
+// Chromium's kiosk/app mode (or the URL printed when there is no display).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,9 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../core/config';
 import { createKioskCore } from '../core/create-kiosk-core';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from '../core/embedded-platform';
-import { simControlRoutes } from '../core/sim-controls';
-import { startWebHost } from './web-host';
+import { startWebHost } from '../web/web-host';
+import { startEmbeddedPlatform, type EmbeddedPlatform } from './embedded-platform';
+import { hasSimulatedDevices, simControlRoutes } from './sim-controls';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const rendererDir = join(root, 'dist', 'renderer');
@@ -39,7 +40,7 @@ if (!config.platformUrl) {
   process.stdout.write(`内置模拟平台 / embedded platform-sim: ${platform.url}\n`);
 }
 const core = await createKioskCore(config);
-const simulated = Object.values(config.devices).some((d) => d.mode === 'sim');
+const simulated = hasSimulatedDevices(config);
 const host = await startWebHost({
   dispatcher: core.dispatcher,
   events: core.events,

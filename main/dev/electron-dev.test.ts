@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebHost } from '../web/web-host';
 import { startCoreHarness, type CoreHarness } from '../../tests/core/support/core-harness';
-import { hasSimulatedDevices, startDevSimControls } from './dev-sim-controls';
+import { startSimControls } from './electron-dev';
+import { hasSimulatedDevices } from './sim-controls';
 
 describe('hasSimulatedDevices', () => {
   it('is true when any device is the in-process simulator', () => {
@@ -10,22 +11,27 @@ describe('hasSimulatedDevices', () => {
   });
 });
 
-describe('startDevSimControls', () => {
+describe('startSimControls (the Electron development bundle)', () => {
   let h: CoreHarness;
-  let host: WebHost;
+  let host: WebHost | null;
   beforeAll(async () => {
     h = await startCoreHarness();
-    host = await startDevSimControls(h.core);
+    host = await startSimControls(h.core);
   });
   afterAll(async () => {
     await host?.close();
     await h?.close();
   });
 
+  it('serves nothing when every device is real', async () => {
+    const real = { ...h.core, config: { ...h.core.config, devices: { ...h.core.config.devices, idcard: { mode: 'serial', port: '/dev/null', baudRate: 115200 }, receiptPrinter: { mode: 'tcp', host: '10.0.0.5', baudRate: 115200, tcpPort: 9100, previewDir: null }, scanner: { mode: 'serial', port: '/dev/null', baudRate: 9600 } } } } as typeof h.core;
+    expect(await startSimControls(real)).toBeNull();
+  });
+
   it('places a card on the simulated reader with the token, and refuses without it', async () => {
-    const without = await fetch(`${host.origin}/sim/idcard/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const without = await fetch(`${host!.origin}/sim/idcard/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(without.status).toBe(401);
-    const ok = await fetch(`${host.origin}/sim/idcard/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': host.token }, body: JSON.stringify({ card: 'resident' }) });
+    const ok = await fetch(`${host!.origin}/sim/idcard/insert`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': host!.token }, body: JSON.stringify({ card: 'resident' }) });
     expect(ok.status).toBe(200);
     const deadline = Date.now() + 10_000;
     while (h.core.dispatcher && Date.now() < deadline) {
