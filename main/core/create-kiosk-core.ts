@@ -3,34 +3,32 @@ import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { EventHub } from '../../common/contract/event-hub';
 import { kioskContract, type KioskContract, type KioskImplementation } from '../../common/contract/kiosk-contract';
 import { KioskError } from '../../common/contract/errors';
+import { openKioskStore, readOrCreateDeviceId, type KeyProvider, type KioskStore } from '../../offline-cache/index';
 import {
   createPlatformClient,
   createSyncEngine,
-  openKioskStore,
-  readOrCreateDeviceId,
+  DeliveryWatcher,
   refreshCatalogue,
   sendHeartbeat,
-  type KeyProvider,
-  type KioskStore,
+  startConnectivityProbe,
   type SyncEngine,
-} from '../../offline-cache/index';
+  type TrafficHook,
+} from '../../uplink/index';
 import { openHostedPrinter, type A4PrintHost } from '../../drivers/a4-printer/index';
 import type { KioskConfig } from './config';
 import { identityFromCard } from './devices/card-identity';
 import { A4_STATUS_INTERVAL_MS, createDevices, type KioskDevices } from './devices/create-devices';
 import { DeviceRegistry } from './devices/device-registry';
 import type { SimulatedDevices } from './devices/simulated-devices';
-import { resolveQrIdentity } from './platform/identity-client';
 import { ReceiptPrinting } from './printing/receipt-printing';
 import { CertificatePrinting } from './printing/certificate-printing';
 import { PaymentService } from './services/payment-service';
 import { CatalogueService } from './services/catalogue-service';
 import { inputMethods } from './services/input-service';
+import { resolveQrIdentity } from './services/qr-identity';
 import { sessionMethods } from './services/session-service';
 import { TransactionsService } from './services/transactions-service';
 import { SessionManager } from './session/session-manager';
-import { DeliveryWatcher } from './sync/delivery-watcher';
-import { startConnectivityProbe } from './sync/connectivity-probe';
 import { KIOSK_VERSION } from './version';
 
 // What a host process needs to implement the A4 slot (`a4PrintHost`) without
@@ -58,6 +56,13 @@ export interface KioskCoreOptions {
    * Without it, mode `os` reports the A4 printer `noDevice`.
    */
   a4PrintHost?: A4PrintHost;
+  /**
+   * Receives every exchange with the platform (request and answer, bodies
+   * included, so personal data too). For test and development harnesses
+   * only, which record it and check it against docs/openapi.yaml; the
+   * shipped shell never sets it. Default none.
+   */
+  uplinkTraffic?: TrafficHook;
 }
 
 /** The running kiosk core: what the transports and kioskctl use. */
@@ -95,10 +100,10 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   const events = new EventHub<KioskContract>();
   const registry = new DeviceRegistry(events);
   const session = new SessionManager(events);
-  const client = createPlatformClient({ baseUrl: config.platformUrl, deviceId });
+  const client = createPlatformClient({ baseUrl: config.platformUrl, deviceId, ...(options.uplinkTraffic ? { traffic: options.uplinkTraffic } : {}) });
   const sync = createSyncEngine({ store, client, ...(options.syncPollIntervalMs ? { pollIntervalMs: options.syncPollIntervalMs } : {}) });
   const catalogue = new CatalogueService(store);
-  const resolveQr = (payload: string) => resolveQrIdentity(config.platformUrl!, deviceId, payload);
+  const resolveQr = (payload: string) => resolveQrIdentity(client, payload);
 
   const identifyByScan = async (payload: string) => {
     if (session.view().stage === 'identified') return;
@@ -133,9 +138,8 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     printer: () => devices.receiptPrinter(),
   });
   const sessionApi = sessionMethods({ session, resolveQr });
-  const platformTarget = { baseUrl: config.platformUrl, deviceId };
-  const certificates = new CertificatePrinting({ platform: platformTarget, transactions, events, printer: () => devices.a4Printer() });
-  const payments = new PaymentService({ platform: platformTarget, transactions, session });
+  const certificates = new CertificatePrinting({ platform: client, transactions, events, printer: () => devices.a4Printer() });
+  const payments = new PaymentService({ platform: client, transactions, session });
 
   const implementation: KioskImplementation = {
     system: {

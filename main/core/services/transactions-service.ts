@@ -8,7 +8,7 @@ import type { KioskStore } from '../../../offline-cache/index';
 import type { SessionManager } from '../session/session-manager';
 import type { Identity } from '../session/identity';
 import type { CatalogueService } from './catalogue-service';
-import type { DeliveryWatcher } from '../sync/delivery-watcher';
+import type { DeliveryWatcher } from '../../../uplink/index';
 
 /** A submitted transaction remembered for the rest of the session (for the receipt). */
 export interface SessionTransaction {
