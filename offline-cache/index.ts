@@ -9,6 +9,7 @@ export type { KioskStore, KioskStoreOptions, StoreAlert, SubmittedBundle, Submit
 export { StorageError, classifyStorageError, type StorageErrorCode } from './errors';
 export { FileKeyProvider, TestKeyProvider, KEY_BYTES, type KeyProvider } from './crypto/key-provider';
 export { readOrCreateDeviceId } from './device-id';
+export { readOrCreateFile } from './fs/read-or-create-file';
 export type { OutboxQueue, QueueStatus } from './outbox/outbox-queue';
 export type { ClaimedItem, ItemResult, NeedsAttentionItem, OutboxKind, OutboxStatus } from './outbox/outbox-rows';
 export type { ConfigStore } from './config/config-store';

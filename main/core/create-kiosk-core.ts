@@ -2,7 +2,6 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { EventHub } from '../../common/contract/event-hub';
 import { kioskContract, type KioskContract, type KioskImplementation } from '../../common/contract/kiosk-contract';
-import { KioskError } from '../../common/contract/errors';
 import { openKioskStore, readOrCreateDeviceId, type KeyProvider, type KioskStore } from '../../offline-cache/index';
 import {
   createPlatformClient,
@@ -166,15 +165,9 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     payment: payments.methods(),
     rating: {
       submit: async (input) => {
-        try {
-          const { id } = store.enqueueRating({ transactionId: input.transactionId, service: input.serviceCode, level: input.level, reason: input.reason ?? null });
-          sync.nudge();
-          return { id };
-        } catch (e) {
-          const code = (e as { code?: string }).code;
-          if (code === 'storage-full' || code === 'storage-corrupt') throw new KioskError(code, (e as Error).message);
-          throw e;
-        }
+        const { id } = store.enqueueRating({ transactionId: input.transactionId, service: input.serviceCode, level: input.level, reason: input.reason ?? null });
+        sync.nudge();
+        return { id };
       },
     },
     devices: { list: async () => registry.list() },
