@@ -28,3 +28,4 @@ export { refreshCatalogue } from './sync/catalogue-refresh';
 export { lastClockReading, type ClockReading } from './sync/clock-offset';
 export { DeliveryWatcher, type DeliverySource } from './sync/delivery-watcher';
 export { startConnectivityProbe, PROBE_INTERVAL_MS } from './sync/connectivity-probe';
+export { createUplink, CATALOGUE_REFRESH_MS, HEARTBEAT_MS, type Uplink, type UplinkOptions } from './uplink';

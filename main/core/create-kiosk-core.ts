@@ -3,16 +3,7 @@ import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { EventHub } from '../../common/contract/event-hub';
 import { kioskContract, type KioskContract, type KioskImplementation } from '../../common/contract/kiosk-contract';
 import { openKioskStore, readOrCreateDeviceId, type KeyProvider, type KioskStore } from '../../offline-cache/index';
-import {
-  createPlatformClient,
-  createSyncEngine,
-  DeliveryWatcher,
-  refreshCatalogue,
-  sendHeartbeat,
-  startConnectivityProbe,
-  type SyncEngine,
-  type TrafficHook,
-} from '../../uplink/index';
+import { createPlatformClient, createUplink, DeliveryWatcher, type SyncEngine, type TrafficHook } from '../../uplink/index';
 import { openHostedPrinter, type A4PrintHost } from '../../drivers/a4-printer/index';
 import type { KioskConfig } from './config';
 import { identityFromCard } from './devices/card-identity';
@@ -35,11 +26,6 @@ import { KIOSK_VERSION } from './version';
 export type { A4FailureReason, A4FinalJobState, A4JobState, A4PrintHost, SpoolerPrinterState } from '../../drivers/a4-printer/index';
 export { windowsStatusToSpoolerState } from '../../drivers/a4-printer/index';
 export { DeviceError } from '../../drivers/base/errors';
-
-/** How often the catalogue is refreshed from the platform while online, in ms. */
-export const CATALOGUE_REFRESH_MS = 10 * 60_000;
-/** How often a heartbeat is sent, in ms. */
-export const HEARTBEAT_MS = 60_000;
 
 /** Options of {@link createKioskCore} besides the configuration. */
 export interface KioskCoreOptions {
@@ -100,7 +86,18 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   const registry = new DeviceRegistry(events);
   const session = new SessionManager(events);
   const client = createPlatformClient({ baseUrl: config.platformUrl, deviceId, ...(options.uplinkTraffic ? { traffic: options.uplinkTraffic } : {}) });
-  const sync = createSyncEngine({ store, client, ...(options.syncPollIntervalMs ? { pollIntervalMs: options.syncPollIntervalMs } : {}) });
+  const uplink = createUplink({
+    store,
+    client,
+    version: KIOSK_VERSION,
+    devices: () => registry.list(),
+    onCatalogueRefreshed: () => {
+      if (catalogue.reload()) events.emit('catalogue', 'onUpdated', { catalogueVersion: store.catalogue.version() });
+    },
+    ...(options.syncPollIntervalMs ? { syncPollIntervalMs: options.syncPollIntervalMs } : {}),
+    ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
+  });
+  const sync = uplink.sync;
   const catalogue = new CatalogueService(store);
   const resolveQr = (payload: string) => resolveQrIdentity(client, payload);
 
@@ -181,35 +178,11 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   };
   const dispatcher = new ContractDispatcher(kioskContract, implementation);
 
-  const doRefresh = async (): Promise<boolean> => {
-    try {
-      await refreshCatalogue(store, client);
-      if (catalogue.reload()) events.emit('catalogue', 'onUpdated', { catalogueVersion: store.catalogue.version() });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  let wasOffline = true;
-  sync.on('connectivity', (c) => {
-    events.emit('connectivity', 'onChanged', c);
-    if (c.state !== 'offline' && wasOffline) void doRefresh();
-    wasOffline = c.state === 'offline';
-  });
-
-  const timers = [
-    setInterval(() => void doRefresh(), CATALOGUE_REFRESH_MS),
-    setInterval(() => void sendHeartbeat({ store, client, version: KIOSK_VERSION, devices: registry.list() }).catch(() => undefined), HEARTBEAT_MS),
-  ];
-  for (const t of timers) t.unref();
+  sync.on('connectivity', (c) => events.emit('connectivity', 'onChanged', c));
 
   store.audit.append('core.start', { version: KIOSK_VERSION, simulated: Object.values(config.devices).map((d) => d.mode) });
-  const reachable = await doRefresh();
-  sync.start();
-  // Until its first pass the engine reports offline; when the platform just answered, wait for that pass so
-  // an early submit is not answered "queued" (or refused, for items that need the platform) by mistake.
-  if (reachable) await sync.syncNow();
-  const stopProbe = startConnectivityProbe(sync, client, options.probeIntervalMs);
+  // Catalogue first, then the sync loop's first pass (see Uplink.start), so the first screen and submit see both.
+  await uplink.start();
 
   let closed = false;
   return {
@@ -221,15 +194,13 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     sync,
     devices,
     simulators: devices.simulators,
-    refreshCatalogue: doRefresh,
+    refreshCatalogue: uplink.refreshCatalogue,
     async close() {
       if (closed) return;
       closed = true;
-      for (const t of timers) clearInterval(t);
-      stopProbe();
       session.end();
       await devices.close();
-      await sync.stop();
+      await uplink.stop();
       store.close();
     },
   };
