@@ -116,9 +116,11 @@ export function createPlatformTransport(options: PlatformTransportOptions): Plat
     }
     let raw: Raw | null = null;
     let json: unknown;
-    const sentAt = now();
+    let sentAt = now();
     try {
       request = await sign(request);
+      // The clock reading's midpoint is taken around the exchange itself, not the signing.
+      sentAt = now();
       raw = await exchange(request, signal, timeoutMs, maxBytes, what, sentAt);
       json = parseJson(raw, expectsJson);
       const result = interpret(raw, json);
