@@ -35,6 +35,8 @@ beforeAll(async () => {
   await refreshCatalogue(store, client);
   const item = store.catalogue.all().find((i) => i.feeFen > 0)!;
   const tx = store.submitTransaction({ service: item.code, data: { name: QR_PERSON.name } });
+  const certificateItem = store.catalogue.all().find((i) => i.output === 'certificate')!;
+  const certified = store.submitTransaction({ service: certificateItem.code, data: { name: QR_PERSON.name } });
   store.enqueueRating({ transactionId: tx.id, service: item.code, level: 'satisfied', reason: null });
   store.enqueueTelemetry('openapi-test', { ok: true });
   await createSyncEngine({ store, client }).syncNow();
@@ -44,6 +46,7 @@ beforeAll(async () => {
   const order = await client.createPayment({ transactionId: tx.id, amountFen: item.feeFen });
   await client.paymentStatus(order.body.paymentId);
   await client.cancelPayment(order.body.paymentId);
+  await client.certificate(certified.id);
   await client.certificate('no-such-transaction').catch(() => undefined);
 }, 60_000);
 
@@ -53,7 +56,8 @@ afterAll(async () => {
 
 describe('openapi traffic validator on real exchanges with platform-sim', () => {
   it('finds nothing wrong with what the kiosk sent and platform-sim answered', () => {
-    expect(traffic.length).toBeGreaterThanOrEqual(11);
+    expect(traffic.length).toBeGreaterThanOrEqual(12);
+    expect(recorded('GET', '/api/v1/certificates/', 200).response).toMatchObject({ headers: { 'content-type': 'application/pdf' }, size: expect.any(Number) });
     expect(traffic.flatMap((e) => messages(e).map((m) => `${e.method} ${e.path}: ${m}`))).toEqual([]);
   });
 });
