@@ -33,14 +33,18 @@ export const LAYERS = [
     node: true,
     packages: ['serialport', '@serialport/*', 'node-hid', 'iconv-lite', '@napi-rs/canvas', 'pngjs', 'qrcode', 'ipp', 'zod'],
   },
-  // Storage and sync (plain Node).
+  // Storage only (plain Node): outbox, catalogue cache, config, print journal, audit log.
   { name: 'offline-cache', dirs: ['offline-cache'], allow: ['common', 'offline-cache'], node: true, packages: ['better-sqlite3', 'uuid', 'zod'] },
-  // Composition root (plain Node): joins drivers and offline-cache. pinyin-pro
+  // Every call to the central platform (plain Node): the one client, wire
+  // schemas, sync engine. Drains the outbox, so it may use offline-cache/;
+  // never devices, the shell or the simulator (they meet over HTTP only).
+  { name: 'uplink', dirs: ['uplink'], allow: ['common', 'uplink', 'offline-cache'], node: true, packages: ['zod'] },
+  // Composition root (plain Node): joins drivers, offline-cache and uplink. pinyin-pro
   // and iconv-lite (pure JS) for the on-screen pinyin input method's candidates.
   {
     name: 'main/core',
     dirs: ['main/core'],
-    allow: ['common', 'main/core', 'drivers', 'offline-cache'],
+    allow: ['common', 'main/core', 'drivers', 'offline-cache', 'uplink'],
     node: true,
     packages: ['zod', 'uuid', 'pinyin-pro', 'iconv-lite'],
   },
@@ -48,7 +52,7 @@ export const LAYERS = [
   {
     name: 'main/cli',
     dirs: ['main/cli'],
-    allow: ['common', 'main/cli', 'main/core', 'drivers', 'offline-cache'],
+    allow: ['common', 'main/cli', 'main/core', 'drivers', 'offline-cache', 'uplink'],
     node: true,
     packages: ['serialport', '@serialport/*', 'node-hid', 'zod'],
   },

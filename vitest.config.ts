@@ -5,7 +5,8 @@ export default defineConfig({
   esbuild: { jsx: 'automatic' },
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
-    exclude: ['node_modules/**', 'dist/**', 'tests/e2e/**', 'tests/lint-fixtures/**'],
+    // The recorded-traffic check runs after the e2e tests (vitest.traffic.config.ts).
+    exclude: ['node_modules/**', 'dist/**', 'tests/e2e/**', 'tests/lint-fixtures/**', 'tests/uplink/openapi-traffic.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

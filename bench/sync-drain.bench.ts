@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPlatformClient, createSyncEngine, openKioskStore, TestKeyProvider } from '../offline-cache/index';
+import { openKioskStore, TestKeyProvider } from '../offline-cache/index';
+import { createPlatformClient, createSyncEngine } from '../uplink/index';
 import { adminTransactions, firstServiceCode, startPlatformProcess } from '../tests/sync/support/platform-process';
 
 // Time to drain 10,000 queued transactions to platform-sim on loopback

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ServiceDetail } from '../common/contract/schemas';
 import { TestKeyProvider } from './crypto/key-provider';
 import { DATABASE_FILE, KEY_CHECK_CONFIG_KEY, openKioskStore, type KioskStore } from './kiosk-store';
 
@@ -26,7 +27,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function item(code: string, name = `事项${code}`) {
+function item(code: string, name = `事项${code}`): ServiceDetail {
   return {
     code,
     name,
@@ -127,21 +128,21 @@ describe('KioskStore catalogue', () => {
   it('applies a full update then a delta atomically and ignores stale deltas', () => {
     const s = open();
     expect(s.catalogue.version()).toBe(0);
-    s.catalogue.applyUpdate({ serverTime: new Date().toISOString(), version: 3, full: true, items: [item('A'), item('B')], removed: [], lifeEvents: [{ id: 'birth', name: '出生一件事', itemCodes: ['A'] }] });
+    s.catalogue.applyUpdate({ version: 3, full: true, items: [item('A'), item('B')], removed: [], lifeEvents: [{ id: 'birth', name: '出生一件事', itemCodes: ['A'] }] });
     expect(s.catalogue.all().map((i) => i.code)).toEqual(['A', 'B']);
-    s.catalogue.applyUpdate({ serverTime: new Date().toISOString(), version: 4, full: false, items: [item('C'), item('A', '新名称')], removed: ['B'], lifeEvents: [] });
+    s.catalogue.applyUpdate({ version: 4, full: false, items: [item('C'), item('A', '新名称')], removed: ['B'], lifeEvents: [] });
     expect(s.catalogue.all().map((i) => i.code)).toEqual(['A', 'C']);
     expect(s.catalogue.get('A')?.name).toBe('新名称');
     expect(s.catalogue.version()).toBe(4);
-    expect(s.catalogue.applyUpdate({ serverTime: new Date().toISOString(), version: 4, full: false, items: [item('Z')], removed: [], lifeEvents: [] }).applied).toBe(false);
+    expect(s.catalogue.applyUpdate({ version: 4, full: false, items: [item('Z')], removed: [], lifeEvents: [] }).applied).toBe(false);
     expect(s.catalogue.get('Z')).toBeNull();
   });
 
   it('writes nothing when one item of an update is invalid', () => {
     const s = open();
-    s.catalogue.applyUpdate({ serverTime: new Date().toISOString(), version: 1, full: true, items: [item('A')], removed: [], lifeEvents: [] });
+    s.catalogue.applyUpdate({ version: 1, full: true, items: [item('A')], removed: [], lifeEvents: [] });
     const broken = { ...item('B'), feeFen: -5 };
-    expect(() => s.catalogue.applyUpdate({ serverTime: new Date().toISOString(), version: 2, full: true, items: [item('C'), broken], removed: [], lifeEvents: [] })).toThrow();
+    expect(() => s.catalogue.applyUpdate({ version: 2, full: true, items: [item('C'), broken], removed: [], lifeEvents: [] })).toThrow();
     expect(s.catalogue.all().map((i) => i.code)).toEqual(['A']);
     expect(s.catalogue.version()).toBe(1);
   });

@@ -209,7 +209,7 @@ class SqliteKioskStore implements KioskStore {
   constructor(
     options: KioskStoreOptions,
     private readonly db: DatabaseHandles,
-    private readonly cipher: FieldCipher,
+    cipher: FieldCipher,
     private readonly now: () => Date,
     readonly recovery: RecoveryReport | null,
   ) {
@@ -218,9 +218,10 @@ class SqliteKioskStore implements KioskStore {
     this.staleAfterSeconds = options.staleAfterSeconds ?? DEFAULT_STALE_AFTER_SECONDS;
     this.deviceTag = options.deviceId.replace(/[^0-9a-zA-Z]/g, '').slice(-4).toUpperCase().padStart(4, '0');
     const guard = <T>(fn: () => T): T => this.guard(fn);
-    this.outbox = new OutboxQueue(db.writer, db.reader, cipher, now, guard);
+    // Every part takes (writer, reader, guard, now), then what only it needs.
+    this.outbox = new OutboxQueue(db.writer, db.reader, guard, now, cipher);
     this.catalogue = new CatalogueStore(db.writer, db.reader, guard, now);
-    this.printJobs = new PrintJournal(db.writer, db.reader, cipher, guard, now);
+    this.printJobs = new PrintJournal(db.writer, db.reader, guard, now, cipher);
     this.audit = new AuditLog(db.writer, db.reader, guard, now);
     this.config = new ConfigStore(db.writer, db.reader, guard, now);
     if (recovery) {
@@ -239,22 +240,17 @@ class SqliteKioskStore implements KioskStore {
       this.runtimeAlerts.delete('storage-full');
       return result;
     } catch (e) {
-      const err = classifyStorageError(e);
-      if (!err) throw e;
-      this.runtimeAlerts.set(err.code, `${err.messageZh} / ${err.messageEn}`);
-      if (err.code === 'storage-corrupt') this.refusing = err;
-      throw err;
+      this.storageFailure(e);
     }
   }
 
-  /** Inserts one outbox row with the next seq; runs inside a caller's write transaction. */
-  private insertOutbox(kind: 'transaction' | 'rating' | 'telemetry', id: string, body: unknown, createdAt: string): number {
-    const row = this.db.writer.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value`).get() as { value: number };
-    const seq = row.value;
-    this.db.writer
-      .prepare(`INSERT INTO outbox (id, seq, kind, status, payload, created_at) VALUES (?, ?, ?, 'pending', ?, ?)`)
-      .run(id, seq, kind, this.cipher.seal(id, body), createdAt);
-    return seq;
+  /** Rethrows `e`; a full or damaged file becomes a StorageError, raises its alert and, when damaged, refuses later writes. */
+  private storageFailure(e: unknown): never {
+    const err = classifyStorageError(e);
+    if (!err) throw e;
+    this.runtimeAlerts.set(err.code, `${err.messageZh} / ${err.messageEn}`);
+    if (err.code === 'storage-corrupt') this.refusing = err;
+    throw err;
   }
 
   /** Runs `write` in one immediate SQLite transaction (guarded), then tells the enqueue listeners. */
@@ -265,14 +261,14 @@ class SqliteKioskStore implements KioskStore {
   }
 
   private enqueue(kind: 'rating' | 'telemetry', id: string, body: unknown, createdAt: string): number {
-    return this.write(() => this.insertOutbox(kind, id, body, createdAt));
+    return this.write(() => this.outbox.append(kind, id, body, createdAt));
   }
 
   /** Writes one transaction record and its sealed outbox row; runs inside a caller's write transaction. */
   private insertTransaction(service: string, data: Record<string, string>, created: Date, givenReceiptNumber?: string): SubmittedTransaction {
     const id = uuidv7();
     const createdAt = created.toISOString();
-    const seq = this.insertOutbox('transaction', id, { service, createdAt, data }, createdAt);
+    const seq = this.outbox.append('transaction', id, { service, createdAt, data }, createdAt);
     const receiptNumber = givenReceiptNumber || `${createdAt.slice(0, 10).replace(/-/g, '')}-${this.deviceTag}-${String(seq).padStart(6, '0')}`;
     this.db.writer.prepare('INSERT INTO transactions (id, seq, service, receipt_number, created_at) VALUES (?, ?, ?, ?, ?)').run(id, seq, service, receiptNumber, createdAt);
     return { id, seq, receiptNumber, createdAt };
@@ -329,11 +325,7 @@ class SqliteKioskStore implements KioskStore {
     try {
       return fn();
     } catch (e) {
-      const err = classifyStorageError(e);
-      if (!err) throw e;
-      this.runtimeAlerts.set(err.code, `${err.messageZh} / ${err.messageEn}`);
-      if (err.code === 'storage-corrupt') this.refusing = err;
-      throw err;
+      this.storageFailure(e);
     }
   }
 

@@ -2,37 +2,25 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { EventHub } from '../../common/contract/event-hub';
 import { kioskContract, type KioskContract, type KioskImplementation } from '../../common/contract/kiosk-contract';
-import { KioskError } from '../../common/contract/errors';
 import { IN_PROCESS_CONNECTION } from '../../common/contract/connections';
-import {
-  createPlatformClient,
-  createSyncEngine,
-  openKioskStore,
-  readOrCreateDeviceId,
-  refreshCatalogue,
-  sendHeartbeat,
-  type KeyProvider,
-  type KioskStore,
-  type SyncEngine,
-} from '../../offline-cache/index';
+import { openKioskStore, readOrCreateDeviceId, type KeyProvider, type KioskStore } from '../../offline-cache/index';
+import { createPlatformClient, createUplink, DeliveryWatcher, type SyncEngine, type TrafficHook } from '../../uplink/index';
 import { openHostedPrinter, type A4PrintHost } from '../../drivers/a4-printer/index';
 import type { KioskConfig } from './config';
 import { identityFromCard } from './devices/card-identity';
 import { A4_STATUS_INTERVAL_MS, createDevices, type KioskDevices } from './devices/create-devices';
 import { DeviceRegistry } from './devices/device-registry';
 import type { SimulatedDevices } from './devices/simulated-devices';
-import { resolveQrIdentity } from './platform/identity-client';
 import { ReceiptPrinting } from './printing/receipt-printing';
 import { CertificatePrinting } from './printing/certificate-printing';
 import { PaymentService } from './services/payment-service';
 import { CatalogueService } from './services/catalogue-service';
 import { inputMethods } from './services/input-service';
+import { resolveQrIdentity } from './services/qr-identity';
 import { sessionMethods } from './services/session-service';
 import { technicianMethods } from './services/technician-service';
 import { TransactionsService } from './services/transactions-service';
 import { SessionManager } from './session/session-manager';
-import { DeliveryWatcher } from './sync/delivery-watcher';
-import { startConnectivityProbe } from './sync/connectivity-probe';
 import { KIOSK_VERSION } from './version';
 
 // What a host process needs to implement the A4 slot (`a4PrintHost`) without
@@ -40,11 +28,6 @@ import { KIOSK_VERSION } from './version';
 export type { A4FailureReason, A4FinalJobState, A4JobState, A4PrintHost, SpoolerPrinterState } from '../../drivers/a4-printer/index';
 export { windowsStatusToSpoolerState } from '../../drivers/a4-printer/index';
 export { DeviceError } from '../../drivers/base/errors';
-
-/** How often the catalogue is refreshed from the platform while online, in ms. */
-export const CATALOGUE_REFRESH_MS = 10 * 60_000;
-/** How often a heartbeat is sent, in ms. */
-export const HEARTBEAT_MS = 60_000;
 
 /** Options of {@link createKioskCore} besides the configuration. */
 export interface KioskCoreOptions {
@@ -60,6 +43,13 @@ export interface KioskCoreOptions {
    * Without it, mode `os` reports the A4 printer `noDevice`.
    */
   a4PrintHost?: A4PrintHost;
+  /**
+   * Receives every exchange with the platform (request and answer, bodies
+   * included, so personal data too). For test and development harnesses
+   * only, which record it and check it against docs/openapi.yaml; the
+   * shipped shell never sets it. Default none.
+   */
+  uplinkTraffic?: TrafficHook;
 }
 
 /** The running kiosk core: what the transports and kioskctl use. */
@@ -97,10 +87,21 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   const events = new EventHub<KioskContract>();
   const registry = new DeviceRegistry(events);
   const session = new SessionManager(events);
-  const client = createPlatformClient({ baseUrl: config.platformUrl, deviceId });
-  const sync = createSyncEngine({ store, client, ...(options.syncPollIntervalMs ? { pollIntervalMs: options.syncPollIntervalMs } : {}) });
+  const client = createPlatformClient({ baseUrl: config.platformUrl, deviceId, ...(options.uplinkTraffic ? { traffic: options.uplinkTraffic } : {}) });
+  const uplink = createUplink({
+    store,
+    client,
+    version: KIOSK_VERSION,
+    devices: () => registry.list(),
+    onCatalogueRefreshed: () => {
+      if (catalogue.reload()) events.emit('catalogue', 'onUpdated', { catalogueVersion: store.catalogue.version() });
+    },
+    ...(options.syncPollIntervalMs ? { syncPollIntervalMs: options.syncPollIntervalMs } : {}),
+    ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
+  });
+  const sync = uplink.sync;
   const catalogue = new CatalogueService(store);
-  const resolveQr = (payload: string) => resolveQrIdentity(config.platformUrl!, deviceId, payload);
+  const resolveQr = (payload: string) => resolveQrIdentity(client, payload);
 
   const identifyByScan = async (payload: string) => {
     if (session.view().stage === 'identified') return;
@@ -135,9 +136,8 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     printer: () => devices.receiptPrinter(),
   });
   const sessionApi = sessionMethods({ session, resolveQr });
-  const platformTarget = { baseUrl: config.platformUrl, deviceId };
-  const certificates = new CertificatePrinting({ platform: platformTarget, transactions, events, printer: () => devices.a4Printer() });
-  const payments = new PaymentService({ platform: platformTarget, transactions, session });
+  const certificates = new CertificatePrinting({ platform: client, transactions, events, printer: () => devices.a4Printer() });
+  const payments = new PaymentService({ platform: client, transactions, session });
 
   const implementation: KioskImplementation = {
     system: {
@@ -164,15 +164,9 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     payment: payments.methods(),
     rating: {
       submit: async (input) => {
-        try {
-          const { id } = store.enqueueRating({ transactionId: input.transactionId, service: input.serviceCode, level: input.level, reason: input.reason ?? null });
-          sync.nudge();
-          return { id };
-        } catch (e) {
-          const code = (e as { code?: string }).code;
-          if (code === 'storage-full' || code === 'storage-corrupt') throw new KioskError(code, (e as Error).message);
-          throw e;
-        }
+        const { id } = store.enqueueRating({ transactionId: input.transactionId, service: input.serviceCode, level: input.level, reason: input.reason ?? null });
+        sync.nudge();
+        return { id };
       },
     },
     devices: { list: async () => registry.list() },
@@ -187,35 +181,11 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   };
   const dispatcher = new ContractDispatcher(kioskContract, implementation);
 
-  const doRefresh = async (): Promise<boolean> => {
-    try {
-      await refreshCatalogue(store, client);
-      if (catalogue.reload()) events.emit('catalogue', 'onUpdated', { catalogueVersion: store.catalogue.version() });
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  let wasOffline = true;
-  sync.on('connectivity', (c) => {
-    events.emit('connectivity', 'onChanged', c);
-    if (c.state !== 'offline' && wasOffline) void doRefresh();
-    wasOffline = c.state === 'offline';
-  });
-
-  const timers = [
-    setInterval(() => void doRefresh(), CATALOGUE_REFRESH_MS),
-    setInterval(() => void sendHeartbeat({ store, client, version: KIOSK_VERSION, devices: registry.list() }).catch(() => undefined), HEARTBEAT_MS),
-  ];
-  for (const t of timers) t.unref();
+  sync.on('connectivity', (c) => events.emit('connectivity', 'onChanged', c));
 
   store.audit.append('core.start', { version: KIOSK_VERSION, simulated: Object.values(config.devices).map((d) => d.mode) });
-  const reachable = await doRefresh();
-  sync.start();
-  // Until its first pass the engine reports offline; when the platform just answered, wait for that pass so
-  // an early submit is not answered "queued" (or refused, for items that need the platform) by mistake.
-  if (reachable) await sync.syncNow();
-  const stopProbe = startConnectivityProbe(sync, client, options.probeIntervalMs);
+  // Catalogue first, then the sync loop's first pass (see Uplink.start), so the first screen and submit see both.
+  await uplink.start();
 
   let closed = false;
   return {
@@ -227,15 +197,13 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     sync,
     devices,
     simulators: devices.simulators,
-    refreshCatalogue: doRefresh,
+    refreshCatalogue: uplink.refreshCatalogue,
     async close() {
       if (closed) return;
       closed = true;
-      for (const t of timers) clearInterval(t);
-      stopProbe();
       session.end();
       await devices.close();
-      await sync.stop();
+      await uplink.stop();
       store.close();
     },
   };

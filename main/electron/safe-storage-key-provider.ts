@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
+import { readOrCreateFile } from '../core/read-or-create-file';
 
 /** Length of the data key in bytes (AES-256). */
 export const SAFE_STORAGE_KEY_BYTES = 32;
@@ -56,31 +56,10 @@ export class SafeStorageKeyProvider {
         if (this.options.weakBackend === 'refuse') throw new Error('safeStorage has no keyring (basic_text backend); refusing to store the data key');
       }
     }
-    const key = this.readOrCreate();
+    const sealed = readOrCreateFile(this.path, () => safeStorage.encryptString(randomBytes(SAFE_STORAGE_KEY_BYTES).toString('base64')), 0o600);
+    const key = Buffer.from(safeStorage.decryptString(sealed), 'base64');
     if (key.length !== SAFE_STORAGE_KEY_BYTES) throw new Error(`key in ${this.path} has ${key.length} bytes, expected ${SAFE_STORAGE_KEY_BYTES}`);
     this.cached = key;
     return key;
-  }
-
-  private readOrCreate(): Buffer {
-    let sealed: Buffer | null = null;
-    try {
-      sealed = readFileSync(this.path);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
-    if (sealed) return Buffer.from(safeStorage.decryptString(sealed), 'base64');
-    mkdirSync(this.options.dir, { recursive: true });
-    const temp = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(temp, safeStorage.encryptString(randomBytes(SAFE_STORAGE_KEY_BYTES).toString('base64')), { mode: 0o600, flag: 'wx' });
-    try {
-      // link() fails with EEXIST when another process won the race; its key is used.
-      linkSync(temp, this.path);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    } finally {
-      unlinkSync(temp);
-    }
-    return Buffer.from(safeStorage.decryptString(readFileSync(this.path)), 'base64');
   }
 }

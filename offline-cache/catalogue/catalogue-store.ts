@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ServiceDetailSchema, type ServiceDetail } from '../../common/contract/schemas';
-import { CatalogueResponseSchema, LifeEventSchema, type LifeEvent } from '../sync/protocol-schemas';
+import { CatalogueUpdateSchema, LifeEventSchema, type CatalogueUpdate, type LifeEvent } from './catalogue-update';
 
 /** What {@link CatalogueStore.applyUpdate} did. */
 export interface CatalogueApplyResult {
@@ -36,14 +36,15 @@ export class CatalogueStore {
   }
 
   /**
-   * Applies a `GET /api/v1/catalogue` response (raw JSON accepted: it is
-   * validated here). A full update replaces everything; a delta upserts
-   * `items`, deletes `removed` and replaces the life events. A delta whose
-   * version is not newer than the cache is ignored. Throws (writing nothing)
-   * when the response is invalid.
+   * Applies a catalogue update (see {@link CatalogueUpdate}). It is validated
+   * again here, as every store input is, so nothing invalid is ever written.
+   * A full update replaces everything; a delta upserts `items`, deletes
+   * `removed` and replaces the life events. A delta whose version is not
+   * newer than the cache is ignored. Throws (writing nothing) when the
+   * update is invalid.
    */
-  applyUpdate(response: unknown): CatalogueApplyResult {
-    const resp = CatalogueResponseSchema.parse(response);
+  applyUpdate(update: CatalogueUpdate): CatalogueApplyResult {
+    const resp = CatalogueUpdateSchema.parse(update);
     const current = this.version();
     if (!resp.full && resp.version <= current) return { version: current, upserted: 0, removed: 0, applied: false };
     return this.guard(() =>

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOrCreateFile } from '../fs/read-or-create-file';
 
 /**
  * Supplies the 32-byte AES-256 key that protects personal fields at rest.
@@ -34,31 +35,10 @@ export class FileKeyProvider implements KeyProvider {
 
   getKey(): Buffer {
     if (this.cached) return this.cached;
-    const key = this.readOrCreate();
+    const key = readOrCreateFile(this.path, () => randomBytes(KEY_BYTES), 0o600);
     if (key.length !== KEY_BYTES) throw new Error(`key file ${this.path} has ${key.length} bytes, expected ${KEY_BYTES}`);
     this.cached = key;
     return key;
-  }
-
-  private readOrCreate(): Buffer {
-    try {
-      return readFileSync(this.path);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-    }
-    mkdirSync(join(this.path, '..'), { recursive: true });
-    const temp = `${this.path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    writeFileSync(temp, randomBytes(KEY_BYTES), { mode: 0o600, flag: 'wx' });
-    chmodSync(temp, 0o600);
-    try {
-      // link() fails with EEXIST when another process won the race; its key is used.
-      linkSync(temp, this.path);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    } finally {
-      unlinkSync(temp);
-    }
-    return readFileSync(this.path);
   }
 
   /** File mode bits of the key file (for checks and tests), e.g. `0o600`. */

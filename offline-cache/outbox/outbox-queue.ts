@@ -26,18 +26,32 @@ export interface QueueStatus {
 }
 
 /**
- * The outbox as the sync engine sees it. Every method runs on the store's
- * writer (or reader for counts) and is wrapped by the store so disk-full and
- * corruption surface as StorageError.
+ * The outbox: the only module that writes the `outbox` table and its `seq`
+ * counter. The store appends to it (inside its own write transactions); the
+ * sync engine claims, completes and releases items. Every method runs on the
+ * store's writer (or reader for counts) and is wrapped by the store so
+ * disk-full and corruption surface as StorageError.
  */
 export class OutboxQueue {
   constructor(
     private readonly writer: Database.Database,
     private readonly reader: Database.Database,
-    private readonly cipher: FieldCipher,
-    private readonly now: () => Date,
     private readonly guard: <T>(fn: () => T) => T,
+    private readonly now: () => Date,
+    private readonly cipher: FieldCipher,
   ) {}
+
+  /**
+   * Appends one pending item with the next per-device seq, its body sealed
+   * with AES-256-GCM (bound to `id`), and returns the seq. Runs inside the
+   * caller's write transaction, so a record and its outbox row commit
+   * together; not guarded itself (the caller's transaction is).
+   */
+  append(kind: OutboxKind, id: string, body: unknown, createdAt: string): number {
+    const row = this.writer.prepare(`UPDATE counters SET value = value + 1 WHERE name = 'seq' RETURNING value`).get() as { value: number };
+    this.writer.prepare(`INSERT INTO outbox (id, seq, kind, status, payload, created_at) VALUES (?, ?, ?, 'pending', ?, ?)`).run(id, row.value, kind, this.cipher.seal(id, body), createdAt);
+    return row.value;
+  }
 
   /**
    * Takes up to `limit` undelivered items of `kind` in seq order and marks

@@ -44,9 +44,9 @@ export class PrintJournal {
   constructor(
     private readonly writer: Database.Database,
     private readonly reader: Database.Database,
-    private readonly cipher: FieldCipher,
     private readonly guard: <T>(fn: () => T) => T,
     private readonly now: () => Date,
+    private readonly cipher: FieldCipher,
   ) {}
 
   /** Journals a new job in state `queued`. */

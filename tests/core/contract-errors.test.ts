@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceStatus, ServiceDetail } from '../../common/contract/schemas';
+import { StorageError } from '../../offline-cache/index';
 import { startCoreHarness, type CoreHarness } from './support/core-harness';
 import { filledRequest, findItem, identifyWithCard, WALK_ITEM_NAME } from './support/walk';
 
@@ -63,6 +64,23 @@ describe('core refusals through the dispatcher', () => {
     expect(problems).toContainEqual({ target: 'field', id: 'phone', problem: 'invalid' });
     expect(problems.some((p) => p.problem === 'missing')).toBe(true);
     expect(h.core.store.queueStatus()).toEqual(before);
+  });
+
+  it('a full disk on submit or rating → storage-full with its message, as the store said it', async () => {
+    await identifyWithCard(h);
+    const store = h.core.store as unknown as Record<string, unknown>;
+    const full = () => {
+      throw new StorageError('storage-full');
+    };
+    store.submitTransaction = full;
+    store.enqueueRating = full;
+    try {
+      expect(await h.call('transactions:submit', filledRequest(item))).toEqual({ ok: false, error: { code: 'storage-full', message: new StorageError('storage-full').message } });
+      expect(await h.fails('rating:submit', { transactionId: null, serviceCode: item.code, level: 'satisfied' })).toBe('storage-full');
+    } finally {
+      delete store.submitTransaction;
+      delete store.enqueueRating;
+    }
   });
 
   it('printing a transaction of no session → not-found', async () => {

@@ -78,6 +78,37 @@ describe('layers/dependencies: drivers/ and offline-cache/', () => {
   });
 });
 
+describe('layers/dependencies: uplink/', () => {
+  const ALLOWED = 'uplink/ may import only common/, uplink/ and offline-cache/';
+
+  it.each([
+    ['imports-drivers.ts', 'drivers/idcard/reader'],
+    ['imports-platform-sim.ts', 'platform-sim/server'],
+    ['imports-main-type-only.ts', 'main/core/create-kiosk-core'],
+    ['imports-renderer.ts', 'renderer/src/app/kiosk-app'],
+  ])('%s fails, naming what uplink/ may import', async (fixture, got) => {
+    expect(await layerErrors(fixture, 'uplink/sync/fixture.ts')).toEqual([`${ALLOWED} (got ${got})`]);
+  });
+
+  it('uplink/ importing electron fails', async () => {
+    const errors = await layerErrors('imports-electron.ts', 'uplink/client/fixture.ts');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^uplink\/ may import only common\/, uplink\/ and offline-cache\/ and the packages zod \(got electron\)/);
+  });
+
+  it('passes a file that uses common/, offline-cache/ (the outbox it drains), Node and zod', async () => {
+    expect(await layerErrors('clean-uplink.ts', 'uplink/sync/fixture.ts')).toEqual([]);
+  });
+
+  it('offline-cache/ (storage only), drivers/ and renderer/ may not import uplink/; main/core and main/cli may', async () => {
+    expect(await layerErrors('imports-uplink.ts', 'offline-cache/outbox/fixture.ts')).toEqual(['offline-cache/ may import only common/ and offline-cache/ (got uplink/index)']);
+    expect(await layerErrors('imports-uplink.ts', 'drivers/idcard/fixture.ts')).toEqual(['drivers/ may import only common/ and drivers/ (got uplink/index)']);
+    expect(await layerErrors('imports-uplink.ts', 'renderer/src/fixture.ts')).toEqual(['renderer/ may import only common/ and renderer/ (got uplink/index)']);
+    expect(await layerErrors('imports-uplink.ts', 'main/core/fixture.ts')).toEqual([]);
+    expect(await layerErrors('imports-uplink.ts', 'main/cli/fixture.ts')).toEqual([]);
+  });
+});
+
 describe('layers/dependencies: main/', () => {
   it('main/core importing electron fails; main/electron and main/preload may', async () => {
     expect(await layerErrors('imports-electron.ts', 'main/core/fixture.ts')).toHaveLength(1);

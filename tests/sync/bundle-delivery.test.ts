@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatformClient, createSyncEngine, openKioskStore, type KioskStore } from '../../offline-cache/index';
+import { openKioskStore, type KioskStore } from '../../offline-cache/index';
+import { createPlatformClient, createSyncEngine } from '../../uplink/index';
 import { adminTransactions } from './support/platform-process';
 import { startTestPlatform, TEST_SERVICE_CODES, type TestPlatform } from './support/test-platform';
 import { tempDir } from './support/temp-dir';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatformClient, createSyncEngine, openKioskStore, PlatformHttpError, PlatformProtocolError, type KioskStore } from '../../offline-cache/index';
+import { openKioskStore, type KioskStore } from '../../offline-cache/index';
+import { createPlatformClient, createSyncEngine, PlatformHttpError, PlatformProtocolError } from '../../uplink/index';
 import { tempDir } from './support/temp-dir';
 
 const cleanups: Array<() => unknown> = [];

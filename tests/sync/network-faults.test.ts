@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatformClient, createSyncEngine, openKioskStore, type KioskStore, type SyncEngine } from '../../offline-cache/index';
+import { openKioskStore, type KioskStore } from '../../offline-cache/index';
+import { createPlatformClient, createSyncEngine, type SyncEngine } from '../../uplink/index';
 import { startFaultProxy } from './support/fault-proxy';
 import { adminTransactions, exactlyOnce, firstServiceCode, setFaults, startPlatformProcess } from './support/platform-process';
 import { tempDir } from './support/temp-dir';

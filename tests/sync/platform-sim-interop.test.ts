@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPlatformClient, createSyncEngine, openKioskStore, refreshCatalogue, sendHeartbeat } from '../../offline-cache/index';
+import { openKioskStore } from '../../offline-cache/index';
+import { createPlatformClient, createSyncEngine, refreshCatalogue, sendHeartbeat } from '../../uplink/index';
 import { startPlatformProcess, type PlatformProcess } from './support/platform-process';
 import { tempDir } from './support/temp-dir';
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPlatformClient, createSyncEngine, lastClockReading, openKioskStore, refreshCatalogue, sendHeartbeat, type KioskStore } from '../../offline-cache/index';
+import { openKioskStore, type KioskStore } from '../../offline-cache/index';
+import { createPlatformClient, createSyncEngine, lastClockReading, refreshCatalogue, sendHeartbeat } from '../../uplink/index';
 import { startTestPlatform, TEST_SERVICE_CODES, type TestPlatform } from './support/test-platform';
 import { adminTransactions } from './support/platform-process';
 import { tempDir } from './support/temp-dir';

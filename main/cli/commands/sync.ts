@@ -1,4 +1,5 @@
-import { createPlatformClient, createSyncEngine, openKioskStore, readOrCreateDeviceId, DEFAULT_BATCH_SIZE } from '../../../offline-cache/index';
+import { openKioskStore, readOrCreateDeviceId } from '../../../offline-cache/index';
+import { createPlatformClient, createSyncEngine, DEFAULT_BATCH_SIZE } from '../../../uplink/index';
 import { intOption, parseCommandArgs, requireOption } from '../args';
 import { EXIT, UsageError, type CliCommand } from '../cli-types';
 

@@ -5,15 +5,13 @@ import type { PrintJob } from '../../../common/contract/schemas';
 import { KioskError } from '../../../common/contract/errors';
 import type { A4Printer } from '../../../drivers/a4-printer/index';
 import { isDeviceError } from '../../../drivers/base/errors';
-import { platformFetch } from '../platform/platform-request';
+import type { PlatformClient } from '../../../uplink/index';
+import { platformFailure } from '../services/platform-failure';
 import type { TransactionsService } from '../services/transactions-service';
-
-/** Largest certificate accepted from the platform, in bytes (20 MiB). */
-export const MAX_CERTIFICATE_BYTES = 20 * 1024 * 1024;
 
 /** Options of {@link CertificatePrinting}. */
 export interface CertificatePrintingOptions {
-  platform: { baseUrl: string; deviceId: string };
+  platform: PlatformClient;
   transactions: TransactionsService;
   events: EventSink<KioskContract>;
   /** The A4 printer, or null when none is configured or reachable. */
@@ -46,18 +44,15 @@ export class CertificatePrinting {
 
   /** Fetches the PDF; throws a KioskError the renderer can explain. */
   private async fetchPdf(transactionId: string): Promise<Uint8Array> {
-    const r = await platformFetch(this.options.platform, 'GET', `/api/v1/certificates/${encodeURIComponent(transactionId)}`, undefined, 30_000);
-    if (!r.ok) {
+    try {
+      return (await this.options.platform.certificate(transactionId)).body.bytes;
+    } catch (e) {
+      const r = platformFailure(e);
       if (r.reason === 'unreachable') throw new KioskError('platform-unreachable', 'certificate: platform unreachable');
+      if (r.reason === 'invalid-response') throw new KioskError('internal', 'certificate: the platform did not send a PDF');
       if (r.status === 409) throw new KioskError('platform-unreachable', 'certificate: the platform has not accepted the application yet');
       throw new KioskError('not-found', `certificate: HTTP ${r.status}`);
     }
-    const type = r.value.headers.get('content-type') ?? '';
-    const bytes = new Uint8Array(await r.value.arrayBuffer());
-    if (!type.includes('application/pdf') || bytes.length > MAX_CERTIFICATE_BYTES || !(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
-      throw new KioskError('internal', 'certificate: the platform did not send a PDF');
-    }
-    return bytes;
   }
 
   private run(job: PrintJob, printer: A4Printer, pdf: Uint8Array): void {

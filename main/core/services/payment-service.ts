@@ -1,23 +1,26 @@
-import { z } from 'zod';
 import type { MethodsOf } from '../../../common/contract/define';
 import type { KioskContract } from '../../../common/contract/kiosk-contract';
 import { KioskError } from '../../../common/contract/errors';
-import { platformJson, type PlatformResult } from '../platform/platform-request';
+import type { PlatformClient } from '../../../uplink/index';
 import type { SessionManager } from '../session/session-manager';
+import { platformFailure } from './platform-failure';
 import type { TransactionsService } from './transactions-service';
 
-const OrderReplySchema = z.object({ paymentId: z.string().min(1).max(64), qrPayload: z.string().min(1).max(1024), expiresAt: z.string() });
-const StatusReplySchema = z.object({ status: z.enum(['pending', 'paid', 'expired', 'cancelled']) });
-
-function failure(r: Exclude<PlatformResult<unknown>, { ok: true }>, what: string): KioskError {
-  if (r.reason === 'unreachable') return new KioskError('platform-unreachable', `${what}: platform unreachable`);
-  if (r.reason === 'rejected' && r.status === 404) return new KioskError('not-found', `${what}: unknown payment`);
-  return new KioskError('internal', `${what}: platform answered ${r.reason}${r.status ? ` (HTTP ${r.status})` : ''}`);
+/** Runs a payment call, turning the platform client's typed errors into what the renderer can explain. */
+async function orFailure<T>(call: Promise<{ body: T }>, what: string): Promise<T> {
+  try {
+    return (await call).body;
+  } catch (e) {
+    const r = platformFailure(e);
+    if (r.reason === 'unreachable') throw new KioskError('platform-unreachable', `${what}: platform unreachable`);
+    if (r.reason === 'rejected' && r.status === 404) throw new KioskError('not-found', `${what}: unknown payment`);
+    throw new KioskError('internal', `${what}: platform answered ${r.reason}${r.status ? ` (HTTP ${r.status})` : ''}`);
+  }
 }
 
 /** Options of {@link PaymentService}. */
 export interface PaymentServiceOptions {
-  platform: { baseUrl: string; deviceId: string };
+  platform: PlatformClient;
   transactions: TransactionsService;
   session: SessionManager;
 }
@@ -33,13 +36,10 @@ export class PaymentService {
 
   constructor(private readonly options: PaymentServiceOptions) {
     options.session.onWipe(() => {
-      for (const paymentId of this.orders.keys()) void this.cancelOnPlatform(paymentId);
+      // Best effort: a failed cancel leaves the order to expire on the platform.
+      for (const paymentId of this.orders.keys()) this.options.platform.cancelPayment(paymentId).catch(() => undefined);
       this.orders.clear();
     });
-  }
-
-  private cancelOnPlatform(paymentId: string) {
-    return platformJson(this.options.platform, 'POST', `/api/v1/payments/${encodeURIComponent(paymentId)}/cancel`, StatusReplySchema, {});
   }
 
   private known(paymentId: string): void {
@@ -53,22 +53,19 @@ export class PaymentService {
         const tx = this.options.transactions.sessionTransaction(transactionId);
         if (!tx) throw new KioskError('not-found', 'no such transaction in this session');
         if (tx.service.feeFen <= 0) throw new KioskError('invalid-payload', 'this service has no fee');
-        const r = await platformJson(this.options.platform, 'POST', '/api/v1/payments', OrderReplySchema, { transactionId, amountFen: tx.service.feeFen });
-        if (!r.ok) throw failure(r, 'payment order');
-        this.orders.set(r.value.paymentId, transactionId);
-        return { paymentId: r.value.paymentId, transactionId, amountFen: tx.service.feeFen, qrPayload: r.value.qrPayload, expiresAt: r.value.expiresAt };
+        const order = await orFailure(this.options.platform.createPayment({ transactionId, amountFen: tx.service.feeFen }), 'payment order');
+        this.orders.set(order.paymentId, transactionId);
+        return { paymentId: order.paymentId, transactionId, amountFen: tx.service.feeFen, qrPayload: order.qrPayload, expiresAt: order.expiresAt };
       },
       status: async ({ paymentId }) => {
         this.known(paymentId);
-        const r = await platformJson(this.options.platform, 'GET', `/api/v1/payments/${encodeURIComponent(paymentId)}`, StatusReplySchema);
-        if (!r.ok) throw failure(r, 'payment status');
-        return { paymentId, status: r.value.status };
+        const { status } = await orFailure(this.options.platform.paymentStatus(paymentId), 'payment status');
+        return { paymentId, status };
       },
       cancel: async ({ paymentId }) => {
         this.known(paymentId);
-        const r = await this.cancelOnPlatform(paymentId);
-        if (!r.ok) throw failure(r, 'payment cancel');
-        return { paymentId, status: r.value.status };
+        const { status } = await orFailure(this.options.platform.cancelPayment(paymentId), 'payment cancel');
+        return { paymentId, status };
       },
     };
   }

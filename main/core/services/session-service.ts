@@ -3,7 +3,7 @@ import type { KioskContract } from '../../../common/contract/kiosk-contract';
 import { KioskError } from '../../../common/contract/errors';
 import { isValidIdNumber } from '../../../common/domain/id-number';
 import type { SessionManager } from '../session/session-manager';
-import type { QrIdentityResult } from '../platform/identity-client';
+import type { QrIdentityResult } from './qr-identity';
 
 /** Options of {@link sessionMethods}. */
 export interface SessionServiceOptions {

@@ -8,7 +8,7 @@ import type { KioskStore } from '../../../offline-cache/index';
 import type { SessionManager } from '../session/session-manager';
 import type { Identity } from '../session/identity';
 import type { CatalogueService } from './catalogue-service';
-import type { DeliveryWatcher } from '../sync/delivery-watcher';
+import type { DeliveryWatcher } from '../../../uplink/index';
 
 /** A submitted transaction remembered for the rest of the session (for the receipt). */
 export interface SessionTransaction {
@@ -157,14 +157,8 @@ export class TransactionsService {
         const problems = precheckApplication(item.form, values, item.materials, input.materials);
         if (problems.length > 0) throw new KioskError('invalid-payload', 'pre-check failed', { problems });
         const materials = input.materials.filter((m) => m.provided).map((m) => m.id).join(',');
-        let written;
-        try {
-          written = this.options.store.submitTransaction({ service: item.code, data: { ...values, _materials: materials } });
-        } catch (e) {
-          const code = (e as { code?: string }).code;
-          if (code === 'storage-full' || code === 'storage-corrupt') throw new KioskError(code, (e as Error).message);
-          throw e;
-        }
+        // A StorageError (storage-full, storage-corrupt) is a KioskError already and reaches the renderer as it is.
+        const written = this.options.store.submitTransaction({ service: item.code, data: { ...values, _materials: materials } });
         this.options.catalogue.recordUse(item.code);
         const delivered = await this.options.delivery.waitFor(written.id, this.options.isOnline() ? this.options.ackWaitMs : 0);
         const result: SubmitResult = {
@@ -195,20 +189,13 @@ export class TransactionsService {
         }
         const { applications, problems } = this.checkBundle(bundle, input, identity);
         if (problems.length > 0) throw new KioskError('invalid-payload', 'pre-check failed', { problems });
-        let written;
-        try {
-          written = this.options.store.submitBundle({
-            bundleId: bundle.event.id,
-            items: applications.map((a) => ({
-              service: a.item.code,
-              data: { ...a.values, _materials: a.materials.filter((m) => m.provided).map((m) => m.id).join(',') },
-            })),
-          });
-        } catch (e) {
-          const code = (e as { code?: string }).code;
-          if (code === 'storage-full' || code === 'storage-corrupt') throw new KioskError(code, (e as Error).message);
-          throw e;
-        }
+        const written = this.options.store.submitBundle({
+          bundleId: bundle.event.id,
+          items: applications.map((a) => ({
+            service: a.item.code,
+            data: { ...a.values, _materials: a.materials.filter((m) => m.provided).map((m) => m.id).join(',') },
+          })),
+        });
         for (const item of bundle.items) this.options.catalogue.recordUse(item.code);
         const wait = online ? this.options.ackWaitMs : 0;
         const delivered = await Promise.all(written.items.map((w) => this.options.delivery.waitFor(w.id, wait)));

@@ -11,6 +11,7 @@ import { startWebHost, type WebHost } from '../../../main/web/web-host';
 import { launchChromium } from './chromium';
 import { fetchPlatformTransactions, type PlatformTransaction } from '../../support/platform-admin';
 import { SimControl } from '../../support/sim-control-client';
+import { recordUplinkTraffic } from '../../support/uplink-traffic-recorder';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -39,7 +40,7 @@ export class KioskHarness {
   async start(options: { viewport?: { width: number; height: number }; config?: KioskConfigInput; holdScreens?: boolean } = {}): Promise<this> {
     await this.startPlatform();
     const config = loadConfig({ dataDir: join(this.dir, 'kiosk'), platformUrl: this.platform!.url, submitAckWaitMs: 5000, ...options.config }, {});
-    this.core = await createKioskCore(config, { syncPollIntervalMs: 500, probeIntervalMs: 500 });
+    this.core = await createKioskCore(config, { syncPollIntervalMs: 500, probeIntervalMs: 500, uplinkTraffic: recordUplinkTraffic('e2e') });
     this.host = await startWebHost({ dispatcher: this.core.dispatcher, events: this.core.events, staticDir: join(root, 'dist', 'renderer'), routes: simControlRoutes(this.core) });
     this.browser = await launchChromium();
     this.page = await this.browser.newPage({ viewport: options.viewport ?? { width: 1080, height: 1920 } });

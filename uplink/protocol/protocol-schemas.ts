@@ -1,3 +1,10 @@
+/**
+ * The wire schemas of platform protocol v1 on the kiosk side, in one place
+ * (docs/openapi.yaml is the description; tests/uplink/openapi-traffic.test.ts
+ * checks recorded traffic against it). Every answer is parsed with these
+ * before anything reaches the store or the renderer, bounded so a hostile
+ * platform cannot exhaust memory.
+ */
 import { z } from 'zod';
 import { ServiceDetailSchema } from '../../common/contract/schemas';
 
@@ -6,6 +13,7 @@ const IsoTime = z.string().max(40).refine((s) => Number.isFinite(Date.parse(s)),
 
 /** `GET /api/v1/time`. */
 export const TimeResponseSchema = z.object({ serverTime: IsoTime });
+export type TimeResponse = z.infer<typeof TimeResponseSchema>;
 
 /** One life-event bundle ("一件事"). */
 export const LifeEventSchema = z.object({
@@ -45,6 +53,19 @@ export const HeartbeatResponseSchema = z.object({
   serverTime: IsoTime,
   pinnedVersion: z.string().max(64).nullable(),
 });
+export type HeartbeatResponse = z.infer<typeof HeartbeatResponseSchema>;
+
+/** `POST /api/v1/identity/qr` response: the person the e-ID code names. */
+export const QrIdentityResponseSchema = z.object({ name: z.string().min(1).max(64), idNumber: z.string().max(40).nullable() });
+export type QrIdentityResponse = z.infer<typeof QrIdentityResponseSchema>;
+
+/** `POST /api/v1/payments` response: the order to show as a QR code. */
+export const PaymentOrderResponseSchema = z.object({ paymentId: z.string().min(1).max(64), qrPayload: z.string().min(1).max(1024), expiresAt: z.string() });
+export type PaymentOrderResponse = z.infer<typeof PaymentOrderResponseSchema>;
+
+/** `GET /api/v1/payments/{id}` and `POST …/cancel` response. */
+export const PaymentStatusResponseSchema = z.object({ status: z.enum(['pending', 'paid', 'expired', 'cancelled']) });
+export type PaymentStatusResponse = z.infer<typeof PaymentStatusResponseSchema>;
 
 /** Error body of any failed request. */
 export const ErrorBodySchema = z.object({ error: z.string().max(100), message: z.string().max(2000).optional() });

@@ -1,4 +1,4 @@
-import type { KioskStore } from '../../../offline-cache/index';
+import type { KioskStore } from '../../offline-cache/index';
 
 /** Something that announces delivered outbox ids and can be asked to send now. */
 export interface DeliverySource {

@@ -1,6 +1,6 @@
-import type { KioskStore } from '../kiosk-store';
+import type { KioskStore } from '../../offline-cache/index';
+import type { PlatformClient } from '../client/platform-client';
 import { CLOCK_KEY, clockReading } from './clock-offset';
-import type { PlatformClient } from './platform-client';
 
 /** Options of {@link sendHeartbeat}. */
 export interface HeartbeatOptions {

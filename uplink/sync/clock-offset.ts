@@ -1,4 +1,4 @@
-import type { ConfigStore } from '../config/config-store';
+import type { ConfigStore } from '../../offline-cache/index';
 
 /** Config key where the last clock reading is kept. */
 export const CLOCK_KEY = 'sync.clock';

@@ -1,4 +1,5 @@
-import type { PlatformClient, SyncEngine } from '../../../offline-cache/index';
+import type { PlatformClient } from '../client/platform-client';
+import type { SyncEngine } from './sync-engine';
 
 /** Default pause between probes while offline, in ms. */
 export const PROBE_INTERVAL_MS = 5000;

@@ -1,12 +1,12 @@
 import type { Connectivity, ConnectivityState } from '../../common/contract/schemas';
-import { Emitter, type Off } from '../events';
-import type { KioskStore } from '../kiosk-store';
-import type { ClaimedItem, OutboxKind } from '../outbox/outbox-rows';
+import { TypedEmitter as Emitter, type Off } from '../../common/domain/typed-emitter';
+import type { ClaimedItem, KioskStore, OutboxKind } from '../../offline-cache/index';
+import type { PlatformClient } from '../client/platform-client';
+import { PlatformHttpError, PlatformProtocolError, PlatformUnreachableError } from '../client/platform-errors';
+import type { PlatformReply } from '../client/platform-transport';
+import { MAX_BATCH_ITEMS } from '../protocol/protocol-schemas';
 import { backoffDelayMs, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './backoff';
 import { CLOCK_KEY, clockReading, lastClockReading } from './clock-offset';
-import type { PlatformClient, PlatformReply } from './platform-client';
-import { PlatformHttpError, PlatformProtocolError, PlatformUnreachableError } from './platform-errors';
-import { MAX_BATCH_ITEMS } from './protocol-schemas';
 
 /** Default items per batch request. */
 export const DEFAULT_BATCH_SIZE = 100;

@@ -1,0 +1,3 @@
+import type { KioskApp } from '../../renderer/src/app/kiosk-app';
+
+export type App = KioskApp;

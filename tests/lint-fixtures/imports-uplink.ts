@@ -1,0 +1,3 @@
+import { createPlatformClient } from '../../uplink/index';
+
+export const client = createPlatformClient;

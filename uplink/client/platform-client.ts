@@ -1,0 +1,128 @@
+import type { OutboxKind } from '../../offline-cache/index';
+import { PlatformProtocolError } from './platform-errors';
+import { createPlatformTransport, type BinaryBody, type PlatformReply, type PlatformTransportOptions } from './platform-transport';
+import {
+  BATCH_PATHS,
+  BatchResponseSchema,
+  CatalogueResponseSchema,
+  HeartbeatResponseSchema,
+  PaymentOrderResponseSchema,
+  PaymentStatusResponseSchema,
+  QrIdentityResponseSchema,
+  TimeResponseSchema,
+  type BatchResponse,
+  type CatalogueResponse,
+  type HeartbeatResponse,
+  type PaymentOrderResponse,
+  type PaymentStatusResponse,
+  type QrIdentityResponse,
+  type TimeResponse,
+} from '../protocol/protocol-schemas';
+
+/**
+ * Timeout of the calls a person waits on at the screen (QR identity,
+ * payments), in ms: 8 s, shorter than the background calls' 15 s, so a dead
+ * link turns into "platform unreachable" on screen quickly.
+ */
+export const CITIZEN_TIMEOUT_MS = 8_000;
+
+/** Timeout of a certificate download (an A4 PDF of up to {@link MAX_CERTIFICATE_BYTES}), in ms: 30 s. */
+export const CERTIFICATE_TIMEOUT_MS = 30_000;
+
+/** Largest certificate accepted from the platform, in bytes (20 MiB). */
+export const MAX_CERTIFICATE_BYTES = 20 * 1024 * 1024;
+
+/** Heartbeat body as the protocol defines it. */
+export interface HeartbeatBody {
+  deviceId: string;
+  version: string;
+  sentAt: string;
+  queue: { pending: number; needsAttention: number; oldestPendingAgeSeconds: number };
+  devices: unknown[];
+  alerts: Array<{ code: string; message: string }>;
+}
+
+/** Options of {@link createPlatformClient}. */
+export interface PlatformClientOptions extends PlatformTransportOptions {
+  /** Timeout of the calls a person waits on (QR identity, payments), in ms. Default {@link CITIZEN_TIMEOUT_MS}. */
+  citizenTimeoutMs?: number;
+}
+
+/**
+ * The one client of platform protocol v1: every call the kiosk makes to the
+ * central platform. Every method throws {@link PlatformUnreachableError}
+ * (network, timeout, cancel, invalid URL), {@link PlatformHttpError} (non-2xx)
+ * or {@link PlatformProtocolError} (invalid answer, body over its cap); only
+ * an exception from `signRequest` passes through as is. Background calls
+ * (time, catalogue, batches, heartbeat) use the client's `timeoutMs`; calls a
+ * person waits on use `citizenTimeoutMs`, the certificate download
+ * {@link CERTIFICATE_TIMEOUT_MS}.
+ */
+export interface PlatformClient {
+  readonly baseUrl: string;
+  readonly deviceId: string;
+  /** `GET /api/v1/time`. `signal` aborts the request early (reported as unreachable). */
+  time(signal?: AbortSignal): Promise<PlatformReply<TimeResponse>>;
+  /** `GET /api/v1/catalogue`, with `since` when not null. */
+  catalogue(since: number | null): Promise<PlatformReply<CatalogueResponse>>;
+  /** Sends one batch (≤ 500 items) to the endpoint of `kind`. Results are checked to be one per item, same order. */
+  sendBatch(kind: OutboxKind, items: ReadonlyArray<{ id: string } & Record<string, unknown>>, signal?: AbortSignal): Promise<PlatformReply<BatchResponse>>;
+  /** `POST /api/v1/heartbeats`. */
+  heartbeat(body: HeartbeatBody): Promise<PlatformReply<HeartbeatResponse>>;
+  /** `POST /api/v1/identity/qr`: the person an e-ID / one-code-pass payload names (the kiosk never interprets the payload). A refused code is a 4xx {@link PlatformHttpError}. */
+  resolveQrIdentity(payload: string): Promise<PlatformReply<QrIdentityResponse>>;
+  /** `POST /api/v1/payments`: a payment order for a transaction's fee. */
+  createPayment(order: { transactionId: string; amountFen: number }): Promise<PlatformReply<PaymentOrderResponse>>;
+  /** `GET /api/v1/payments/{id}`. */
+  paymentStatus(paymentId: string): Promise<PlatformReply<PaymentStatusResponse>>;
+  /** `POST /api/v1/payments/{id}/cancel`. */
+  cancelPayment(paymentId: string): Promise<PlatformReply<PaymentStatusResponse>>;
+  /**
+   * `GET /api/v1/certificates/{transactionId}`: the certificate PDF. Throws
+   * {@link PlatformProtocolError} unless the answer is labelled
+   * `application/pdf`, starts with `%PDF` and is at most {@link MAX_CERTIFICATE_BYTES}.
+   */
+  certificate(transactionId: string): Promise<PlatformReply<BinaryBody>>;
+}
+
+/** Creates the {@link PlatformClient}; see {@link PlatformClientOptions} for the defaults. */
+export function createPlatformClient(options: PlatformClientOptions): PlatformClient {
+  const http = createPlatformTransport(options);
+  const citizenTimeoutMs = options.citizenTimeoutMs ?? CITIZEN_TIMEOUT_MS;
+  const payment = (paymentId: string) => `/api/v1/payments/${encodeURIComponent(paymentId)}`;
+
+  return {
+    baseUrl: http.baseUrl,
+    deviceId: http.deviceId,
+    time: (signal) => http.json({ method: 'GET', path: '/api/v1/time', schema: TimeResponseSchema, signal }),
+    catalogue: (since) =>
+      http.json({ method: 'GET', path: '/api/v1/catalogue', ...(since === null ? {} : { query: { since: String(since) } }), schema: CatalogueResponseSchema }),
+    async sendBatch(kind, items, signal) {
+      const path = BATCH_PATHS[kind];
+      const reply = await http.json({ method: 'POST', path, body: { deviceId: options.deviceId, items }, schema: BatchResponseSchema, signal });
+      const results = reply.body.results;
+      if (results.length !== items.length) throw new PlatformProtocolError(`${path}: ${results.length} results for ${items.length} items`);
+      for (let i = 0; i < items.length; i++) {
+        if (results[i]!.id !== items[i]!.id) throw new PlatformProtocolError(`${path}: result ${i} is for another item`);
+      }
+      return reply;
+    },
+    heartbeat: (body) => http.json({ method: 'POST', path: '/api/v1/heartbeats', body, schema: HeartbeatResponseSchema }),
+    resolveQrIdentity: (payload) =>
+      http.json({ method: 'POST', path: '/api/v1/identity/qr', body: { payload }, schema: QrIdentityResponseSchema, timeoutMs: citizenTimeoutMs }),
+    createPayment: (order) =>
+      http.json({ method: 'POST', path: '/api/v1/payments', body: { transactionId: order.transactionId, amountFen: order.amountFen }, schema: PaymentOrderResponseSchema, timeoutMs: citizenTimeoutMs }),
+    paymentStatus: (paymentId) => http.json({ method: 'GET', path: payment(paymentId), schema: PaymentStatusResponseSchema, timeoutMs: citizenTimeoutMs }),
+    cancelPayment: (paymentId) =>
+      http.json({ method: 'POST', path: `${payment(paymentId)}/cancel`, body: {}, schema: PaymentStatusResponseSchema, timeoutMs: citizenTimeoutMs }),
+    async certificate(transactionId) {
+      const path = `/api/v1/certificates/${encodeURIComponent(transactionId)}`;
+      const reply = await http.binary({ method: 'GET', path, accept: 'application/pdf', maxBytes: MAX_CERTIFICATE_BYTES, timeoutMs: CERTIFICATE_TIMEOUT_MS });
+      const { contentType, bytes } = reply.body;
+      if (!contentType.includes('application/pdf') || !(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
+        throw new PlatformProtocolError(`${path}: the platform did not send a PDF`);
+      }
+      return reply;
+    },
+  };
+}

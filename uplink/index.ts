@@ -1,0 +1,31 @@
+/**
+ * uplink: everything the kiosk says to the central platform. One client
+ * (`createPlatformClient`: one error model, one timeout policy, body caps, the
+ * `signRequest` hook, the `traffic` recorder) carries every call — outbox
+ * batches, heartbeats, clock, catalogue, QR identity, payments, certificates;
+ * the wire schemas are in `protocol/`; the sync engine, catalogue refresh,
+ * heartbeat, clock offset, delivery watcher and connectivity probe in `sync/`.
+ * Plain Node; imports common/ and offline-cache/ (the outbox it drains, the
+ * cache it fills) only. See docs/sync-protocol.md and docs/openapi.yaml.
+ */
+export {
+  createPlatformClient,
+  CITIZEN_TIMEOUT_MS,
+  CERTIFICATE_TIMEOUT_MS,
+  MAX_CERTIFICATE_BYTES,
+  type PlatformClient,
+  type PlatformClientOptions,
+  type HeartbeatBody,
+} from './client/platform-client';
+export { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_BYTES, type BinaryBody, type PlatformReply, type PlatformTransportOptions } from './client/platform-transport';
+export { PlatformHttpError, PlatformProtocolError, PlatformUnreachableError } from './client/platform-errors';
+export type { PlatformExchange, TrafficHook } from './client/traffic';
+export type { CatalogueResponse, PaymentOrderResponse, PaymentStatusResponse, QrIdentityResponse } from './protocol/protocol-schemas';
+export { createSyncEngine, DEFAULT_BATCH_SIZE, type SyncEngine, type SyncEngineOptions, type SyncPassResult, type SyncEngineEvents } from './sync/sync-engine';
+export { backoffDelayMs, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './sync/backoff';
+export { sendHeartbeat, type HeartbeatOptions } from './sync/heartbeat';
+export { refreshCatalogue } from './sync/catalogue-refresh';
+export { lastClockReading, type ClockReading } from './sync/clock-offset';
+export { DeliveryWatcher, type DeliverySource } from './sync/delivery-watcher';
+export { startConnectivityProbe, PROBE_INTERVAL_MS } from './sync/connectivity-probe';
+export { createUplink, CATALOGUE_REFRESH_MS, HEARTBEAT_MS, type Uplink, type UplinkOptions } from './uplink';
