@@ -6,34 +6,42 @@ import { IdentifyScreen } from '../screens/identify-screen';
 import { WelcomeScreen } from '../screens/welcome-screen';
 import { lazyScreen, type LazyScreen } from './lazy-screen';
 
-/** What the first minutes need, in the start-up chunk: nothing else is parsed before attract is shown. */
-const EAGER: Partial<Record<ScreenName, ComponentType>> = {
-  boot: BootScreen,
-  attract: AttractScreen,
-  identify: IdentifyScreen,
-  welcome: WelcomeScreen,
-};
+/** A screen's component: in the start-up chunk (`eager`), or in a chunk of its own (`lazy`). */
+type ScreenEntry = { eager: ComponentType } | { lazy: LazyScreen };
 
-/** The rest, one chunk each; prefetched right after attract is shown (see {@link prefetchScreens}). */
-const LAZY: Partial<Record<ScreenName, LazyScreen>> = {
-  home: lazyScreen(() => import('../screens/home-screen').then((m) => m.HomeScreen)),
-  bundle: lazyScreen(() => import('../screens/bundle-screen').then((m) => m.BundleScreen)),
-  guide: lazyScreen(() => import('../screens/guide-screen').then((m) => m.GuideScreen)),
-  form: lazyScreen(() => import('../screens/form-screen').then((m) => m.FormScreen)),
-  precheck: lazyScreen(() => import('../screens/precheck-screen').then((m) => m.PrecheckScreen)),
-  confirm: lazyScreen(() => import('../screens/confirm-screen').then((m) => m.ConfirmScreen)),
-  payment: lazyScreen(() => import('../screens/payment-screen').then((m) => m.PaymentScreen)),
-  submitting: lazyScreen(() => import('../screens/submitting-screen').then((m) => m.SubmittingScreen)),
-  result: lazyScreen(() => import('../screens/result-screen').then((m) => m.ResultScreen)),
-  printing: lazyScreen(() => import('../screens/printing-screen').then((m) => m.PrintingScreen)),
-  certificate: lazyScreen(() => import('../screens/certificate-screen').then((m) => m.CertificateScreen)),
-  rating: lazyScreen(() => import('../screens/rating-screen').then((m) => m.RatingScreen)),
-  thanks: lazyScreen(() => import('../screens/thanks-screen').then((m) => m.ThanksScreen)),
+const eager = (component: ComponentType): ScreenEntry => ({ eager: component });
+const lazy = (importer: () => Promise<ComponentType>): ScreenEntry => ({ lazy: lazyScreen(importer) });
+
+/**
+ * Every screen, total over {@link ScreenName} so a screen left out is a type
+ * error. Eager: what the first minutes need, in the start-up chunk (nothing
+ * else is parsed before attract is shown). Lazy: the rest, one chunk each,
+ * prefetched right after attract is shown (see {@link prefetchScreens}).
+ */
+const SCREENS: Record<ScreenName, ScreenEntry> = {
+  boot: eager(BootScreen),
+  attract: eager(AttractScreen),
+  identify: eager(IdentifyScreen),
+  welcome: eager(WelcomeScreen),
+  home: lazy(() => import('../screens/home-screen').then((m) => m.HomeScreen)),
+  bundle: lazy(() => import('../screens/bundle-screen').then((m) => m.BundleScreen)),
+  guide: lazy(() => import('../screens/guide-screen').then((m) => m.GuideScreen)),
+  form: lazy(() => import('../screens/form-screen').then((m) => m.FormScreen)),
+  precheck: lazy(() => import('../screens/precheck-screen').then((m) => m.PrecheckScreen)),
+  confirm: lazy(() => import('../screens/confirm-screen').then((m) => m.ConfirmScreen)),
+  payment: lazy(() => import('../screens/payment-screen').then((m) => m.PaymentScreen)),
+  submitting: lazy(() => import('../screens/submitting-screen').then((m) => m.SubmittingScreen)),
+  result: lazy(() => import('../screens/result-screen').then((m) => m.ResultScreen)),
+  printing: lazy(() => import('../screens/printing-screen').then((m) => m.PrintingScreen)),
+  certificate: lazy(() => import('../screens/certificate-screen').then((m) => m.CertificateScreen)),
+  rating: lazy(() => import('../screens/rating-screen').then((m) => m.RatingScreen)),
+  thanks: lazy(() => import('../screens/thanks-screen').then((m) => m.ThanksScreen)),
 };
 
 /** Starts loading every lazy screen (idempotent); resolves when all are in, never rejects. */
 export function prefetchScreens(): Promise<void> {
-  return Promise.allSettled(Object.values(LAZY).map((s) => s.load())).then(() => undefined);
+  const lazies = Object.values(SCREENS).flatMap((s) => ('lazy' in s ? [s.lazy.load()] : []));
+  return Promise.allSettled(lazies).then(() => undefined);
 }
 
 /**
@@ -48,7 +56,6 @@ function LazyScreenView({ entry }: { entry: LazyScreen }) {
 
 /** Renders the component of one screen. */
 export function ScreenView({ screen }: { screen: ScreenName }) {
-  const Eager = EAGER[screen];
-  const lazy = LAZY[screen];
-  return <Suspense fallback={null}>{Eager ? <Eager /> : lazy ? <LazyScreenView key={screen} entry={lazy} /> : null}</Suspense>;
+  const entry = SCREENS[screen];
+  return <Suspense fallback={null}>{'eager' in entry ? <entry.eager /> : <LazyScreenView key={screen} entry={entry.lazy} />}</Suspense>;
 }
