@@ -71,6 +71,27 @@ export const LAYERS = [
 ];
 
 /**
+ * The renderer's folders in one order, lowest first (rule
+ * `layers/folder-order`): a file may import its own level and the levels
+ * below, never a level above. A new folder fails lint until it is placed here.
+ * - base: text, colours, styles, the transport, media, input, the flow machine
+ *   (no React components), and the in-memory TestKioskApi;
+ * - hooks: the React contexts and hooks the tree shares (flow, KioskApi,
+ *   preferences, voice controls, catalogue search);
+ * - ui: design-system pieces; ime and voice: the on-screen input method and
+ *   the spoken prompts, built on ui; screens: one per flow screen;
+ * - app and the entry files: the shell that composes everything.
+ */
+export const RENDERER_FOLDERS = [
+  ['i18n', 'theme', 'styles', 'transport', 'media', 'input', 'flow', 'testing'],
+  ['hooks'],
+  ['ui'],
+  ['ime', 'voice'],
+  ['screens'],
+  ['app', 'main.tsx', 'mount.tsx'],
+];
+
+/**
  * Test files beside the code run in Node under Vitest: they may also use Node
  * builtins, the shared test support in tests/ and the test tooling packages.
  * The layer's own rules still hold for everything else (a renderer test still
@@ -87,6 +108,7 @@ export default tseslint.config(
     plugins: { layers },
     rules: {
       'layers/dependencies': ['error', { root, layers: LAYERS }],
+      'layers/folder-order': ['error', { root, base: 'renderer/src', levels: RENDERER_FOLDERS }],
       // Device protocols and input sanitising match control bytes on purpose.
       'no-control-regex': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],

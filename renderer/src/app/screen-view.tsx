@@ -1,16 +1,10 @@
-import { Suspense, use, type ComponentType } from 'react';
+import { Suspense, use } from 'react';
 import type { ScreenName } from '../flow/screen-of';
 import { AttractScreen } from '../screens/attract-screen';
 import { BootScreen } from '../screens/boot-screen';
 import { IdentifyScreen } from '../screens/identify-screen';
 import { WelcomeScreen } from '../screens/welcome-screen';
-import { lazyScreen, type LazyScreen } from './lazy-screen';
-
-/** A screen's component: in the start-up chunk (`eager`), or in a chunk of its own (`lazy`). */
-type ScreenEntry = { eager: ComponentType } | { lazy: LazyScreen };
-
-const eager = (component: ComponentType): ScreenEntry => ({ eager: component });
-const lazy = (importer: () => Promise<ComponentType>): ScreenEntry => ({ lazy: lazyScreen(importer) });
+import { eager, lazy, type LazyScreen, type ScreenEntry } from './lazy-screen';
 
 /**
  * Every screen, total over {@link ScreenName} so a screen left out is a type
