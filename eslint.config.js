@@ -17,13 +17,14 @@ export const LAYERS = [
   // Pure code: the contract, domain types and helpers. Runs anywhere, so only
   // pure-JS packages (no Node, no DOM): zod; pinyin-pro for catalogue search.
   { name: 'common', dirs: ['common'], allow: ['common'], node: false, packages: ['zod', 'pinyin-pro'] },
-  // The UI: DOM only, talks to main through the KioskApi contract.
+  // The UI: DOM only, talks to main through the KioskApi contract. qrcode:
+  // only its pure matrix encoder (see the restricted imports below).
   {
     name: 'renderer',
     dirs: ['renderer'],
     allow: ['common', 'renderer'],
     node: false,
-    packages: ['react', 'react-dom', 'xstate', '@xstate/react', 'zod'],
+    packages: ['react', 'react-dom', 'xstate', '@xstate/react', 'zod', 'qrcode'],
   },
   // Device drivers (plain Node): bindings, simulators, protocol parsers.
   {
@@ -91,6 +92,10 @@ export const RENDERER_FOLDERS = [
   ['app', 'main.tsx', 'mount.tsx'],
 ];
 
+/** Why the renderer may import only one module of `qrcode`. */
+const QRCODE_MESSAGE =
+  "The renderer imports only qrcode/lib/core/qrcode (the pure matrix encoder): not qrcode's canvas and DOM renderers, nor its Node entry and types (Buffer, streams, pngjs).";
+
 /**
  * Test files beside the code run in Node under Vitest: they may also use Node
  * builtins, the shared test support in tests/ and the test tooling packages.
@@ -131,8 +136,12 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'zod', allowTypeImports: true, message: 'The renderer does not load zod at run time (start-up cost); import types only.' }],
+          paths: [
+            { name: 'zod', allowTypeImports: true, message: 'The renderer does not load zod at run time (start-up cost); import types only.' },
+            { name: 'qrcode', message: QRCODE_MESSAGE },
+          ],
           patterns: [
+            { regex: '^qrcode/(?!lib/core/qrcode$)', message: QRCODE_MESSAGE },
             {
               group: ['schemas', 'kiosk-contract', 'client', 'wire', 'error-schemas', 'dispatcher', 'event-hub'].map((m) => `**/common/contract/${m}`),
               allowTypeImports: true,

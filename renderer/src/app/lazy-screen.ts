@@ -23,11 +23,3 @@ export function lazyScreen(importer: () => Promise<ComponentType>): LazyScreen {
   return entry;
 }
 
-/** A screen's component: in the start-up chunk (`eager`), or in a chunk of its own (`lazy`). */
-export type ScreenEntry = { eager: ComponentType } | { lazy: LazyScreen };
-
-/** A screen in the start-up chunk. */
-export const eager = (component: ComponentType): ScreenEntry => ({ eager: component });
-
-/** A screen in its own chunk, loaded through `importer` (a dynamic `import()`). */
-export const lazy = (importer: () => Promise<ComponentType>): ScreenEntry => ({ lazy: lazyScreen(importer) });

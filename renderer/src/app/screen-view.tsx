@@ -1,40 +1,41 @@
-import { Suspense, use } from 'react';
+import { Suspense, use, type ComponentType } from 'react';
 import type { ScreenName } from '../flow/screen-of';
 import { AttractScreen } from '../screens/attract-screen';
 import { BootScreen } from '../screens/boot-screen';
 import { IdentifyScreen } from '../screens/identify-screen';
 import { WelcomeScreen } from '../screens/welcome-screen';
-import { eager, lazy, type LazyScreen, type ScreenEntry } from './lazy-screen';
+import { lazyScreen, type LazyScreen } from './lazy-screen';
 
 /**
  * Every screen, total over {@link ScreenName} so a screen left out is a type
- * error. Eager: what the first minutes need, in the start-up chunk (nothing
- * else is parsed before attract is shown). Lazy: the rest, one chunk each,
- * prefetched right after attract is shown (see {@link prefetchScreens}).
+ * error. A component: what the first minutes need, in the start-up chunk
+ * (nothing else is parsed before attract is shown). A {@link LazyScreen}: the
+ * rest, one chunk each, prefetched right after attract is shown (see
+ * {@link prefetchScreens}).
  */
-const SCREENS: Record<ScreenName, ScreenEntry> = {
-  boot: eager(BootScreen),
-  attract: eager(AttractScreen),
-  identify: eager(IdentifyScreen),
-  welcome: eager(WelcomeScreen),
-  home: lazy(() => import('../screens/home-screen').then((m) => m.HomeScreen)),
-  bundle: lazy(() => import('../screens/bundle-screen').then((m) => m.BundleScreen)),
-  guide: lazy(() => import('../screens/guide-screen').then((m) => m.GuideScreen)),
-  form: lazy(() => import('../screens/form-screen').then((m) => m.FormScreen)),
-  precheck: lazy(() => import('../screens/precheck-screen').then((m) => m.PrecheckScreen)),
-  confirm: lazy(() => import('../screens/confirm-screen').then((m) => m.ConfirmScreen)),
-  payment: lazy(() => import('../screens/payment-screen').then((m) => m.PaymentScreen)),
-  submitting: lazy(() => import('../screens/submitting-screen').then((m) => m.SubmittingScreen)),
-  result: lazy(() => import('../screens/result-screen').then((m) => m.ResultScreen)),
-  printing: lazy(() => import('../screens/printing-screen').then((m) => m.PrintingScreen)),
-  certificate: lazy(() => import('../screens/certificate-screen').then((m) => m.CertificateScreen)),
-  rating: lazy(() => import('../screens/rating-screen').then((m) => m.RatingScreen)),
-  thanks: lazy(() => import('../screens/thanks-screen').then((m) => m.ThanksScreen)),
+const SCREENS: Record<ScreenName, ComponentType | LazyScreen> = {
+  boot: BootScreen,
+  attract: AttractScreen,
+  identify: IdentifyScreen,
+  welcome: WelcomeScreen,
+  home: lazyScreen(() => import('../screens/home-screen').then((m) => m.HomeScreen)),
+  bundle: lazyScreen(() => import('../screens/bundle-screen').then((m) => m.BundleScreen)),
+  guide: lazyScreen(() => import('../screens/guide-screen').then((m) => m.GuideScreen)),
+  form: lazyScreen(() => import('../screens/form-screen').then((m) => m.FormScreen)),
+  precheck: lazyScreen(() => import('../screens/precheck-screen').then((m) => m.PrecheckScreen)),
+  confirm: lazyScreen(() => import('../screens/confirm-screen').then((m) => m.ConfirmScreen)),
+  payment: lazyScreen(() => import('../screens/payment-screen').then((m) => m.PaymentScreen)),
+  submitting: lazyScreen(() => import('../screens/submitting-screen').then((m) => m.SubmittingScreen)),
+  result: lazyScreen(() => import('../screens/result-screen').then((m) => m.ResultScreen)),
+  printing: lazyScreen(() => import('../screens/printing-screen').then((m) => m.PrintingScreen)),
+  certificate: lazyScreen(() => import('../screens/certificate-screen').then((m) => m.CertificateScreen)),
+  rating: lazyScreen(() => import('../screens/rating-screen').then((m) => m.RatingScreen)),
+  thanks: lazyScreen(() => import('../screens/thanks-screen').then((m) => m.ThanksScreen)),
 };
 
 /** Starts loading every lazy screen (idempotent); resolves when all are in, never rejects. */
 export function prefetchScreens(): Promise<void> {
-  const lazies = Object.values(SCREENS).flatMap((s) => ('lazy' in s ? [s.lazy.load()] : []));
+  const lazies = Object.values(SCREENS).flatMap((s) => (typeof s === 'function' ? [] : [s.load()]));
   return Promise.allSettled(lazies).then(() => undefined);
 }
 
@@ -50,6 +51,6 @@ function LazyScreenView({ entry }: { entry: LazyScreen }) {
 
 /** Renders the component of one screen. */
 export function ScreenView({ screen }: { screen: ScreenName }) {
-  const entry = SCREENS[screen];
-  return <Suspense fallback={null}>{'eager' in entry ? <entry.eager /> : <LazyScreenView key={screen} entry={entry.lazy} />}</Suspense>;
+  const Entry = SCREENS[screen];
+  return <Suspense fallback={null}>{typeof Entry === 'function' ? <Entry /> : <LazyScreenView key={screen} entry={Entry} />}</Suspense>;
 }

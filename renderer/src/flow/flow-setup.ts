@@ -2,6 +2,7 @@ import { assign, fromCallback, fromPromise, setup } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import { loadBoot, type BootResult } from './boot';
 import type { EndReason, FlowContext, FlowEvent, FlowInput } from './flow-types';
+import { errorCodeOf } from './selectors';
 import { bundleActors } from './bundle-flow';
 import { identifyActors } from './identify-flow';
 import { idleActors } from './idle-flow';
@@ -29,7 +30,7 @@ const apiEvents = fromCallback<FlowEvent, { api: KioskApi }>(({ sendBack, input 
 
 /**
  * The one `setup()` of the citizen flow: its types, every actor (each
- * sub-flow module brings its own), the two actions several sub-flows name,
+ * sub-flow module brings its own), the actions several sub-flows name,
  * and the delays (named here because `after` takes only named delays).
  * Sub-flow modules get this object as a parameter (`FlowSetup`) instead of
  * importing it, so that this module can import their actors without a cycle.
@@ -53,6 +54,8 @@ export const flowSetup = setup({
   },
   actions: {
     clearError: assign({ error: null }),
+    /** In `onError` of a KioskApi call: its error code, shown on the screen the person is on. */
+    showError: assign(({ event }) => ({ error: errorCodeOf((event as unknown as { error: unknown }).error) })),
     /** Records why the session ends; the `ending` state sends it to `session.end`. */
     endAs: assign((_, params: { reason: EndReason }) => ({ endReason: params.reason })),
   },

@@ -1,7 +1,7 @@
 import { assign, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { SessionView } from '../../../common/contract/schemas';
-import type { FlowSetup } from './flow-setup';
+import { stateConfig } from './flow-config';
 import type { FlowContext, FlowEvent } from './flow-types';
 import { errorCodeOf } from './selectors';
 
@@ -26,54 +26,52 @@ export const sessionLost = ({ context, event }: { context: FlowContext; event: F
  * card (the core reads it and reports `session.onChanged`) or the QR e-ID
  * (`session.identifyByQr`); a failed read stays here with the reason.
  */
-export function identifyStates(flow: FlowSetup) {
-  return {
-    identify: flow.createStateConfig({
-      initial: 'choose',
-      on: {
-        SESSION_CHANGED: [
-          { guard: sessionIdentified, target: 'faceCheck', actions: assign({ identity: ({ event }) => event.session.identity }) },
-          { guard: sessionReading, target: '.reading', actions: assign({ identifyError: null }) },
-          { guard: ({ event }) => event.session.stage === 'idle', target: '.choose' },
-        ],
-        IDENTIFY_FAILED: { target: '.choose', actions: assign({ identifyError: ({ event }) => event.code }) },
+export const identifyStates = {
+  identify: stateConfig({
+    initial: 'choose',
+    on: {
+      SESSION_CHANGED: [
+        { guard: sessionIdentified, target: 'faceCheck', actions: assign({ identity: ({ event }) => event.session.identity }) },
+        { guard: sessionReading, target: '.reading', actions: assign({ identifyError: null }) },
+        { guard: ({ event }) => event.session.stage === 'idle', target: '.choose' },
+      ],
+      IDENTIFY_FAILED: { target: '.choose', actions: assign({ identifyError: ({ event }) => event.code }) },
+    },
+    states: {
+      choose: {
+        on: { QR_SUBMIT: { target: 'verifyingQr', guard: ({ event }) => event.payload.trim().length > 0 } },
       },
-      states: {
-        choose: {
-          on: { QR_SUBMIT: { target: 'verifyingQr', guard: ({ event }) => event.payload.trim().length > 0 } },
-        },
-        reading: {},
-        verifyingQr: {
-          entry: assign({ identifyError: null }),
-          invoke: {
-            src: 'identifyByQr',
-            input: ({ context, event }) => ({ api: context.api, payload: event.type === 'QR_SUBMIT' ? event.payload.trim() : '' }),
-            onDone: [
-              {
-                guard: ({ event }) => event.output.stage === 'identified' && event.output.identity !== null,
-                target: '#kiosk.session.faceCheck',
-                actions: assign({ identity: ({ event }) => event.output.identity }),
-              },
-              { target: 'choose', actions: assign({ identifyError: 'qr-rejected' }) },
-            ],
-            onError: {
-              target: 'choose',
-              actions: assign({
-                identifyError: ({ event }) => (errorCodeOf(event.error) === 'platform-unreachable' ? 'platform-unreachable' : 'qr-rejected'),
-              }),
+      reading: {},
+      verifyingQr: {
+        entry: assign({ identifyError: null }),
+        invoke: {
+          src: 'identifyByQr',
+          input: ({ context, event }) => ({ api: context.api, payload: event.type === 'QR_SUBMIT' ? event.payload.trim() : '' }),
+          onDone: [
+            {
+              guard: ({ event }) => event.output.stage === 'identified' && event.output.identity !== null,
+              target: '#kiosk.session.faceCheck',
+              actions: assign({ identity: ({ event }) => event.output.identity }),
             },
+            { target: 'choose', actions: assign({ identifyError: 'qr-rejected' }) },
+          ],
+          onError: {
+            target: 'choose',
+            actions: assign({
+              identifyError: ({ event }) => (errorCodeOf(event.error) === 'platform-unreachable' ? 'platform-unreachable' : 'qr-rejected'),
+            }),
           },
         },
       },
-    }),
-    /**
-     * Reserved for face verification against the ID photo (人证比对, a later
-     * issue): identify → faceCheck → welcome. Today it passes straight through.
-     */
-    faceCheck: flow.createStateConfig({ always: 'welcome' }),
-    welcome: flow.createStateConfig({
-      after: { welcome: 'home' },
-      on: { CONTINUE: 'home' },
-    }),
-  };
-}
+    },
+  }),
+  /**
+   * Reserved for face verification against the ID photo (人证比对, a later
+   * issue): identify → faceCheck → welcome. Today it passes straight through.
+   */
+  faceCheck: stateConfig({ always: 'welcome' }),
+  welcome: stateConfig({
+    after: { welcome: 'home' },
+    on: { CONTINUE: 'home' },
+  }),
+};

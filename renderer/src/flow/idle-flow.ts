@@ -2,7 +2,7 @@ import { assign, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { SessionView } from '../../../common/contract/schemas';
 import { stopAllCameraStreams } from '../media/camera-registry';
-import type { FlowSetup } from './flow-setup';
+import { flowAssign, stateConfig } from './flow-config';
 import type { EndReason, FlowContext } from './flow-types';
 import { sessionIdentified, sessionReading } from './identify-flow';
 
@@ -32,6 +32,9 @@ export const idleActors = {
   endSession: fromPromise<SessionView, { api: KioskApi; reason: EndReason }>(({ input }) => input.api.session.end({ reason: input.reason })),
 };
 
+/** The wipe: the person's data in the renderer, and the camera. */
+const wipe = [flowAssign(() => ({ ...PERSONAL_RESET })), () => stopAllCameraStreams()];
+
 /**
  * attract ⇄ ending: the kiosk waits for the next person (touch, or a card
  * placed straight away), and every session ends through `ending`, which wipes
@@ -40,27 +43,24 @@ export const idleActors = {
  * The ways into `ending` (cancel, idle time-out, thanks) set `endReason`
  * with the `endAs` action.
  */
-export function idleStates(flow: FlowSetup) {
-  const wipe = [flow.assign(() => ({ ...PERSONAL_RESET })), () => stopAllCameraStreams()];
-  return {
-    attract: flow.createStateConfig({
-      entry: wipe,
-      on: {
-        START: 'session.identify',
-        SESSION_CHANGED: [
-          { guard: sessionIdentified, target: 'session.faceCheck', actions: assign({ identity: ({ event }) => event.session.identity }) },
-          { guard: sessionReading, target: 'session.identify.reading' },
-        ],
-      },
-    }),
-    ending: flow.createStateConfig({
-      entry: wipe,
-      invoke: {
-        src: 'endSession',
-        input: ({ context }) => ({ api: context.api, reason: context.endReason }),
-        onDone: 'attract',
-        onError: 'attract',
-      },
-    }),
-  };
-}
+export const idleStates = {
+  attract: stateConfig({
+    entry: wipe,
+    on: {
+      START: 'session.identify',
+      SESSION_CHANGED: [
+        { guard: sessionIdentified, target: 'session.faceCheck', actions: assign({ identity: ({ event }) => event.session.identity }) },
+        { guard: sessionReading, target: 'session.identify.reading' },
+      ],
+    },
+  }),
+  ending: stateConfig({
+    entry: wipe,
+    invoke: {
+      src: 'endSession',
+      input: ({ context }) => ({ api: context.api, reason: context.endReason }),
+      onDone: 'attract',
+      onError: 'attract',
+    },
+  }),
+};

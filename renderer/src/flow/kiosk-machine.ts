@@ -77,7 +77,7 @@ export const kioskMachine = flowSetup.createMachine({
         ],
       },
     },
-    ...idleStates(flowSetup),
+    ...idleStates,
     session: {
       on: {
         CANCEL: { target: 'ending', actions: { type: 'endAs', params: { reason: 'cancelled' } } },
@@ -89,12 +89,12 @@ export const kioskMachine = flowSetup.createMachine({
       },
       initial: 'identify',
       states: {
-        ...identifyStates(flowSetup),
-        ...serviceStates(flowSetup),
-        ...bundleStates(flowSetup),
-        ...paymentStates(flowSetup),
-        ...printingStates(flowSetup),
-        ...ratingStates(flowSetup),
+        ...identifyStates,
+        ...serviceStates,
+        ...bundleStates,
+        ...paymentStates,
+        ...printingStates,
+        ...ratingStates,
       },
     },
   },

@@ -2,9 +2,8 @@ import { assign, fromCallback, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { PaymentOrder, PaymentStatus } from '../../../common/contract/schemas';
 import { feeProgress } from './dues';
-import type { FlowSetup } from './flow-setup';
+import { flowAssign, stateConfig } from './flow-config';
 import type { FlowContext, FlowEvent } from './flow-types';
-import { errorCodeOf } from './selectors';
 
 /** Actors of the payment sub-flow. */
 export const paymentActors = {
@@ -42,6 +41,15 @@ function withdrawPayment({ context }: { context: FlowContext }): void {
   if (paymentId) context.api.payment.cancel({ paymentId }).catch(() => undefined);
 }
 
+/** The current fee is paid or left for later: the next one (if any) is current now. */
+const settleFee = flowAssign({ settledFees: ({ context }) => [...context.settledFees, feeProgress(context).current?.transactionId ?? ''] });
+
+/** Out of a settled fee: the next fee's order, or the receipt when none is left. */
+const nextFee = [
+  { guard: anotherFeeDue, target: '#kiosk.session.payment.creating', actions: settleFee },
+  { target: '#kiosk.session.printing', actions: settleFee },
+];
+
 /**
  * Unified public payment (统一公共支付) of a submitted fee item: create the
  * order, show its QR, poll its status until paid, expired or cancelled. The
@@ -50,61 +58,52 @@ function withdrawPayment({ context }: { context: FlowContext }): void {
  * one after the other (`feeDues`): paid or left for later, the next one's
  * order follows, then the receipt.
  */
-export function paymentStates(flow: FlowSetup) {
-  /** The current fee is paid or left for later: the next one (if any) is current now. */
-  const settleFee = flow.assign({ settledFees: ({ context }) => [...context.settledFees, feeProgress(context).current?.transactionId ?? ''] });
-  /** Out of a settled fee: the next fee's order, or the receipt when none is left. */
-  const nextFee = [
-    { guard: anotherFeeDue, target: '#kiosk.session.payment.creating', actions: settleFee },
-    { target: '#kiosk.session.printing', actions: settleFee },
-  ];
-  return {
-    payment: flow.createStateConfig({
-      initial: 'creating',
-      on: { PAY_LATER: nextFee },
-      states: {
-        creating: {
-          entry: ['clearError', assign({ payment: null })],
-          invoke: {
-            src: 'createPayment',
-            input: ({ context }) => ({ api: context.api, transactionId: feeProgress(context).current?.transactionId ?? '' }),
-            onDone: { target: 'waiting', actions: assign({ payment: ({ event }) => event.output }) },
-            onError: { target: 'unavailable', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
-          },
+export const paymentStates = {
+  payment: stateConfig({
+    initial: 'creating',
+    on: { PAY_LATER: nextFee },
+    states: {
+      creating: {
+        entry: ['clearError', assign({ payment: null })],
+        invoke: {
+          src: 'createPayment',
+          input: ({ context }) => ({ api: context.api, transactionId: feeProgress(context).current?.transactionId ?? '' }),
+          onDone: { target: 'waiting', actions: assign({ payment: ({ event }) => event.output }) },
+          onError: { target: 'unavailable', actions: 'showError' },
         },
-        waiting: {
-          invoke: {
-            src: 'pollPayment',
-            input: ({ context }) => ({ api: context.api, paymentId: context.payment?.paymentId ?? '', intervalMs: context.timing.paymentPollMs }),
-          },
-          after: { paymentExpiry: 'expired' },
-          on: {
-            CANCEL: { target: '#kiosk.ending', actions: [withdrawPayment, { type: 'endAs', params: { reason: 'cancelled' } }] },
-            IDLE_EXPIRED: { target: '#kiosk.ending', actions: [withdrawPayment, { type: 'endAs', params: { reason: 'idle' } }] },
-            PAYMENT_STATUS: [
-              { guard: ({ event }) => event.status === 'paid', target: 'paid' },
-              { guard: ({ event }) => event.status === 'expired', target: 'expired' },
-              { guard: ({ event }) => event.status === 'cancelled', target: 'cancelled' },
-            ],
-            CANCEL_PAYMENT: 'cancelling',
-          },
-        },
-        cancelling: {
-          invoke: {
-            src: 'cancelPayment',
-            input: ({ context }) => ({ api: context.api, paymentId: context.payment?.paymentId ?? '' }),
-            onDone: [{ guard: ({ event }) => event.output.status === 'paid', target: 'paid' }, { target: 'cancelled' }],
-            onError: { target: 'waiting', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
-          },
-        },
-        paid: {
-          after: { result: nextFee },
-          on: { CONTINUE: nextFee },
-        },
-        expired: { on: { RETRY: 'creating' } },
-        cancelled: { on: { RETRY: 'creating' } },
-        unavailable: { on: { RETRY: 'creating' } },
       },
-    }),
-  };
-}
+      waiting: {
+        invoke: {
+          src: 'pollPayment',
+          input: ({ context }) => ({ api: context.api, paymentId: context.payment?.paymentId ?? '', intervalMs: context.timing.paymentPollMs }),
+        },
+        after: { paymentExpiry: 'expired' },
+        on: {
+          CANCEL: { target: '#kiosk.ending', actions: [withdrawPayment, { type: 'endAs', params: { reason: 'cancelled' } }] },
+          IDLE_EXPIRED: { target: '#kiosk.ending', actions: [withdrawPayment, { type: 'endAs', params: { reason: 'idle' } }] },
+          PAYMENT_STATUS: [
+            { guard: ({ event }) => event.status === 'paid', target: 'paid' },
+            { guard: ({ event }) => event.status === 'expired', target: 'expired' },
+            { guard: ({ event }) => event.status === 'cancelled', target: 'cancelled' },
+          ],
+          CANCEL_PAYMENT: 'cancelling',
+        },
+      },
+      cancelling: {
+        invoke: {
+          src: 'cancelPayment',
+          input: ({ context }) => ({ api: context.api, paymentId: context.payment?.paymentId ?? '' }),
+          onDone: [{ guard: ({ event }) => event.output.status === 'paid', target: 'paid' }, { target: 'cancelled' }],
+          onError: { target: 'waiting', actions: 'showError' },
+        },
+      },
+      paid: {
+        after: { result: nextFee },
+        on: { CONTINUE: nextFee },
+      },
+      expired: { on: { RETRY: 'creating' } },
+      cancelled: { on: { RETRY: 'creating' } },
+      unavailable: { on: { RETRY: 'creating' } },
+    },
+  }),
+};

@@ -2,7 +2,7 @@ import { assign, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { PrintJob } from '../../../common/contract/schemas';
 import { certificateProgress } from './dues';
-import type { FlowSetup } from './flow-setup';
+import { flowAssign, stateConfig } from './flow-config';
 import type { FlowContext } from './flow-types';
 import { errorCodeOf } from './selectors';
 
@@ -97,15 +97,15 @@ function latest(known: PrintJob | null, answered: PrintJob): PrintJob {
  * The receipt and certificate sub-flows below add their own first step and
  * their own retry and skip events (the screens' and tests' names).
  */
-function printoutStates(flow: FlowSetup, p: Printout) {
+function printoutStates(p: Printout) {
   const jobOf = (context: FlowContext) => context[p.job];
   const withJob = (job: PrintJob): Partial<FlowContext> => (p.job === 'printJob' ? { printJob: job } : { certificateJob: job });
-  const settle = flow.assign(({ context }) => p.settled(context));
+  const settle = flowAssign(({ context }) => p.settled(context));
   const next = [
     { guard: ({ context }: { context: FlowContext }) => p.more.due(context), target: p.more.target, actions: settle },
     { target: '#kiosk.session.rating', actions: settle },
   ];
-  const base = flow.createStateConfig({
+  const base = stateConfig({
     on: {
       PRINT_JOB_CHANGED: {
         // This kind only: the job we know, or (before the print call answered, or after a reprint) any job of this transaction.
@@ -137,9 +137,9 @@ function printoutStates(flow: FlowSetup, p: Printout) {
 }
 
 /** The receipt, printed at once; REPRINT after a failure prints the journalled job again, SKIP_PRINT goes on without it. */
-function receiptStates(flow: FlowSetup) {
-  const { next, base } = printoutStates(flow, RECEIPT);
-  return flow.createStateConfig({
+function receiptStates() {
+  const { next, base } = printoutStates(RECEIPT);
+  return stateConfig({
     initial: 'starting',
     on: { ...base.on, SKIP_PRINT: next },
     states: { ...base.states, failed: { on: { REPRINT: 'starting' } } },
@@ -147,9 +147,9 @@ function receiptStates(flow: FlowSetup) {
 }
 
 /** A certificate on A4, offered first (PRINT_CERTIFICATE); RETRY starts a new job, SKIP_CERTIFICATE goes on to the next one or the rating. */
-function certificateStates(flow: FlowSetup) {
-  const { next, base } = printoutStates(flow, CERTIFICATE);
-  return flow.createStateConfig({
+function certificateStates() {
+  const { next, base } = printoutStates(CERTIFICATE);
+  return stateConfig({
     initial: 'offer',
     on: { ...base.on, SKIP_CERTIFICATE: next },
     states: {
@@ -164,6 +164,4 @@ function certificateStates(flow: FlowSetup) {
  * printing → certificate: the receipt, then (for delivered items whose output
  * is a certificate) each certificate on A4, one after the other.
  */
-export function printingStates(flow: FlowSetup) {
-  return { printing: receiptStates(flow), certificate: certificateStates(flow) };
-}
+export const printingStates = { printing: receiptStates(), certificate: certificateStates() };

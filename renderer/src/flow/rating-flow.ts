@@ -1,9 +1,8 @@
-import { assign, fromPromise } from 'xstate';
+import { fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { RatingLevel } from '../../../common/contract/schemas';
-import type { FlowSetup } from './flow-setup';
+import { stateConfig } from './flow-config';
 import type { FlowContext } from './flow-types';
-import { errorCodeOf } from './selectors';
 
 /** Actors of the rating sub-flow. */
 export const ratingActors = {
@@ -25,39 +24,37 @@ export const ratingActors = {
  * rating → thanks: the five-level rating (the two lowest need a reason),
  * skippable; then thanks, and the session ends as `done`.
  */
-export function ratingStates(flow: FlowSetup) {
-  return {
-    rating: flow.createStateConfig({
-      initial: 'choosing',
-      on: { SKIP_RATING: 'thanks' },
-      states: {
-        choosing: {
-          on: {
-            SUBMIT_RATING: {
-              guard: ({ event }) => !((event.level === 'dissatisfied' || event.level === 'very-dissatisfied') && event.reason.trim().length === 0),
-              target: 'sending',
-            },
-          },
-        },
-        sending: {
-          entry: 'clearError',
-          invoke: {
-            src: 'rate',
-            input: ({ context, event }) => ({
-              api: context.api,
-              context,
-              level: event.type === 'SUBMIT_RATING' ? event.level : 'basic',
-              reason: event.type === 'SUBMIT_RATING' ? event.reason : '',
-            }),
-            onDone: { target: '#kiosk.session.thanks' },
-            onError: { target: 'choosing', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
+export const ratingStates = {
+  rating: stateConfig({
+    initial: 'choosing',
+    on: { SKIP_RATING: 'thanks' },
+    states: {
+      choosing: {
+        on: {
+          SUBMIT_RATING: {
+            guard: ({ event }) => !((event.level === 'dissatisfied' || event.level === 'very-dissatisfied') && event.reason.trim().length === 0),
+            target: 'sending',
           },
         },
       },
-    }),
-    thanks: flow.createStateConfig({
-      after: { thanks: { target: '#kiosk.ending', actions: { type: 'endAs', params: { reason: 'done' } } } },
-      on: { DONE: { target: '#kiosk.ending', actions: { type: 'endAs', params: { reason: 'done' } } } },
-    }),
-  };
-}
+      sending: {
+        entry: 'clearError',
+        invoke: {
+          src: 'rate',
+          input: ({ context, event }) => ({
+            api: context.api,
+            context,
+            level: event.type === 'SUBMIT_RATING' ? event.level : 'basic',
+            reason: event.type === 'SUBMIT_RATING' ? event.reason : '',
+          }),
+          onDone: { target: '#kiosk.session.thanks' },
+          onError: { target: 'choosing', actions: 'showError' },
+        },
+      },
+    },
+  }),
+  thanks: stateConfig({
+    after: { thanks: { target: '#kiosk.ending', actions: { type: 'endAs', params: { reason: 'done' } } } },
+    on: { DONE: { target: '#kiosk.ending', actions: { type: 'endAs', params: { reason: 'done' } } } },
+  }),
+};

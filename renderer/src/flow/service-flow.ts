@@ -2,10 +2,10 @@ import { assign, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { ServiceDetail, SubmitResult } from '../../../common/contract/schemas';
 import { bundleRequest, newBundle } from './bundle';
-import type { FlowSetup } from './flow-setup';
+import { stateConfig } from './flow-config';
 import type { CatalogueOverview, FlowContext, PrecheckProblem, RevealedIdentity } from './flow-types';
 import { feeDue } from './payment-flow';
-import { errorCodeOf, isServiceAvailable } from './selectors';
+import { isServiceAvailable } from './selectors';
 
 /** The request sent to pre-check and submit, built from what the person entered. */
 function submitRequest(context: FlowContext): { serviceCode: string; form: Record<string, string>; materials: { id: string; provided: boolean }[] } {
@@ -37,131 +37,129 @@ const afterResult = [{ guard: feeDue, target: 'payment' }, { target: 'printing' 
  * bundle (its combined form, see bundle-flow). Every failed call stays on its
  * screen with the error code, never a dead end.
  */
-export function serviceStates(flow: FlowSetup) {
-  return {
-    home: flow.createStateConfig({
-      entry: 'clearError',
-      invoke: {
-        src: 'loadOverview',
-        input: ({ context }) => ({ api: context.api }),
-        onDone: { actions: assign({ overview: ({ event }) => event.output }) },
-        onError: { actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
+export const serviceStates = {
+  home: stateConfig({
+    entry: 'clearError',
+    invoke: {
+      src: 'loadOverview',
+      input: ({ context }) => ({ api: context.api }),
+      onDone: { actions: assign({ overview: ({ event }) => event.output }) },
+      onError: { actions: 'showError' },
+    },
+    on: {
+      SELECT_SERVICE: { target: 'guide', actions: assign({ serviceCode: ({ event }) => event.code, service: null, bundle: null }) },
+      SELECT_BUNDLE: {
+        guard: ({ context, event }) => newBundle(context.overview, event.id) !== null,
+        target: 'bundle',
+        actions: assign({ serviceCode: null, service: null, bundle: ({ context, event }) => newBundle(context.overview, event.id) }),
       },
-      on: {
-        SELECT_SERVICE: { target: 'guide', actions: assign({ serviceCode: ({ event }) => event.code, service: null, bundle: null }) },
-        SELECT_BUNDLE: {
-          guard: ({ context, event }) => newBundle(context.overview, event.id) !== null,
-          target: 'bundle',
-          actions: assign({ serviceCode: null, service: null, bundle: ({ context, event }) => newBundle(context.overview, event.id) }),
+      CATALOGUE_UPDATED: { target: 'home', reenter: true },
+    },
+  }),
+  guide: stateConfig({
+    initial: 'loading',
+    on: { BACK: 'home', HOME: 'home' },
+    states: {
+      loading: {
+        entry: 'clearError',
+        invoke: {
+          src: 'loadService',
+          input: ({ context }) => ({ api: context.api, code: context.serviceCode ?? '' }),
+          onDone: { target: 'ready', actions: assign({ service: ({ event }) => event.output }) },
+          onError: { target: 'failed', actions: 'showError' },
         },
-        CATALOGUE_UPDATED: { target: 'home', reenter: true },
       },
-    }),
-    guide: flow.createStateConfig({
-      initial: 'loading',
-      on: { BACK: 'home', HOME: 'home' },
-      states: {
-        loading: {
-          entry: 'clearError',
-          invoke: {
-            src: 'loadService',
-            input: ({ context }) => ({ api: context.api, code: context.serviceCode ?? '' }),
-            onDone: { target: 'ready', actions: assign({ service: ({ event }) => event.output }) },
-            onError: { target: 'failed', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
-          },
-        },
-        ready: {
-          on: {
-            START_APPLICATION: {
-              guard: ({ context }) => context.service !== null && isServiceAvailable(context.service, context.connectivity),
-              target: '#kiosk.session.form',
-              actions: assign({
-                form: {},
-                problems: [],
-                materials: ({ context }) => Object.fromEntries((context.service?.materials ?? []).map((m) => [m.id, m.electronic])),
-              }),
-            },
-          },
-        },
-        failed: { on: { RETRY: 'loading' } },
-      },
-    }),
-    form: flow.createStateConfig({
-      on: {
-        BACK: [{ guard: ({ context }) => context.bundle !== null, target: 'bundle.ready' }, { target: 'guide.ready' }],
-        HOME: 'home',
-        FIELD_CHANGED: {
-          actions: assign({
-            form: ({ context, event }) => ({ ...context.form, [event.id]: event.value }),
-            problems: ({ context, event }) => context.problems.filter((p) => !(p.target === 'field' && p.id === event.id)),
-          }),
-        },
-        MATERIAL_TOGGLED: {
-          actions: assign({
-            materials: ({ context, event }) => ({ ...context.materials, [event.id]: event.provided }),
-            problems: ({ context, event }) => context.problems.filter((p) => !(p.target === 'material' && p.id === event.id)),
-          }),
-        },
-        PRECHECK: 'checking',
-      },
-    }),
-    checking: flow.createStateConfig({
-      entry: 'clearError',
-      invoke: {
-        src: 'precheck',
-        input: ({ context }) => ({ api: context.api, context }),
-        onDone: [
-          { guard: ({ event }) => event.output.ok && event.output.problems.length === 0, target: 'confirm', actions: assign({ problems: [] }) },
-          { target: 'precheck', actions: assign({ problems: ({ event }) => event.output.problems }) },
-        ],
-        onError: { target: 'form', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
-      },
-    }),
-    precheck: flow.createStateConfig({ on: { BACK: 'form', HOME: 'home' } }),
-    confirm: flow.createStateConfig({
-      initial: 'idle',
-      exit: assign({ revealed: null }),
-      on: {
-        BACK: 'form',
-        HOME: 'home',
-        SUBMIT: [{ guard: ({ context }) => context.bundle !== null, target: 'submittingBundle' }, { target: 'submitting' }],
-      },
-      states: {
-        idle: {
-          on: {
-            REVEAL_TOGGLE: [{ guard: ({ context }) => context.revealed !== null, actions: assign({ revealed: null }) }, { target: 'revealing' }],
-          },
-        },
-        revealing: {
-          invoke: {
-            src: 'reveal',
-            input: ({ context }) => ({ api: context.api }),
-            onDone: { target: 'idle', actions: assign({ revealed: ({ event }) => event.output }) },
-            onError: { target: 'idle', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
+      ready: {
+        on: {
+          START_APPLICATION: {
+            guard: ({ context }) => context.service !== null && isServiceAvailable(context.service, context.connectivity),
+            target: '#kiosk.session.form',
+            actions: assign({
+              form: {},
+              problems: [],
+              materials: ({ context }) => Object.fromEntries((context.service?.materials ?? []).map((m) => [m.id, m.electronic])),
+            }),
           },
         },
       },
-    }),
-    submitting: flow.createStateConfig({
-      entry: 'clearError',
-      invoke: {
-        src: 'submit',
-        input: ({ context }) => ({ api: context.api, context }),
-        onDone: [
-          {
-            guard: ({ context, event }) => (context.service?.feeFen ?? 0) > 0 && event.output.status === 'delivered',
-            target: 'payment',
-            actions: assign({ result: ({ event }) => event.output }),
-          },
-          { target: 'result', actions: assign({ result: ({ event }) => event.output }) },
-        ],
-        onError: { target: 'confirm', actions: assign({ error: ({ event }) => errorCodeOf(event.error) }) },
+      failed: { on: { RETRY: 'loading' } },
+    },
+  }),
+  form: stateConfig({
+    on: {
+      BACK: [{ guard: ({ context }) => context.bundle !== null, target: 'bundle.ready' }, { target: 'guide.ready' }],
+      HOME: 'home',
+      FIELD_CHANGED: {
+        actions: assign({
+          form: ({ context, event }) => ({ ...context.form, [event.id]: event.value }),
+          problems: ({ context, event }) => context.problems.filter((p) => !(p.target === 'field' && p.id === event.id)),
+        }),
       },
-    }),
-    /** The result; a bundle with delivered fee items goes on to pay them one after the other. */
-    result: flow.createStateConfig({
-      after: { result: afterResult },
-      on: { CONTINUE: afterResult },
-    }),
-  };
-}
+      MATERIAL_TOGGLED: {
+        actions: assign({
+          materials: ({ context, event }) => ({ ...context.materials, [event.id]: event.provided }),
+          problems: ({ context, event }) => context.problems.filter((p) => !(p.target === 'material' && p.id === event.id)),
+        }),
+      },
+      PRECHECK: 'checking',
+    },
+  }),
+  checking: stateConfig({
+    entry: 'clearError',
+    invoke: {
+      src: 'precheck',
+      input: ({ context }) => ({ api: context.api, context }),
+      onDone: [
+        { guard: ({ event }) => event.output.ok && event.output.problems.length === 0, target: 'confirm', actions: assign({ problems: [] }) },
+        { target: 'precheck', actions: assign({ problems: ({ event }) => event.output.problems }) },
+      ],
+      onError: { target: 'form', actions: 'showError' },
+    },
+  }),
+  precheck: stateConfig({ on: { BACK: 'form', HOME: 'home' } }),
+  confirm: stateConfig({
+    initial: 'idle',
+    exit: assign({ revealed: null }),
+    on: {
+      BACK: 'form',
+      HOME: 'home',
+      SUBMIT: [{ guard: ({ context }) => context.bundle !== null, target: 'submittingBundle' }, { target: 'submitting' }],
+    },
+    states: {
+      idle: {
+        on: {
+          REVEAL_TOGGLE: [{ guard: ({ context }) => context.revealed !== null, actions: assign({ revealed: null }) }, { target: 'revealing' }],
+        },
+      },
+      revealing: {
+        invoke: {
+          src: 'reveal',
+          input: ({ context }) => ({ api: context.api }),
+          onDone: { target: 'idle', actions: assign({ revealed: ({ event }) => event.output }) },
+          onError: { target: 'idle', actions: 'showError' },
+        },
+      },
+    },
+  }),
+  submitting: stateConfig({
+    entry: 'clearError',
+    invoke: {
+      src: 'submit',
+      input: ({ context }) => ({ api: context.api, context }),
+      onDone: [
+        {
+          guard: ({ context, event }) => (context.service?.feeFen ?? 0) > 0 && event.output.status === 'delivered',
+          target: 'payment',
+          actions: assign({ result: ({ event }) => event.output }),
+        },
+        { target: 'result', actions: assign({ result: ({ event }) => event.output }) },
+      ],
+      onError: { target: 'confirm', actions: 'showError' },
+    },
+  }),
+  /** The result; a bundle with delivered fee items goes on to pay them one after the other. */
+  result: stateConfig({
+    after: { result: afterResult },
+    on: { CONTINUE: afterResult },
+  }),
+};
