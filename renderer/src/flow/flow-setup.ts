@@ -32,8 +32,9 @@ const apiEvents = fromCallback<FlowEvent, { api: KioskApi }>(({ sendBack, input 
  * The one `setup()` of the citizen flow: its types, every actor (each
  * sub-flow module brings its own), the actions several sub-flows name,
  * and the delays (named here because `after` takes only named delays).
- * Sub-flow modules get this object as a parameter (`FlowSetup`) instead of
- * importing it, so that this module can import their actors without a cycle.
+ * Sub-flow modules type their states against it through `flow-config.ts`
+ * (`stateConfig`, `flowAssign`) without importing it as a value, so that
+ * this module can import their actors without an import cycle.
  */
 export const flowSetup = setup({
   types: {
@@ -54,7 +55,11 @@ export const flowSetup = setup({
   },
   actions: {
     clearError: assign({ error: null }),
-    /** In `onError` of a KioskApi call: its error code, shown on the screen the person is on. */
+    /**
+     * In `onError` of a KioskApi call: its error code, shown on the screen the
+     * person is on. (A named action sees the machine's own event types; the
+     * invoked actor's error event is not one of them, hence the cast.)
+     */
     showError: assign(({ event }) => ({ error: errorCodeOf((event as unknown as { error: unknown }).error) })),
     /** Records why the session ends; the `ending` state sends it to `session.end`. */
     endAs: assign((_, params: { reason: EndReason }) => ({ endReason: params.reason })),
@@ -69,5 +74,5 @@ export const flowSetup = setup({
   },
 });
 
-/** The typed setup each sub-flow builds its states with (`flow.createStateConfig`, `flow.assign`). */
+/** The type of the flow's setup, which `flow-config.ts` types every sub-flow's states with. */
 export type FlowSetup = typeof flowSetup;
