@@ -17,13 +17,14 @@ export const LAYERS = [
   // Pure code: the contract, domain types and helpers. Runs anywhere, so only
   // pure-JS packages (no Node, no DOM): zod; pinyin-pro for catalogue search.
   { name: 'common', dirs: ['common'], allow: ['common'], node: false, packages: ['zod', 'pinyin-pro'] },
-  // The UI: DOM only, talks to main through the KioskApi contract.
+  // The UI: DOM only, talks to main through the KioskApi contract. qrcode:
+  // only its pure matrix encoder (see the restricted imports below).
   {
     name: 'renderer',
     dirs: ['renderer'],
     allow: ['common', 'renderer'],
     node: false,
-    packages: ['react', 'react-dom', 'xstate', '@xstate/react', 'zod'],
+    packages: ['react', 'react-dom', 'xstate', '@xstate/react', 'zod', 'qrcode'],
   },
   // Device drivers (plain Node): bindings, simulators, protocol parsers.
   {
@@ -87,6 +88,31 @@ export const LAYERS = [
 ];
 
 /**
+ * The renderer's folders in one order, lowest first (rule
+ * `layers/folder-order`): a file may import its own level and the levels
+ * below, never a level above. A new folder fails lint until it is placed here.
+ * - base: text, colours, styles, the transport, media, input, the flow machine
+ *   (no React components), and the in-memory TestKioskApi;
+ * - hooks: the React contexts and hooks the tree shares (flow, KioskApi,
+ *   preferences, voice controls, catalogue search);
+ * - ui: design-system pieces; ime and voice: the on-screen input method and
+ *   the spoken prompts, built on ui; screens: one per flow screen;
+ * - app and the entry files: the shell that composes everything.
+ */
+export const RENDERER_FOLDERS = [
+  ['i18n', 'theme', 'styles', 'transport', 'media', 'input', 'flow', 'testing'],
+  ['hooks'],
+  ['ui'],
+  ['ime', 'voice'],
+  ['screens'],
+  ['app', 'main.tsx', 'mount.tsx'],
+];
+
+/** Why the renderer may import only one module of `qrcode`. */
+const QRCODE_MESSAGE =
+  "The renderer imports only qrcode/lib/core/qrcode (the pure matrix encoder): not qrcode's canvas and DOM renderers, nor its Node entry and types (Buffer, streams, pngjs).";
+
+/**
  * Test files beside the code run in Node under Vitest: they may also use Node
  * builtins, the shared test support in tests/ and the test tooling packages.
  * The layer's own rules still hold for everything else (a renderer test still
@@ -103,6 +129,7 @@ export default tseslint.config(
     plugins: { layers },
     rules: {
       'layers/dependencies': ['error', { root, layers: LAYERS }],
+      'layers/folder-order': ['error', { root, base: 'renderer/src', levels: RENDERER_FOLDERS }],
       // Device protocols and input sanitising match control bytes on purpose.
       'no-control-regex': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
@@ -125,8 +152,12 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'zod', allowTypeImports: true, message: 'The renderer does not load zod at run time (start-up cost); import types only.' }],
+          paths: [
+            { name: 'zod', allowTypeImports: true, message: 'The renderer does not load zod at run time (start-up cost); import types only.' },
+            { name: 'qrcode', message: QRCODE_MESSAGE },
+          ],
           patterns: [
+            { regex: '^qrcode/(?!lib/core/qrcode$)', message: QRCODE_MESSAGE },
             {
               group: ['schemas', 'kiosk-contract', 'client', 'wire', 'error-schemas', 'dispatcher', 'event-hub'].map((m) => `**/common/contract/${m}`),
               allowTypeImports: true,

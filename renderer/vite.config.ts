@@ -55,5 +55,15 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: false,
   },
+  resolve: {
+    alias: {
+      // @xstate/react imports the use-sync-external-store shims, which exist
+      // for React < 18; on React 19 they only forward to React's own hooks.
+      // The non-shim builds use React's hooks directly, so the start-up chunk
+      // carries no shim.
+      'use-sync-external-store/shim/with-selector': 'use-sync-external-store/with-selector',
+      'use-sync-external-store/shim': 'use-sync-external-store',
+    },
+  },
   server: { fs: { allow: [here('..')] } },
 });

@@ -3,6 +3,7 @@
 // eslint.config.js. Type-only imports are checked like any other: a renderer
 // that names a main/ type is coupled to main/ all the same.
 import { classifySpecifier, layerOf, listDirs, packageAllowed, relativeToRoot } from './classify.js';
+import { importVisitors } from './import-visitors.js';
 
 /** @type {import('eslint').Rule.RuleModule} */
 export const dependenciesRule = {
@@ -52,28 +53,6 @@ export const dependenciesRule = {
       }
     }
 
-    const fromSource = (node) => {
-      if (node.source) check(node.source, node.source.value);
-    };
-    return {
-      ImportDeclaration: fromSource,
-      ExportNamedDeclaration: fromSource,
-      ExportAllDeclaration: fromSource,
-      ImportExpression(node) {
-        if (node.source.type === 'Literal') check(node.source, node.source.value);
-      },
-      CallExpression(node) {
-        const [arg] = node.arguments;
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && arg?.type === 'Literal') check(arg, arg.value);
-      },
-      TSImportType(node) {
-        const arg = node.argument;
-        const literal = arg?.type === 'TSLiteralType' ? arg.literal : arg;
-        if (literal?.type === 'Literal') check(literal, literal.value);
-      },
-      TSExternalModuleReference(node) {
-        if (node.expression.type === 'Literal') check(node.expression, node.expression.value);
-      },
-    };
+    return importVisitors(check);
   },
 };

@@ -4,9 +4,9 @@ import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { KioskActor } from '../flow/kiosk-machine';
 import { createI18n } from '../i18n/i18n';
 import { TranslatorProvider } from '../i18n/use-translation';
-import { FlowProvider } from './flow-context';
-import { KioskApiProvider } from './kiosk-api-context';
-import { PreferencesProvider } from './preferences';
+import { FlowProvider } from '../hooks/flow-context';
+import { KioskApiProvider } from '../hooks/kiosk-api-context';
+import { PreferencesProvider } from '../hooks/preferences';
 import { Shell } from './shell';
 
 const whole = <T,>(snapshot: T): T => snapshot;

@@ -22,3 +22,4 @@ export function lazyScreen(importer: () => Promise<ComponentType>): LazyScreen {
   };
   return entry;
 }
+

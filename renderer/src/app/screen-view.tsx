@@ -6,16 +6,18 @@ import { IdentifyScreen } from '../screens/identify-screen';
 import { WelcomeScreen } from '../screens/welcome-screen';
 import { lazyScreen, type LazyScreen } from './lazy-screen';
 
-/** What the first minutes need, in the start-up chunk: nothing else is parsed before attract is shown. */
-const EAGER: Partial<Record<ScreenName, ComponentType>> = {
+/**
+ * Every screen, total over {@link ScreenName} so a screen left out is a type
+ * error. A component: what the first minutes need, in the start-up chunk
+ * (nothing else is parsed before attract is shown). A {@link LazyScreen}: the
+ * rest, one chunk each, prefetched right after attract is shown (see
+ * {@link prefetchScreens}).
+ */
+const SCREENS: Record<ScreenName, ComponentType | LazyScreen> = {
   boot: BootScreen,
   attract: AttractScreen,
   identify: IdentifyScreen,
   welcome: WelcomeScreen,
-};
-
-/** The rest, one chunk each; prefetched right after attract is shown (see {@link prefetchScreens}). */
-const LAZY: Partial<Record<ScreenName, LazyScreen>> = {
   home: lazyScreen(() => import('../screens/home-screen').then((m) => m.HomeScreen)),
   bundle: lazyScreen(() => import('../screens/bundle-screen').then((m) => m.BundleScreen)),
   guide: lazyScreen(() => import('../screens/guide-screen').then((m) => m.GuideScreen)),
@@ -33,7 +35,8 @@ const LAZY: Partial<Record<ScreenName, LazyScreen>> = {
 
 /** Starts loading every lazy screen (idempotent); resolves when all are in, never rejects. */
 export function prefetchScreens(): Promise<void> {
-  return Promise.allSettled(Object.values(LAZY).map((s) => s.load())).then(() => undefined);
+  const lazies = Object.values(SCREENS).flatMap((s) => (typeof s === 'function' ? [] : [s.load()]));
+  return Promise.allSettled(lazies).then(() => undefined);
 }
 
 /**
@@ -48,7 +51,6 @@ function LazyScreenView({ entry }: { entry: LazyScreen }) {
 
 /** Renders the component of one screen. */
 export function ScreenView({ screen }: { screen: ScreenName }) {
-  const Eager = EAGER[screen];
-  const lazy = LAZY[screen];
-  return <Suspense fallback={null}>{Eager ? <Eager /> : lazy ? <LazyScreenView key={screen} entry={lazy} /> : null}</Suspense>;
+  const Entry = SCREENS[screen];
+  return <Suspense fallback={null}>{typeof Entry === 'function' ? <Entry /> : <LazyScreenView key={screen} entry={Entry} />}</Suspense>;
 }

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useTranslation } from '../i18n/use-translation';
-import { useFlow } from './flow-context';
-import { usePreferences } from './preferences';
+import { useFlow } from '../hooks/flow-context';
+import { usePreferences } from '../hooks/preferences';
 import { useIdleCountdown } from './use-idle-countdown';
 import { usePrefetchAfterAttract } from './use-prefetch-after-attract';
 import { ScreenView } from './screen-view';

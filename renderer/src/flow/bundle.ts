@@ -1,6 +1,6 @@
 import type { BundleSubmitResult, FormField, ServiceDetail, SubmitResult } from '../../../common/contract/schemas';
 import { mergeBundleForm } from '../../../common/domain/bundle-form';
-import type { BundleFlow, FlowContext } from './flow-types';
+import type { BundleFlow, CatalogueOverview, FlowContext } from './flow-types';
 import { isServiceAvailable } from './selectors';
 
 /**
@@ -22,6 +22,18 @@ export function chosenItems(bundle: BundleFlow): ServiceDetail[] {
 export function canStartBundle(bundle: BundleFlow | null, connectivity: FlowContext['connectivity']): boolean {
   if (!bundle || bundle.chosen.length === 0) return false;
   return chosenItems(bundle).every((i) => bundleItemBlocker(i, connectivity) === null);
+}
+
+/** A new bundle for the life event `id` of the overview (items not loaded yet), or null when the overview has no such life event. */
+export function newBundle(overview: CatalogueOverview | null, id: string): BundleFlow | null {
+  const e = overview?.lifeEvents.find((l) => l.id === id);
+  return e ? { id: e.id, name: e.name, itemCodes: e.itemCodes, items: [], chosen: [], combined: null, result: null } : null;
+}
+
+/** The bundle with item `code` ticked or unticked; `chosen` stays in life-event order. */
+export function withChoice(bundle: BundleFlow, code: string, chosen: boolean): BundleFlow {
+  const next = chosen ? [...new Set([...bundle.chosen, code])] : bundle.chosen.filter((c) => c !== code);
+  return { ...bundle, chosen: bundle.itemCodes.filter((c) => next.includes(c)) };
 }
 
 /** The bundle state once its items are loaded: every item that can be applied for now ticked. */

@@ -20,7 +20,15 @@ export type ScreenName =
   | 'rating'
   | 'thanks';
 
-const SESSION_SCREENS: Record<string, ScreenName> = {
+type FlowValue = KioskSnapshot['value'];
+type SessionValue = Extract<FlowValue, { session: unknown }>['session'];
+/** The top-level states of the flow machine (`boot`, `attract`, `session`, `ending`), derived from its config. */
+export type FlowState = Extract<FlowValue, string> | 'session';
+/** The states directly under `session` (one per step of a sub-flow), derived from the machine's config. */
+export type SessionState = SessionValue extends infer V ? (V extends string ? V : keyof V) : never;
+
+/** The screen of each state under `session`: total, so a new state without a screen is a type error. */
+const SESSION_SCREENS: Record<SessionState, ScreenName> = {
   identify: 'identify',
   faceCheck: 'identify',
   welcome: 'welcome',
@@ -41,17 +49,20 @@ const SESSION_SCREENS: Record<string, ScreenName> = {
   thanks: 'thanks',
 };
 
-/** Which screen a flow state shows. `ending` shows the attract screen while the session is wiped. */
+/** The screen of each other top-level state; `ending` shows the attract screen while the session is wiped. */
+const TOP_SCREENS: Record<Exclude<FlowState, 'session'>, ScreenName> = {
+  boot: 'boot',
+  attract: 'attract',
+  ending: 'attract',
+};
+
+/** Which screen a flow state shows. */
 export function screenOf(snapshot: Pick<KioskSnapshot, 'value'>): ScreenName {
   const value = snapshot.value;
-  if (value === 'boot') return 'boot';
-  if (value === 'attract' || value === 'ending') return 'attract';
-  if (typeof value === 'object' && 'session' in value) {
-    const inner = value.session;
-    const key = typeof inner === 'string' ? inner : Object.keys(inner)[0] ?? '';
-    return SESSION_SCREENS[key] ?? 'home';
-  }
-  return 'attract';
+  if (typeof value === 'string') return TOP_SCREENS[value];
+  const inner = value.session;
+  // A compound state's value has exactly one key, its name (Object.keys only widens it to string).
+  return SESSION_SCREENS[typeof inner === 'string' ? inner : (Object.keys(inner)[0] as SessionState)];
 }
 
 /** The sub-state of the current session screen (e.g. `waiting` on payment), or null when it has none. */

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROMPT_IDS } from '../voice/prompt-ids';
 import { LOCALES, loadAllLocales } from './locales';
 import { createI18n, ensureLocale, hasLocale } from './i18n';
 
@@ -45,11 +44,6 @@ describe('i18n resources', () => {
     const tw = flatten(RESOURCES['zh-TW']);
     expect(ug['attract.start']).toMatch(/[\u0600-\u06ff]/);
     expect(tw['attract.start']).not.toBe(reference['attract.start']);
-  });
-
-  it('every voice prompt id has zh-CN text and nothing else is under prompts', () => {
-    const promptKeys = Object.keys(reference).filter((k) => k.startsWith('prompts.')).map((k) => k.slice('prompts.'.length));
-    expect(promptKeys.sort()).toEqual([...PROMPT_IDS].sort());
   });
 
   it('every literal key passed to t() in a component exists', () => {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
-import { useKioskApi } from '../app/kiosk-api-context';
-import { usePreferences } from '../app/preferences';
+import { useKioskApi } from '../hooks/kiosk-api-context';
+import { usePreferences } from '../hooks/preferences';
 import { keepFieldFocus } from '../ui/text-edit';
 import { useFieldCaret } from '../ui/use-field-caret';
 import { createImeController } from './ime-controller';

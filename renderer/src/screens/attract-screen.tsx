@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from '../i18n/use-translation';
-import { useFlow } from '../app/flow-context';
+import { useFlow } from '../hooks/flow-context';
 import { attachKeyboardWedge } from '../input/attach-keyboard-wedge';
 import { Icon, type IconName } from '../ui/icons';
 import { Screen } from '../ui/screen';

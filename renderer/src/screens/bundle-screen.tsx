@@ -1,5 +1,5 @@
 import { useTranslation } from '../i18n/use-translation';
-import { useFlow } from '../app/flow-context';
+import { useFlow } from '../hooks/flow-context';
 import { bundleItemBlocker, canStartBundle } from '../flow/bundle';
 import { ErrorNote } from '../ui/error-note';
 import { fenToYuan } from '../ui/format';

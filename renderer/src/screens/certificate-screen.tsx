@@ -1,5 +1,5 @@
 import { useTranslation } from '../i18n/use-translation';
-import { useFlow } from '../app/flow-context';
+import { useFlow } from '../hooks/flow-context';
 import { certificateProgress } from '../flow/dues';
 import { stepOf } from '../flow/screen-of';
 import { Icon } from '../ui/icons';

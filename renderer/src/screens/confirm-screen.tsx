@@ -1,5 +1,5 @@
 import { useTranslation } from '../i18n/use-translation';
-import { useFlow } from '../app/flow-context';
+import { useFlow } from '../hooks/flow-context';
 import { applicationOf, chosenItems } from '../flow/bundle';
 import { ErrorNote } from '../ui/error-note';
 import { Icon } from '../ui/icons';

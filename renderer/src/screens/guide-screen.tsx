@@ -1,5 +1,5 @@
 import { useTranslation } from '../i18n/use-translation';
-import { useFlow } from '../app/flow-context';
+import { useFlow } from '../hooks/flow-context';
 import { isA4PrinterReady, isReceiptPrinterReady, isServiceAvailable } from '../flow/selectors';
 import { ErrorNote } from '../ui/error-note';
 import { fenToYuan } from '../ui/format';

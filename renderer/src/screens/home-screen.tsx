@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
-import { useFlow } from '../app/flow-context';
-import { usePreferences } from '../app/preferences';
-import { useCatalogueSearch, type CatalogueQuery } from '../app/use-catalogue-search';
+import { useFlow } from '../hooks/flow-context';
+import { usePreferences } from '../hooks/preferences';
+import { useCatalogueSearch, type CatalogueQuery } from '../hooks/use-catalogue-search';
 import { ErrorNote } from '../ui/error-note';
 import { Screen } from '../ui/screen';
 import { OnScreenKeyboard } from '../ui/on-screen-keyboard';

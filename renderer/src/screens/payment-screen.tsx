@@ -1,5 +1,5 @@
 import { useTranslation } from '../i18n/use-translation';
-import { useFlow } from '../app/flow-context';
+import { useFlow } from '../hooks/flow-context';
 import { feeProgress } from '../flow/dues';
 import { stepOf } from '../flow/screen-of';
 import { ErrorNote } from '../ui/error-note';

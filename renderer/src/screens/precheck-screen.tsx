@@ -1,5 +1,5 @@
 import { useTranslation } from '../i18n/use-translation';
-import { useFlow } from '../app/flow-context';
+import { useFlow } from '../hooks/flow-context';
 import { applicationOf } from '../flow/bundle';
 import { Screen } from '../ui/screen';
 

@@ -1,5 +1,5 @@
 import { useTranslation } from '../i18n/use-translation';
-import { useFlow } from '../app/flow-context';
+import { useFlow } from '../hooks/flow-context';
 import { Icon } from '../ui/icons';
 import { Screen } from '../ui/screen';
 
@@ -12,7 +12,7 @@ export function PrintingScreen() {
   const { printJob, result } = snapshot.context;
   const state = printJob?.state ?? 'queued';
   const reason = printJob?.reason && KNOWN_REASONS.has(printJob.reason) ? printJob.reason : 'unknown';
-  const busy = snapshot.matches({ session: { printing: 'reprinting' } }) || snapshot.matches({ session: { printing: 'starting' } });
+  const busy = snapshot.matches({ session: { printing: 'starting' } });
   return (
     <Screen name="printing" title={t('printing.title')}>
       <Icon name="print" size={120} />

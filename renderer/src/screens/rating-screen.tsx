@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import type { RatingLevel } from '../../../common/contract/schemas';
-import { useFlow } from '../app/flow-context';
+import { useFlow } from '../hooks/flow-context';
 import { LazyPinyinKeyboard, prefetchPinyinKeyboard } from '../ime/lazy-pinyin-keyboard';
 import { ErrorNote } from '../ui/error-note';
 import { Screen } from '../ui/screen';

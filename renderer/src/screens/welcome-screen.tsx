@@ -1,5 +1,5 @@
 import { useTranslation } from '../i18n/use-translation';
-import { useFlow } from '../app/flow-context';
+import { useFlow } from '../hooks/flow-context';
 import { Screen } from '../ui/screen';
 
 /** Greets the identified person by masked name, then moves on to home by itself. */

@@ -1,7 +1,7 @@
 import { useTranslation } from '../i18n/use-translation';
-import { usePreferences } from '../app/preferences';
+import { usePreferences } from '../hooks/preferences';
 import { LOCALES } from '../i18n/locales';
-import { useVoice } from '../voice/voice-player';
+import { useVoice } from '../hooks/voice-context';
 import { Icon } from './icons';
 
 /** Bottom bar on every screen: voice replay and mute, care mode, language, home and cancel. */

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { encodeQr, qrPath } from './qr-matrix';
+import { encodeQr, qrPath } from './qr-modules';
 
 /**
  * A QR code drawn as SVG in the renderer (no network, no canvas): dark

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import type { SystemInfo } from '../../../common/contract/schemas';
-import { useKioskApi } from '../app/kiosk-api-context';
+import { useKioskApi } from '../hooks/kiosk-api-context';
 
 type StaffCall = 'none' | 'calling' | 'done' | 'failed';
 

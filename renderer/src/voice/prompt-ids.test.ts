@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { ScreenName } from '../flow/screen-of';
+import { REFERENCE } from '../i18n/locales';
 import { PROMPT_IDS, promptFor } from './prompt-ids';
 
 const SCREENS: ScreenName[] = ['attract', 'identify', 'welcome', 'home', 'bundle', 'guide', 'form', 'precheck', 'confirm', 'payment', 'submitting', 'result', 'printing', 'certificate', 'rating', 'thanks'];
 const none = { result: null, printJob: null };
 
 describe('voice prompts', () => {
+  // Moved here from i18n-completeness.test.ts: i18n/ is below voice/ in the folder order, so the locale test may not import the prompt ids.
+  it('every voice prompt id has zh-CN text and nothing else is under prompts', () => {
+    const prompts = REFERENCE.prompts as Record<string, unknown>;
+    expect(Object.values(prompts).every((text) => typeof text === 'string')).toBe(true);
+    expect(Object.keys(prompts).sort()).toEqual([...PROMPT_IDS].sort());
+  });
+
   it('every screen has a prompt id that exists; boot has none', () => {
     for (const s of SCREENS) expect(PROMPT_IDS).toContain(promptFor(s, none));
     expect(promptFor('boot', none)).toBeNull();

@@ -1,14 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { usePreferences } from '../app/preferences';
+import { useCallback, useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { usePreferences } from '../hooks/preferences';
+import { VoiceProvider } from '../hooks/voice-context';
 import type { PromptId } from './prompt-ids';
 import { PromptAudio, voiceSources } from './voice-sources';
-
-interface VoiceHandle {
-  /** Plays the current prompt again (even right after muting was lifted). */
-  replay(): void;
-}
-
-const VoiceContext = createContext<VoiceHandle>({ replay: () => undefined });
 
 /**
  * Plays the pre-rendered prompt of the current language, `voice/<locale>/<id>.wav`
@@ -36,14 +30,9 @@ export function VoicePlayer({ prompt, children }: { prompt: PromptId | null; chi
 
   const value = useMemo(() => ({ replay: () => play(prompt) }), [play, prompt]);
   return (
-    <VoiceContext.Provider value={value}>
+    <VoiceProvider value={value}>
       {children}
       <audio ref={audio} preload="none" onError={() => player.current?.onError()} hidden />
-    </VoiceContext.Provider>
+    </VoiceProvider>
   );
-}
-
-/** Voice controls for the current prompt. */
-export function useVoice(): VoiceHandle {
-  return useContext(VoiceContext);
 }

@@ -1,11 +1,12 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { encodeQr } from '../../../renderer/src/ui/qr-matrix';
+import { encodeQr } from '../../../renderer/src/ui/qr-modules';
 
 /**
- * The renderer's own QR encoder (renderer/src/ui/qr-matrix.ts; the renderer may
- * not import npm's `qrcode`) checked module by module against `qrcode` in byte
- * mode, level M, for every mask, and for the mask each one chooses.
+ * The renderer's QR matrices (renderer/src/ui/qr-modules.ts: npm `qrcode`'s
+ * pure core, one byte-mode segment, level M) checked module by module against
+ * `qrcode`'s public API in byte mode, level M, for every mask, and for the
+ * mask each one chooses; and the typed refusal beyond version 40-M.
  */
 const PAYLOADS = [
   'PAY:pay-3',
@@ -21,7 +22,7 @@ function reference(text: string, mask?: number) {
   return QRCode.create([{ data: text, mode: 'byte' }] as never, options as never);
 }
 
-describe('renderer QR encoder', () => {
+describe('renderer QR matrices', () => {
   it.each(PAYLOADS)('matches qrcode for every mask: %s', (text) => {
     for (let mask = 0; mask < 8; mask++) {
       const ref = reference(text, mask);

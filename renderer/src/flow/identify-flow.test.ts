@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from 'xstate';
+import { FAST, screen, start, stopFlow, until } from '../testing/flow-driver';
+
+afterEach(stopFlow);
+
+describe('kiosk flow machine: identify', () => {
+  it('card placed on attract: reading then identified goes to welcome with the masked name, then home', async () => {
+    const { a, api } = await start(undefined, FAST);
+    api.placeCard('张三', '110101199003070015');
+    await until(a, 'welcome');
+    expect(a.getSnapshot().context.identity?.maskedName).toBe('张*');
+    expect(a.getSnapshot().context.identity?.maskedIdNumber).toBe('1101**********0015');
+    await until(a, 'home');
+    await waitFor(a, (s) => s.context.overview !== null);
+  });
+
+  it('touch goes to identify; card reading moves to the reading sub-state', async () => {
+    const { a, api } = await start();
+    a.send({ type: 'START' });
+    expect(screen(a)).toBe('identify');
+    api.failCardRead('card-removed');
+    expect(a.getSnapshot().context.identifyError).toBe('card-removed');
+    expect(a.getSnapshot().matches({ session: { identify: 'choose' } })).toBe(true);
+    a.send({ type: 'SESSION_CHANGED', session: { sessionId: null, stage: 'reading', identity: null } });
+    expect(a.getSnapshot().matches({ session: { identify: 'reading' } })).toBe(true);
+    a.send({ type: 'SESSION_CHANGED', session: { sessionId: null, stage: 'idle', identity: null } });
+    expect(a.getSnapshot().matches({ session: { identify: 'choose' } })).toBe(true);
+    api.placeCard();
+    expect(screen(a)).toBe('welcome');
+    expect(a.getSnapshot().context.identifyError).toBeNull();
+  });
+
+  it('QR e-ID: rejected payload stays on identify with an error; valid payload identifies', async () => {
+    const { a } = await start();
+    a.send({ type: 'START' });
+    a.send({ type: 'QR_SUBMIT', payload: '   ' });
+    expect(a.getSnapshot().matches({ session: { identify: 'choose' } })).toBe(true);
+    a.send({ type: 'QR_SUBMIT', payload: 'garbage' });
+    await waitFor(a, (s) => s.context.identifyError === 'qr-rejected');
+    expect(screen(a)).toBe('identify');
+    a.send({ type: 'QR_SUBMIT', payload: 'EID:abc' });
+    await until(a, 'welcome');
+    expect(a.getSnapshot().context.identity?.method).toBe('qr');
+  });
+});

@@ -1,0 +1,77 @@
+import { assign, fromPromise } from 'xstate';
+import type { KioskApi } from '../../../common/contract/kiosk-contract';
+import type { SessionView } from '../../../common/contract/schemas';
+import { stateConfig } from './flow-config';
+import type { FlowContext, FlowEvent } from './flow-types';
+import { errorCodeOf } from './selectors';
+
+/** Actors of the identify sub-flow. */
+export const identifyActors = {
+  identifyByQr: fromPromise<SessionView, { api: KioskApi; payload: string }>(({ input }) => input.api.session.identifyByQr({ payload: input.payload })),
+};
+
+/** The core reports a person identified (card read, or QR e-ID accepted). */
+export const sessionIdentified = ({ event }: { event: FlowEvent }): boolean =>
+  event.type === 'SESSION_CHANGED' && event.session.stage === 'identified' && event.session.identity !== null;
+
+/** The core is reading a card that was just placed. */
+export const sessionReading = ({ event }: { event: FlowEvent }): boolean => event.type === 'SESSION_CHANGED' && event.session.stage === 'reading';
+
+/** The core ended the session (stage idle) while this flow still had a person. */
+export const sessionLost = ({ context, event }: { context: FlowContext; event: FlowEvent }): boolean =>
+  event.type === 'SESSION_CHANGED' && event.session.stage === 'idle' && context.identity !== null;
+
+/**
+ * identify → faceCheck → welcome: the person proves who they are with the ID
+ * card (the core reads it and reports `session.onChanged`) or the QR e-ID
+ * (`session.identifyByQr`); a failed read stays here with the reason.
+ */
+export const identifyStates = {
+  identify: stateConfig({
+    initial: 'choose',
+    on: {
+      SESSION_CHANGED: [
+        { guard: sessionIdentified, target: 'faceCheck', actions: assign({ identity: ({ event }) => event.session.identity }) },
+        { guard: sessionReading, target: '.reading', actions: assign({ identifyError: null }) },
+        { guard: ({ event }) => event.session.stage === 'idle', target: '.choose' },
+      ],
+      IDENTIFY_FAILED: { target: '.choose', actions: assign({ identifyError: ({ event }) => event.code }) },
+    },
+    states: {
+      choose: {
+        on: { QR_SUBMIT: { target: 'verifyingQr', guard: ({ event }) => event.payload.trim().length > 0 } },
+      },
+      reading: {},
+      verifyingQr: {
+        entry: assign({ identifyError: null }),
+        invoke: {
+          src: 'identifyByQr',
+          input: ({ context, event }) => ({ api: context.api, payload: event.type === 'QR_SUBMIT' ? event.payload.trim() : '' }),
+          onDone: [
+            {
+              guard: ({ event }) => event.output.stage === 'identified' && event.output.identity !== null,
+              target: '#kiosk.session.faceCheck',
+              actions: assign({ identity: ({ event }) => event.output.identity }),
+            },
+            { target: 'choose', actions: assign({ identifyError: 'qr-rejected' }) },
+          ],
+          onError: {
+            target: 'choose',
+            actions: assign({
+              identifyError: ({ event }) => (errorCodeOf(event.error) === 'platform-unreachable' ? 'platform-unreachable' : 'qr-rejected'),
+            }),
+          },
+        },
+      },
+    },
+  }),
+  /**
+   * Reserved for face verification against the ID photo (人证比对, a later
+   * issue): identify → faceCheck → welcome. Today it passes straight through.
+   */
+  faceCheck: stateConfig({ always: 'welcome' }),
+  welcome: stateConfig({
+    after: { welcome: 'home' },
+    on: { CONTINUE: 'home' },
+  }),
+};

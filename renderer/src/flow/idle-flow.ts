@@ -1,0 +1,66 @@
+import { assign, fromPromise } from 'xstate';
+import type { KioskApi } from '../../../common/contract/kiosk-contract';
+import type { SessionView } from '../../../common/contract/schemas';
+import { stopAllCameraStreams } from '../media/camera-registry';
+import { flowAssign, stateConfig } from './flow-config';
+import type { EndReason, FlowContext } from './flow-types';
+import { sessionIdentified, sessionReading } from './identify-flow';
+
+/** Everything personal (and per-person) cleared; device, network, system and catalogue state kept. */
+export const PERSONAL_RESET = {
+  identity: null,
+  identifyError: null,
+  serviceCode: null,
+  service: null,
+  bundle: null,
+  error: null,
+  form: {},
+  materials: {},
+  problems: [],
+  revealed: null,
+  result: null,
+  printJob: null,
+  payment: null,
+  settledFees: [],
+  settledCertificates: [],
+  certificateJob: null,
+  certificateFailure: null,
+} satisfies Partial<FlowContext>;
+
+/** Actors of the idle sub-flow. */
+export const idleActors = {
+  endSession: fromPromise<SessionView, { api: KioskApi; reason: EndReason }>(({ input }) => input.api.session.end({ reason: input.reason })),
+};
+
+/** The wipe: the person's data in the renderer, and the camera. */
+const wipe = [flowAssign(() => ({ ...PERSONAL_RESET })), () => stopAllCameraStreams()];
+
+/**
+ * attract ⇄ ending: the kiosk waits for the next person (touch, or a card
+ * placed straight away), and every session ends through `ending`, which wipes
+ * the person's data in the renderer, stops the camera and asks the core to
+ * wipe its side (`session.end` with the reason: done, cancelled or idle).
+ * The ways into `ending` (cancel, idle time-out, thanks) set `endReason`
+ * with the `endAs` action.
+ */
+export const idleStates = {
+  attract: stateConfig({
+    entry: wipe,
+    on: {
+      START: 'session.identify',
+      SESSION_CHANGED: [
+        { guard: sessionIdentified, target: 'session.faceCheck', actions: assign({ identity: ({ event }) => event.session.identity }) },
+        { guard: sessionReading, target: 'session.identify.reading' },
+      ],
+    },
+  }),
+  ending: stateConfig({
+    entry: wipe,
+    invoke: {
+      src: 'endSession',
+      input: ({ context }) => ({ api: context.api, reason: context.endReason }),
+      onDone: 'attract',
+      onError: 'attract',
+    },
+  }),
+};

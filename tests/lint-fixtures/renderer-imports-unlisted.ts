@@ -1,0 +1,3 @@
+import { widget } from '../widgets/widget';
+
+export const used = widget;

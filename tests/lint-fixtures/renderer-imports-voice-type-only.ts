@@ -1,0 +1,3 @@
+import type { PromptId } from '../voice/prompt-ids';
+
+export const prompt: PromptId = 'attract';
