@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapPrinterState, splitReason } from '../../drivers/a4-printer/printer-state-map';
+import { mapPrinterState, splitReason } from './printer-state-map';
 
 const idle = { printerState: 3, acceptingJobs: true };
 

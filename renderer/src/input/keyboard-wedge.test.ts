@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { attachKeyboardWedge } from '../../renderer/src/input/attach-keyboard-wedge';
-import { KeyboardWedge, type WedgeDecision } from '../../renderer/src/input/keyboard-wedge';
+import { attachKeyboardWedge } from './attach-keyboard-wedge';
+import { KeyboardWedge, type WedgeDecision } from './keyboard-wedge';
 
 /** Feeds `text` then Enter, one key every `gapMs`, starting at `t0`; returns every decision. */
 function type(wedge: KeyboardWedge, keys: string[], gapMs: number, t0 = 1000): WedgeDecision[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LineSplitter, type SplitLine } from '../../drivers/scanner/parsers/line-splitter';
+import { LineSplitter, type SplitLine } from './line-splitter';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const text = (lines: SplitLine[]) => lines.map((l) => (l.kind === 'line' ? new TextDecoder().decode(l.bytes) : `<overflow ${l.bytes}>`));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAsb, decodeEot1, decodeEot2, decodeEot4, decodePaperSensor, decodeRealtimeStatus, ReplyFramer, type PrinterReply } from '../../drivers/receipt-printer/index';
+import { decodeAsb, decodeEot1, decodeEot2, decodeEot4, decodePaperSensor, decodeRealtimeStatus, ReplyFramer, type PrinterReply } from '../index';
 
 describe('DLE EOT replies (HARDWARE.md vectors)', () => {
   it('decodes EOT 1 online 12 / offline 1A', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DeviceError } from '../../drivers/base/errors';
-import { decodePayload, validatePayload } from '../../drivers/scanner/payload';
+import { DeviceError } from '../base/errors';
+import { decodePayload, validatePayload } from './payload';
 
 function rejection(fn: () => unknown): DeviceError {
   try {

@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spokenForm } from '../../scripts/spoken-form.mjs';
+import { spokenForm } from './spoken-form.mjs';
 
-const ROOT = join(import.meta.dirname, '../..');
+const ROOT = join(import.meta.dirname, '..');
 const withEspeak = spawnSync('espeak-ng', ['--version'], { stdio: 'ignore' }).status === 0;
 const zhTwPrompts = Object.values(JSON.parse(readFileSync(join(ROOT, 'renderer/src/i18n/locales/zh-TW.json'), 'utf8')).prompts as Record<string, string>);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTransactionReceipt } from '../../main/core/printing/build-receipt';
-import type { SessionTransaction } from '../../main/core/services/transactions-service';
-import { RESIDENT, sampleService } from './support/fixtures';
+import { buildTransactionReceipt } from './build-receipt';
+import type { SessionTransaction } from '../services/transactions-service';
+import { RESIDENT, sampleService } from '../../../tests/core/support/fixtures';
 
 function tx(overrides: Partial<SessionTransaction> = {}): SessionTransaction {
   return {

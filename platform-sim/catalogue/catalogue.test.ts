@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ServiceDetailSchema } from '../../common/contract/schemas';
-import { CatalogueVersions } from '../../platform-sim/catalogue/catalogue-versions';
-import { generateCatalogue } from '../../platform-sim/catalogue/generate-catalogue';
-import { WELL_KNOWN_ITEMS } from '../../platform-sim/catalogue/well-known-items';
+import { CatalogueVersions } from './catalogue-versions';
+import { generateCatalogue } from './generate-catalogue';
+import { WELL_KNOWN_ITEMS } from './well-known-items';
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex');
 

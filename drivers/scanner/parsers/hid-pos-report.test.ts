@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DeviceError } from '../../drivers/base/errors';
-import type { Off } from '../../drivers/base/typed-emitter';
-import { openHidScanner } from '../../drivers/scanner/hid-scanner';
-import type { HidReportSource } from '../../drivers/scanner/hid-report-source';
-import { HidPosAssembler } from '../../drivers/scanner/parsers/hid-pos-assembler';
-import { parseHidPosReport } from '../../drivers/scanner/parsers/hid-pos-report';
+import { DeviceError } from '../../base/errors';
+import type { Off } from '../../base/typed-emitter';
+import { openHidScanner } from '../hid-scanner';
+import type { HidReportSource } from '../hid-report-source';
+import { HidPosAssembler } from './hid-pos-assembler';
+import { parseHidPosReport } from './hid-pos-report';
 
 /** Builds a 64-byte HID-POS report: id, length, AIM id, data (NUL padded), further id, reserved, flags. */
 function report(data: string | Uint8Array, options: { continued?: boolean; aim?: string; id?: number; length?: number } = {}): Uint8Array {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DeviceError } from '../../drivers/base/errors';
-import { decodeIppMessage } from '../../drivers/a4-printer/ipp/ipp-decode';
-import { encodeIppMessage } from '../../drivers/a4-printer/ipp/ipp-encode';
-import { attr, findAttribute, numberValue, stringValues } from '../../drivers/a4-printer/ipp/ipp-message';
+import { DeviceError } from '../../base/errors';
+import { decodeIppMessage } from './ipp-decode';
+import { encodeIppMessage } from './ipp-encode';
+import { attr, findAttribute, numberValue, stringValues } from './ipp-message';
 
 /** Concatenates hex strings ("02 00") and quoted ASCII ('"utf-8"') into bytes. */
 function bytes(...parts: string[]): Uint8Array {
