@@ -90,7 +90,8 @@ function closest(key: string, known: readonly string[]): string | null {
   for (const k of known) {
     const lower = [key.toLowerCase(), k.toLowerCase()];
     if (key.length >= 4 && (lower[1]!.startsWith(lower[0]!) || lower[0]!.startsWith(lower[1]!))) return k;
-    const d = distance(key, k);
+    // A name cut short and misspelt ("idleTimout") is compared with the start of the known name too.
+    const d = Math.min(distance(key, k), key.length >= 5 ? distance(key, k.slice(0, key.length)) : Infinity);
     if (d < bestD) [best, bestD] = [k, d];
   }
   return best !== null && bestD <= Math.max(2, Math.floor(key.length / 3)) ? best : null;

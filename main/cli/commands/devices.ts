@@ -39,6 +39,18 @@ async function listHid(): Promise<Array<{ path: string | null; vendorId: number;
   }
 }
 
+const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
+
+/**
+ * Rows as text columns, each as wide as its widest cell (two spaces between
+ * columns, two before the first, no trailing spaces); '' for no rows.
+ */
+export function table(rows: ReadonlyArray<ReadonlyArray<string>>): string {
+  if (rows.length === 0) return '';
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+  return rows.map((r) => `  ${r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')}`.trimEnd()).join('\n') + '\n';
+}
+
 /** `kioskctl devices list`. */
 export const devicesCommand: CliCommand = {
   name: 'devices',
@@ -67,11 +79,11 @@ export const devicesCommand: CliCommand = {
       return EXIT.ok;
     }
     io.stdout('串口 / serial ports:\n');
-    io.stdout(serial.length ? serial.map((p) => `  ${p.path}  ${p.manufacturer ?? ''} ${p.vendorId ? `${p.vendorId}:${p.productId ?? ''}` : ''}`.trimEnd()).join('\n') + '\n' : '  (none)\n');
+    io.stdout(table(serial.map((p) => [p.path, p.manufacturer ?? '', p.vendorId ? `${p.vendorId}:${p.productId ?? ''}` : ''])) || '  (none)\n');
     io.stdout('HID 设备 / HID devices:\n');
-    io.stdout(hid.length ? hid.map((d) => `  ${d.vendorId.toString(16).padStart(4, '0')}:${d.productId.toString(16).padStart(4, '0')}  ${d.product ?? ''}  ${d.path ?? ''}`.trimEnd()).join('\n') + '\n' : '  (none)\n');
+    io.stdout(table(hid.map((d) => [`${hex4(d.vendorId)}:${hex4(d.productId)}`, d.product ?? '', d.path ?? ''])) || '  (none)\n');
     io.stdout('已配置设备 / configured devices:\n');
-    io.stdout(configured.map((d) => `  ${d.name.padEnd(16)} ${d.mode.padEnd(6)} ${(d.port ?? '-').padEnd(24)} ${d.status}`).join('\n') + '\n');
+    io.stdout(table(configured.map((d) => [d.name, d.mode, d.port ?? '-', d.status])));
     return EXIT.ok;
   },
 };

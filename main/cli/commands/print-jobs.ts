@@ -2,6 +2,7 @@ import { openKioskStore, readOrCreateDeviceId, type KioskStore } from '../../../
 import { openPrinterPort, openReceiptPrinter, printFailureReason, ReceiptDocumentSchema } from '../../../drivers/receipt-printer/index';
 import { intOption, parseCommandArgs, requireOption } from '../args';
 import { EXIT, type CliCommand, type CliIo } from '../cli-types';
+import { portOpenFailureLine } from '../port-open-failure';
 
 const USAGE = `kioskctl print-jobs list --data-dir DIR [--json]
 kioskctl print-jobs reprint --data-dir DIR --job ID --port PATH|tcp://HOST[:PORT] [--baud N]
@@ -54,7 +55,7 @@ async function reprint(args: string[], io: CliIo): Promise<number> {
     try {
       port = await openPrinterPort(portSpec, baud);
     } catch (e) {
-      io.stderr(`kioskctl print-jobs: cannot open ${portSpec}: ${(e as Error).message}\n`);
+      io.stderr(portOpenFailureLine('print-jobs', portSpec, e));
       return 5;
     }
     const printer = openReceiptPrinter(port, { name: 'receipt-printer', simulated: false });
