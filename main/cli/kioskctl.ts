@@ -1,5 +1,6 @@
 import { ConfigError } from '../core/config';
 import { EXIT, UsageError, type CliCommand, type CliIo } from './cli-types';
+import { EXIT_NO_KIOSK_DATA, NoKioskDataError } from './existing-store';
 import { commands as registered } from './commands/index';
 
 function topLevelHelp(commands: CliCommand[]): string {
@@ -44,6 +45,10 @@ export async function runKioskctl(argv: string[], io: CliIo, commands: CliComman
     if (e instanceof UsageError) {
       io.stderr(`kioskctl ${name}: ${e.message}\n\n${command.usage}\n`);
       return EXIT.usage;
+    }
+    if (e instanceof NoKioskDataError) {
+      io.stderr(`kioskctl ${name}: ${e.message}\n`);
+      return EXIT_NO_KIOSK_DATA;
     }
     if (e instanceof ConfigError) {
       io.stderr(`${e.message}\n`);

@@ -3,6 +3,7 @@ import { SerialPort } from 'serialport';
 import { loadConfig } from '../../core/config';
 import { parseCommandArgs } from '../args';
 import { EXIT, type CliCommand } from '../cli-types';
+import { table } from '../text-table';
 
 const USAGE = `kioskctl devices list [--data-dir DIR] [--json]
 
@@ -40,16 +41,6 @@ async function listHid(): Promise<Array<{ path: string | null; vendorId: number;
 }
 
 const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
-
-/**
- * Rows as text columns, each as wide as its widest cell (two spaces between
- * columns, two before the first, no trailing spaces); '' for no rows.
- */
-export function table(rows: ReadonlyArray<ReadonlyArray<string>>): string {
-  if (rows.length === 0) return '';
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => `  ${r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')}`.trimEnd()).join('\n') + '\n';
-}
 
 /** `kioskctl devices list`. */
 export const devicesCommand: CliCommand = {
