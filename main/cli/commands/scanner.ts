@@ -1,5 +1,4 @@
 import { openSerialBytePort } from '../../../drivers/base/serial-byte-port';
-import { isDeviceError } from '../../../drivers/base/errors';
 import { openSerialScanner } from '../../../drivers/scanner/serial-scanner';
 import { ScannerSimulator } from '../../../drivers/scanner/sim/scanner-simulator';
 import { intOption, parseCommandArgs, requireOption } from '../args';
