@@ -31,19 +31,21 @@ function buildRendererIfMissing(): void {
   if (r.status !== 0) throw new StartupError('界面构建失败：请运行 npm run build:renderer 查看原因', 'the renderer build failed: run npm run build:renderer to see why');
 }
 
-let platform: EmbeddedPlatform | null = null;
-let core: KioskCore | null = null;
+/** What has started so far, so a failure half-way can release it (held in an object: TypeScript does not track assignments made inside start()). */
+const begun: { platform: EmbeddedPlatform | null; core: KioskCore | null } = { platform: null, core: null };
 
 /** Everything that can fail at start-up, in the order that names the cause first: configuration, data dir, platform, core, renderer, web host. */
 async function start(): Promise<{ core: KioskCore; host: WebHost; simulated: boolean }> {
   const config = loadConfig();
   prepareDataDir(config.dataDir);
   if (!config.platformUrl) {
-    platform = await startEmbeddedPlatform({ dataDir: join(config.dataDir, 'platform-sim') });
+    const platform = await startEmbeddedPlatform({ dataDir: join(config.dataDir, 'platform-sim') });
+    begun.platform = platform;
     config.platformUrl = platform.url;
     process.stdout.write(`内置模拟平台 / embedded platform-sim: ${platform.url}\n`);
   }
-  core = await createKioskCore(config);
+  const core = await createKioskCore(config);
+  begun.core = core;
   const simulated = hasSimulatedDevices(config);
   buildRendererIfMissing();
   const host = await startWebHost({
@@ -63,8 +65,8 @@ try {
   // One clear line (one per configuration problem), never a stack trace; then release what did start.
   const failure = describeStartupFailure(e);
   process.stderr.write(`${failure.text}\n`);
-  await core?.close().catch(() => undefined);
-  await platform?.stop().catch(() => undefined);
+  await begun.core?.close().catch(() => undefined);
+  await begun.platform?.stop().catch(() => undefined);
   process.exit(failure.exitCode);
 }
 const { host, simulated } = started;
@@ -88,7 +90,7 @@ async function shutdown(): Promise<void> {
   browser?.kill('SIGTERM');
   await host.close();
   await started.core.close();
-  await platform?.stop();
+  await begun.platform?.stop();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown());
