@@ -41,13 +41,14 @@ export const LAYERS = [
   // never devices, the shell or the simulator (they meet over HTTP only).
   { name: 'uplink', dirs: ['uplink'], allow: ['common', 'uplink', 'offline-cache'], node: true, packages: ['zod'] },
   // Composition root (plain Node): joins drivers, offline-cache and uplink. pinyin-pro
-  // and iconv-lite (pure JS) for the on-screen pinyin input method's candidates.
+  // and iconv-lite (pure JS) for the on-screen pinyin input method's candidates;
+  // jsonc-parser (pure JS) for configuration errors with line and column.
   {
     name: 'main/core',
     dirs: ['main/core'],
     allow: ['common', 'main/core', 'drivers', 'offline-cache', 'uplink'],
     node: true,
-    packages: ['zod', 'uuid', 'pinyin-pro', 'iconv-lite'],
+    packages: ['zod', 'uuid', 'pinyin-pro', 'iconv-lite', 'jsonc-parser'],
   },
   // kioskctl, the technician's tool, built on main/core.
   {

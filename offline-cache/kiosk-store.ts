@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { RatingLevelSchema } from '../common/contract/schemas';
@@ -16,6 +17,19 @@ import { PrintJournal } from './print/print-journal';
 
 /** File name of the store inside the data dir. */
 export const DATABASE_FILE = 'kiosk.db';
+
+/**
+ * True when `dataDir` holds a kiosk store (a `kiosk.db` file). Creates and
+ * changes nothing: read-only tools ask it before {@link openKioskStore},
+ * which would create an empty store in a mistyped directory.
+ */
+export function hasKioskStore(dataDir: string): boolean {
+  try {
+    return statSync(join(dataDir, DATABASE_FILE)).isFile();
+  } catch {
+    return false;
+  }
+}
 
 /** Default age (s) after which an undelivered item raises the `outbox-stale` alert: 24 h. */
 export const DEFAULT_STALE_AFTER_SECONDS = 24 * 60 * 60;

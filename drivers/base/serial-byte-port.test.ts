@@ -35,4 +35,9 @@ describe.skipIf(!hasSocat())('openSerialBytePort over a socat pty pair', () => {
   it('rejects with PortOpenFailed for a missing port', async () => {
     await expect(openSerialBytePort({ path: '/nonexistent/ttyKIOSK' })).rejects.toMatchObject({ kind: 'PortOpenFailed' });
   });
+
+  it('names the missing port once, with the operating system\'s reason (not serialport\'s "Error: …, cannot open X")', async () => {
+    const error = (await openSerialBytePort({ path: '/nonexistent/ttyKIOSK' }).catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe('cannot open /nonexistent/ttyKIOSK: No such file or directory');
+  });
 });

@@ -24,6 +24,16 @@ export interface SerialOptions {
  * when the port cannot be opened. An unplugged device closes the port with
  * `DeviceDisconnected`.
  */
+/**
+ * The operating system's reason in a serialport open error, without the
+ * decoration serialport adds ("Error: No such file or directory, cannot open
+ * /dev/ttyX" → "No such file or directory"), so a message names the port once.
+ */
+export function serialOpenReason(message: string, path: string): string {
+  const reason = message.replace(/^Error:\s*/, '').replace(`, cannot open ${path}`, '').trim();
+  return reason.length > 0 ? reason : message;
+}
+
 export async function openSerialBytePort(options: SerialOptions): Promise<BytePort> {
   const port = new SerialPort({
     path: options.path,
@@ -36,7 +46,7 @@ export async function openSerialBytePort(options: SerialOptions): Promise<BytePo
   });
   await new Promise<void>((resolve, reject) => {
     port.open((err) => {
-      if (err) reject(new DeviceError('PortOpenFailed', `cannot open ${options.path}: ${err.message}`, { messageZh: `无法打开串口 ${options.path}`, cause: err }));
+      if (err) reject(new DeviceError('PortOpenFailed', `cannot open ${options.path}: ${serialOpenReason(err.message, options.path)}`, { messageZh: `无法打开串口 ${options.path}`, cause: err }));
       else resolve();
     });
   });

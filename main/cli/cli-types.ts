@@ -11,6 +11,8 @@ export const EXIT = {
   ok: 0,
   failure: 1,
   usage: 2,
+  /** The configuration file is invalid (same code as a usage error: the technician must fix what they wrote). */
+  config: 2,
 } as const;
 
 /**

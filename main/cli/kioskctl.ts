@@ -1,4 +1,6 @@
+import { ConfigError } from '../core/config';
 import { EXIT, UsageError, type CliCommand, type CliIo } from './cli-types';
+import { EXIT_NO_KIOSK_DATA, NoKioskDataError } from './existing-store';
 import { commands as registered } from './commands/index';
 
 function topLevelHelp(commands: CliCommand[]): string {
@@ -13,13 +15,14 @@ function topLevelHelp(commands: CliCommand[]): string {
     'Commands:',
     ...lines,
     '',
-    'Exit status: 0 success, 2 usage error; commands document further codes.',
+    'Exit status: 0 success, 2 usage error or invalid configuration; commands document further codes.',
   ].join('\n');
 }
 
 /**
  * Runs kioskctl with `argv` (without `node` and the script). Returns the exit
- * status; never throws for usage errors.
+ * status; never throws for usage errors. An invalid configuration file
+ * (ConfigError) prints one line per problem and exits 2.
  */
 export async function runKioskctl(argv: string[], io: CliIo, commands: CliCommand[] = registered): Promise<number> {
   const [name, ...rest] = argv;
@@ -42,6 +45,14 @@ export async function runKioskctl(argv: string[], io: CliIo, commands: CliComman
     if (e instanceof UsageError) {
       io.stderr(`kioskctl ${name}: ${e.message}\n\n${command.usage}\n`);
       return EXIT.usage;
+    }
+    if (e instanceof NoKioskDataError) {
+      io.stderr(`kioskctl ${name}: ${e.message}\n`);
+      return EXIT_NO_KIOSK_DATA;
+    }
+    if (e instanceof ConfigError) {
+      io.stderr(`${e.message}\n`);
+      return EXIT.config;
     }
     io.stderr(`kioskctl ${name}: ${(e as Error).message ?? String(e)}\n`);
     return EXIT.failure;

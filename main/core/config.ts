@@ -2,6 +2,11 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SiteThemeSchema } from '../../common/contract/schemas';
+import { parsePositionedJson, type ConfigPlace, type ConfigProblem, type PositionedJson } from './config-file';
+import { ConfigError, orderProblems, problemsFromIssues } from './config-problems';
+
+export { ConfigError, formatConfigProblem, formatConfigProblems } from './config-problems';
+export type { ConfigProblem } from './config-file';
 
 const SerialDeviceSchema = z
   .object({
@@ -43,9 +48,16 @@ const A4PrinterSchema = z
 
 /** A real serial device needs its port, a TCP printer its host; a port without a mode is a mistake, not a simulator. */
 function checkDevice(d: { mode: string; port?: string | undefined; host?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (d.mode === 'serial' && !d.port) ctx.addIssue({ code: 'custom', message: 'mode "serial" needs "port"', path: ['port'] });
-  if (d.mode === 'tcp' && !d.host) ctx.addIssue({ code: 'custom', message: 'mode "tcp" needs "host"', path: ['host'] });
-  if (d.mode === 'sim' && (d.port || d.host)) ctx.addIssue({ code: 'custom', message: 'a port or host is set but mode is "sim": set mode "serial" or "tcp"', path: ['mode'] });
+  if (d.mode === 'serial' && !d.port) ctx.addIssue({ code: 'custom', message: 'mode "serial" needs "port"', params: { zh: 'mode 为 "serial" 时必须写 "port"（串口路径）' }, path: ['port'] });
+  if (d.mode === 'tcp' && !d.host) ctx.addIssue({ code: 'custom', message: 'mode "tcp" needs "host"', params: { zh: 'mode 为 "tcp" 时必须写 "host"（打印机地址）' }, path: ['host'] });
+  if (d.mode === 'sim' && (d.port || d.host)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: 'a port or host is set but mode is "sim" (or not written): set mode "serial" or "tcp"',
+      params: { zh: '写了 port 或 host，但 mode 是 "sim"（或没写 mode）：请写 mode "serial" 或 "tcp"' },
+      path: ['mode'],
+    });
+  }
 }
 
 /**
@@ -101,31 +113,84 @@ export interface ConfigDefaults {
   a4PrinterMode?: 'cups' | 'os' | 'none';
 }
 
+/** Reads a configuration file with positions; throws {@link ConfigError} when it cannot be read or is not valid JSON. */
+function readConfigFile(path: string): PositionedJson {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'error';
+    const zh = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有权限读取这个文件' : code === 'EISDIR' ? '这是目录，不是文件' : `无法读取（${code}）`;
+    const en = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'no permission to read the file' : code === 'EISDIR' ? 'a directory, not a file' : `cannot be read (${code})`;
+    throw new ConfigError([{ source: path, line: null, column: null, field: '', zh, en }]);
+  }
+  const parsed = parsePositionedJson(path, text);
+  if (!parsed.ok) throw new ConfigError(parsed.problems);
+  if (typeof parsed.json.value !== 'object' || parsed.json.value === null || Array.isArray(parsed.json.value)) {
+    throw new ConfigError([{ ...parsed.json.placeOf([]), field: '', zh: '整个文件应是一个对象 { … }', en: 'the whole file must be one object { … }' }]);
+  }
+  return parsed.json;
+}
+
+/** Known field names at a path of the configuration (for "did you mean"): the defaults' keys, plus the optional device fields. */
+function knownKeys(path: ReadonlyArray<PropertyKey>): readonly string[] {
+  let v: unknown = KioskConfigSchema.parse({});
+  for (const k of path) v = typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  const keys = typeof v === 'object' && v !== null ? Object.keys(v) : [];
+  return path[0] === 'devices' && path.length === 2 ? [...keys, 'port', 'host'] : keys;
+}
+
+/** Validates `input`; throws {@link ConfigError} with one problem per mistake, placed by `placeOf`. */
+function validate(input: unknown, placeOf: (path: ReadonlyArray<PropertyKey>) => ConfigPlace): KioskConfig {
+  const parsed = KioskConfigSchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(problemsFromIssues(parsed.error.issues, { input, placeOf, knownKeys }));
+}
+
 /**
  * Loads configuration: `KIOSK_CONFIG` (path to a JSON file) or
  * `<dataDir>/kiosk-config.json` when present, then `overrides` on top, then
- * `defaults` where nothing set the field. Throws a readable error naming the
- * bad field when the file is invalid.
+ * `defaults` where nothing set the field. The file is strict JSON (no
+ * comments); unknown (misspelt) fields are refused, never ignored; `dataDir`
+ * in the file is ignored (the file lives in the data dir). Throws
+ * {@link ConfigError}: one problem per mistake, each with the file, line and
+ * column of the field (or the environment variable or option that set it),
+ * in Chinese and English.
  */
 export function loadConfig(overrides: KioskConfigInput = {}, env: NodeJS.ProcessEnv = process.env, defaults: ConfigDefaults = {}): KioskConfig {
   const dataDir = overrides.dataDir ?? env.KIOSK_DATA_DIR ?? '.kiosk-data';
   const candidate = env.KIOSK_CONFIG ?? join(dataDir, 'kiosk-config.json');
-  let fromFile: unknown = {};
-  if (existsSync(candidate)) {
-    try {
-      fromFile = JSON.parse(readFileSync(candidate, 'utf8'));
-    } catch (e) {
-      throw new Error(`configuration file ${candidate} is not valid JSON: ${(e as Error).message}`);
-    }
+  // KIOSK_CONFIG names a file that must exist; the default file is optional.
+  const file = env.KIOSK_CONFIG !== undefined || existsSync(candidate) ? readConfigFile(candidate) : null;
+  const fromFile = (file?.value ?? {}) as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...fromFile, ...overrides, dataDir };
+  const fromEnv = Boolean(env.KIOSK_PLATFORM_URL && overrides.platformUrl === undefined);
+  if (fromEnv) merged.platformUrl = env.KIOSK_PLATFORM_URL;
+  if (defaults.a4PrinterMode) applyA4PrinterMode(merged, defaults.a4PrinterMode);
+  const placeOf = (path: ReadonlyArray<PropertyKey>): ConfigPlace => {
+    const top = path[0];
+    if (top === 'platformUrl' && fromEnv) return { source: 'KIOSK_PLATFORM_URL', line: null, column: null };
+    if (typeof top === 'string' && top in overrides) return { source: 'options', line: null, column: null };
+    if (file) return file.placeOf(path as Array<string | number>);
+    return { source: candidate, line: null, column: null };
+  };
+  return validate(merged, placeOf);
+}
+
+/**
+ * Validates one configuration file on its own (no environment variables, no
+ * overrides), as `kioskctl config check FILE` does. Returns the problems,
+ * empty when the file is valid; never starts anything.
+ */
+export function checkConfigFile(path: string): ConfigProblem[] {
+  try {
+    const file = readConfigFile(path);
+    validate(file.value, (p) => file.placeOf(p as Array<string | number>));
+    return [];
+  } catch (e) {
+    if (e instanceof ConfigError) return orderProblems(e.problems);
+    throw e;
   }
-  const merged = { ...(fromFile as object), ...overrides, dataDir };
-  if (env.KIOSK_PLATFORM_URL && overrides.platformUrl === undefined) (merged as KioskConfigInput).platformUrl = env.KIOSK_PLATFORM_URL;
-  if (defaults.a4PrinterMode) applyA4PrinterMode(merged as Record<string, unknown>, defaults.a4PrinterMode);
-  const parsed = KioskConfigSchema.safeParse(merged);
-  if (!parsed.success) {
-    throw new Error(`invalid kiosk configuration: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

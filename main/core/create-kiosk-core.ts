@@ -1,4 +1,3 @@
-import { chmodSync, mkdirSync } from 'node:fs';
 import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { EventHub } from '../../common/contract/event-hub';
 import { kioskContract, type KioskContract, type KioskImplementation } from '../../common/contract/kiosk-contract';
@@ -21,6 +20,7 @@ import { sessionMethods } from './services/session-service';
 import { technicianMethods } from './services/technician-service';
 import { TransactionsService } from './services/transactions-service';
 import { SessionManager } from './session/session-manager';
+import { prepareDataDir } from './startup-failure';
 import { KIOSK_VERSION } from './version';
 
 // What a host process needs to implement the A4 slot (`a4PrintHost`) without
@@ -28,6 +28,7 @@ import { KIOSK_VERSION } from './version';
 export type { A4FailureReason, A4FinalJobState, A4JobState, A4PrintHost, SpoolerPrinterState } from '../../drivers/a4-printer/index';
 export { windowsStatusToSpoolerState } from '../../drivers/a4-printer/index';
 export { DeviceError } from '../../drivers/base/errors';
+export { describeStartupFailure, prepareDataDir, StartupError, type StartupFailure } from './startup-failure';
 
 /** Options of {@link createKioskCore} besides the configuration. */
 export interface KioskCoreOptions {
@@ -75,13 +76,13 @@ export interface KioskCore {
  * wires session, catalogue, transactions, printing, rating and sync into the
  * KioskApi implementation. `config.platformUrl` must be set (the launcher
  * starts the embedded platform-sim when nothing is configured).
- * Throws StorageError when the store cannot be opened at all.
+ * Throws StartupError when the data dir cannot be written, StorageError
+ * when the store cannot be opened at all.
  */
 export async function createKioskCore(config: KioskConfig, options: KioskCoreOptions = {}): Promise<KioskCore> {
   if (!config.platformUrl) throw new Error('createKioskCore: platformUrl is required (start platform-sim or configure the platform)');
   // The data dir holds the encrypted database and, in plain-Node mode, its key: owner only.
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  chmodSync(config.dataDir, 0o700);
+  prepareDataDir(config.dataDir);
   const deviceId = readOrCreateDeviceId(config.dataDir);
   const store = openKioskStore({ dataDir: config.dataDir, deviceId, ...(options.keyProvider ? { keyProvider: options.keyProvider } : {}) });
   const events = new EventHub<KioskContract>();

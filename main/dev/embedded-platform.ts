@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { StartupError } from '../core/startup-failure';
 
 /** A platform-sim process started by the launcher. */
 export interface EmbeddedPlatform {
@@ -16,7 +17,8 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * Starts the reference platform (platform-sim) as its own process on
  * loopback — the kiosk meets it over HTTP only, as it would the real
- * platform. Resolves once it prints its URL; rejects after `timeoutMs`
+ * platform. Resolves once it prints its URL; rejects with a StartupError
+ * saying why (its last stderr line) and what to do after `timeoutMs`
  * (default 30 s) or when it exits first. Request logging is off unless
  * `quiet` is false.
  */
@@ -28,22 +30,36 @@ export function startEmbeddedPlatform(options: { dataDir: string; port?: number;
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Until it is ready its stderr is kept to say why it failed; afterwards it is passed through.
+  let lastError = '';
+  let ready = false;
+  createInterface({ input: child.stderr! }).on('line', (line) => {
+    if (ready) process.stderr.write(`${line}\n`);
+    else if (line.trim()) lastError = line.replace(/^platform-sim:\s*/, '').trim();
+  });
+  const failed = (why: string) =>
+    new StartupError(
+      `内置模拟平台未能启动（${why}）：请检查数据目录下的 platform-sim 是否可写，或在配置中写 platformUrl 连接真实平台`,
+      `the embedded platform-sim did not start (${why}): check that platform-sim in the data directory is writable, or set platformUrl to use a real platform`,
+    );
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error('platform-sim did not start in time'));
+      reject(failed(`timeout ${Math.round((options.timeoutMs ?? 30_000) / 1000)} s`));
     }, options.timeoutMs ?? 30_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`platform-sim exited with ${code} before it was ready`));
+      // Let the last stderr line arrive before saying why.
+      setImmediate(() => reject(failed(lastError || `exit ${code}`)));
     });
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       const m = /listening on (http:\/\/[^\s]+)/.exec(line);
       if (!m) return;
       clearTimeout(timer);
+      ready = true;
       child.removeAllListeners('exit');
       const url = m[1]!.replace(/\/+$/, '');
       resolve({

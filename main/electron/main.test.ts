@@ -148,4 +148,42 @@ describe('main.ts start-up', () => {
     expect(fake.exitCodes).toEqual([1]);
     expect(lines.join('')).toMatch(/development bundle .*dev\.cjs could not be loaded \(npm run build:electron\)/);
   });
+
+  it('a start-up failure of the core is one line in Chinese and English with what to do, exit 1, no stack trace', async () => {
+    resetFakeElectron();
+    fake.appPath = appRootWithDevBundle();
+    const { createKioskCore } = await import('../core/create-kiosk-core');
+    const { StartupError } = await import('../core/startup-failure');
+    vi.mocked(createKioskCore).mockRejectedValueOnce(new StartupError('数据目录 /x 无法写入：请……', 'data directory /x is not writable: make it …'));
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+    try {
+      await runMain();
+    } finally {
+      write.mockRestore();
+    }
+    expect(fake.exitCodes).toEqual([1]);
+    const failure = lines.filter((l) => l.includes('did not start'));
+    expect(failure).toEqual(['[electron] 自助终端未能启动 / kiosk did not start: 数据目录 /x 无法写入：请…… / data directory /x is not writable: make it …\n']);
+    expect(lines.join('')).not.toMatch(/\n\s+at /);
+  });
+
+  it('an invalid configuration stops the shell with one line per problem and exit 2', async () => {
+    resetFakeElectron();
+    fake.appPath = appRootWithDevBundle();
+    const { loadConfig } = await import('../core/config');
+    const { ConfigError } = await import('../core/config-problems');
+    vi.mocked(loadConfig).mockImplementationOnce(() => {
+      throw new ConfigError([{ source: '/d/kiosk-config.json', line: 3, column: 5, field: 'idleTimeout', zh: '未知字段，已拒绝', en: 'unknown field, refused' }]);
+    });
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+    try {
+      await runMain();
+    } finally {
+      write.mockRestore();
+    }
+    expect(fake.exitCodes).toEqual([2]);
+    expect(lines).toContain('[electron]   /d/kiosk-config.json:3:5: idleTimeout: 未知字段，已拒绝 / unknown field, refused\n');
+  });
 });

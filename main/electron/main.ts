@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { app, session, type BrowserWindow } from 'electron';
 import { loadConfig } from '../core/config';
 import { createKioskCore } from '../core/create-kiosk-core';
+import { describeStartupFailure } from '../core/startup-failure';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import { isKioskIdle, type KioskCoreHandle } from './core-handle';
 import { defaultA4PrinterMode, ElectronA4PrintHost } from './electron-a4-print-host';
@@ -25,8 +26,10 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   start().catch((e: unknown) => {
-    log(`start-up failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    app.exit(1);
+    // One clear line in Chinese and English with what to do (one per configuration problem), never a stack trace.
+    const failure = describeStartupFailure(e);
+    for (const line of failure.text.split('\n')) log(line);
+    app.exit(failure.exitCode);
   });
 }
 

@@ -201,4 +201,48 @@ export class OutboxQueue {
       return r.changes > 0;
     });
   }
+
+  /**
+   * A technician sends a rejected item again (after the platform fixed what
+   * it refused): it becomes pending, keeps its id (the platform dedupes by
+   * id) and seq, and leaves the needs-attention list. Returns `retried`, or
+   * why not: `not-found` (no rejected, unresolved item with that id) or
+   * `unreadable` (its sealed payload cannot be opened with this key, so
+   * sending it again could only fail again).
+   */
+  retry(id: string): 'retried' | 'not-found' | 'unreadable' {
+    return this.guard(() =>
+      this.writer
+        .transaction((): 'retried' | 'not-found' | 'unreadable' => {
+          const raw = this.writer
+            .prepare(`SELECT id, seq, kind, status, payload, created_at, attempts FROM outbox WHERE id = ? AND status = 'rejected' AND resolved_at IS NULL`)
+            .get(id) as unknown;
+          if (raw === undefined) return 'not-found';
+          if (this.decode(raw) === null) return 'unreadable';
+          this.writer.prepare(`UPDATE outbox SET status = 'pending', reject_reason = NULL, acked_at = NULL WHERE id = ?`).run(id);
+          return 'retried';
+        })
+        .immediate(),
+    );
+  }
+
+  /**
+   * The decrypted items waiting for a technician (rejected, unresolved), in
+   * seq order, for a sealed hand-over; `body` is null for a row that cannot
+   * be opened with this key. Personal data: the caller must seal it before
+   * it leaves the process.
+   */
+  openNeedsAttention(limit = 10_000): Array<NeedsAttentionItem & { body: ClaimedItem['body'] | null }> {
+    const rows = this.reader
+      .prepare(`SELECT id, seq, kind, status, payload, created_at, attempts, reject_reason FROM outbox WHERE status = 'rejected' AND resolved_at IS NULL ORDER BY seq LIMIT ?`)
+      .all(limit) as Array<{ id: string; seq: number; kind: NeedsAttentionItem['kind']; created_at: string; reject_reason: string | null }>;
+    return rows.map((r) => ({
+      id: r.id,
+      seq: r.seq,
+      kind: r.kind,
+      reason: r.reject_reason ?? 'rejected',
+      createdAt: r.created_at,
+      body: this.decode({ ...r, status: 'pending' })?.body ?? null,
+    }));
+  }
 }

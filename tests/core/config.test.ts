@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../main/core/config';
+import { checkConfigFile, ConfigError, loadConfig } from '../../main/core/config';
 import { tempDir } from './support/temp-dir';
 
 const cleanups: Array<() => void> = [];
@@ -87,7 +87,7 @@ describe('loadConfig', () => {
     const d = dir();
     const file = join(d, 'kiosk-config.json');
     writeFileSync(file, '{ "platformUrl": ');
-    expect(() => loadConfig({ dataDir: d }, {})).toThrow(`configuration file ${file} is not valid JSON`);
+    expect(() => loadConfig({ dataDir: d }, {})).toThrow(`${file}:1:18: 不是合法 JSON：这里缺少值 / not valid JSON: a value is expected here`);
   });
 
   it('an invalid field: the error names every bad field path', () => {
@@ -99,7 +99,7 @@ describe('loadConfig', () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toMatch(/^invalid kiosk configuration: /);
+    expect(message).toMatch(/^配置有 3 处错误 \/ invalid kiosk configuration: 3 problems\n/);
     expect(message).toContain('platformUrl:');
     expect(message).toContain('devices.receiptPrinter.mode:');
     expect(message).toContain('idleTimeoutSeconds:');
@@ -120,5 +120,82 @@ describe('loadConfig', () => {
     expect(attempt({ devices: { receiptPrinter: { mode: 'tcp' } } })).toContain('devices.receiptPrinter.host');
     expect(attempt({ devices: { scanner: { mode: 'serial', port: '/dev/ttyACM0', parity: 'even' } } })).toContain('parity');
     expect(attempt({ devices: { receiptPrinter: { mode: 'tcp', host: '10.0.0.5' } } })).toBe('ok');
+  });
+
+  /** The problems loadConfig reports for `text` as the data dir's kiosk-config.json. */
+  function problemsOf(text: string, env: NodeJS.ProcessEnv = {}) {
+    const d = dir();
+    const file = join(d, 'kiosk-config.json');
+    writeFileSync(file, text);
+    try {
+      loadConfig({ dataDir: d }, env);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      return { file, problems: (e as ConfigError).problems, message: (e as Error).message };
+    }
+    throw new Error('loadConfig accepted the file');
+  }
+
+  it('a malformed file: one problem per syntax error with file, line and column, in Chinese and English', () => {
+    const { file, problems, message } = problemsOf('{\n  "platformUrl": "https://zwfw.example.gov.cn",\n  "idleTimeoutSeconds": 90\n  "countdownSeconds": 5,\n}\n');
+    expect(problems.map((p) => [p.source, p.line, p.column, p.en])).toEqual([
+      [file, 4, 3, 'not valid JSON: a comma "," is expected between two entries'],
+      [file, 5, 1, 'not valid JSON: a field name in double quotes is expected here'],
+    ]);
+    expect(problems[0]!.zh).toBe('不是合法 JSON：两项之间缺少逗号 ","');
+    expect(message.split('\n')).toHaveLength(3);
+    expect(message).not.toMatch(/position \d+|at JSON\.parse|Unexpected token/);
+  });
+
+  it('schema errors point at the line and column of the key, one line per problem', () => {
+    const { file, problems } = problemsOf('{\n  "devices": {\n    "receiptPrinter": { "mode": "usb" },\n    "idcard": { "mode": "serial" }\n  },\n  "idleTimeoutSeconds": -1\n}\n');
+    expect(problems.map((p) => `${p.source}:${p.line}:${p.column} ${p.field}`)).toEqual([
+      `${file}:3:25 devices.receiptPrinter.mode`,
+      `${file}:4:5 devices.idcard.port`,
+      `${file}:6:3 idleTimeoutSeconds`,
+    ]);
+    expect(problems[0]!.en).toBe('must be one of "sim", "serial", "tcp", not "usb"');
+    expect(problems[1]!.zh).toBe('mode 为 "serial" 时必须写 "port"（串口路径）');
+    expect(problems[2]!.en).toBe('must be > 0, not -1');
+  });
+
+  it('a partial theme is one problem naming what is missing in plain words', () => {
+    const { file, problems, message } = problemsOf('{\n  "theme": { "siteName": "某某银行网点", "primaryColor": "#004a8f" }\n}\n');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ source: file, line: 2, column: 3, field: 'theme' });
+    expect(problems[0]!.zh).toContain('theme 不完整：缺少 partner、logoUrl、openingHours、staffAssist');
+    expect(problems[0]!.en).toContain('theme is incomplete: partner, logoUrl, openingHours, staffAssist missing');
+    expect(message).not.toMatch(/expected \w+, received undefined/i);
+  });
+
+  it('a misspelt field is refused at its own position, with the closest known name', () => {
+    const { file, problems } = problemsOf('{\n  "devices": { "idcard": { "mode": "serial", "prot": "/dev/ttyUSB0" } },\n  "idleTimeout": 5\n}\n');
+    const refused = problems.filter((p) => p.en.startsWith('unknown field'));
+    expect(refused.map((p) => [p.line, p.column, p.field, p.en])).toEqual([
+      [2, 46, 'devices.idcard.prot', 'unknown field, refused (did you mean "port"?)'],
+      [3, 3, 'idleTimeout', 'unknown field, refused (did you mean "idleTimeoutSeconds"?)'],
+    ]);
+    expect(refused[0]!.source).toBe(file);
+    expect(refused[0]!.zh).toBe('未知字段，已拒绝（是不是 "port"？）');
+  });
+
+  it('a bad platform URL from KIOSK_PLATFORM_URL names the variable, not the file', () => {
+    const { problems } = problemsOf('{}', { KIOSK_PLATFORM_URL: 'zwfw.example' });
+    expect(problems).toEqual([expect.objectContaining({ source: 'KIOSK_PLATFORM_URL', line: null, field: 'platformUrl' })]);
+  });
+
+  it('KIOSK_CONFIG naming a file that does not exist is refused, not silently replaced by defaults', () => {
+    const missing = join(dir(), 'nope.json');
+    expect(() => loadConfig({ dataDir: dir() }, { KIOSK_CONFIG: missing })).toThrow(`${missing}: 文件不存在 / no such file`);
+  });
+
+  it('checkConfigFile validates one file without environment or overrides', () => {
+    const d = dir();
+    const good = join(d, 'good.json');
+    writeFileSync(good, JSON.stringify({ platformUrl: 'https://zwfw.example.gov.cn', devices: { receiptPrinter: { mode: 'tcp', host: '10.0.0.5' } } }));
+    expect(checkConfigFile(good)).toEqual([]);
+    const bad = join(d, 'bad.json');
+    writeFileSync(bad, '[1]');
+    expect(checkConfigFile(bad)).toEqual([expect.objectContaining({ line: 1, column: 1, en: 'the whole file must be one object { … }' })]);
   });
 });

@@ -142,4 +142,23 @@ describe('the one platform client: citizen-facing calls', () => {
     expect(error).toBeInstanceOf(PlatformHttpError);
     expect(error).toMatchObject({ status: 422, errorCode: 'qr-rejected', transient: false });
   });
+
+  it('an error without a body names the status once ("HTTP 404", never "HTTP 404 HTTP 404")', async () => {
+    const url = await platform((_req, _body, res) => res.writeHead(404, { 'content-type': 'text/plain' }).end('nothing here'));
+    const error = (await createPlatformClient({ baseUrl: url, deviceId: 'k' })
+      .paymentStatus('p-1')
+      .catch((e: unknown) => e)) as Error;
+    expect(error).toBeInstanceOf(PlatformHttpError);
+    expect(error.message.match(/HTTP 404/g)).toHaveLength(1);
+    expect(error.message).toMatch(/: HTTP 404$/);
+  });
+
+  it('an error with a body says the status, then the platform\'s message', async () => {
+    const url = await platform((_req, _body, res) => sendJson(res, 404, { error: 'not-found', message: 'no such payment' }));
+    const error = (await createPlatformClient({ baseUrl: url, deviceId: 'k' })
+      .paymentStatus('p-1')
+      .catch((e: unknown) => e)) as Error;
+    expect(error.message).toMatch(/: HTTP 404 no such payment$/);
+  });
 });
+

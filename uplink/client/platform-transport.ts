@@ -173,8 +173,9 @@ export function createPlatformTransport(options: PlatformTransportOptions): Plat
     const status = raw.response.status;
     const err = ErrorBodySchema.safeParse(json);
     const code = err.success ? err.data.error : null;
-    const message = err.success ? (err.data.message ?? err.data.error) : `HTTP ${status}`;
-    return new PlatformHttpError(status, code, `${what}: HTTP ${status} ${message.slice(0, 200)}`);
+    // Without an error body the status alone says it: never "HTTP 404 HTTP 404".
+    const detail = err.success ? ` ${(err.data.message ?? err.data.error).slice(0, 200)}` : '';
+    return new PlatformHttpError(status, code, `${what}: HTTP ${status}${detail}`);
   }
 
   function record(spec: CallSpec, query: Record<string, string>, request: Request, raw: Raw | null, json: unknown, error: unknown, sentAt: number): void {

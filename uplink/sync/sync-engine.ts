@@ -48,6 +48,8 @@ export interface SyncPassResult {
   reachable: boolean;
   /** Items sent and answered in this pass. */
   sent: number;
+  /** Of those, items the platform rejected (they wait in the needs-attention list). */
+  rejected: number;
 }
 
 /** Events of the engine. */
@@ -168,6 +170,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     // A stop() in progress keeps its abort; any later pass gets a fresh signal.
     if (cancel.signal.aborted && (!stopped || loop === null)) cancel = new AbortController();
     let sent = 0;
+    let rejected = 0;
     let reachable = false;
     let offset = lastClockReading(store.config)?.offsetMs ?? null;
     if (offset === null && safePending() > 0) {
@@ -181,7 +184,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (k !== 'unreachable') reachable = true;
         noteFailure(k, e);
         publish();
-        return { drained: false, reachable, sent, ok: false };
+        return { drained: false, reachable, sent, rejected, ok: false };
       }
     }
     for (const kind of KINDS) {
@@ -191,7 +194,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           items = store.outbox.claim(kind, batchSize);
         } catch {
           publish();
-          return { drained: false, reachable, sent, ok: false };
+          return { drained: false, reachable, sent, rejected, ok: false };
         }
         if (items.length === 0) break;
         const ids = items.map((i) => i.id);
@@ -201,6 +204,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           contact(reply);
           const delivered = store.outbox.complete(reply.body.results);
           sent += items.length;
+          rejected += reply.body.results.filter((r) => r.status === 'rejected' && ids.includes(r.id)).length;
           store.setAlert('sync-envelope-rejected', null);
           store.setAlert('sync-invalid-response', null);
           if (delivered.length > 0) events.emit('delivered', delivered);
@@ -215,11 +219,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           if (kindOfFailure !== 'unreachable' && kindOfFailure !== 'local') reachable = true;
           noteFailure(kindOfFailure, e);
           publish();
-          return { drained: false, reachable, sent, ok: false };
+          return { drained: false, reachable, sent, rejected, ok: false };
         }
         if (stopped && loop !== null) {
           publish();
-          return { drained: safePending() === 0, reachable, sent, ok: true };
+          return { drained: safePending() === 0, reachable, sent, rejected, ok: true };
         }
       }
     }
@@ -232,11 +236,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         if (k !== 'unreachable') reachable = true;
         noteFailure(k, e);
         publish();
-        return { drained: safePending() === 0, reachable, sent, ok: false };
+        return { drained: safePending() === 0, reachable, sent, rejected, ok: false };
       }
     }
     publish();
-    return { drained: safePending() === 0, reachable, sent, ok: true };
+    return { drained: safePending() === 0, reachable, sent, rejected, ok: true };
   }
 
   let lastOk = true;
@@ -245,11 +249,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       running = pass()
         .then((r) => {
           lastOk = r.ok;
-          return { drained: r.drained, reachable: r.reachable, sent: r.sent };
+          return { drained: r.drained, reachable: r.reachable, sent: r.sent, rejected: r.rejected };
         })
         .catch(() => {
           lastOk = false;
-          return { drained: false, reachable: false, sent: 0 };
+          return { drained: false, reachable: false, sent: 0, rejected: 0 };
         })
         .finally(() => {
           running = null;

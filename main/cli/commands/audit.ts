@@ -1,6 +1,6 @@
-import { openKioskStore, readOrCreateDeviceId } from '../../../offline-cache/index';
 import { parseCommandArgs, requireOption } from '../args';
 import { EXIT, UsageError, type CliCommand } from '../cli-types';
+import { openExistingStore } from '../existing-store';
 
 const usage = `Usage: kioskctl audit verify --data-dir DIR
 
@@ -17,7 +17,7 @@ export const auditCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs(args, { 'data-dir': { type: 'string' } });
     if (positionals[0] !== 'verify' || positionals.length !== 1) throw new UsageError('expected "audit verify"');
     const dataDir = requireOption(values, 'data-dir');
-    const store = openKioskStore({ dataDir, deviceId: readOrCreateDeviceId(dataDir) });
+    const store = openExistingStore(dataDir);
     try {
       const r = store.audit.verify();
       if (r.ok) {

@@ -3,6 +3,7 @@ import { SerialPort } from 'serialport';
 import { loadConfig } from '../../core/config';
 import { parseCommandArgs } from '../args';
 import { EXIT, type CliCommand } from '../cli-types';
+import { table } from '../text-table';
 
 const USAGE = `kioskctl devices list [--data-dir DIR] [--json]
 
@@ -39,6 +40,8 @@ async function listHid(): Promise<Array<{ path: string | null; vendorId: number;
   }
 }
 
+const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
+
 /** `kioskctl devices list`. */
 export const devicesCommand: CliCommand = {
   name: 'devices',
@@ -67,11 +70,11 @@ export const devicesCommand: CliCommand = {
       return EXIT.ok;
     }
     io.stdout('串口 / serial ports:\n');
-    io.stdout(serial.length ? serial.map((p) => `  ${p.path}  ${p.manufacturer ?? ''} ${p.vendorId ? `${p.vendorId}:${p.productId ?? ''}` : ''}`.trimEnd()).join('\n') + '\n' : '  (none)\n');
+    io.stdout(table(serial.map((p) => [p.path, p.manufacturer ?? '', p.vendorId ? `${p.vendorId}:${p.productId ?? ''}` : ''])) || '  (none)\n');
     io.stdout('HID 设备 / HID devices:\n');
-    io.stdout(hid.length ? hid.map((d) => `  ${d.vendorId.toString(16).padStart(4, '0')}:${d.productId.toString(16).padStart(4, '0')}  ${d.product ?? ''}  ${d.path ?? ''}`.trimEnd()).join('\n') + '\n' : '  (none)\n');
+    io.stdout(table(hid.map((d) => [`${hex4(d.vendorId)}:${hex4(d.productId)}`, d.product ?? '', d.path ?? ''])) || '  (none)\n');
     io.stdout('已配置设备 / configured devices:\n');
-    io.stdout(configured.map((d) => `  ${d.name.padEnd(16)} ${d.mode.padEnd(6)} ${(d.port ?? '-').padEnd(24)} ${d.status}`).join('\n') + '\n');
+    io.stdout(table(configured.map((d) => [d.name, d.mode, d.port ?? '-', d.status])));
     return EXIT.ok;
   },
 };

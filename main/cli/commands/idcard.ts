@@ -5,6 +5,7 @@ import type { BytePort } from '../../../drivers/base/byte-port';
 import { IdCardError, IdCardSimulator, loadSimCard, openIdCardReader, parseFault, SIM_FAULTS, type IdCardData, type SimCard } from '../../../drivers/idcard/index';
 import { intOption, numberOption, parseCommandArgs, requireOption } from '../args';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../cli-types';
+import { portOpenFailureLine } from '../port-open-failure';
 
 /** Exit statuses of `kioskctl idcard` (issue 3; other tools depend on them). */
 export const IDCARD_EXIT = { ok: 0, usage: 2, noCard: 3, deviceError: 4, portOpenFailed: 5 } as const;
@@ -101,7 +102,7 @@ async function openPort(path: string, baudRate: number, io: CliIo): Promise<Byte
   try {
     return await openSerialBytePort({ path, baudRate });
   } catch (e) {
-    io.stderr(`kioskctl idcard: cannot open port ${path}: ${(e as Error).message} (无法打开串口)\n`);
+    io.stderr(portOpenFailureLine('idcard', path, e));
     return null;
   }
 }

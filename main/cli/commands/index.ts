@@ -1,4 +1,5 @@
 import type { CliCommand } from '../cli-types';
+import { configCommand } from './config';
 import { devicesCommand } from './devices';
 import { serveCommand } from './serve';
 import { printJobsCommand } from './print-jobs';
@@ -16,6 +17,7 @@ import { printPdfCommand } from './print-pdf';
  * new command module.
  */
 export const commands: CliCommand[] = [
+  configCommand,
   devicesCommand,
   serveCommand,
   idcardCommand,

@@ -1,7 +1,9 @@
-import { openKioskStore, readOrCreateDeviceId, type KioskStore } from '../../../offline-cache/index';
+import type { KioskStore } from '../../../offline-cache/index';
 import { openPrinterPort, openReceiptPrinter, printFailureReason, ReceiptDocumentSchema } from '../../../drivers/receipt-printer/index';
 import { intOption, parseCommandArgs, requireOption } from '../args';
 import { EXIT, type CliCommand, type CliIo } from '../cli-types';
+import { portOpenFailureLine } from '../port-open-failure';
+import { openExistingStore } from '../existing-store';
 
 const USAGE = `kioskctl print-jobs list --data-dir DIR [--json]
 kioskctl print-jobs reprint --data-dir DIR --job ID --port PATH|tcp://HOST[:PORT] [--baud N]
@@ -15,7 +17,7 @@ Exit status: 0 listed / printed, 2 usage, 3 no such unfinished job,
 4 printer error (reason on stderr), 5 port cannot be opened.`;
 
 function openStore(dataDir: string): KioskStore {
-  return openKioskStore({ dataDir, deviceId: readOrCreateDeviceId(dataDir) });
+  return openExistingStore(dataDir);
 }
 
 async function list(args: string[], io: CliIo): Promise<number> {
@@ -54,7 +56,7 @@ async function reprint(args: string[], io: CliIo): Promise<number> {
     try {
       port = await openPrinterPort(portSpec, baud);
     } catch (e) {
-      io.stderr(`kioskctl print-jobs: cannot open ${portSpec}: ${(e as Error).message}\n`);
+      io.stderr(portOpenFailureLine('print-jobs', portSpec, e));
       return 5;
     }
     const printer = openReceiptPrinter(port, { name: 'receipt-printer', simulated: false });

@@ -14,6 +14,7 @@ import {
 } from '../../../drivers/receipt-printer/index';
 import { intOption, parseCommandArgs, requireOption } from '../args';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../cli-types';
+import { portOpenFailureLine } from '../port-open-failure';
 
 /** Exit statuses of `kioskctl printer` (issue 4). */
 export const PRINTER_EXIT = { ...EXIT, printerError: 4, portError: 5 } as const;
@@ -48,7 +49,7 @@ async function withPort(values: Record<string, unknown>, io: CliIo, work: (port:
   try {
     port = await openPrinterPort(path, baud);
   } catch (e) {
-    io.stderr(`kioskctl printer: cannot open port ${path}: ${(e as Error).message}\n`);
+    io.stderr(portOpenFailureLine('printer', path, e));
     return PRINTER_EXIT.portError;
   }
   try {
@@ -92,7 +93,7 @@ async function runSim(values: Record<string, unknown>, io: CliIo): Promise<numbe
   try {
     port = await openPrinterPort(path, intOption(values, 'baud', 115200));
   } catch (e) {
-    io.stderr(`kioskctl printer: cannot open port ${path}: ${(e as Error).message}\n`);
+    io.stderr(portOpenFailureLine('printer', path, e));
     return PRINTER_EXIT.portError;
   }
   const sim = new ReceiptPrinterSimulator(port, { previewDir, fault });

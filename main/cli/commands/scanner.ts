@@ -1,9 +1,9 @@
 import { openSerialBytePort } from '../../../drivers/base/serial-byte-port';
-import { isDeviceError } from '../../../drivers/base/errors';
 import { openSerialScanner } from '../../../drivers/scanner/serial-scanner';
 import { ScannerSimulator } from '../../../drivers/scanner/sim/scanner-simulator';
 import { intOption, parseCommandArgs, requireOption } from '../args';
 import { EXIT, UsageError, type CliCommand, type CliIo } from '../cli-types';
+import { portOpenFailureLine } from '../port-open-failure';
 
 /** Exit status when the device vanished while listening. */
 const EXIT_DEVICE = 4;
@@ -32,7 +32,7 @@ async function openPort(path: string, baud: number, io: CliIo) {
   try {
     return await openSerialBytePort({ path, baudRate: baud });
   } catch (e) {
-    io.stderr(`kioskctl scanner: ${(e as Error).message}${isDeviceError(e) ? ` (${e.messageZh})` : ''}\n`);
+    io.stderr(portOpenFailureLine('scanner', path, e));
     return null;
   }
 }

@@ -1,7 +1,7 @@
-import { openKioskStore, readOrCreateDeviceId } from '../../../offline-cache/index';
 import { createPlatformClient, createSyncEngine, DEFAULT_BATCH_SIZE } from '../../../uplink/index';
 import { intOption, parseCommandArgs, requireOption } from '../args';
 import { EXIT, UsageError, type CliCommand } from '../cli-types';
+import { openExistingStore } from '../existing-store';
 
 /** Exit status when the platform could not be reached. */
 export const EXIT_UNREACHABLE = 6;
@@ -15,8 +15,10 @@ a request fails.
   --batch-size N    items per request (default ${DEFAULT_BATCH_SIZE}, max 500)
   --timeout-ms MS   per-request timeout (default 15000)
 
-Exit status: 0 drained, 1 not drained (platform refused or answered badly),
-2 usage error, 6 platform unreachable.`;
+Exit status: 0 drained and nothing rejected, 1 the platform rejected an item
+in this pass (see "kioskctl queue attention") or the outbox is not drained
+(the platform refused the request or answered badly), 2 usage error,
+5 no kiosk data in DIR, 6 platform unreachable.`;
 
 /** `kioskctl sync now`: one delivery pass. */
 export const syncCommand: CliCommand = {
@@ -36,8 +38,8 @@ export const syncCommand: CliCommand = {
     if (!/^https?:\/\//.test(platform)) throw new UsageError('--platform must be an http(s) URL');
     const batchSize = intOption(values, 'batch-size', DEFAULT_BATCH_SIZE);
     const timeoutMs = intOption(values, 'timeout-ms', 15_000);
-    const deviceId = readOrCreateDeviceId(dataDir);
-    const store = openKioskStore({ dataDir, deviceId });
+    const store = openExistingStore(dataDir);
+    const deviceId = store.deviceId;
     try {
       const engine = createSyncEngine({ store, client: createPlatformClient({ baseUrl: platform, deviceId, timeoutMs }), batchSize });
       const r = await engine.syncNow();
@@ -48,6 +50,10 @@ export const syncCommand: CliCommand = {
         return EXIT_UNREACHABLE;
       }
       for (const a of store.alerts()) io.stderr(`! ${a.code}: ${a.message}\n`);
+      if (r.rejected > 0) {
+        io.stderr(`本次有 ${r.rejected} 条被平台拒收 / ${r.rejected} item(s) rejected in this pass: kioskctl queue attention --data-dir ${dataDir}\n`);
+        return EXIT.failure;
+      }
       return r.drained ? EXIT.ok : EXIT.failure;
     } finally {
       store.close();
