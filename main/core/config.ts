@@ -8,11 +8,22 @@ import { ConfigError, orderProblems, problemsFromIssues } from './config-problem
 export { ConfigError, formatConfigProblem, formatConfigProblems } from './config-problems';
 export type { ConfigProblem } from './config-file';
 
+/** A USB serial device found by its ids wherever it enumerates (`/dev/ttyUSB*`, `COM*`): ids are 4 hex digits. */
+const UsbMatchSchema = z
+  .object({
+    vendorId: z.string().regex(/^(0x)?[0-9a-fA-F]{4}$/, 'a USB vendor id is 4 hex digits, e.g. "0483"'),
+    productId: z.string().regex(/^(0x)?[0-9a-fA-F]{4}$/, 'a USB product id is 4 hex digits, e.g. "5720"'),
+    serialNumber: z.string().min(1).max(128).optional(),
+  })
+  .strict();
+
 const SerialDeviceSchema = z
   .object({
     /** `sim` plugs the protocol simulator in-process; `serial` opens a real port. */
     mode: z.enum(['sim', 'serial']).default('sim'),
     port: z.string().min(1).optional(),
+    /** Find the port by USB ids (and serial number) instead of, or before, `port`. */
+    usb: UsbMatchSchema.optional(),
     baudRate: z.number().int().positive().default(115200),
   })
   .strict();
@@ -21,11 +32,17 @@ const PrinterDeviceSchema = z
   .object({
     mode: z.enum(['sim', 'serial', 'tcp']).default('sim'),
     port: z.string().min(1).optional(),
+    /** Find the port by USB ids (and serial number) instead of, or before, `port` (`serial` only). */
+    usb: UsbMatchSchema.optional(),
     baudRate: z.number().int().positive().default(115200),
     host: z.string().min(1).optional(),
     tcpPort: z.number().int().positive().default(9100),
     /** Where the simulator writes PNG previews of printed receipts; null = none. */
     previewDir: z.string().nullable().default(null),
+    /** Which field printer the simulator behaves like (`full`, `no-paper-status`, `no-asb`, `realtime-only`); default `full`. */
+    simProfile: z.enum(['full', 'no-paper-status', 'no-asb', 'realtime-only']).default('full'),
+    /** How long one receipt may take to come out after its last byte, ms (1000..120000); default 15000. */
+    completionTimeoutMs: z.number().int().min(1000).max(120_000).default(15_000),
   })
   .strict();
 
@@ -47,10 +64,10 @@ const A4PrinterSchema = z
   .strict();
 
 /** A real serial device needs its port, a TCP printer its host; a port without a mode is a mistake, not a simulator. */
-function checkDevice(d: { mode: string; port?: string | undefined; host?: string | undefined }, ctx: z.RefinementCtx): void {
-  if (d.mode === 'serial' && !d.port) ctx.addIssue({ code: 'custom', message: 'mode "serial" needs "port"', params: { zh: 'mode 为 "serial" 时必须写 "port"（串口路径）' }, path: ['port'] });
+function checkDevice(d: { mode: string; port?: string | undefined; host?: string | undefined; usb?: unknown }, ctx: z.RefinementCtx): void {
+  if (d.mode === 'serial' && !d.port && !d.usb) ctx.addIssue({ code: 'custom', message: 'mode "serial" needs "port" or "usb"', params: { zh: 'mode 为 "serial" 时必须写 "port"（串口路径）或 "usb"（设备 ID）' }, path: ['port'] });
   if (d.mode === 'tcp' && !d.host) ctx.addIssue({ code: 'custom', message: 'mode "tcp" needs "host"', params: { zh: 'mode 为 "tcp" 时必须写 "host"（打印机地址）' }, path: ['host'] });
-  if (d.mode === 'sim' && (d.port || d.host)) {
+  if (d.mode === 'sim' && (d.port || d.host || d.usb)) {
     ctx.addIssue({
       code: 'custom',
       message: 'a port or host is set but mode is "sim" (or not written): set mode "serial" or "tcp"',
@@ -72,7 +89,7 @@ export const KioskConfigSchema = z.object({
   devices: z
     .object({
       idcard: SerialDeviceSchema.superRefine(checkDevice).default({ mode: 'sim', baudRate: 115200 }),
-      receiptPrinter: PrinterDeviceSchema.superRefine(checkDevice).default({ mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null }),
+      receiptPrinter: PrinterDeviceSchema.superRefine(checkDevice).default({ mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null, simProfile: 'full', completionTimeoutMs: 15_000 }),
       scanner: SerialDeviceSchema.extend({ baudRate: z.number().int().positive().default(9600) })
         .strict()
         .superRefine(checkDevice)
@@ -82,7 +99,7 @@ export const KioskConfigSchema = z.object({
     .strict()
     .default({
       idcard: { mode: 'sim', baudRate: 115200 },
-      receiptPrinter: { mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null },
+      receiptPrinter: { mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null, simProfile: 'full', completionTimeoutMs: 15_000 },
       scanner: { mode: 'sim', baudRate: 9600 },
       a4Printer: { mode: 'cups', printerName: 'KioskPDF', host: 'localhost', port: 631 },
     }),

@@ -10,7 +10,7 @@ export interface PrintJobRow {
   id: string;
   transactionId: string | null;
   state: PrintJobState;
-  /** Failure reason code (e.g. `paper-out`) when failed, else null. */
+  /** Failure reason code (e.g. `paper-out`) when failed; `unconfirmed` on a done job the printer could not confirm; else null. */
   reason: string | null;
   document: unknown;
   createdAt: string;
@@ -66,9 +66,14 @@ export class PrintJournal {
     return this.move(id, 'printing', null);
   }
 
-  /** printing → done; the sealed document is deleted. */
-  markDone(id: string): PrintJobRow {
-    return this.move(id, 'done', null);
+  /**
+   * printing → done; the sealed document is deleted. `unconfirmed` records
+   * that the bytes went out and the printer reported no fault but cannot
+   * confirm it finished (it does not answer `GS r 1`): still done, so it is
+   * never printed again by itself.
+   */
+  markDone(id: string, note: 'unconfirmed' | null = null): PrintJobRow {
+    return this.move(id, 'done', note);
   }
 
   /** queued|printing → failed with a reason code (e.g. `paper-out`). */
@@ -97,7 +102,7 @@ export class PrintJournal {
           if (!ALLOWED[row.state].includes(to)) throw new Error(`print job ${id}: cannot go from ${row.state} to ${to}`);
           const at = this.now().toISOString();
           if (to === 'done') {
-            this.writer.prepare('UPDATE print_jobs SET state = ?, reason = NULL, document = NULL, updated_at = ? WHERE id = ?').run(to, at, id);
+            this.writer.prepare('UPDATE print_jobs SET state = ?, reason = ?, document = NULL, updated_at = ? WHERE id = ?').run(to, reason, at, id);
           } else {
             this.writer.prepare('UPDATE print_jobs SET state = ?, reason = ?, updated_at = ? WHERE id = ?').run(to, reason, at, id);
           }

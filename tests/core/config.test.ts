@@ -20,7 +20,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ dataDir: dir() }, {});
     expect(config.platformUrl).toBeNull();
     expect(config.devices.idcard).toEqual({ mode: 'sim', baudRate: 115200 });
-    expect(config.devices.receiptPrinter).toEqual({ mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null });
+    expect(config.devices.receiptPrinter).toEqual({ mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null, simProfile: 'full', completionTimeoutMs: 15_000 });
     expect(config.devices.scanner).toEqual({ mode: 'sim', baudRate: 9600 });
     expect(config.idleTimeoutSeconds).toBe(60);
     expect(config.countdownSeconds).toBe(15);
@@ -54,7 +54,7 @@ describe('loadConfig', () => {
     const config = loadConfig({ dataDir: d }, {});
     expect(config.platformUrl).toBe('https://zwfw.example.gov.cn');
     expect(config.devices.idcard).toEqual({ mode: 'serial', port: '/dev/ttyUSB0', baudRate: 115200 });
-    expect(config.devices.receiptPrinter).toEqual({ mode: 'tcp', host: '192.168.1.50', tcpPort: 9100, baudRate: 115200, previewDir: null });
+    expect(config.devices.receiptPrinter).toEqual({ mode: 'tcp', host: '192.168.1.50', tcpPort: 9100, baudRate: 115200, previewDir: null, simProfile: 'full', completionTimeoutMs: 15_000 });
     expect(config.devices.scanner).toEqual({ mode: 'serial', port: '/dev/ttyACM0', baudRate: 9600 });
     expect(config.idleTimeoutSeconds).toBe(90);
     expect(config.countdownSeconds).toBe(15);
@@ -155,7 +155,7 @@ describe('loadConfig', () => {
       `${file}:6:3 idleTimeoutSeconds`,
     ]);
     expect(problems[0]!.en).toBe('must be one of "sim", "serial", "tcp", not "usb"');
-    expect(problems[1]!.zh).toBe('mode 为 "serial" 时必须写 "port"（串口路径）');
+    expect(problems[1]!.zh).toBe('mode 为 "serial" 时必须写 "port"（串口路径）或 "usb"（设备 ID）');
     expect(problems[2]!.en).toBe('must be > 0, not -1');
   });
 

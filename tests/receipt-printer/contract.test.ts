@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DeviceStatusSchema } from '../../common/contract/schemas';
 import { createMemoryPipe } from '../../drivers/base/memory-pipe';
-import { openPrinterPort, openReceiptPrinter, ReceiptPrinterSimulator, testPageDocument, type ReceiptPrinter } from '../../drivers/receipt-printer/index';
+import { openPrinterPort, openReceiptPrinter, ReceiptPrinterSimulator, SIM_PRINTER_PROFILES, testPageDocument, type ReceiptPrinter } from '../../drivers/receipt-printer/index';
 
 /**
  * The receipt printer contract, run against the simulator and, when
@@ -10,17 +10,17 @@ import { openPrinterPort, openReceiptPrinter, ReceiptPrinterSimulator, testPageD
  */
 type Target = { name: string; open: () => Promise<{ printer: ReceiptPrinter; close: () => Promise<void> }> };
 
-const targets: Target[] = [
-  {
-    name: 'simulator',
-    async open() {
-      const [kiosk, device] = createMemoryPipe();
-      const sim = new ReceiptPrinterSimulator(device);
-      const printer = openReceiptPrinter(kiosk, { name: 'receipt-1', simulated: true });
-      return { printer, close: async () => (await printer.close(), await sim.close()) };
-    },
+// One simulator target per kind of printer met in the field (answers everything, never GS r 1, no
+// automatic status back, real-time status only); a short completion wait keeps the no-GS-r-1 ones quick.
+const targets: Target[] = Object.entries(SIM_PRINTER_PROFILES).map(([profile, behaviour]) => ({
+  name: `simulator (${profile})`,
+  async open() {
+    const [kiosk, device] = createMemoryPipe();
+    const sim = new ReceiptPrinterSimulator(device, behaviour);
+    const printer = openReceiptPrinter(kiosk, { name: 'receipt-1', simulated: true, completionTimeoutMs: 300 });
+    return { printer, close: async () => (await printer.close(), await sim.close()) };
   },
-];
+}));
 const hardware = process.env.KIOSK_RECEIPT_PRINTER_PORT;
 if (hardware) {
   targets.push({
@@ -55,7 +55,8 @@ describe.each(targets)('receipt printer contract: $name', (target) => {
     const opened = await target.open();
     close = opened.close;
     const progress: number[] = [];
-    await opened.printer.print(testPageDocument(), { onProgress: (f) => progress.push(f) });
+    const outcome = await opened.printer.print(testPageDocument(), { onProgress: (f) => progress.push(f) });
     expect(progress.at(-1)).toBe(1);
+    expect(typeof outcome.confirmed).toBe('boolean');
   });
 });

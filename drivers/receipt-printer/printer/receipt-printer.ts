@@ -34,6 +34,17 @@ export interface PrintOptions {
   unmasked?: boolean;
 }
 
+/**
+ * What is known once a job's bytes went out and the printer reported no
+ * fault: `confirmed` is true when the printer answered `GS r 1` after the
+ * whole job (it processed every byte), false when it never answers that
+ * optional command and only real-time status (`DLE EOT`) said it is fine —
+ * "printed, not confirmed". Never a reason to print the job again by itself.
+ */
+export interface PrintOutcome {
+  confirmed: boolean;
+}
+
 /** Status reply of {@link ReceiptPrinter.queryStatus}: the `kioskctl printer status --json` shape. */
 export type PrinterStatusReply = PrinterCondition;
 
@@ -46,14 +57,18 @@ export interface ReceiptPrinter {
   /**
    * Prints one receipt: checks status (`DLE EOT 1..4`), sends the job in
    * chunks with a status check after each, then waits for `GS r 1` to be
-   * answered (the printer processed the whole job). Rejects with a
+   * answered (the printer processed the whole job; resolves `confirmed`).
+   * A printer that never answers `GS r 1` is asked real-time status
+   * instead: no fault there resolves `confirmed: false` ("printed, not
+   * confirmed"), and later jobs on this session skip the `GS r 1` wait
+   * (the printer has shown it does not answer it). Rejects with a
    * DeviceError — PaperOut, CoverOpen, HardwareError, DeviceNotReady
    * (offline), DeviceTimeout, DeviceDisconnected — whose `classCode` is the
    * journal reason (`paper-out`, ...). Jobs are serialised. After a failed
    * job the next job starts with a cut, so whatever the printer still held
    * from the failed one comes out as a separate slip.
    */
-  print(doc: ReceiptDocument, options?: PrintOptions): Promise<void>;
+  print(doc: ReceiptDocument, options?: PrintOptions): Promise<PrintOutcome>;
   /** Asks `DLE EOT 1..4` (real time). Rejects DeviceTimeout after `replyTimeoutMs`, DeviceDisconnected when closed. */
   queryStatus(): Promise<PrinterStatusReply>;
   /** Closes the port; pending calls reject with DeviceDisconnected. Idempotent. */
@@ -73,6 +88,8 @@ class EscPosReceiptPrinter implements ReceiptPrinter {
   private responding = true;
   private busy = false;
   private abortedLastJob = false;
+  /** False once the printer let a `GS r 1` go unanswered while answering real-time status. */
+  private answersPaperStatus = true;
   private queryChain: Promise<unknown> = Promise.resolve();
   private jobChain: Promise<unknown> = Promise.resolve();
   private current: DeviceStatus;
@@ -104,7 +121,7 @@ class EscPosReceiptPrinter implements ReceiptPrinter {
     return run;
   }
 
-  print(doc: ReceiptDocument, options: PrintOptions = {}): Promise<void> {
+  print(doc: ReceiptDocument, options: PrintOptions = {}): Promise<PrintOutcome> {
     const run = this.jobChain.then(() => this.printOnce(doc, options));
     this.jobChain = run.catch(() => undefined);
     return run;
@@ -141,7 +158,7 @@ class EscPosReceiptPrinter implements ReceiptPrinter {
     return condition;
   }
 
-  private async printOnce(doc: ReceiptDocument, options: PrintOptions): Promise<void> {
+  private async printOnce(doc: ReceiptDocument, options: PrintOptions): Promise<PrintOutcome> {
     if (!this.connected) throw disconnected();
     const before = this.queryStatus();
     before.catch(() => undefined);
@@ -181,19 +198,10 @@ class EscPosReceiptPrinter implements ReceiptPrinter {
         const during = conditionError(await this.queryStatus());
         if (during) throw during;
       }
-      const ms = this.options.completionTimeoutMs ?? 15000;
-      const done = this.waitFor(this.paperWaiters, ms, 'GS r 1');
-      await this.port.write(PAPER_STATUS_IN_ORDER);
-      try {
-        await Promise.race([done, pushedFault]);
-      } catch (e) {
-        this.paperWaiters.splice(0).forEach((w) => w.reject(e as Error));
-        // A printer without automatic status back stops silently: ask why it never finished.
-        if (e instanceof DeviceError && e.kind === 'DeviceTimeout') throw conditionError(await this.queryStatus()) ?? e;
-        throw e;
-      }
+      const confirmed = await this.awaitCompletion(pushedFault);
       this.abortedLastJob = false;
       options.onProgress?.(1);
+      return { confirmed };
     } catch (e) {
       this.abortedLastJob = true;
       throw e;
@@ -202,6 +210,38 @@ class EscPosReceiptPrinter implements ReceiptPrinter {
       this.busy = false;
       this.refresh();
     }
+  }
+
+  /**
+   * After the last byte: true when `GS r 1` was answered (the whole job was
+   * processed), false when the printer does not answer it and real-time
+   * status shows no fault. Throws the fault that stopped the job.
+   */
+  private async awaitCompletion(pushedFault: Promise<never>): Promise<boolean> {
+    if (!this.answersPaperStatus) return this.faultFreeNow();
+    const ms = this.options.completionTimeoutMs ?? 15000;
+    const done = this.waitFor(this.paperWaiters, ms, 'GS r 1');
+    await this.port.write(PAPER_STATUS_IN_ORDER);
+    try {
+      await Promise.race([done, pushedFault]);
+      return true;
+    } catch (e) {
+      this.paperWaiters.splice(0).forEach((w) => w.reject(e as Error));
+      if (!(e instanceof DeviceError && e.kind === 'DeviceTimeout')) throw e;
+      // No answer to the optional GS r 1: a printer that stopped (paper out
+      // without automatic status back) says why in real time; one that is
+      // fine simply does not implement the command.
+      const confirmedFine = await this.faultFreeNow();
+      this.answersPaperStatus = false;
+      return confirmedFine;
+    }
+  }
+
+  /** Asks real-time status: resolves false (not confirmed, no fault) or throws the condition's error / DeviceTimeout. */
+  private async faultFreeNow(): Promise<false> {
+    const fault = conditionError(await this.queryStatus());
+    if (fault) throw fault;
+    return false;
   }
 
   private waitFor(queue: Waiter[], ms: number, what: string): Promise<number> {

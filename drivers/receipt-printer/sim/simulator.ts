@@ -18,7 +18,24 @@ export interface SimulatorOptions {
   fault?: string | null;
   /** False to behave like a printer without automatic status back (`GS a` ignored); default true. */
   supportsAsb?: boolean;
+  /** False to behave like a printer that never answers `GS r 1` (paper sensor status); default true. */
+  answersPaperStatus?: boolean;
 }
+
+/**
+ * Printers as they are in the field, as simulator options: `full` answers
+ * everything; `no-paper-status` never answers `GS r 1`; `no-asb` never
+ * sends automatic status back; `realtime-only` answers only `DLE EOT`.
+ */
+export const SIM_PRINTER_PROFILES = {
+  full: {},
+  'no-paper-status': { answersPaperStatus: false },
+  'no-asb': { supportsAsb: false },
+  'realtime-only': { supportsAsb: false, answersPaperStatus: false },
+} as const satisfies Record<string, Pick<SimulatorOptions, 'supportsAsb' | 'answersPaperStatus'>>;
+
+/** A name of {@link SIM_PRINTER_PROFILES}. */
+export type SimPrinterProfile = keyof typeof SIM_PRINTER_PROFILES;
 
 /** Payload of the simulator's `printed` event. */
 export interface PrintedEvent {
@@ -138,6 +155,7 @@ export class ReceiptPrinterSimulator {
   private execute(token: EscPosToken): void {
     switch (token.t) {
       case 'paper-status':
+        if (this.options.answersPaperStatus === false) return;
         this.reply(Uint8Array.of(paperSensorReply(this.condition)));
         return;
       case 'asb':

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { SerialPort } from 'serialport';
+import { findSerialPath, type UsbDeviceMatch } from '../../../drivers/base/usb-port-finder';
 import { loadConfig } from '../../core/config';
 import { parseCommandArgs } from '../args';
 import { EXIT, type CliCommand } from '../cli-types';
@@ -22,10 +23,10 @@ interface ConfiguredDevice {
   status: 'simulated' | 'present' | 'noDevice' | 'configured';
 }
 
-async function listSerial(): Promise<Array<{ path: string; manufacturer: string | null; vendorId: string | null; productId: string | null }>> {
+async function listSerial(): Promise<Array<{ path: string; manufacturer: string | null; vendorId: string | null; productId: string | null; serialNumber: string | null }>> {
   try {
     const ports = await SerialPort.list();
-    return ports.map((p) => ({ path: p.path, manufacturer: p.manufacturer ?? null, vendorId: p.vendorId ?? null, productId: p.productId ?? null }));
+    return ports.map((p) => ({ path: p.path, manufacturer: p.manufacturer ?? null, vendorId: p.vendorId ?? null, productId: p.productId ?? null, serialNumber: p.serialNumber ?? null }));
   } catch {
     return [];
   }
@@ -55,14 +56,18 @@ export const devicesCommand: CliCommand = {
     }
     const config = loadConfig(typeof values['data-dir'] === 'string' ? { dataDir: values['data-dir'] } : {});
     const [serial, hid] = await Promise.all([listSerial(), listHid()]);
-    const serialStatus = (mode: string, port: string | undefined): ConfiguredDevice['status'] => (mode === 'sim' ? 'simulated' : port && existsSync(port) ? 'present' : 'noDevice');
+    const listed = async () => serial.map((p) => ({ path: p.path, vendorId: p.vendorId ?? undefined, productId: p.productId ?? undefined, serialNumber: p.serialNumber ?? undefined }));
+    // A device configured by USB ids is shown at the path it has now (it may have re-enumerated).
+    const where = (d: { mode: string; port?: string | undefined; usb?: UsbDeviceMatch | undefined }) => (d.mode === 'sim' ? Promise.resolve(d.port ?? null) : findSerialPath(d, listed).catch(() => d.port ?? null));
+    const serialStatus = (mode: string, port: string | null): ConfiguredDevice['status'] => (mode === 'sim' ? 'simulated' : port && existsSync(port) ? 'present' : 'noDevice');
     const { idcard, receiptPrinter, scanner, a4Printer } = config.devices;
+    const [idcardPort, printerPort, scannerPort] = await Promise.all([where(idcard), where(receiptPrinter), where(scanner)]);
     const configured: ConfiguredDevice[] = [
-      { name: 'idcard', mode: idcard.mode, port: idcard.port ?? null, status: serialStatus(idcard.mode, idcard.port) },
+      { name: 'idcard', mode: idcard.mode, port: idcardPort, status: serialStatus(idcard.mode, idcardPort) },
       receiptPrinter.mode === 'tcp'
         ? { name: 'receiptPrinter', mode: 'tcp', port: `${receiptPrinter.host ?? ''}:${receiptPrinter.tcpPort}`, status: 'configured' }
-        : { name: 'receiptPrinter', mode: receiptPrinter.mode, port: receiptPrinter.port ?? null, status: serialStatus(receiptPrinter.mode, receiptPrinter.port) },
-      { name: 'scanner', mode: scanner.mode, port: scanner.port ?? null, status: serialStatus(scanner.mode, scanner.port) },
+        : { name: 'receiptPrinter', mode: receiptPrinter.mode, port: printerPort, status: serialStatus(receiptPrinter.mode, printerPort) },
+      { name: 'scanner', mode: scanner.mode, port: scannerPort, status: serialStatus(scanner.mode, scannerPort) },
       { name: 'a4Printer', mode: a4Printer.mode, port: a4Printer.mode === 'cups' ? `ipp://${a4Printer.host}:${a4Printer.port}/printers/${a4Printer.printerName}` : null, status: a4Printer.mode === 'none' ? 'noDevice' : 'configured' },
     ];
     if (values.json) {
@@ -70,7 +75,7 @@ export const devicesCommand: CliCommand = {
       return EXIT.ok;
     }
     io.stdout('串口 / serial ports:\n');
-    io.stdout(table(serial.map((p) => [p.path, p.manufacturer ?? '', p.vendorId ? `${p.vendorId}:${p.productId ?? ''}` : ''])) || '  (none)\n');
+    io.stdout(table(serial.map((p) => [p.path, p.manufacturer ?? '', p.vendorId ? `${p.vendorId}:${p.productId ?? ''}` : '', p.serialNumber ?? ''])) || '  (none)\n');
     io.stdout('HID 设备 / HID devices:\n');
     io.stdout(table(hid.map((d) => [`${hex4(d.vendorId)}:${hex4(d.productId)}`, d.product ?? '', d.path ?? ''])) || '  (none)\n');
     io.stdout('已配置设备 / configured devices:\n');

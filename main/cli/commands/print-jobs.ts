@@ -65,9 +65,9 @@ async function reprint(args: string[], io: CliIo): Promise<number> {
     store.printJobs.markPrinting(jobId);
     store.audit.append('print-jobs.reprint', { jobId });
     try {
-      await printer.print(document.data);
-      store.printJobs.markDone(jobId);
-      io.stdout(`printed ${jobId}\n`);
+      const outcome = await printer.print(document.data);
+      store.printJobs.markDone(jobId, outcome.confirmed ? null : 'unconfirmed');
+      io.stdout(outcome.confirmed ? `printed ${jobId}\n` : `printed ${jobId} (not confirmed: this printer does not report when it has finished)\n`);
       return EXIT.ok;
     } catch (e) {
       const reason = printFailureReason(e);

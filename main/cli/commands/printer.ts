@@ -8,6 +8,8 @@ import {
   isKnownFault,
   ReceiptPrinterSimulator,
   SIM_FAULT_NAMES,
+  SIM_PRINTER_PROFILES,
+  type SimPrinterProfile,
   testPageDocument,
   type PrinterCondition,
   type ReceiptDocument,
@@ -23,7 +25,7 @@ const usage = `Usage:
   kioskctl printer receipt --port PATH [--baud N] --file RECEIPT.json
   kioskctl printer status  --port PATH [--baud N] [--json]
   kioskctl printer test    --port PATH [--baud N]
-  kioskctl printer sim     --port PATH [--baud N] [--preview-dir DIR] [--fault NAME]
+  kioskctl printer sim     --port PATH [--baud N] [--preview-dir DIR] [--fault NAME] [--profile NAME]
 
 ESC/POS receipt printer (小票打印机). PATH is a serial device or tcp://HOST[:9100].
 receipt  prints RECEIPT.json (format: docs/receipt-document.md); personal lines are masked.
@@ -31,11 +33,17 @@ status   asks the printer; --json prints {"online": bool, "paper": "ok"|"near-en
 test     prints a test page: Chinese text, a rare character, a QR code, a cut.
 sim      runs the printer simulator on PATH until stopped (Ctrl-C). Faults: paper-out,
          paper-out-after:N, near-end, cover-open, offline, cutter-error, unresponsive.
+         Profiles (printers met in the field): full (default), no-paper-status (never answers
+         GS r 1), no-asb (no automatic status back), realtime-only (answers only DLE EOT).
 
 Exit status: 0 done, 2 usage error, 4 printer error (reason on stderr, e.g. paper out),
 5 port cannot be opened.`;
 
 const portOptions = { port: { type: 'string' }, baud: { type: 'string' } } as const;
+
+function isSimPrinterProfile(name: string): name is SimPrinterProfile {
+  return Object.hasOwn(SIM_PRINTER_PROFILES, name);
+}
 
 /** The `--json` line, byte for byte as issue 4 specifies it. */
 export function formatStatusJson(c: PrinterCondition): string {
@@ -78,8 +86,8 @@ function readReceiptFile(file: string): ReceiptDocument {
 async function printDocument(values: Record<string, unknown>, io: CliIo, doc: ReceiptDocument): Promise<number> {
   return withPort(values, io, async (port) => {
     const printer = openReceiptPrinter(port, { name: 'receipt', simulated: false });
-    await printer.print(doc);
-    io.stdout('printed\n');
+    const outcome = await printer.print(doc);
+    io.stdout(outcome.confirmed ? 'printed\n' : 'printed (not confirmed: this printer does not report when it has finished)\n');
     return PRINTER_EXIT.ok;
   });
 }
@@ -88,6 +96,8 @@ async function runSim(values: Record<string, unknown>, io: CliIo): Promise<numbe
   const fault = typeof values.fault === 'string' ? values.fault : null;
   const previewDir = typeof values['preview-dir'] === 'string' ? values['preview-dir'] : undefined;
   const path = requireOption(values, 'port');
+  const profile = typeof values.profile === 'string' ? values.profile : 'full';
+  if (!isSimPrinterProfile(profile)) throw new UsageError(`unknown profile "${profile}" (known: ${Object.keys(SIM_PRINTER_PROFILES).join(', ')})`);
   if (fault !== null && !isKnownFault(fault)) throw new UsageError(`unknown fault "${fault}" (known: ${SIM_FAULT_NAMES.join(', ')})`);
   let port: BytePort;
   try {
@@ -96,12 +106,12 @@ async function runSim(values: Record<string, unknown>, io: CliIo): Promise<numbe
     io.stderr(portOpenFailureLine('printer', path, e));
     return PRINTER_EXIT.portError;
   }
-  const sim = new ReceiptPrinterSimulator(port, { previewDir, fault });
+  const sim = new ReceiptPrinterSimulator(port, { previewDir, fault, ...SIM_PRINTER_PROFILES[profile] });
   sim.on('printed', (p) => {
     const qr = p.receipt.elements.filter((e) => e.kind === 'qr').length;
     io.stdout(`printed receipt ${p.index}: ${p.receipt.elements.length} elements, ${qr} QR${p.previewPath ? `, preview ${p.previewPath}` : ''}\n`);
   });
-  io.stdout(`receipt printer simulator ready on ${path} (fault: ${fault ?? 'none'})\n`);
+  io.stdout(`receipt printer simulator ready on ${path} (fault: ${fault ?? 'none'}${profile === 'full' ? '' : `, profile: ${profile}`})\n`);
   await io.stopSignal;
   await sim.close();
   return PRINTER_EXIT.ok;
@@ -136,7 +146,7 @@ export const printerCommand: CliCommand = {
         });
       }
       case 'sim': {
-        const { values } = parseCommandArgs(rest, { ...portOptions, 'preview-dir': { type: 'string' }, fault: { type: 'string' } });
+        const { values } = parseCommandArgs(rest, { ...portOptions, 'preview-dir': { type: 'string' }, fault: { type: 'string' }, profile: { type: 'string' } });
         return runSim(values, io);
       }
       default:

@@ -1,6 +1,7 @@
 import type { DeviceStatus } from '../../../common/contract/schemas';
 import type { BytePort } from '../../../drivers/base/byte-port';
 import { openSerialBytePort } from '../../../drivers/base/serial-byte-port';
+import { findSerialPath, listSerialPorts, type SerialPortLister } from '../../../drivers/base/usb-port-finder';
 import { openIdCardReader, type IdCardReader } from '../../../drivers/idcard/index';
 import { openReceiptPrinter, openTcpBytePort, type ReceiptPrinter } from '../../../drivers/receipt-printer/index';
 import { openSerialScanner } from '../../../drivers/scanner/serial-scanner';
@@ -28,10 +29,12 @@ export interface KioskDevices {
   close(): Promise<void>;
 }
 
-/** Callbacks for when a device (re)appears. */
+/** Callbacks for when a device (re)appears, and the port lister (default: the operating system's). */
 export interface DeviceHooks {
   onIdCard(reader: IdCardReader): void;
   onScanner(scanner: Scanner): void;
+  /** Lists serial ports to find USB devices by id; default serialport's `SerialPort.list()`. */
+  listPorts?: SerialPortLister;
 }
 
 function missing(device: DeviceStatus['device'], name: string, error: string): DeviceStatus {
@@ -42,7 +45,8 @@ function missing(device: DeviceStatus['device'], name: string, error: string): D
  * Opens every configured device once, choosing real or simulated bindings
  * from `config.devices`. A real device that cannot be opened is reported as
  * `noDevice` and looked for again every {@link REOPEN_INTERVAL_MS}; when its
- * port closes (unplugged) it is reopened the same way. Never throws.
+ * port closes (unplugged) it is reopened the same way — at its new path when
+ * it is configured by USB ids and re-enumerated elsewhere. Never throws.
  */
 export function createDevices(config: KioskConfig, registry: DeviceRegistry, hooks: DeviceHooks): KioskDevices {
   const sims = new SimulatedDevices();
@@ -82,6 +86,10 @@ export function createDevices(config: KioskConfig, registry: DeviceRegistry, hoo
   }
 
   const { idcard: idCfg, receiptPrinter: prCfg, scanner: scCfg } = config.devices;
+  const listPorts = hooks.listPorts ?? listSerialPorts;
+  /** Opens a configured serial device where it is now: by USB ids when configured (re-enumeration), else its path. */
+  const openSerial = async (cfg: { port?: string | undefined; usb?: { vendorId: string; productId: string; serialNumber?: string | undefined } | undefined; baudRate: number }) =>
+    openSerialBytePort({ path: await findSerialPath(cfg, listPorts), baudRate: cfg.baudRate });
 
   const attachIdCard = (port: BytePort, simulated: boolean) => {
     idcard = openIdCardReader(port, { name: 'idcard', simulated, pollIntervalMs: config.idcardPollMs });
@@ -90,17 +98,17 @@ export function createDevices(config: KioskConfig, registry: DeviceRegistry, hoo
     hooks.onIdCard(idcard);
   };
   if (idCfg.mode === 'sim') attachIdCard(sims.plugIdCard(), true);
-  else keepOpen('idcard', 'idcard', () => openSerialBytePort({ path: idCfg.port ?? '', baudRate: idCfg.baudRate }), (p) => attachIdCard(p, false));
+  else keepOpen('idcard', 'idcard', () => openSerial(idCfg), (p) => attachIdCard(p, false));
 
   const attachPrinter = (port: BytePort, simulated: boolean) => {
-    printer = openReceiptPrinter(port, { name: 'receipt-printer', simulated });
+    printer = openReceiptPrinter(port, { name: 'receipt-printer', simulated, completionTimeoutMs: prCfg.completionTimeoutMs });
     printer.on('status', (s) => registry.update(s));
     registry.update(printer.status);
     void printer.queryStatus().catch(() => undefined);
   };
-  if (prCfg.mode === 'sim') attachPrinter(sims.plugReceiptPrinter(prCfg.previewDir), true);
+  if (prCfg.mode === 'sim') attachPrinter(sims.plugReceiptPrinter(prCfg.previewDir, prCfg.simProfile), true);
   else if (prCfg.mode === 'tcp') keepOpen('receipt-printer', 'receiptPrinter', () => openTcpBytePort(prCfg.host ?? '127.0.0.1', prCfg.tcpPort), (p) => attachPrinter(p, false));
-  else keepOpen('receipt-printer', 'receiptPrinter', () => openSerialBytePort({ path: prCfg.port ?? '', baudRate: prCfg.baudRate }), (p) => attachPrinter(p, false));
+  else keepOpen('receipt-printer', 'receiptPrinter', () => openSerial(prCfg), (p) => attachPrinter(p, false));
 
   const attachScanner = (port: BytePort, simulated: boolean) => {
     scanner = openSerialScanner(port, { name: 'scanner', simulated });
@@ -109,7 +117,7 @@ export function createDevices(config: KioskConfig, registry: DeviceRegistry, hoo
     hooks.onScanner(scanner);
   };
   if (scCfg.mode === 'sim') attachScanner(sims.plugScanner(), true);
-  else keepOpen('scanner', 'scanner', () => openSerialBytePort({ path: scCfg.port ?? '', baudRate: scCfg.baudRate }), (p) => attachScanner(p, false));
+  else keepOpen('scanner', 'scanner', () => openSerial(scCfg), (p) => attachScanner(p, false));
 
   const a4Cfg = config.devices.a4Printer;
   const a4 = a4Cfg.mode === 'cups' ? openCupsPrinter({ printerName: a4Cfg.printerName, host: a4Cfg.host, port: a4Cfg.port, name: 'a4-printer' }) : null;

@@ -1,6 +1,6 @@
 import { createMemoryPipe } from '../../../drivers/base/memory-pipe';
 import { IdCardSimulator, loadSimCard, SAMPLE_CARDS, type SimCard } from '../../../drivers/idcard/index';
-import { ReceiptPrinterSimulator } from '../../../drivers/receipt-printer/sim/simulator';
+import { ReceiptPrinterSimulator, SIM_PRINTER_PROFILES, type SimPrinterProfile } from '../../../drivers/receipt-printer/sim/simulator';
 import { ScannerSimulator } from '../../../drivers/scanner/sim/scanner-simulator';
 import type { BytePort } from '../../../drivers/base/byte-port';
 
@@ -24,10 +24,10 @@ export class SimulatedDevices {
     return driverEnd;
   }
 
-  /** Creates the receipt printer simulator and returns the driver's end of the pipe. */
-  plugReceiptPrinter(previewDir: string | null): BytePort {
+  /** Creates the receipt printer simulator (behaving like `profile`, default `full`) and returns the driver's end of the pipe. */
+  plugReceiptPrinter(previewDir: string | null, profile: SimPrinterProfile = 'full'): BytePort {
     const [driverEnd, simEnd] = createMemoryPipe();
-    this.receiptPrinter = new ReceiptPrinterSimulator(simEnd, previewDir ? { previewDir } : {});
+    this.receiptPrinter = new ReceiptPrinterSimulator(simEnd, { ...(previewDir ? { previewDir } : {}), ...SIM_PRINTER_PROFILES[profile] });
     return driverEnd;
   }
 

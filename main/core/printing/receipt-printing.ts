@@ -47,7 +47,7 @@ export class ReceiptPrinting {
       this.publish({ jobId, kind: 'receipt', transactionId, state: 'printing', reason: null, progress: 0 });
       let lastReported = 0;
       try {
-        await printer.print(document, {
+        const outcome = await printer.print(document, {
           onProgress: (fraction) => {
             if (fraction - lastReported >= 0.1 || fraction === 1) {
               lastReported = fraction;
@@ -55,8 +55,10 @@ export class ReceiptPrinting {
             }
           },
         });
-        store.printJobs.markDone(jobId);
-        this.publish({ jobId, kind: 'receipt', transactionId, state: 'done', reason: null, progress: 1 });
+        // "Printed, not confirmed" stays done: the bytes went out, and printing again by itself could give two receipts.
+        const note = outcome.confirmed ? null : 'unconfirmed';
+        store.printJobs.markDone(jobId, note);
+        this.publish({ jobId, kind: 'receipt', transactionId, state: 'done', reason: note, progress: 1 });
       } catch (e) {
         const reason = printFailureReason(e);
         store.printJobs.markFailed(jobId, reason);

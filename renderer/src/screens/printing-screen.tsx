@@ -42,6 +42,11 @@ export function PrintingScreen() {
           </div>
         </div>
       ) : null}
+      {state === 'done' && printJob?.reason === 'unconfirmed' ? (
+        <p className="note" data-testid="print-unconfirmed">
+          {t('printing.unconfirmed')}
+        </p>
+      ) : null}
       {state === 'done' ? (
         <button type="button" className="btn btn-primary btn-huge" data-testid="print-continue" onClick={() => send({ type: 'CONTINUE' })}>
           {t('printing.continue')}
