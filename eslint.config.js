@@ -42,13 +42,14 @@ export const LAYERS = [
   { name: 'uplink', dirs: ['uplink'], allow: ['common', 'uplink', 'offline-cache'], node: true, packages: ['zod'] },
   // Composition root (plain Node): joins drivers, offline-cache and uplink. pinyin-pro
   // and iconv-lite (pure JS) for the on-screen pinyin input method's candidates;
-  // jsonc-parser (pure JS) for configuration errors with line and column.
+  // jsonc-parser (pure JS) for configuration errors with line and column;
+  // pino + pino-roll for the structured, rotated log files.
   {
     name: 'main/core',
     dirs: ['main/core'],
     allow: ['common', 'main/core', 'drivers', 'offline-cache', 'uplink'],
     node: true,
-    packages: ['zod', 'uuid', 'pinyin-pro', 'iconv-lite', 'jsonc-parser'],
+    packages: ['zod', 'uuid', 'pinyin-pro', 'iconv-lite', 'jsonc-parser', 'pino', 'pino-roll'],
   },
   // kioskctl, the technician's tool, built on main/core.
   {

@@ -14,7 +14,7 @@ export type { OutboxQueue, QueueStatus } from './outbox/outbox-queue';
 export type { ClaimedItem, ItemResult, NeedsAttentionItem, OutboxKind, OutboxStatus } from './outbox/outbox-rows';
 export type { ConfigStore } from './config/config-store';
 export type { PrintJobRow, PrintJobState } from './print/print-journal';
-export type { AuditVerifyResult } from './audit/audit-log';
+export { auditMac, deriveAuditKey, GENESIS_HASH, type AuditHead, type AuditVerifyResult } from './audit/audit-log';
 export type { CatalogueApplyResult } from './catalogue/catalogue-store';
 export type { CatalogueUpdate, LifeEvent } from './catalogue/catalogue-update';
 export type { RecoveryReport } from './db/recover';

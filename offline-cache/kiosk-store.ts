@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { v7 as uuidv7 } from 'uuid';
 import { RatingLevelSchema } from '../common/contract/schemas';
-import { AuditLog } from './audit/audit-log';
+import { AuditLog, deriveAuditKey } from './audit/audit-log';
 import { CatalogueStore } from './catalogue/catalogue-store';
 import { ConfigStore } from './config/config-store';
 import { FieldCipher } from './crypto/field-cipher';
@@ -180,7 +180,7 @@ export function openKioskStore(options: KioskStoreOptions): KioskStore {
       throw classifyStorageError(e2) ?? new StorageError('storage-corrupt', e2);
     }
   }
-  const store = new SqliteKioskStore(options, handles, cipher, now, recovery);
+  const store = new SqliteKioskStore(options, handles, cipher, now, recovery, deriveAuditKey(key));
   try {
     checkKey(store, key);
   } catch (e) {
@@ -226,6 +226,7 @@ class SqliteKioskStore implements KioskStore {
     cipher: FieldCipher,
     private readonly now: () => Date,
     readonly recovery: RecoveryReport | null,
+    auditKey: Buffer,
   ) {
     this.deviceId = options.deviceId;
     this.dataDir = options.dataDir;
@@ -236,7 +237,8 @@ class SqliteKioskStore implements KioskStore {
     this.outbox = new OutboxQueue(db.writer, db.reader, guard, now, cipher);
     this.catalogue = new CatalogueStore(db.writer, db.reader, guard, now);
     this.printJobs = new PrintJournal(db.writer, db.reader, guard, now, cipher);
-    this.audit = new AuditLog(db.writer, db.reader, guard, now);
+    this.audit = new AuditLog(db.writer, db.reader, guard, now, auditKey);
+    this.audit.upgradeToKeyed();
     this.config = new ConfigStore(db.writer, db.reader, guard, now);
     if (recovery) {
       this.runtimeAlerts.set(

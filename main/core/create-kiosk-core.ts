@@ -22,6 +22,9 @@ import { TransactionsService } from './services/transactions-service';
 import { SessionManager } from './session/session-manager';
 import { prepareDataDir } from './startup-failure';
 import { KIOSK_VERSION } from './version';
+import type { Logger } from '../../common/logging/logger';
+import { logKioskEvents } from './logging/log-kiosk-events';
+import { openKioskLogger, type KioskLogger } from './logging/open-kiosk-logger';
 
 // What a host process needs to implement the A4 slot (`a4PrintHost`) without
 // importing drivers/ itself (the Electron shell may import main/core only).
@@ -51,6 +54,8 @@ export interface KioskCoreOptions {
    * shipped shell never sets it. Default none.
    */
   uplinkTraffic?: TrafficHook;
+  /** Where the core logs; default a rotating JSON-lines file in `<dataDir>/logs` (personal data redacted). */
+  logger?: Logger;
 }
 
 /** The running kiosk core: what the transports and kioskctl use. */
@@ -84,11 +89,21 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   // The data dir holds the encrypted database and, in plain-Node mode, its key: owner only.
   prepareDataDir(config.dataDir);
   const deviceId = readOrCreateDeviceId(config.dataDir);
+  const fileLog: KioskLogger | null = options.logger ? null : await openKioskLogger({ dataDir: config.dataDir });
+  const logger = options.logger ?? fileLog!.logger;
   const store = openKioskStore({ dataDir: config.dataDir, deviceId, ...(options.keyProvider ? { keyProvider: options.keyProvider } : {}) });
+  if (store.recovery) logger.child({ part: 'offline-cache' }).warn('storage.recovered', { quarantined: store.recovery.quarantinedPath.split(/[\\/]/).pop() });
   const events = new EventHub<KioskContract>();
+  const stopEventLog = logKioskEvents(events, logger);
+  const platformLog = logger.child({ part: 'uplink' });
+  // Method, path, status and time only: bodies (forms, QR identities) never reach the log.
+  const traffic: TrafficHook = (x) => {
+    platformLog[x.error ? 'warn' : 'info']('platform.request', { method: x.method, path: x.path, status: x.response?.status ?? null, durationMs: Math.round(x.durationMs), error: x.error?.name ?? null });
+    options.uplinkTraffic?.(x);
+  };
   const registry = new DeviceRegistry(events);
   const session = new SessionManager(events);
-  const client = createPlatformClient({ baseUrl: config.platformUrl, deviceId, ...(options.uplinkTraffic ? { traffic: options.uplinkTraffic } : {}) });
+  const client = createPlatformClient({ baseUrl: config.platformUrl, deviceId, traffic });
   const uplink = createUplink({
     store,
     client,
@@ -185,6 +200,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   sync.on('connectivity', (c) => events.emit('connectivity', 'onChanged', c));
 
   store.audit.append('core.start', { version: KIOSK_VERSION, simulated: Object.values(config.devices).map((d) => d.mode) });
+  logger.child({ part: 'core' }).info('core.start', { version: KIOSK_VERSION, deviceId, devices: Object.fromEntries(Object.entries(config.devices).map(([k, d]) => [k, d.mode])) });
   // Catalogue first, then the sync loop's first pass (see Uplink.start), so the first screen and submit see both.
   await uplink.start();
 
@@ -206,6 +222,9 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
       await devices.close();
       await uplink.stop();
       store.close();
+      logger.child({ part: 'core' }).info('core.stop');
+      stopEventLog();
+      await fileLog?.close();
     },
   };
 }

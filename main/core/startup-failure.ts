@@ -2,21 +2,9 @@ import { chmodSync, mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { StorageError } from '../../offline-cache/index';
 import { ConfigError } from './config-problems';
+import { StartupError } from './startup-error';
 
-/**
- * The kiosk cannot start for a reason the person at the machine can fix.
- * `zh` and `en` each say what went wrong and what to do, in one sentence.
- */
-export class StartupError extends Error {
-  override name = 'StartupError';
-  constructor(
-    readonly zh: string,
-    readonly en: string,
-    options: { cause?: unknown } = {},
-  ) {
-    super(`${zh} / ${en}`, options.cause === undefined ? undefined : { cause: options.cause });
-  }
-}
+export { StartupError } from './startup-error';
 
 /** Exit status of a start-up refused for an invalid configuration (as kioskctl). */
 export const EXIT_STARTUP_CONFIG = 2;

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { StartupError } from '../core/startup-failure';
+import { StartupError } from '../core/startup-error';
 
 /** A platform-sim process started by the launcher. */
 export interface EmbeddedPlatform {

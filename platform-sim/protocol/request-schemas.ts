@@ -64,6 +64,13 @@ export const HeartbeatSchema = z.object({
   }),
   devices: z.array(z.unknown()).max(50),
   alerts: z.array(z.object({ code: z.string().max(64), message: z.string().max(500) })).max(100),
+  /** The audit chain's head and the kiosk's hash at the last acknowledged head; absent from kiosks before the chain was keyed. */
+  audit: z
+    .object({
+      head: z.object({ id: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{64}$/) }),
+      proof: z.object({ id: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{64}$/).nullable() }).nullable(),
+    })
+    .optional(),
 });
 
 /** Body of `POST /api/v1/identity/qr`. */

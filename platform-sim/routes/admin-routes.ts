@@ -45,6 +45,7 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: PlatformContext):
   );
 
   app.get('/admin/heartbeats', async () => ctx.heartbeats.list());
+  app.get('/admin/audit-alerts', async () => ctx.heartbeats.auditAlerts());
 
   app.get('/admin/faults', async () => ctx.faults.settings);
   app.post('/admin/faults', async (request) => ctx.faults.merge(parseBody(FaultsPatchSchema, request.body)));

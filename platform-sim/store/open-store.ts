@@ -29,6 +29,20 @@ CREATE TABLE IF NOT EXISTS heartbeats (
   body TEXT NOT NULL,
   received_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS audit_heads (
+  device_id TEXT NOT NULL,
+  id INTEGER NOT NULL,
+  hash TEXT NOT NULL,
+  received_at TEXT NOT NULL,
+  PRIMARY KEY (device_id, id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS audit_alerts (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  device_id TEXT NOT NULL,
+  code TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS payments (
   id TEXT PRIMARY KEY,
   transaction_id TEXT NOT NULL,

@@ -18,7 +18,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  * platform-sim launcher, the definitions of the dev-bundle entry. Each must
  * be in dev.cjs (so the check means something) and none in main.cjs.
  */
-const DEV_MARKERS = ['/sim/idcard/insert', '/sim/printer/printed', '/sim/sync-now', 'platform-sim/cli.ts', 'platform-sim did not start in time', 'function startEmbeddedPlatform(', 'function simControlRoutes(', 'function startSimControls(', 'function hasSimulatedDevices('];
+const DEV_MARKERS = ['/sim/idcard/insert', '/sim/printer/printed', '/sim/sync-now', 'platform-sim/cli.ts', 'the embedded platform-sim did not start', 'function startEmbeddedPlatform(', 'function simControlRoutes(', 'function startSimControls(', 'function hasSimulatedDevices('];
 
 /** Strings of the browser-mode launcher (main/dev/start-browser.ts), which neither bundle carries. */
 const LAUNCHER_MARKERS = ['kiosk ready in', '--app=', 'kiosk-chromium-'];

@@ -81,6 +81,20 @@ describe('kioskctl tx / queue / sync / audit', () => {
     expect(JSON.parse((await kioskctl('queue', 'status', '--data-dir', dir, '--json')).out)).toMatchObject({ pending: 0, accepted: 1 });
   });
 
+  it('every state-changing command writes an audit row (tx submit, sync now), and the chain stays intact', async () => {
+    const dir = dataDir();
+    const id = (await kioskctl('tx', 'submit', '--data-dir', dir, '--service', CODE, '--data', '{"name":"张三"}')).out.trim();
+    await kioskctl('sync', 'now', '--data-dir', dir, '--platform', 'http://127.0.0.1:9', '--timeout-ms', '1000');
+    const raw = new Database(join(dir, 'kiosk.db'), { readonly: true });
+    const rows = raw.prepare(`SELECT action, detail FROM audit_log WHERE action LIKE 'kioskctl.%' ORDER BY id`).all() as Array<{ action: string; detail: string }>;
+    raw.close();
+    expect(rows.map((r) => r.action)).toEqual(['kioskctl.tx.submit', 'kioskctl.sync.now']);
+    expect(JSON.parse(rows[0]!.detail)).toEqual({ id, service: CODE });
+    expect(JSON.parse(rows[1]!.detail)).toEqual({ sent: 0, rejected: 0, reachable: false, drained: false });
+    expect(rows.map((r) => r.detail).join('\n')).not.toContain('张三');
+    expect((await kioskctl('audit', 'verify', '--data-dir', dir)).code).toBe(0);
+  });
+
   it('audit verify exits 0 when intact and 1 naming the first bad row when tampered', async () => {
     const dir = dataDir();
     const store = openKioskStore({ dataDir: dir, deviceId: readOrCreateDeviceId(dir) });

@@ -46,7 +46,7 @@ describe('catalogue refresh against platform-sim (uses its /admin/catalogue/bump
       const rating = store.enqueueRating({ transactionId: tx.id, service: code, level: 'dissatisfied', reason: '等待时间长' });
       const event = store.enqueueTelemetry('printer.paper', { state: 'near-end' });
       const r = await createSyncEngine({ store, client }).syncNow();
-      expect(r).toEqual({ drained: true, reachable: true, sent: 3 });
+      expect(r).toEqual({ drained: true, reachable: true, sent: 3, rejected: 0 });
       expect(store.queueStatus()).toMatchObject({ accepted: 3, rejected: 0 });
       const ratings = (await (await fetch(`${platform.url}/admin/ratings`)).json()) as Array<{ id: string }>;
       const telemetry = (await (await fetch(`${platform.url}/admin/telemetry`)).json()) as Array<{ id: string }>;

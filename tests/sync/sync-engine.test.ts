@@ -32,7 +32,7 @@ describe('sync engine against a protocol-v1 platform', () => {
     const delivered: string[] = [];
     engine.on('delivered', (d) => delivered.push(...d));
     const r = await engine.syncNow();
-    expect(r).toEqual({ drained: true, reachable: true, sent: 27 });
+    expect(r).toEqual({ drained: true, reachable: true, sent: 27, rejected: 1 });
     expect(store.queueStatus()).toMatchObject({ pending: 0, inFlight: 0, accepted: 26, rejected: 1, needsAttention: 1 });
     expect(store.transactionStatus(ids[3]!)).toBe('rejected');
     expect(store.outbox.needsAttention()[0]).toMatchObject({ id: ids[3], reason: 'unknown-service' });

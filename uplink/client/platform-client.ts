@@ -40,6 +40,8 @@ export interface HeartbeatBody {
   queue: { pending: number; needsAttention: number; oldestPendingAgeSeconds: number };
   devices: unknown[];
   alerts: Array<{ code: string; message: string }>;
+  /** The audit chain's head now, and the kiosk's hash at the head id the platform last acknowledged (null before any). */
+  audit: { head: { id: number; hash: string }; proof: { id: number; hash: string | null } | null };
 }
 
 /** Options of {@link createPlatformClient}. */

@@ -52,6 +52,8 @@ export type BatchResponse = z.infer<typeof BatchResponseSchema>;
 export const HeartbeatResponseSchema = z.object({
   serverTime: IsoTime,
   pinnedVersion: z.string().max(64).nullable(),
+  /** The audit head id the platform recorded; the kiosk proves its hash there in the next heartbeat. Absent from older platforms. */
+  auditAck: z.number().int().nonnegative().nullable().optional(),
 });
 export type HeartbeatResponse = z.infer<typeof HeartbeatResponseSchema>;
 

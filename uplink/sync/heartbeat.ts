@@ -16,14 +16,21 @@ export interface HeartbeatOptions {
   now?: () => number;
 }
 
+/** Config key of the audit head id the platform last acknowledged. */
+export const AUDIT_ACK_KEY = 'audit.platformAck';
+
 /**
- * Sends one heartbeat (queue depth, device health, alerts; never personal
- * data), records the platform clock, and returns the platform's pinned
- * version (null = none). Throws the client's typed errors.
+ * Sends one heartbeat (queue depth, device health, alerts, the audit
+ * chain's head and the proof at the last acknowledged head; never personal
+ * data), records the platform clock and the acknowledged audit head, and
+ * returns the platform's pinned version (null = none). Throws the client's
+ * typed errors.
  */
 export async function sendHeartbeat(options: HeartbeatOptions): Promise<{ pinnedVersion: string | null }> {
   const now = options.now ?? Date.now;
   const q = options.store.queueStatus();
+  const acked = options.store.config.get(AUDIT_ACK_KEY);
+  const proof = typeof acked === 'number' ? { id: acked, hash: options.store.audit.hashAt(acked) } : null;
   const reply = await options.client.heartbeat({
     deviceId: options.client.deviceId,
     version: options.version,
@@ -31,7 +38,9 @@ export async function sendHeartbeat(options: HeartbeatOptions): Promise<{ pinned
     queue: { pending: q.pending + q.inFlight, needsAttention: q.needsAttention, oldestPendingAgeSeconds: q.oldestPendingAgeSeconds },
     devices: options.devices ?? [],
     alerts: [...options.store.alerts(), ...(options.alerts ?? [])],
+    audit: { head: options.store.audit.head(), proof },
   });
+  if (typeof reply.body.auditAck === 'number') options.store.config.set(AUDIT_ACK_KEY, reply.body.auditAck);
   if (reply.platformTime) options.store.config.set(CLOCK_KEY, clockReading(reply.platformTime, reply.sentAt, reply.receivedAt));
   return { pinnedVersion: reply.body.pinnedVersion };
 }

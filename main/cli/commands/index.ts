@@ -4,6 +4,7 @@ import { devicesCommand } from './devices';
 import { serveCommand } from './serve';
 import { printJobsCommand } from './print-jobs';
 import { auditCommand } from './audit';
+import { logsCommand } from './logs';
 import { queueCommand } from './queue';
 import { syncCommand } from './sync';
 import { txCommand } from './tx';
@@ -29,4 +30,5 @@ export const commands: CliCommand[] = [
   queueCommand,
   syncCommand,
   auditCommand,
+  logsCommand,
 ];

@@ -43,6 +43,7 @@ export const syncCommand: CliCommand = {
     try {
       const engine = createSyncEngine({ store, client: createPlatformClient({ baseUrl: platform, deviceId, timeoutMs }), batchSize });
       const r = await engine.syncNow();
+      store.audit.append('kioskctl.sync.now', { sent: r.sent, rejected: r.rejected, reachable: r.reachable, drained: r.drained });
       const s = store.queueStatus();
       io.stderr(`sent ${r.sent}; pending ${s.pending + s.inFlight}; needs attention ${s.needsAttention}; ${engine.connectivity.state}\n`);
       if (!r.reachable) {

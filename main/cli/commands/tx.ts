@@ -50,6 +50,7 @@ export const txCommand: CliCommand = {
     try {
       store = openKioskStore({ dataDir, deviceId: readOrCreateDeviceId(dataDir) });
       const tx = store.submitTransaction({ service, data });
+      store.audit.append('kioskctl.tx.submit', { id: tx.id, service });
       io.stdout(`${tx.id}\n`);
       return EXIT.ok;
     } catch (e) {
