@@ -141,6 +141,11 @@ function readConfigFile(path: string): PositionedJson {
     const en = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'no permission to read the file' : code === 'EISDIR' ? 'a directory, not a file' : `cannot be read (${code})`;
     throw new ConfigError([{ source: path, line: null, column: null, field: '', zh, en }]);
   }
+  return positionedConfig(path, text);
+}
+
+/** Parses configuration text read from `path` (named in every problem). Throws ConfigError. */
+function positionedConfig(path: string, text: string): PositionedJson {
   const parsed = parsePositionedJson(path, text);
   if (!parsed.ok) throw new ConfigError(parsed.problems);
   if (typeof parsed.json.value !== 'object' || parsed.json.value === null || Array.isArray(parsed.json.value)) {
@@ -200,8 +205,21 @@ export function loadConfig(overrides: KioskConfigInput = {}, env: NodeJS.Process
  * empty when the file is valid; never starts anything.
  */
 export function checkConfigFile(path: string): ConfigProblem[] {
+  return problemsOf(() => readConfigFile(path));
+}
+
+/**
+ * {@link checkConfigFile} for text already in memory (`source` names it in
+ * every problem): what a configuration pushed from the platform goes
+ * through, and what the fuzzer drives. Never throws for bad text.
+ */
+export function checkConfigText(source: string, text: string): ConfigProblem[] {
+  return problemsOf(() => positionedConfig(source, text));
+}
+
+function problemsOf(read: () => PositionedJson): ConfigProblem[] {
   try {
-    const file = readConfigFile(path);
+    const file = read();
     validate(file.value, (p) => file.placeOf(p as Array<string | number>));
     return [];
   } catch (e) {
