@@ -16,6 +16,7 @@ import { registerHeartbeatRoutes } from './routes/heartbeat-routes';
 import { registerIdentityRoutes } from './routes/identity-routes';
 import { registerPaymentRoutes } from './routes/payment-routes';
 import { registerTimeRoutes } from './routes/time-routes';
+import { registerUpdateRoutes } from './routes/update-routes';
 import { HeartbeatsStore } from './store/heartbeats-store';
 import { openStore } from './store/open-store';
 import { PaymentsStore } from './store/payments-store';
@@ -122,6 +123,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerPaymentRoutes(app, ctx);
   registerCertificateRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
+  registerUpdateRoutes(app, options.dataDir);
 
   const host = options.host ?? '127.0.0.1';
   try {

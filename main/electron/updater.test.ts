@@ -1,7 +1,23 @@
+import { generateKeyPairSync } from 'node:crypto';
 import type { EventEmitter } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { electronModule } from '../../tests/contract/fake-electron';
+import { fileSha512, signUpdate } from './update/update-signature';
 import { setupUpdater } from './updater';
+
+const release = generateKeyPairSync('ed25519');
+const publicKeyPem = release.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+
+/** A downloaded artifact and its update-downloaded event, signed by the release key unless `signed` is false. */
+async function downloaded(version: string, signed = true): Promise<Record<string, unknown>> {
+  const file = join(mkdtempSync(join(tmpdir(), 'kiosk-updater-')), `kiosk_${version}_amd64.deb`);
+  writeFileSync(file, `package ${version}`);
+  const sha512 = await fileSha512(file);
+  return { version, downloadedFile: file, sha512, files: [{ url: `kiosk_${version}_amd64.deb`, sha512, size: 10, ...(signed ? { kioskSignature: signUpdate(sha512, release.privateKey) } : {}) }] };
+}
 
 vi.mock('electron', async () => (await import('../../tests/contract/fake-electron')).electronModule);
 
@@ -47,11 +63,15 @@ describe('setupUpdater', () => {
   it('downloads in the background, never installs on quit, and installs only once idle', async () => {
     app.isPackaged = true;
     let idle = false;
-    const stop = setupUpdater({ isIdle: () => idle, idlePollMs: 1000, checkIntervalMs: 10_000 });
+    const stop = setupUpdater({ isIdle: () => idle, idlePollMs: 1000, checkIntervalMs: 10_000, publicKeyPem });
     expect(updater.autoDownload).toBe(true);
     expect(updater.autoInstallOnAppQuit).toBe(false);
     expect(updater.checkForUpdates).toHaveBeenCalledTimes(1);
-    updater.emit('update-downloaded', { version: '0.2.0' });
+    updater.emit('update-downloaded', await downloaded('0.2.0'));
+    await vi.waitFor(async () => {
+      await vi.advanceTimersByTimeAsync(10);
+      expect(vi.getTimerCount()).toBeGreaterThan(1);
+    });
     await vi.advanceTimersByTimeAsync(3000);
     expect(updater.quitAndInstall).not.toHaveBeenCalled();
     idle = true;
@@ -59,6 +79,17 @@ describe('setupUpdater', () => {
     expect(updater.quitAndInstall).toHaveBeenCalledWith(true, true);
     await vi.advanceTimersByTimeAsync(10_000);
     expect(updater.checkForUpdates).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
+  it('never installs an unsigned update, however idle the kiosk is, and says so', async () => {
+    app.isPackaged = true;
+    const lines: string[] = [];
+    const stop = setupUpdater({ isIdle: () => true, idlePollMs: 1000, log: (l) => lines.push(l), publicKeyPem });
+    updater.emit('update-downloaded', await downloaded('0.3.0', false));
+    await vi.waitFor(() => expect(lines).toContain('update 0.3.0 refused (unsigned): not installed'));
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(updater.quitAndInstall).not.toHaveBeenCalled();
     stop();
   });
 
