@@ -56,7 +56,10 @@ const programs = new Map<Project, ts.Program>();
 const parsed = new Map<string, ts.SourceFile>();
 
 function sharedHost(options: ts.CompilerOptions): ts.CompilerHost {
-  const host = ts.createCompilerHost(options, true);
+  // Referenced projects are read from their sources, as the language service
+  // does, so the check needs no `tsc -b` output in .tsbuild/.
+  const host: ts.CompilerHost & { useSourceOfProjectReferenceRedirect?: () => boolean } = ts.createCompilerHost(options, true);
+  host.useSourceOfProjectReferenceRedirect = () => true;
   const read = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const version = typeof languageVersion === 'object' ? `${languageVersion.languageVersion}:${languageVersion.impliedNodeFormat}` : String(languageVersion);
@@ -72,17 +75,16 @@ function sharedHost(options: ts.CompilerOptions): ts.CompilerHost {
 }
 
 /**
- * One program per environment: the project's files plus every fixture, with
- * the project's options (emit switched off). Imports of other projects are
- * read from source, so no `tsc -b` output is needed.
+ * One program per environment as `tsc -b` builds it: the project's files plus
+ * every fixture, with the project's options and references (emit switched off).
  */
 function programFor(name: Project): ts.Program {
   let program = programs.get(name);
   if (!program) {
-    const { fileNames, options: projectOptions } = project(name);
+    const { fileNames, options: projectOptions, projectReferences } = project(name);
     const fixtures = readdirSync(fixtureDir).map((f) => join(fixtureDir, f));
-    const options = { ...projectOptions, composite: false, declaration: false, emitDeclarationOnly: false, incremental: false, noEmit: true, tsBuildInfoFile: undefined };
-    program = ts.createProgram({ rootNames: [...fileNames, ...fixtures], options, host: sharedHost(options) });
+    const options = { ...projectOptions, emitDeclarationOnly: false, incremental: false, noEmit: true, tsBuildInfoFile: undefined };
+    program = ts.createProgram({ rootNames: [...fileNames, ...fixtures], options, projectReferences, host: sharedHost(options) });
     programs.set(name, program);
   }
   return program;
@@ -118,6 +120,14 @@ describe('type environments: what each project forbids', () => {
 
   it.each<Project>(['common', 'renderer', 'node', 'electron', 'platform-sim'])('%s: pure ECMAScript importing common/ passes', (env) => {
     expect(typeErrors(env, 'clean-common.ts')).toEqual([]);
+  });
+
+  it.each<[Project, string, string]>([
+    ['common', 'common-imports-renderer.ts', 'renderer/src/theme/colors.ts'],
+    ['renderer', 'renderer-imports-drivers.ts', 'drivers/base/errors.ts'],
+    ['node', 'node-imports-platform-sim.ts', 'platform-sim/faults.ts'],
+  ])('%s: %s fails, %s is in no project it references', (env, fixture, foreign) => {
+    expect(typeErrors(env, fixture)).toEqual([expect.stringMatching(new RegExp(`^TS6307: File '.*/${foreign.replace(/[./]/g, '\\$&')}' is not listed within the file list of project`))]);
   });
 
   it('renderer: the DOM with common/ passes', () => {
