@@ -123,7 +123,7 @@ const QRCODE_MESSAGE =
 const TEST_LAYERS = LAYERS.map((l) => ({ ...l, allow: [...l.allow, 'tooling'], node: true, packages: [...l.packages, 'vitest', 'ws', 'esbuild'] }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.kiosk-data/**', 'tests/lint-fixtures/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**', '.kiosk-data/**', '.tsbuild/**', 'tests/lint-fixtures/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

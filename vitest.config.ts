@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts', '**/*.test.tsx'],
     // The recorded-traffic check runs after the e2e tests (vitest.traffic.config.ts).
-    exclude: ['node_modules/**', 'dist/**', 'tests/e2e/**', 'tests/lint-fixtures/**', 'tests/uplink/openapi-traffic.test.ts'],
+    exclude: ['node_modules/**', 'dist/**', '.tsbuild/**', 'tests/e2e/**', 'tests/lint-fixtures/**', 'tests/uplink/openapi-traffic.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',

@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // The whole test suite, as the README's second command (`npm test`) and CI run it:
-// type-check, lint, build the renderer, unit + integration tests, then the
-// browser end-to-end tests. Prints one closing line "N passed, N failed".
+// type-check (tsc -b over every type environment), lint, build the renderer,
+// unit + integration tests, the browser end-to-end tests, then the check of
+// the platform traffic those tests recorded. Prints one closing line
+// "N passed, N failed" counting every test of every runner.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const reportDir = join(root, 'test-results');
+// Only here, before anything runs: the end-to-end tests record the kiosk's
+// platform traffic into test-results/uplink-traffic/, which the last step reads.
 rmSync(reportDir, { recursive: true, force: true });
 mkdirSync(reportDir, { recursive: true });
 
@@ -38,7 +42,10 @@ if (process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr
   step('start CUPS with the KioskPDF printer', 'bash', [join(root, 'scripts/setup-cups.sh')]);
 }
 
-step('type-check', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+// Build mode: one project per type environment (tsconfig.json references them);
+// declarations and build info go to the git-ignored .tsbuild/, so a second run
+// re-checks only what changed.
+step('type-check', npx, ['tsc', '-b']);
 step('lint', npx, ['eslint', '.']);
 step('build renderer (voice prompts + Vite)', process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:renderer', '--', '--logLevel', 'warn']);
 const unitJson = join(reportDir, 'unit.json');
@@ -47,6 +54,10 @@ countVitest(unitJson);
 const e2eJson = join(reportDir, 'e2e.json');
 step('end-to-end tests (Chromium)', npx, ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eJson}`]);
 countVitest(e2eJson);
+// Every request and response recorded during the end-to-end walks, against docs/openapi.yaml.
+const trafficJson = join(reportDir, 'traffic.json');
+step('recorded platform traffic (OpenAPI)', npx, ['vitest', 'run', '-c', 'vitest.traffic.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${trafficJson}`]);
+countVitest(trafficJson);
 
 if (stepFailed && failed === 0) failed = 1;
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);

@@ -21,7 +21,6 @@ export {
 export { ReplyFramer, type PrinterReply } from './parsers/reply-framer';
 export { openReceiptPrinter, type ReceiptPrinter, type ReceiptPrinterOptions, type PrintOptions, type PrintOutcome, type PrinterStatusReply } from './printer/receipt-printer';
 export { printFailureReason, conditionError, type PrintFailureReason } from './printer/print-errors';
-export { openTcpBytePort, socketBytePort, type TcpPortOptions } from './tcp-byte-port';
 export { testPageDocument } from './test-page';
 export { ReceiptPrinterSimulator, SIM_PRINTER_PROFILES, type SimPrinterProfile, type SimulatorOptions, type PrintedEvent } from './sim/simulator';
 export { SIM_FAULT_NAMES, isKnownFault, type SimCondition } from './sim/sim-faults';

@@ -1,6 +1,6 @@
 import type { BytePort } from '../base/byte-port';
 import { openSerialBytePort } from '../base/serial-byte-port';
-import { openTcpBytePort } from './tcp-byte-port';
+import { openTcpBytePort } from '../base/tcp-byte-port';
 
 /**
  * Opens the port a printer is on: `tcp://HOST[:PORT]` (raw TCP, port 9100 by

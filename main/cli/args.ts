@@ -3,8 +3,11 @@ import { UsageError } from './cli-types';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** What {@link parseCommandArgs} returns for the options `O`: their typed `values` and the `positionals`. */
+export type ParsedCommandArgs<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+
 /** Strict option parsing; unknown flags or a missing value throw {@link UsageError}. */
-export function parseCommandArgs<O extends Options>(args: string[], options: O) {
+export function parseCommandArgs<O extends Options>(args: string[], options: O): ParsedCommandArgs<O> {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (e) {

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isDeviceError } from '../../drivers/base/errors';
-import { openReceiptPrinter, openTcpBytePort, ReceiptPrinterSimulator, receiptText, socketBytePort } from '../../drivers/receipt-printer/index';
+import { openTcpBytePort, socketBytePort } from '../../drivers/base/tcp-byte-port';
+import { openReceiptPrinter, ReceiptPrinterSimulator, receiptText } from '../../drivers/receipt-printer/index';
 import { sampleReceipt } from './sample-receipt';
 
 let server: Server | null = null;

@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
-import type { BytePort } from '../base/byte-port';
-import { DeviceError } from '../base/errors';
-import { TypedEmitter } from '../base/typed-emitter';
+import type { BytePort } from './byte-port';
+import { DeviceError } from './errors';
+import { TypedEmitter } from './typed-emitter';
 
 /** Options of {@link openTcpBytePort}. */
 export interface TcpPortOptions {

@@ -1,0 +1,2 @@
+// The DOM in a Node layer (drivers/): must not type-check.
+export const width = window.innerWidth;
