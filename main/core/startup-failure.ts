@@ -4,6 +4,20 @@ import { StorageError } from '../../offline-cache/index';
 import { ConfigError } from './config-problems';
 
 /**
+ * A failure another process has already described (the core in its own
+ * process reports its {@link StartupFailure} over the port): passed on as is.
+ */
+export class ReportedStartupFailure extends Error {
+  override name = 'ReportedStartupFailure';
+  constructor(
+    readonly text: string,
+    readonly exitCode: number,
+  ) {
+    super(text);
+  }
+}
+
+/**
  * The kiosk cannot start for a reason the person at the machine can fix.
  * `zh` and `en` each say what went wrong and what to do, in one sentence.
  */
@@ -75,6 +89,7 @@ export interface StartupFailure {
  */
 export function describeStartupFailure(e: unknown, env: NodeJS.ProcessEnv = process.env): StartupFailure {
   const head = '自助终端未能启动 / kiosk did not start';
+  if (e instanceof ReportedStartupFailure) return { text: e.text, exitCode: e.exitCode };
   if (e instanceof ConfigError) return { text: `${head}\n${e.message}`, exitCode: EXIT_STARTUP_CONFIG };
   if (e instanceof StartupError) return { text: `${head}: ${e.zh} / ${e.en}`, exitCode: EXIT_STARTUP_FAILED };
   if (e instanceof StorageError) return { text: `${head}: ${e.messageZh} / ${e.messageEn}`, exitCode: EXIT_STARTUP_FAILED };
