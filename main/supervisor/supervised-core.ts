@@ -57,6 +57,11 @@ export async function startSupervisedCore(options: SupervisedCoreOptions): Promi
   let supervisor: Supervisor;
   const start = async (): Promise<CoreRun> => {
     const process = options.factory();
+    // The core's own lines (no catalogue, catalogue back) go to the same log as the supervisor's.
+    process.onMessage((raw) => {
+      const m = raw as { t?: unknown; line?: unknown } | null;
+      if (m?.t === 'log' && typeof m.line === 'string') options.log(m.line.slice(0, 2000));
+    });
     const init = options.init();
     const alerts = [...(init.alerts ?? []), ...supervisor.alerts()];
     const ready = await startCore(process, { ...init, ...(alerts.length > 0 ? { alerts } : {}) }, options.startTimeoutMs);

@@ -48,6 +48,8 @@ export const CoreToShellSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('opened'), ref: z.number().int().nonnegative(), connectionId: z.string().max(80) }),
   z.object({ t: z.literal('result'), ref: z.number().int().nonnegative(), result: ResultSchema }),
   z.object({ t: z.literal('routed'), ref: z.number().int().nonnegative(), ok: z.boolean(), value: z.unknown() }),
+  /** One line for the service log (console and log file): no catalogue at start, catalogue back. No personal data. */
+  z.object({ t: z.literal('log'), line: z.string().max(2000) }),
   /** An event the core raised, with the ids of the connections its dispatcher allowed to receive it (already validated there). */
   z.object({ t: z.literal('event'), channel: z.string().max(100), payload: z.unknown(), to: z.array(z.string().max(80)) }),
 ]);

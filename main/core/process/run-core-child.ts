@@ -23,7 +23,7 @@ export interface CoreChildOptions {
  */
 export function runCoreChild(options: CoreChildOptions = {}): void {
   const port = parentPort<CoreToShell>();
-  const log = (line: string) => void process.stdout.write(`[core] ${line}\n`);
+  const log = (line: string) => port.send({ t: 'log', line: line.slice(0, 2000) });
   let core: KioskCore | null = null;
   let stopping = false;
   const stop = (): void => {

@@ -4,6 +4,7 @@ import { useFlow } from '../hooks/flow-context';
 import { usePreferences } from '../hooks/preferences';
 import { useIdleCountdown } from './use-idle-countdown';
 import { usePrefetchAfterAttract } from './use-prefetch-after-attract';
+import { OutOfService } from './out-of-service';
 import { ScreenView } from './screen-view';
 import { screenOf, stepOf, type ScreenName } from '../flow/screen-of';
 import { dirOf } from '../i18n/locales';
@@ -86,6 +87,7 @@ export function Shell() {
           }}
         />
         <IdleOverlay secondsLeft={idle.secondsLeft} onContinue={idle.resume} />
+        <OutOfService screen={screen} />
       </div>
     </VoicePlayer>
   );
