@@ -180,6 +180,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
         return { ok: true as const };
       },
       serviceState: async () => serviceState(),
+      touched: async () => ({ ok: true as const }),
     },
     session: sessionApi,
     catalogue: catalogue.methods(),

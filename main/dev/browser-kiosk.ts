@@ -5,6 +5,9 @@ import type { ExitInfo } from '../supervisor/core-process';
 import { forkNodeCore } from '../supervisor/core-process';
 import type { CrashLoopOptions } from '../supervisor/crash-loop';
 import { startSupervisedCore, type SupervisedCore } from '../supervisor/supervised-core';
+import type { IdleGate } from '../supervisor/idle-gate';
+import { watchKioskActivity } from '../supervisor/kiosk-activity';
+import { scheduleNightlyRestart } from '../supervisor/nightly-restart';
 import { Supervisor, type SupervisedRun } from '../supervisor/supervisor';
 import { startWebHost, type WebHost } from '../web/web-host';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from './embedded-platform';
@@ -40,6 +43,8 @@ export interface BrowserKiosk {
   core: SupervisedCore;
   /** The embedded platform's supervisor, or null when a platform is configured. */
   platform: Supervisor | null;
+  /** The idle rule (nightly restart; the same gate would hold back an update). */
+  idle: IdleGate;
   /** Stops the host, the core and the platform, in that order. */
   close(): Promise<void>;
 }
@@ -51,7 +56,8 @@ export interface BrowserKiosk {
  * {@link startSupervisedCore}; and the loopback web host in this process,
  * carrying the contract to the page through the core's stand-in, so a core
  * crash never takes the page's host down. Simulator controls are served by
- * the core child and routed to it. Rejects with the first start-up failure,
+ * the core child and routed to it. The core is restarted every night
+ * when idle ({@link scheduleNightlyRestart}, `config.nightlyRestart`). Rejects with the first start-up failure,
  * after releasing what had started.
  */
 export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<BrowserKiosk> {
@@ -98,11 +104,23 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<B
       port: options.webPort ?? 0,
       routes: running.routes.map((r) => ({ method: r.method, path: r.path, handler: (body: unknown) => running.remote.route(r.method, r.path, body) })),
     });
+    const activity = watchKioskActivity(running.remote);
+    const { hour, forceHour, timeZone } = config.nightlyRestart;
+    const stopNightly = scheduleNightlyRestart({
+      hour,
+      forceHour,
+      timeZone,
+      isIdle: () => activity.gate.isIdle(),
+      restart: (why) => running.supervisor.restart(why === 'idle' ? 'nightly, idle' : 'nightly, forced'),
+    });
     return {
       host,
       core: running,
       platform,
+      idle: activity.gate,
       async close() {
+        stopNightly();
+        activity.stop();
         await host.close();
         await running.close();
         await platformSupervisor?.stop();

@@ -63,6 +63,13 @@ export class RemoteCore {
   /** Set while one event is delivered: who may receive it (`all`: an event the shell raises). */
   private delivering: Set<string> | 'all' | null = null;
   private state: ServiceState = { inService: false, reason: 'core-restarting' };
+  private readonly callListeners = new Set<(channel: string) => void>();
+
+  /** Subscribes to every call a page makes (the idle rule counts them as activity); returns an unsubscribe function. */
+  onCall(listener: (channel: string) => void): () => void {
+    this.callListeners.add(listener);
+    return () => void this.callListeners.delete(listener);
+  }
 
   /** The connection table as the hosts use it (open / close; roles are the core's). */
   readonly connections = {
@@ -145,6 +152,7 @@ export class RemoteCore {
   /** Handles one call made on `connection` (a connection this object opened, or the in-process citizen). Never throws. */
   async handle(channel: string, payload: unknown, connection: ContractConnection = IN_PROCESS_CONNECTION): Promise<Result<unknown>> {
     const inProcess = connection === IN_PROCESS_CONNECTION;
+    if (!inProcess) for (const l of [...this.callListeners]) l(channel);
     const record = inProcess ? null : this.records.get(connection.id);
     if (!inProcess && (!record || record.view !== connection || !record.open)) {
       return { ok: false, error: { code: 'forbidden', message: `${channel.slice(0, 100)}: the connection is closed` } };

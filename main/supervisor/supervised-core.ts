@@ -53,8 +53,8 @@ interface CoreRun extends SupervisedRun {
  */
 export async function startSupervisedCore(options: SupervisedCoreOptions): Promise<SupervisedCore> {
   const remote = new RemoteCore();
-  let routes: CoreRun['routes'] = [];
-  let supervisor: Supervisor;
+  // The start function reads the supervisor's alerts; it runs only after the supervisor exists.
+  const holder: { supervisor: Supervisor | null } = { supervisor: null };
   const start = async (): Promise<CoreRun> => {
     const process = options.factory();
     // The core's own lines (no catalogue, catalogue back) go to the same log as the supervisor's.
@@ -63,7 +63,7 @@ export async function startSupervisedCore(options: SupervisedCoreOptions): Promi
       if (m?.t === 'log' && typeof m.line === 'string') options.log(m.line.slice(0, 2000));
     });
     const init = options.init();
-    const alerts = [...(init.alerts ?? []), ...supervisor.alerts()];
+    const alerts = [...(init.alerts ?? []), ...(holder.supervisor?.alerts() ?? [])];
     const ready = await startCore(process, { ...init, ...(alerts.length > 0 ? { alerts } : {}) }, options.startTimeoutMs);
     return {
       process,
@@ -77,7 +77,7 @@ export async function startSupervisedCore(options: SupervisedCoreOptions): Promi
       },
     };
   };
-  supervisor = new Supervisor({
+  const supervisor = new Supervisor({
     ...options,
     label: { zh: '核心进程', en: 'core' },
     start,
@@ -88,8 +88,9 @@ export async function startSupervisedCore(options: SupervisedCoreOptions): Promi
       options.onState?.(state);
     },
   });
+  holder.supervisor = supervisor;
   await supervisor.start();
-  routes = (supervisor.run as CoreRun).routes;
+  const routes = (supervisor.run as CoreRun).routes;
   return {
     remote,
     supervisor,

@@ -285,6 +285,7 @@ export class TestKioskApi implements KioskApi {
         return { ok: true as const };
       }),
     serviceState: () => this.delay('system.serviceState', () => this.service),
+    touched: () => this.delay('system.touched', () => ({ ok: true as const })),
     onServiceState: (l) => this.serviceChanged.on(l),
   };
 

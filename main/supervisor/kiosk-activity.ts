@@ -1,0 +1,32 @@
+import type { HostEventSource } from '../../common/contract/event-hub';
+import type { KioskContract } from '../../common/contract/kiosk-contract';
+import { IdleGate, type IdleGateOptions } from './idle-gate';
+
+/** Channels a page sends on its own without a person (start-up questions, the out-of-service check): not activity. */
+const NOT_ACTIVITY: ReadonlySet<string> = new Set(['system:info', 'system:rendererReady', 'system:serviceState', 'devices:list', 'connectivity:status', 'session:current']);
+
+/**
+ * The idle rule fed from what crosses the contract: every call a page makes
+ * (except its start-up questions) and `system.touched` count as activity,
+ * `session:onChanged` gives the session stage. Returns the gate and a stop
+ * function.
+ */
+export function watchKioskActivity(
+  source: { onCall(listener: (channel: string) => void): () => void; events: HostEventSource<KioskContract> },
+  options: IdleGateOptions = {},
+): { gate: IdleGate; stop(): void } {
+  const gate = new IdleGate(options);
+  const offCalls = source.onCall((channel) => {
+    if (!NOT_ACTIVITY.has(channel)) gate.activity();
+  });
+  const offEvents = source.events.subscribe((channel, payload) => {
+    if (channel === 'session:onChanged') gate.sessionStage(String((payload as { stage?: unknown } | null)?.stage ?? 'idle'));
+  });
+  return {
+    gate,
+    stop() {
+      offCalls();
+      offEvents();
+    },
+  };
+}
