@@ -55,7 +55,7 @@ describe('setupRendererWatchdog: one crash-loop cap for renderer and GPU failure
   });
 
   it('stops reloading at the cap (crashes, hangs and GPU crashes counted together), says so once and raises the alert', () => {
-    let t = 0;
+    const t = 0;
     const contents = new MockWebContents('kiosk://app/index.html');
     const app = new EventEmitter();
     const lines: string[] = [];
