@@ -13,10 +13,15 @@ import { setupGlobalLockdown, setupLockdown } from './lockdown';
 import { SafeStorageKeyProvider } from './safe-storage-key-provider';
 import { setupUpdater } from './updater';
 import { setupRendererWatchdog } from './watchdog';
+import { setupShellCrashHandlers } from './shell-crash';
+import { startSdNotify } from '../supervisor/sd-notify';
 import { createKioskWindow, loadKioskApp } from './window';
 import { loadDevShellTools, type DevPlatform } from './dev-shell';
 
 const log = (line: string): void => void process.stdout.write(`[electron] ${line}\n`);
+
+// 0. An uncaught error in the shell never shows Electron's modal box: logged, then a controlled relaunch.
+setupShellCrashHandlers({ app, log });
 
 // 1. Privileged scheme: Electron accepts it only before `ready`.
 registerAppScheme();
@@ -69,9 +74,12 @@ async function start(): Promise<void> {
   const win = createKioskWindow({ preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs'), kiosk: process.env.KIOSK_WINDOWED !== '1', devTools: !app.isPackaged });
   kioskWindow = win;
   setupLockdown(win.webContents, session.defaultSession, { allowDevShortcuts: !app.isPackaged });
-  setupRendererWatchdog(win.webContents, { log });
+  setupRendererWatchdog(win.webContents, { log, app, onOutOfService: (alert) => log(`${alert.code}: ${alert.message}`) });
   const disposeIpc = setupIpc({ contents: win.webContents, dispatcher: core.dispatcher, events: core.events });
   await loadKioskApp(win);
+  //    systemd's watchdog (Linux, WatchdogSec in the unit): READY=1 now, WATCHDOG=1 every half period from this loop.
+  const notify = startSdNotify();
+  notify.ready();
 
   // 7. Updates last: they wait for an idle kiosk and must never slow start-up.
   const stopUpdater = setupUpdater({ isIdle: () => isKioskIdle(core), log });
@@ -83,6 +91,7 @@ async function start(): Promise<void> {
     quitting = true;
     event.preventDefault();
     stopUpdater();
+    notify.stop();
     disposeIpc();
     void (simControls?.close() ?? Promise.resolve())
       .then(() => core.close())
