@@ -79,7 +79,8 @@ describe('Supervisor', () => {
   });
 
   it('out of service: one more try after the retry time; a crash during that try goes straight back; a try that lasts a window clears the alert', async () => {
-    const h = harness({ outOfServiceRetryMs: 10_000 });
+    // The retry comes after the window, so the old crashes no longer count: only the probation sends it back.
+    const h = harness({ outOfServiceRetryMs: 70_000 });
     await h.supervisor.start();
     for (let i = 0; i < 3; i++) {
       h.runs.at(-1)!.crash();
@@ -88,14 +89,14 @@ describe('Supervisor', () => {
       await h.settle();
     }
     expect(h.supervisor.state).toBe('out-of-service');
-    h.clock.advance(10_000);
+    h.clock.advance(70_000);
     await h.settle();
     expect(h.supervisor.state).toBe('running');
     expect(h.supervisor.alerts()).toHaveLength(1);
     h.runs.at(-1)!.crash();
     await h.settle();
     expect(h.supervisor.state).toBe('out-of-service');
-    h.clock.advance(10_000);
+    h.clock.advance(70_000);
     await h.settle();
     expect(h.supervisor.state).toBe('running');
     h.clock.advance(60_000);
