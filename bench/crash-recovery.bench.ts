@@ -78,6 +78,7 @@ try {
     await reloaded;
     await backInService(page);
     coreMs.push(Date.now() - t0);
+    note(`core run ${i + 1}: 暂停服务 after ${shownMs.at(-1)} ms, attract in service after ${coreMs.at(-1)} ms`);
     await new Promise((r) => setTimeout(r, 300));
   }
   note(`core kill -9 → attract in service, ms: ${coreMs.join(' ')}`);
@@ -99,6 +100,7 @@ try {
     page = await next;
     await backInService(page);
     rendererMs.push(Date.now() - t0);
+    note(`renderer run ${i + 1}: attract in service after ${rendererMs.at(-1)} ms`);
     stop();
     await new Promise((r) => setTimeout(r, 300));
   }
