@@ -29,8 +29,8 @@ function utilityStandIn(modulePath: string): UtilityChild {
     },
     postMessage: (m) => void child.send(m as never),
     kill: () => child.kill('SIGKILL'),
-    on: (event: string, listener: (...a: never[]) => void) => events.on(event, listener),
-    off: (event: string, listener: (...a: never[]) => void) => events.off(event, listener),
+    on: (event: string, listener: (...a: unknown[]) => void) => events.on(event, listener),
+    off: (event: string, listener: (...a: unknown[]) => void) => events.off(event, listener),
   } as UtilityChild;
 }
 

@@ -1,3 +1,4 @@
+import type { HostDispatcher } from '../../common/contract/dispatcher';
 import type { HostEventSource } from '../../common/contract/event-hub';
 import type { KioskContract } from '../../common/contract/kiosk-contract';
 import { IdleGate, type IdleGateOptions } from './idle-gate';
@@ -27,6 +28,30 @@ export function watchKioskActivity(
     stop() {
       offCalls();
       offEvents();
+    },
+  };
+}
+
+/**
+ * A dispatcher for a host (the Electron IPC host) that tells `onCall` of
+ * every call before passing it on unchanged: how an in-process core feeds
+ * {@link watchKioskActivity} (a RemoteCore has `onCall` of its own).
+ */
+export function observeCalls(dispatcher: HostDispatcher<KioskContract>): { dispatcher: HostDispatcher<KioskContract>; onCall(listener: (channel: string) => void): () => void } {
+  const listeners = new Set<(channel: string) => void>();
+  return {
+    dispatcher: {
+      connections: dispatcher.connections,
+      handle: (channel, payload, connection) => {
+        for (const l of [...listeners]) l(channel);
+        return dispatcher.handle(channel, payload, connection);
+      },
+      checkEvent: (channel, payload, connection) => dispatcher.checkEvent(channel, payload, connection),
+      mayReceive: (channel, connection) => dispatcher.mayReceive(channel, connection),
+    },
+    onCall(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
   };
 }
