@@ -38,7 +38,8 @@ describe('sd_notify heartbeat (real unix datagram socket stand-in)', () => {
     });
     await ready;
 
-    const watchdogMs = 1000;
+    // 2 s (heartbeat every 1 s): long enough that a loaded machine's process spawns do not look like a hang.
+    const watchdogMs = 2000;
     const shell = fork(join(here, 'notify-shell.ts'), [], {
       execArgv: ['--import', 'tsx'],
       env: { ...process.env, NOTIFY_SOCKET: socketPath, WATCHDOG_USEC: String(watchdogMs * 1000) },
@@ -49,7 +50,7 @@ describe('sd_notify heartbeat (real unix datagram socket stand-in)', () => {
     expect(info.intervalMs).toBe(watchdogMs / 2);
 
     // Running: several heartbeats, never more than WatchdogSec apart.
-    await new Promise((r) => setTimeout(r, 2500));
+    await new Promise((r) => setTimeout(r, 4500));
     const beats = received.filter((m) => m.payload === 'WATCHDOG=1');
     expect(received.some((m) => m.payload === 'READY=1')).toBe(true);
     expect(beats.length).toBeGreaterThanOrEqual(3);
@@ -68,8 +69,8 @@ describe('sd_notify heartbeat (real unix datagram socket stand-in)', () => {
         }
       }, 50);
     });
-    expect(received.filter((m) => m.at > hungAt + 200)).toEqual([]);
-    expect(detected - Math.max(lastBefore, hungAt)).toBeLessThanOrEqual(watchdogMs + 300);
+    expect(received.filter((m) => m.at > hungAt + 500)).toEqual([]);
+    expect(detected - Math.max(lastBefore, hungAt)).toBeLessThanOrEqual(watchdogMs + 1000);
     shell.kill('SIGABRT'); // what systemd does to a service whose watchdog expired
   }, 30_000);
 
