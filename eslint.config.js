@@ -59,6 +59,10 @@ export const LAYERS = [
     node: true,
     packages: ['serialport', '@serialport/*', 'node-hid', 'zod'],
   },
+  // The shell's side of a core in its own process (plain Node): the port
+  // client standing in for the dispatcher, the supervisor (restarts, crash-loop
+  // cap), idle gate, sd_notify watchdog heartbeat. Used by main/electron and main/dev.
+  { name: 'main/supervisor', dirs: ['main/supervisor'], allow: ['common', 'main/supervisor', 'main/core'], node: true, packages: ['zod'] },
   // Loopback WebSocket host for browser mode (plain Node): the host library, no launcher.
   { name: 'main/web', dirs: ['main/web'], allow: ['common', 'main/web', 'main/core'], node: true, packages: ['ws', 'zod'] },
   // Development and demo tooling (plain Node): the embedded platform-sim
@@ -68,13 +72,13 @@ export const LAYERS = [
   {
     name: 'main/dev',
     dirs: ['main/dev'],
-    allow: ['common', 'main/dev', 'main/core', 'main/web', 'drivers'],
+    allow: ['common', 'main/dev', 'main/core', 'main/web', 'main/supervisor', 'drivers'],
     node: true,
     packages: ['zod'],
     hint: 'main/dev/ is development and demo tooling and is never shipped; the Electron shell reaches it only through its development bundle (dist/electron/dev.cjs, loaded by main/electron/dev-shell.ts when !app.isPackaged)',
   },
   // The Electron shell: the only importer of electron's main-process APIs.
-  { name: 'main/electron', dirs: ['main/electron'], allow: ['common', 'main/electron', 'main/core', 'main/web'], node: true, packages: ['electron', 'electron-updater', 'zod'] },
+  { name: 'main/electron', dirs: ['main/electron'], allow: ['common', 'main/electron', 'main/core', 'main/web', 'main/supervisor'], node: true, packages: ['electron', 'electron-updater', 'zod'] },
   // Sandboxed preload: contextBridge only; no Node builtins in a sandbox.
   { name: 'main/preload', dirs: ['main/preload'], allow: ['common', 'main/preload'], node: false, packages: ['electron', 'zod'] },
   // Reference central platform: its own process; the kiosk never imports it.

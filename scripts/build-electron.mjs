@@ -6,6 +6,8 @@
 //                                                         simulator controls): loaded by main.cjs with a runtime
 //                                                         require of a computed path, only when !app.isPackaged;
 //                                                         never packaged (electron-builder.yml excludes it).
+//   main/core/process/core-child-main.ts → dist/electron/core.cjs  the kiosk core's own process (Electron
+//                                                         utilityProcess, main/electron/utility-core-process.ts)
 //   main/preload/preload.ts  → dist/electron/preload.cjs  (everything inlined but `electron`: a sandboxed
 //                                                         preload cannot require local files or npm packages)
 // Usage: node scripts/build-electron.mjs [--quiet] [--outdir DIR]  (DIR default dist/electron, relative to the
@@ -55,6 +57,7 @@ try {
   await Promise.all([
     build(mainProcess('main/electron/main.ts', 'main.cjs')),
     build(mainProcess('main/dev/electron-dev.ts', 'dev.cjs')),
+    build(mainProcess('main/core/process/core-child-main.ts', 'core.cjs')),
     build({
       ...common,
       entryPoints: ['main/preload/preload.ts'],

@@ -24,6 +24,12 @@ export interface UplinkOptions {
   syncPollIntervalMs?: number;
   /** Pause between connectivity probes while offline, in ms. Default 5 000. */
   probeIntervalMs?: number;
+  /**
+   * Send one heartbeat as soon as start-up is done instead of waiting
+   * {@link HEARTBEAT_MS} (the supervisor's crash-loop alert must reach the
+   * platform even when the core does not live a minute). Default false.
+   */
+  heartbeatAtStart?: boolean;
 }
 
 /** The kiosk's background work with the platform, started once by the composition root. */
@@ -86,8 +92,10 @@ export function createUplink(options: UplinkOptions): Uplink {
       sync.start();
       if (reachable) await sync.syncNow();
       if (stopped) return;
+      const beat = () => void sendHeartbeat({ store, client, version: options.version, devices: options.devices?.() ?? [] }).catch(() => undefined);
+      if (options.heartbeatAtStart) beat();
       every(CATALOGUE_REFRESH_MS, () => void doRefresh());
-      every(HEARTBEAT_MS, () => void sendHeartbeat({ store, client, version: options.version, devices: options.devices?.() ?? [] }).catch(() => undefined));
+      every(HEARTBEAT_MS, beat);
       stops.push(startConnectivityProbe(sync, client, options.probeIntervalMs));
     },
     async stop() {

@@ -110,3 +110,12 @@ export class ContractDispatcher<C extends ContractSpec> {
     return null;
   }
 }
+
+/**
+ * What a host (the web host, the Electron IPC host) needs of a dispatcher:
+ * satisfied by {@link ContractDispatcher} in process and by the shell's
+ * stand-in for a core in its own process (`main/supervisor/remote-core.ts`).
+ */
+export type HostDispatcher<C extends ContractSpec> = Pick<ContractDispatcher<C>, 'handle' | 'checkEvent' | 'mayReceive'> & {
+  readonly connections: Pick<ConnectionRegistry, 'open' | 'close'>;
+};

@@ -30,3 +30,6 @@ export class EventHub<C extends ContractSpec> implements EventSink<C> {
     };
   }
 }
+
+/** What a host needs of the event hub: a subscription to every event. */
+export type HostEventSource<C extends ContractSpec> = Pick<EventHub<C>, 'subscribe'>;

@@ -24,6 +24,7 @@ import {
   SessionViewSchema,
   SubmitRequestSchema,
   SubmitResultSchema,
+  ServiceStateSchema,
   SystemInfoSchema,
   TechnicianStatusSchema,
 } from './schemas';
@@ -41,6 +42,16 @@ export const kioskContract = defineContract({
     rendererReady: method(EmptySchema, z.object({ ok: z.literal(true) })),
     /** The person asked for staff help: recorded and reported to the platform (no personal data). */
     requestStaff: method(z.object({ screen: z.string().max(40) }), z.object({ ok: z.literal(true) })),
+    /** The person touched the screen or pressed a key (sent at most every few seconds): feeds the shell's idle rule. No personal data. */
+    touched: method(z.object({ screen: z.string().max(40) }), z.object({ ok: z.literal(true) })),
+    /**
+     * Whether the terminal is open for citizens. The core answers
+     * `no-catalogue` when it has nothing to offer; while the core is down the
+     * shell answers `core-restarting` or `crash-loop` itself.
+     */
+    serviceState: method(EmptySchema, ServiceStateSchema),
+    /** The service state changed (raised by the core, or by the shell when the core goes down or comes back). */
+    onServiceState: event(ServiceStateSchema),
   }),
   session: service('citizen', {
     current: method(EmptySchema, SessionViewSchema),

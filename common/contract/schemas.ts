@@ -302,6 +302,19 @@ export const SystemInfoSchema = z.object({
 });
 export type SystemInfo = z.infer<typeof SystemInfoSchema>;
 
+/**
+ * Why the terminal is not open for citizens: the core is restarting
+ * (`core-restarting`), the core crashed too often and staff have been told
+ * (`crash-loop`), or there is no catalogue to offer (`no-catalogue`, e.g. a
+ * wrong platform address on a new terminal).
+ */
+export const OutOfServiceReasonSchema = z.enum(['core-restarting', 'crash-loop', 'no-catalogue']);
+export type OutOfServiceReason = z.infer<typeof OutOfServiceReasonSchema>;
+
+/** Whether the terminal serves citizens now; `reason` is null exactly when `inService`. No personal data. */
+export const ServiceStateSchema = z.object({ inService: z.boolean(), reason: OutOfServiceReasonSchema.nullable() });
+export type ServiceState = z.infer<typeof ServiceStateSchema>;
+
 /* -------------------------------------------------------------------- input */
 
 /** Request of `input.candidates`: what the person typed on the on-screen pinyin keyboard (letters only, no tones). */

@@ -112,6 +112,20 @@ export const KioskConfigSchema = z.object({
   /** Poll interval of the ID card reader, in ms. */
   idcardPollMs: z.number().int().positive().default(300),
   defaultLocale: z.enum(['zh-CN', 'zh-TW', 'en', 'ug']).default('zh-CN'),
+  /**
+   * The nightly restart (shell and core): from `hour` on, at the first idle
+   * moment (attract, no touch, card or session for 60 s); at `forceHour`
+   * even when not idle. Hours 0–23 in `timeZone`. Once a day.
+   */
+  nightlyRestart: z
+    .object({
+      hour: z.number().int().min(0).max(23).default(3),
+      forceHour: z.number().int().min(0).max(23).default(5),
+      timeZone: z.string().min(1).max(64).default('Asia/Shanghai'),
+    })
+    .strict()
+    .refine((n) => n.forceHour >= n.hour, { message: 'forceHour must not be before hour', path: ['forceHour'] })
+    .default({ hour: 3, forceHour: 5, timeZone: 'Asia/Shanghai' }),
   theme: SiteThemeSchema.default({
     siteName: '政务服务自助终端',
     partner: null,

@@ -5,6 +5,7 @@ import { IN_PROCESS_CONNECTION } from '../../common/contract/connections';
 import { openKioskStore, readOrCreateDeviceId, type KeyProvider, type KioskStore } from '../../offline-cache/index';
 import { createPlatformClient, createUplink, DeliveryWatcher, type SyncEngine, type TrafficHook } from '../../uplink/index';
 import { openHostedPrinter, type A4PrintHost } from '../../drivers/a4-printer/index';
+import type { ServiceState } from '../../common/contract/schemas';
 import type { KioskConfig } from './config';
 import { identityFromCard } from './devices/card-identity';
 import { A4_STATUS_INTERVAL_MS, createDevices, type KioskDevices } from './devices/create-devices';
@@ -56,6 +57,14 @@ export interface KioskCoreOptions {
   uplinkTraffic?: TrafficHook;
   /** Where the core logs; default a rotating JSON-lines file in `<dataDir>/logs` (personal data redacted). */
   logger?: Logger;
+  /**
+   * Alerts to report on the first heartbeat, sent right after start-up (the
+   * supervisor's crash-loop alert). Each is set on the store
+   * (`store.setAlert`) and stays for the life of this core. Default none.
+   */
+  startupAlerts?: Array<{ code: string; message: string }>;
+  /** Receives one line per service event (no catalogue at start, catalogue back). Default none. */
+  log?: (line: string) => void;
 }
 
 /** The running kiosk core: what the transports and kioskctl use. */
@@ -110,13 +119,31 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     version: KIOSK_VERSION,
     devices: () => registry.list(),
     onCatalogueRefreshed: () => {
-      if (catalogue.reload()) events.emit('catalogue', 'onUpdated', { catalogueVersion: store.catalogue.version() });
+      if (!catalogue.reload()) return;
+      events.emit('catalogue', 'onUpdated', { catalogueVersion: store.catalogue.version() });
+      const now = serviceState();
+      if (!started || now.inService === lastServiceState.inService) return;
+      lastServiceState = now;
+      if (now.inService) log('恢复服务：已收到服务目录 / back in service: the catalogue has arrived');
+      events.emit('system', 'onServiceState', now);
     },
     ...(options.syncPollIntervalMs ? { syncPollIntervalMs: options.syncPollIntervalMs } : {}),
     ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
+    heartbeatAtStart: (options.startupAlerts?.length ?? 0) > 0,
   });
+  for (const alert of options.startupAlerts ?? []) store.setAlert(alert.code, alert.message);
   const sync = uplink.sync;
   const catalogue = new CatalogueService(store);
+  const serviceLog = logger.child({ part: 'core' });
+  /** A service event: to the host's console line (when given) and to the structured log. */
+  const log = (line: string): void => {
+    options.log?.(line);
+    serviceLog.warn('service', { line });
+  };
+  const serviceState = (): ServiceState => (catalogue.isEmpty() ? { inService: false, reason: 'no-catalogue' } : { inService: true, reason: null });
+  let lastServiceState = serviceState();
+  // Until start-up is done the first catalogue is not news (the no-catalogue line is written after it).
+  let started = false;
   const resolveQr = (payload: string) => resolveQrIdentity(client, payload);
 
   const identifyByScan = async (payload: string) => {
@@ -172,6 +199,8 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
         store.audit.append('staff-assist', { screen });
         return { ok: true as const };
       },
+      serviceState: async () => serviceState(),
+      touched: async () => ({ ok: true as const }),
     },
     session: sessionApi,
     catalogue: catalogue.methods(),
@@ -203,6 +232,9 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   logger.child({ part: 'core' }).info('core.start', { version: KIOSK_VERSION, deviceId, devices: Object.fromEntries(Object.entries(config.devices).map(([k, d]) => [k, d.mode])) });
   // Catalogue first, then the sync loop's first pass (see Uplink.start), so the first screen and submit see both.
   await uplink.start();
+  lastServiceState = serviceState();
+  started = true;
+  if (!lastServiceState.inService) log(noCatalogueLine(config.platformUrl, sync.connectivity.state === 'offline'));
 
   let closed = false;
   return {
@@ -227,6 +259,17 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
       await fileLog?.close();
     },
   };
+}
+
+/**
+ * The one console line that says why a terminal without a catalogue does not
+ * open for citizens, and what to do. The URL is the configured platform
+ * address (no secret, no personal data).
+ */
+export function noCatalogueLine(platformUrl: string, unreachable: boolean): string {
+  return unreachable
+    ? `暂停服务：没有服务目录，平台 ${platformUrl} 连不上，请检查配置中的 platformUrl 和网络 / out of service: no catalogue, the platform ${platformUrl} cannot be reached; check platformUrl in the configuration and the network`
+    : `暂停服务：没有服务目录，平台 ${platformUrl} 没有给出任何事项，请联系平台管理员 / out of service: no catalogue, the platform ${platformUrl} listed no service; ask the platform administrators`;
 }
 
 /**

@@ -6,6 +6,20 @@ import { StartupError } from './startup-error';
 
 export { StartupError } from './startup-error';
 
+/**
+ * A failure another process has already described (the core in its own
+ * process reports its {@link StartupFailure} over the port): passed on as is.
+ */
+export class ReportedStartupFailure extends Error {
+  override name = 'ReportedStartupFailure';
+  constructor(
+    readonly text: string,
+    readonly exitCode: number,
+  ) {
+    super(text);
+  }
+}
+
 /** Exit status of a start-up refused for an invalid configuration (as kioskctl). */
 export const EXIT_STARTUP_CONFIG = 2;
 /** Exit status of every other start-up failure. */
@@ -63,6 +77,7 @@ export interface StartupFailure {
  */
 export function describeStartupFailure(e: unknown, env: NodeJS.ProcessEnv = process.env): StartupFailure {
   const head = '自助终端未能启动 / kiosk did not start';
+  if (e instanceof ReportedStartupFailure) return { text: e.text, exitCode: e.exitCode };
   if (e instanceof ConfigError) return { text: `${head}\n${e.message}`, exitCode: EXIT_STARTUP_CONFIG };
   if (e instanceof StartupError) return { text: `${head}: ${e.zh} / ${e.en}`, exitCode: EXIT_STARTUP_FAILED };
   if (e instanceof StorageError) return { text: `${head}: ${e.messageZh} / ${e.messageEn}`, exitCode: EXIT_STARTUP_FAILED };

@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../core/config';
-import { createKioskCore, type KioskCore } from '../core/create-kiosk-core';
 import { describeStartupFailure, prepareDataDir, StartupError } from '../core/startup-failure';
-import { startWebHost, type WebHost } from '../web/web-host';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from './embedded-platform';
-import { hasSimulatedDevices, simControlRoutes } from './sim-controls';
+import { createServiceLog } from '../supervisor/service-log';
+import { startBrowserKiosk, type BrowserKiosk } from './browser-kiosk';
+import { hasSimulatedDevices } from './sim-controls';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const rendererDir = join(root, 'dist', 'renderer');
@@ -31,31 +30,24 @@ function buildRendererIfMissing(): void {
   if (r.status !== 0) throw new StartupError('界面构建失败：请运行 npm run build:renderer 查看原因', 'the renderer build failed: run npm run build:renderer to see why');
 }
 
-/** What has started so far, so a failure half-way can release it (held in an object: TypeScript does not track assignments made inside start()). */
-const begun: { platform: EmbeddedPlatform | null; core: KioskCore | null } = { platform: null, core: null };
-
-/** Everything that can fail at start-up, in the order that names the cause first: configuration, data dir, platform, core, renderer, web host. */
-async function start(): Promise<{ core: KioskCore; host: WebHost; simulated: boolean }> {
+/**
+ * Everything that can fail at start-up, in the order that names the cause
+ * first: configuration, data dir, renderer, then the supervised platform,
+ * core (each in its own process) and the web host (startBrowserKiosk
+ * releases what had started when a later part fails).
+ */
+async function start(): Promise<{ kiosk: BrowserKiosk; simulated: boolean }> {
   const config = loadConfig();
   prepareDataDir(config.dataDir);
-  if (!config.platformUrl) {
-    const platform = await startEmbeddedPlatform({ dataDir: join(config.dataDir, 'platform-sim') });
-    begun.platform = platform;
-    config.platformUrl = platform.url;
-    process.stdout.write(`内置模拟平台 / embedded platform-sim: ${platform.url}\n`);
-  }
-  const core = await createKioskCore(config);
-  begun.core = core;
-  const simulated = hasSimulatedDevices(config);
   buildRendererIfMissing();
-  const host = await startWebHost({
-    dispatcher: core.dispatcher,
-    events: core.events,
-    staticDir: rendererDir,
-    port: Number(process.env.KIOSK_WEB_PORT ?? 0),
-    routes: simulated ? simControlRoutes(core) : [],
+  const kiosk = await startBrowserKiosk({
+    config,
+    rendererDir,
+    webPort: Number(process.env.KIOSK_WEB_PORT ?? 0),
+    log: createServiceLog({ file: join(config.dataDir, 'logs', 'service.log'), prefix: '[supervisor]' }),
+    onPlatformStarted: (platform) => void process.stdout.write(`内置模拟平台 / embedded platform-sim: ${platform.url}\n`),
   });
-  return { core, host, simulated };
+  return { kiosk, simulated: hasSimulatedDevices(config) };
 }
 
 let started: Awaited<ReturnType<typeof start>>;
@@ -65,11 +57,10 @@ try {
   // One clear line (one per configuration problem), never a stack trace; then release what did start.
   const failure = describeStartupFailure(e);
   process.stderr.write(`${failure.text}\n`);
-  await begun.core?.close().catch(() => undefined);
-  await begun.platform?.stop().catch(() => undefined);
   process.exit(failure.exitCode);
 }
-const { host, simulated } = started;
+const { kiosk, simulated } = started;
+const { host } = kiosk;
 const readyMs = Math.round(performance.now() - startedAt);
 process.stdout.write(`自助终端已启动 / kiosk ready in ${readyMs} ms: ${host.url}\n`);
 if (simulated) process.stdout.write(`模拟设备控制 / simulator controls: POST ${host.origin}/sim/idcard/insert (header X-Kiosk-Token: ${host.token})\n`);
@@ -88,9 +79,7 @@ async function shutdown(): Promise<void> {
   if (stopping) return;
   stopping = true;
   browser?.kill('SIGTERM');
-  await host.close();
-  await started.core.close();
-  await begun.platform?.stop();
+  await kiosk.close();
   process.exit(0);
 }
 process.on('SIGINT', () => void shutdown());

@@ -9,13 +9,3 @@ export interface KioskCoreHandle {
   /** Stops devices, sync and storage; resolves when everything is closed. */
   close(): Promise<void>;
 }
-
-/**
- * True when nobody is using the kiosk (session stage `idle`), asked through
- * the contract itself so the shell needs no access to core internals.
- * False when the question cannot be answered.
- */
-export async function isKioskIdle(core: Pick<KioskCoreHandle, 'dispatcher'>): Promise<boolean> {
-  const r = await core.dispatcher.handle('session:current', {});
-  return r.ok && (r.value as { stage?: unknown }).stage === 'idle';
-}

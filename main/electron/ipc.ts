@@ -1,9 +1,9 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import type { ContractConnection } from '../../common/contract/connections';
 import { listMethods } from '../../common/contract/define';
-import type { ContractDispatcher } from '../../common/contract/dispatcher';
+import type { HostDispatcher } from '../../common/contract/dispatcher';
 import type { Result } from '../../common/contract/errors';
-import type { EventHub } from '../../common/contract/event-hub';
+import type { HostEventSource } from '../../common/contract/event-hub';
 import { kioskContract, type KioskContract } from '../../common/contract/kiosk-contract';
 import { isAppUrl } from './app-origin';
 
@@ -17,8 +17,8 @@ export const MAX_HELD_EVENTS = 200;
 export interface IpcOptions {
   /** The one app window's contents; the only accepted sender and the only event receiver. */
   contents: WebContents;
-  dispatcher: ContractDispatcher<KioskContract>;
-  events: EventHub<KioskContract>;
+  dispatcher: HostDispatcher<KioskContract>;
+  events: HostEventSource<KioskContract>;
   /**
    * Called with each connection this host opens for `contents`: one at setup
    * and a new one after every main-frame navigation. The way for the shell to

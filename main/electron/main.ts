@@ -6,17 +6,24 @@ import { loadConfig } from '../core/config';
 import { createKioskCore } from '../core/create-kiosk-core';
 import { describeStartupFailure } from '../core/startup-failure';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
-import { isKioskIdle, type KioskCoreHandle } from './core-handle';
+import type { KioskCoreHandle } from './core-handle';
 import { defaultA4PrinterMode, ElectronA4PrintHost } from './electron-a4-print-host';
 import { setupIpc } from './ipc';
 import { setupGlobalLockdown, setupLockdown } from './lockdown';
 import { SafeStorageKeyProvider } from './safe-storage-key-provider';
 import { setupUpdater } from './updater';
 import { setupRendererWatchdog } from './watchdog';
+import { setupShellCrashHandlers } from './shell-crash';
+import { startSdNotify } from '../supervisor/sd-notify';
+import { observeCalls, watchKioskActivity } from '../supervisor/kiosk-activity';
+import { scheduleNightlyRestart } from '../supervisor/nightly-restart';
 import { createKioskWindow, loadKioskApp } from './window';
 import { loadDevShellTools, type DevPlatform } from './dev-shell';
 
 const log = (line: string): void => void process.stdout.write(`[electron] ${line}\n`);
+
+// 0. An uncaught error in the shell never shows Electron's modal box: logged, then a controlled relaunch.
+setupShellCrashHandlers({ app, log });
 
 // 1. Privileged scheme: Electron accepts it only before `ready`.
 registerAppScheme();
@@ -69,12 +76,28 @@ async function start(): Promise<void> {
   const win = createKioskWindow({ preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs'), kiosk: process.env.KIOSK_WINDOWED !== '1', devTools: !app.isPackaged });
   kioskWindow = win;
   setupLockdown(win.webContents, session.defaultSession, { allowDevShortcuts: !app.isPackaged });
-  setupRendererWatchdog(win.webContents, { log });
-  const disposeIpc = setupIpc({ contents: win.webContents, dispatcher: core.dispatcher, events: core.events });
+  setupRendererWatchdog(win.webContents, { log, app, onOutOfService: (alert) => log(`${alert.code}: ${alert.message}`) });
+  //    The idle rule (no touch, call, card or session for 60 s) sees every call the page makes.
+  const observed = observeCalls(core.dispatcher);
+  const activity = watchKioskActivity({ onCall: observed.onCall, events: core.events });
+  const disposeIpc = setupIpc({ contents: win.webContents, dispatcher: observed.dispatcher, events: core.events });
   await loadKioskApp(win);
+  //    systemd's watchdog (Linux, WatchdogSec in the unit): READY=1 now, WATCHDOG=1 every half period from this loop.
+  const notify = startSdNotify();
+  notify.ready();
 
   // 7. Updates last: they wait for an idle kiosk and must never slow start-up.
-  const stopUpdater = setupUpdater({ isIdle: () => isKioskIdle(core), log });
+  const stopUpdater = setupUpdater({ isIdle: () => activity.gate.isIdle(), log });
+  //    The nightly restart: the whole shell relaunches (window, core and all) when idle, forced at forceHour.
+  const stopNightly = scheduleNightlyRestart({
+    ...config.nightlyRestart,
+    isIdle: () => activity.gate.isIdle(),
+    restart: (why) => {
+      log(`nightly restart (${why})`);
+      app.relaunch();
+      app.quit();
+    },
+  });
 
   // 8. Orderly shutdown: stop accepting calls, then close the core.
   let quitting = false;
@@ -83,6 +106,9 @@ async function start(): Promise<void> {
     quitting = true;
     event.preventDefault();
     stopUpdater();
+    stopNightly();
+    activity.stop();
+    notify.stop();
     disposeIpc();
     void (simControls?.close() ?? Promise.resolve())
       .then(() => core.close())

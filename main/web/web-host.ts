@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ContractConnection } from '../../common/contract/connections';
-import type { ContractDispatcher } from '../../common/contract/dispatcher';
-import type { EventHub } from '../../common/contract/event-hub';
+import type { HostDispatcher } from '../../common/contract/dispatcher';
+import type { HostEventSource } from '../../common/contract/event-hub';
 import type { KioskContract } from '../../common/contract/kiosk-contract';
 import { WIRE_MAX_MESSAGE_BYTES } from '../../common/contract/wire';
 import { contentSecurityPolicy, socketOriginOf } from '../../common/security/content-security-policy';
@@ -20,9 +20,9 @@ export type { WebRoute } from './json-routes';
 /** Options of {@link startWebHost}. */
 export interface WebHostOptions {
   /** Validates and dispatches every call (the core's dispatcher). */
-  dispatcher: ContractDispatcher<KioskContract>;
+  dispatcher: HostDispatcher<KioskContract>;
   /** Events raised by the core; each is checked with `dispatcher.checkEvent` for each socket's connection before it is pushed. */
-  events: EventHub<KioskContract>;
+  events: HostEventSource<KioskContract>;
   /** Directory of the built renderer (`index.html` + assets), or null to serve no pages (API only). */
   staticDir: string | null;
   /** TCP port; default 0 (the OS picks a free one; read it from `url`). */

@@ -28,7 +28,7 @@ export const CloseCode = {
  * socket: the message's other fields (a `role`, a connection id, anything)
  * are dropped by the call schema and never reach the dispatcher.
  */
-export function serveSocket<C extends ContractSpec>(socket: WebSocket, dispatcher: ContractDispatcher<C>, connection: ContractConnection): void {
+export function serveSocket<C extends ContractSpec>(socket: WebSocket, dispatcher: Pick<ContractDispatcher<C>, 'handle'>, connection: ContractConnection): void {
   socket.on('message', (data, isBinary) => {
     if (isBinary) {
       socket.close(CloseCode.unsupportedData, 'binary frames are not supported');

@@ -95,6 +95,8 @@ export const fake = {
   singleInstanceLock: true,
   quitCalls: 0,
   exitCodes: [] as number[],
+  /** Number of `app.relaunch()` calls. */
+  relaunches: 0,
   /** Called by BrowserWindow.loadURL, to observe what was set up before the first load. */
   onLoadUrl: null as ((url: string) => void) | null,
   /** What `app.getAppPath()` answers; null = the working directory. */
@@ -117,6 +119,7 @@ export function resetFakeElectron(): void {
   fake.singleInstanceLock = true;
   fake.quitCalls = 0;
   fake.exitCodes = [];
+  fake.relaunches = 0;
   fake.onLoadUrl = null;
   fake.appPath = null;
   fake.isPackaged = false;
@@ -226,6 +229,7 @@ const app = Object.assign(new EventEmitter(), {
   whenReady: async () => undefined,
   quit: () => void (fake.quitCalls += 1),
   exit: (code: number) => void fake.exitCodes.push(code),
+  relaunch: () => void (fake.relaunches += 1),
   isPackaged: false,
 });
 // Backed by `fake.isPackaged` (reset by resetFakeElectron); Object.assign would have copied a getter's value once.

@@ -42,6 +42,14 @@ export class TestKioskImplementation implements KioskImplementation {
       this.record('system:requestStaff', input);
       return { ok: true as const };
     },
+    touched: async (input) => {
+      this.record('system:touched', input);
+      return { ok: true as const };
+    },
+    serviceState: async (input) => {
+      this.record('system:serviceState', input);
+      return { inService: true, reason: null };
+    },
   };
 
   readonly session: KioskImplementation['session'] = {

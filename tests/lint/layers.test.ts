@@ -153,13 +153,18 @@ describe('layers/dependencies: main/dev (development tooling, never shipped)', (
     expect(await layerErrors('imports-main-dev.ts', 'tests/e2e/fixture.ts')).toEqual([]);
   });
 
-  it('main/dev may use main/core, main/web and drivers, but not electron', async () => {
-    expect(await layerErrors('clean-electron.ts', 'main/dev/fixture.ts')).toEqual(['main/dev/ may import only common/, main/dev/, main/core/, main/web/ and drivers/ and the packages zod (got electron); a new dependency must be classified in eslint.config.js']);
+  it('main/dev may use main/core, main/web, main/supervisor and drivers, but not electron', async () => {
+    expect(await layerErrors('clean-electron.ts', 'main/dev/fixture.ts')).toEqual(['main/dev/ may import only common/, main/dev/, main/core/, main/web/, main/supervisor/ and drivers/ and the packages zod (got electron); a new dependency must be classified in eslint.config.js']);
     expect(await layerErrors('imports-drivers.ts', 'main/dev/fixture.ts')).toEqual([]);
   });
 
   it('the shell may load the built development bundle by a computed path (what the bundle grep test guards)', async () => {
     expect(await layerErrors('loads-dev-bundle.ts', 'main/electron/fixture.ts')).toEqual([]);
+  });
+
+  it('main/supervisor (the shell side of the core process) may not import electron, drivers or main/dev', async () => {
+    expect(await layerErrors('clean-electron.ts', 'main/supervisor/fixture.ts')).toHaveLength(1);
+    expect(await layerErrors('imports-drivers.ts', 'main/supervisor/fixture.ts')).toHaveLength(1);
   });
 
   it('a refusal into a layer without a hint keeps the plain message', async () => {

@@ -157,7 +157,7 @@ const HOMES: [RegExp, Project][] = [
   [/\.test\.tsx?$/, 'tests'],
   [/^common\//, 'common'],
   [/^renderer\/src\//, 'renderer'],
-  [/^(drivers|offline-cache|uplink|main\/(core|cli|web|dev))\//, 'node'],
+  [/^(drivers|offline-cache|uplink|main\/(core|cli|web|dev|supervisor))\//, 'node'],
   [/^main\/(electron|preload)\//, 'electron'],
   [/^platform-sim\//, 'platform-sim'],
   [/^(tests|bench|scripts)\/|^renderer\/vite\.config\.ts$|^[^/]+$/, 'tests'],

@@ -49,6 +49,11 @@ export class CatalogueService {
     return true;
   }
 
+  /** True when the cache holds no service at all (nothing to offer citizens). */
+  isEmpty(): boolean {
+    return this.byCode.size === 0;
+  }
+
   /** The cached detail of one item, or null. */
   find(code: string): ServiceDetail | null {
     return this.byCode.get(code) ?? null;

@@ -4,6 +4,8 @@ import { useFlow } from '../hooks/flow-context';
 import { usePreferences } from '../hooks/preferences';
 import { useIdleCountdown } from './use-idle-countdown';
 import { usePrefetchAfterAttract } from './use-prefetch-after-attract';
+import { useTouchReport } from './use-touch-report';
+import { OutOfService } from './out-of-service';
 import { ScreenView } from './screen-view';
 import { screenOf, stepOf, type ScreenName } from '../flow/screen-of';
 import { dirOf } from '../i18n/locales';
@@ -34,6 +36,7 @@ export function Shell() {
   const step = stepOf(snapshot);
   const paying = screen === 'payment' && step !== null && PAYING.has(step);
   usePrefetchAfterAttract(screen);
+  useTouchReport(screen);
 
   const idle = useIdleCountdown(inSession && !paying, system?.idleTimeoutSeconds ?? 60, system?.countdownSeconds ?? 15, () => {
     setConfirmCancel(false);
@@ -86,6 +89,7 @@ export function Shell() {
           }}
         />
         <IdleOverlay secondsLeft={idle.secondsLeft} onContinue={idle.resume} />
+        <OutOfService screen={screen} />
       </div>
     </VoicePlayer>
   );

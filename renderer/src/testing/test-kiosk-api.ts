@@ -7,6 +7,7 @@ import type {
   ServiceDetail,
   SessionView,
   SubmitResult,
+  ServiceState,
   SystemInfo,
   BundleSubmitResult,
 } from '../../../common/contract/schemas';
@@ -149,6 +150,8 @@ export class TestKioskApi implements KioskApi {
   private readonly jobChanged = new Emitter<PrintJob>();
   private readonly deviceChanged = new Emitter<DeviceStatus>();
   private readonly connChanged = new Emitter<Connectivity>();
+  private readonly serviceChanged = new Emitter<ServiceState>();
+  private service: ServiceState = { inService: true, reason: null };
   /** Ratings received. */
   readonly ratings: unknown[] = [];
   /** Screens from which staff help was requested. */
@@ -228,6 +231,12 @@ export class TestKioskApi implements KioskApi {
     this.connChanged.emit(this.conn);
   }
 
+  /** Changes the service state and emits `system.onServiceState`. */
+  setServiceState(state: ServiceState): void {
+    this.service = state;
+    this.serviceChanged.emit(state);
+  }
+
   /** Changes one device's status and emits the event. */
   setDevice(name: string, patch: Partial<DeviceStatus>): void {
     const current = this.deviceMap.get(name);
@@ -245,7 +254,7 @@ export class TestKioskApi implements KioskApi {
   /** Number of listeners currently attached (leak checks). */
   listenerCount(): number {
     return (
-      this.sessionChanged.size + this.identifyFailed.size + this.jobChanged.size + this.deviceChanged.size + this.connChanged.size + this.catalogueUpdated.size
+      this.sessionChanged.size + this.identifyFailed.size + this.jobChanged.size + this.deviceChanged.size + this.connChanged.size + this.catalogueUpdated.size + this.serviceChanged.size
     );
   }
 
@@ -275,6 +284,9 @@ export class TestKioskApi implements KioskApi {
         this.staffRequests.push(screen);
         return { ok: true as const };
       }),
+    serviceState: () => this.delay('system.serviceState', () => this.service),
+    touched: () => this.delay('system.touched', () => ({ ok: true as const })),
+    onServiceState: (l) => this.serviceChanged.on(l),
   };
 
   readonly session: KioskApi['session'] = {

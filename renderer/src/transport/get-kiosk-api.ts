@@ -3,6 +3,7 @@ import { KioskError } from '../../../common/contract/errors';
 import type { KioskApi, KioskContract } from '../../../common/contract/kiosk-contract';
 import { createBridgeTransport, type BridgedApi } from './bridge-transport';
 import { KIOSK_API_PATH } from './protocol';
+import { createConnectionStatus, setConnectionStatus } from './connection-status';
 import { createWebSocketTransport } from './websocket-transport';
 
 let cached: KioskApi | null = null;
@@ -26,6 +27,9 @@ export function getKioskApi(): KioskApi {
   if (!token) throw new KioskError('internal', 'no kiosk transport: neither window.kiosk nor a kiosk-token meta tag');
   const { protocol, host } = globalThis.location;
   const url = `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${KIOSK_API_PATH}`;
-  cached = createConventionClient<KioskContract>(createWebSocketTransport({ url, token }));
+  const status = createConnectionStatus('connecting');
+  setConnectionStatus(status);
+  // Reconnect quickly (at most 1 s apart): a restarted host is back within seconds and the page must follow.
+  cached = createConventionClient<KioskContract>(createWebSocketTransport({ url, token, reconnectMaxMs: 1000, onStateChange: (state) => status.set(state) }));
   return cached;
 }

@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from 'react';
+import type { OutOfServiceReason, ServiceState } from '../../../common/contract/schemas';
+import { useKioskApi } from '../hooks/kiosk-api-context';
+import { useTranslation } from '../i18n/use-translation';
+import { connectionStatus, type ConnectionStatus } from '../transport/connection-status';
+import type { ScreenName } from '../flow/screen-of';
+
+/** How long a dropped connection to the host may last before the page says 暂停服务, in ms (a reload's own reconnect is shorter). */
+export const CONNECTION_LOST_AFTER_MS = 700;
+
+/** Screens on which nobody is in a session. */
+const NO_SESSION: ReadonlySet<ScreenName> = new Set(['boot', 'attract']);
+
+type StaffCall = 'none' | 'calling' | 'done' | 'failed';
+
+/** Props of {@link OutOfService}; `status` and `reload` are seams for tests. */
+export interface OutOfServiceProps {
+  /** The flow's screen now: a person on any other screen than attract was mid-session. */
+  screen: ScreenName;
+  status?: ConnectionStatus;
+  reload?: () => void;
+}
+
+/**
+ * The terminal says when it is out of service, over every screen: when the
+ * host says so (`system.serviceState` at start, `system.onServiceState`
+ * after: the core restarting, a crash loop with staff told, no catalogue),
+ * and when the page's connection to its host has been lost for
+ * {@link CONNECTION_LOST_AFTER_MS}. A person who was mid-session is told
+ * that the unfinished application has ended and what they filled in is
+ * cleared (main wiped it with the core), and that what they submitted is
+ * kept (the outbox is durable). The staff-assist entry is always offered.
+ * When service comes back the page reloads: a fresh attract screen, a new
+ * connection, nothing of the old session left in the renderer.
+ */
+export function OutOfService({ screen, status = connectionStatus(), reload = () => location.reload() }: OutOfServiceProps) {
+  const { t } = useTranslation();
+  const api = useKioskApi();
+  const [service, setService] = useState<ServiceState>({ inService: true, reason: null });
+  const [lost, setLost] = useState(false);
+  const [call, setCall] = useState<StaffCall>('none');
+  const wasOut = useRef(false);
+  const sessionEnded = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    api.system.serviceState({}).then(
+      (s) => void (live && setService(s)),
+      () => undefined,
+    );
+    const off = api.system.onServiceState((s) => setService(s));
+    return () => {
+      live = false;
+      off();
+    };
+  }, [api]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let dropped = status.get() === 'closed';
+    if (dropped) timer = setTimeout(() => setLost(true), CONNECTION_LOST_AFTER_MS);
+    const off = status.subscribe((state) => {
+      if (state === 'closed') {
+        dropped = true;
+        timer ??= setTimeout(() => setLost(true), CONNECTION_LOST_AFTER_MS);
+      } else if (state === 'open' && dropped) {
+        // A new connection to a host that went away: start afresh.
+        reload();
+      }
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [status, reload]);
+
+  const reason: OutOfServiceReason | null = lost ? 'core-restarting' : service.inService ? null : service.reason;
+  if (reason && !wasOut.current) {
+    wasOut.current = true;
+    sessionEnded.current = !NO_SESSION.has(screen);
+  }
+  useEffect(() => {
+    if (!reason && wasOut.current) reload();
+  }, [reason, reload]);
+
+  if (!reason) return null;
+  const requestStaff = () => {
+    if (call === 'calling') return;
+    setCall('calling');
+    api.system.requestStaff({ screen: 'out-of-service' }).then(
+      () => setCall('done'),
+      () => setCall('failed'),
+    );
+  };
+  return (
+    <div className="overlay out-of-service" role="alertdialog" aria-modal="true" aria-labelledby="oos-title" aria-describedby="oos-body" data-out-of-service={reason}>
+      <div className="dialog">
+        <h2 id="oos-title">{t(reason === 'crash-loop' ? 'outOfService.titleStaffTold' : 'outOfService.title')}</h2>
+        <p id="oos-body">{t(`outOfService.${reason === 'core-restarting' ? 'restarting' : reason === 'crash-loop' ? 'crashLoop' : 'noCatalogue'}`)}</p>
+        {sessionEnded.current ? <p data-testid="oos-session-ended">{t('outOfService.sessionEnded')}</p> : null}
+        <button type="button" className="btn btn-secondary btn-large" data-testid="oos-staff-assist" disabled={call === 'calling'} onClick={requestStaff}>
+          {t('bar.staffAssist')}
+        </button>
+        <p role="status" aria-live="polite">
+          {call === 'done' ? <span data-testid="oos-staff-done">{t('bar.staffAssistCalled')}</span> : null}
+          {call === 'failed' ? <span data-testid="oos-staff-failed">{t('outOfService.staffNotReached')}</span> : null}
+        </p>
+      </div>
+    </div>
+  );
+}
