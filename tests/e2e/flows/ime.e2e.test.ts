@@ -96,7 +96,7 @@ test.describe('pinyin input method in Chromium', () => {
     // platform-sim stored the form as the kiosk sent it.
     const db = new Database(join(h.dir, 'platform', 'platform.sqlite'), { readonly: true, fileMustExist: true });
     try {
-      const payloads = (db.prepare("SELECT payload FROM records WHERE kind = 'transaction' AND service = ? ORDER BY rowid").all(item.code) as Array<{ payload: string }>).map((r) => r.payload);
+      const payloads = (db.prepare("SELECT payload FROM records WHERE kind = 'transaction' AND service = ? ORDER BY seq").all(item.code) as Array<{ payload: string }>).map((r) => r.payload);
       expect(payloads).toHaveLength(before + 1);
       expect(JSON.stringify(JSON.parse(payloads.at(-1)!))).toContain('张村');
     } finally {

@@ -5,14 +5,15 @@ import { reachIdleCountdown } from '../fixtures/walk-all-screens';
 
 /** The renderer alone (a TestKioskApi, no core) in Chromium: idle, right-to-left, storage, staff assist, reader offline. Runs once (flows project). */
 test.describe('renderer behaviour in the browser', () => {
+  // A 20 s countdown: axe on a loaded 2-core machine can take longer than a short one, which then ends before "continue" is tapped.
   test('idle: countdown appears, "continue" hides it, then expiry ends the session as idle and returns to attract', async ({ browser, rendererServer, axe }) => {
-    const page = await openKiosk(browser, rendererServer.url, 'portrait', { system: { idleTimeoutSeconds: 1, countdownSeconds: 6 } });
+    const page = await openKiosk(browser, rendererServer.url, 'portrait', { system: { idleTimeoutSeconds: 1, countdownSeconds: 20 } });
     await reachIdleCountdown(page);
     expect(await axe(page)).toEqual([]);
     await page.getByTestId('idle-continue').click();
     await expect.poll(() => page.getByTestId('idle-countdown').count()).toBe(0);
     await page.getByTestId('idle-countdown').waitFor({ timeout: 5000 });
-    await page.locator('[data-screen="attract"]').waitFor({ timeout: 12_000 });
+    await page.locator('[data-screen="attract"]').waitFor({ timeout: 30_000 });
     const calls = await page.evaluate(() => (window as unknown as { kiosk: { calls: string[] } }).kiosk.calls);
     expect(calls).toContain('session.end');
     await page.close();
