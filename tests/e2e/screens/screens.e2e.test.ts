@@ -17,7 +17,7 @@ const SHOT_SCREENS = new Set(['attract', 'identify', 'home', 'guide', 'form', 'p
  * playwright.config.ts run it portrait/landscape × normal/care.
  */
 test('every screen: 0 axe violations; care-mode figures measured from the DOM', async ({ browser, rendererServer, orientation, careMode: care, axe }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const page = await openKiosk(browser, rendererServer.url, orientation, { printStepMs: 250 });
   const violations: Record<string, string[]> = {};
   const figures: Record<string, CareFigures> = {};
