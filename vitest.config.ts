@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** Unit and integration tests (plain Node). End-to-end browser tests run via `npm run test:e2e`. */
+/** Unit and integration tests (plain Node). End-to-end browser tests: `npm run test:e2e` (Playwright, playwright.config.ts). */
 export default defineConfig({
   esbuild: { jsx: 'automatic' },
   test: {

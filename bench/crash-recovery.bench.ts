@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { loadConfig } from '../main/core/config';
 import { startBrowserKiosk } from '../main/dev/browser-kiosk';
 import { setupRendererWatchdog } from '../main/electron/watchdog';
-import { launchChromium } from '../tests/e2e/support/chromium';
+import { launchChromium } from '../tests/support/chromium';
 import { machineNote, PORTRAIT, rendererSnapshot, waitForAttract } from './support/bench-kiosk';
 import { figure, median, note } from './support/stats';
 

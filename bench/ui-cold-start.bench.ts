@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { serveBareReactPage, BARE_BUTTON } from './support/bare-react-page';
 import { BenchKiosk, machineNote, PORTRAIT, ROOT } from './support/bench-kiosk';
-import { launchChromium } from '../tests/e2e/support/chromium';
+import { launchChromium } from '../tests/support/chromium';
 import { startUntilLine } from './support/process-group';
 import { figure, median, note, percentile } from './support/stats';
 

@@ -5,7 +5,7 @@
 // the platform traffic those tests recorded. Prints one closing line
 // "N passed, N failed" counting every test of every runner.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -37,6 +37,15 @@ function countVitest(file) {
   failed += report.numFailedTests ?? 0;
 }
 
+// Playwright's JSON report: `expected` passed, `unexpected` failed, `flaky`
+// passed only on a retry (counted as failed: a flaky test is a finding).
+function countPlaywright(file) {
+  if (!existsSync(file)) return;
+  const { stats = {} } = JSON.parse(readFileSync(file, 'utf8'));
+  passed += stats.expected ?? 0;
+  failed += (stats.unexpected ?? 0) + (stats.flaky ?? 0);
+}
+
 // Real spooler for the A4 printing tests, when this machine can run one (root + CUPS installed).
 if (process.platform === 'linux' && process.getuid?.() === 0 && existsSync('/usr/sbin/cupsd') && existsSync(join(root, 'scripts/setup-cups.sh'))) {
   step('start CUPS with the KioskPDF printer', 'bash', [join(root, 'scripts/setup-cups.sh')]);
@@ -52,8 +61,12 @@ const unitJson = join(reportDir, 'unit.json');
 step('unit and integration tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
 countVitest(unitJson);
 const e2eJson = join(reportDir, 'e2e.json');
-step('end-to-end tests (Chromium)', npx, ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${e2eJson}`]);
-countVitest(e2eJson);
+// Playwright (playwright.config.ts); traces and screenshots of failed tests in test-results/playwright/.
+step('end-to-end tests (Playwright, Chromium)', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
+countPlaywright(e2eJson);
+const e2eArtifacts = join(reportDir, 'playwright');
+const traces = existsSync(e2eArtifacts) ? readdirSync(e2eArtifacts, { recursive: true }).filter((f) => String(f).endsWith('trace.zip')) : [];
+for (const trace of traces) process.stdout.write(`failed e2e test, trace and screenshot in: ${join(e2eArtifacts, String(trace), '..')} (npx playwright show-trace ${join(e2eArtifacts, String(trace))})\n`);
 // Every request and response recorded during the end-to-end walks, against docs/openapi.yaml.
 const trafficJson = join(reportDir, 'traffic.json');
 step('recorded platform traffic (OpenAPI)', npx, ['vitest', 'run', '-c', 'vitest.traffic.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${trafficJson}`]);

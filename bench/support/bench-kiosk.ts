@@ -9,7 +9,7 @@ import { createKioskCore, type KioskCore } from '../../main/core/create-kiosk-co
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../main/dev/embedded-platform';
 import { simControlRoutes } from '../../main/dev/sim-controls';
 import { startWebHost, type WebHost } from '../../main/web/web-host';
-import { launchChromium } from '../../tests/e2e/support/chromium';
+import { launchChromium } from '../../tests/support/chromium';
 
 /** Repository root. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

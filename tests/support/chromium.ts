@@ -13,13 +13,13 @@ export const CHROMIUM_ARGS = [
   '--autoplay-policy=no-user-gesture-required',
 ];
 
-/** Debian's Chromium when present, else Playwright's own (which cannot be downloaded here). */
+/** Debian's Chromium when present, else Playwright's own (which is never downloaded here). Used by playwright.config.ts and the UI benches. */
 export function chromiumPath(): string | undefined {
   for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(p)) return p;
   return undefined;
 }
 
-/** Launches headless Chromium for the e2e tests. */
+/** Launches headless Chromium outside Playwright Test (the UI benches). */
 export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   const executablePath = chromiumPath();
   return chromium.launch({ headless: true, ...(executablePath ? { executablePath } : {}), args: [...CHROMIUM_ARGS, ...extraArgs] });

@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import { encodeQr } from '../../../renderer/src/ui/qr-modules';
+import { encodeQr } from './qr-modules';
 
 /**
  * The renderer's QR matrices (renderer/src/ui/qr-modules.ts: npm `qrcode`'s

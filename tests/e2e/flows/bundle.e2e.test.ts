@@ -1,21 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PaymentOrder, ServiceDetail } from '../../common/contract/schemas';
-import { mergeBundleForm, type CombinedForm } from '../../common/domain/bundle-form';
-import { KioskHarness } from './support/kiosk-harness';
-import { observePaymentOrders } from './support/observe-payments';
-import { eventually, fillForm, finishWalk, screen } from './support/walk';
-
-/** axe-core on the whole page, as renderer.e2e.test.ts runs it: the violations as short strings. */
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
+import type { Page } from '@playwright/test';
+import type { ServiceDetail } from '../../../common/contract/schemas';
+import { mergeBundleForm, type CombinedForm } from '../../../common/domain/bundle-form';
+import { observePaymentOrders } from '../fixtures/observe-payments';
+import { expect, test, type KioskHarness } from '../fixtures/test';
+import { eventually, fillForm, finishWalk, screen } from '../fixtures/walk';
 
 /** axe in normal and in care mode (长者模式), back to normal afterwards. */
-async function axeBothModes(page: Page, label: string): Promise<void> {
+async function axeBothModes(axe: (page: Page) => Promise<string[]>, page: Page, label: string): Promise<void> {
   expect(await axe(page), `${label} normal`).toEqual([]);
   await page.getByTestId('care-mode-toggle').click();
   await page.locator('[data-testid="care-mode-toggle"][aria-pressed="true"]').waitFor();
@@ -27,7 +19,7 @@ async function axeBothModes(page: Page, label: string): Promise<void> {
 /** With `SCREENSHOTS=1`, the page as `docs/screenshots/bundle-<name>-portrait-normal.png` (real catalogue from platform-sim). */
 async function shot(page: Page, name: string): Promise<void> {
   if (!process.env.SCREENSHOTS) return;
-  await page.screenshot({ path: fileURLToPath(new URL(`../../docs/screenshots/bundle-${name}-portrait-normal.png`, import.meta.url)) });
+  await page.screenshot({ path: fileURLToPath(new URL(`../../../docs/screenshots/bundle-${name}-portrait-normal.png`, import.meta.url)) });
 }
 
 /** The combined form as a single item, for the shared `fillForm` of the slice walk. */
@@ -40,37 +32,16 @@ function asItem(combined: CombinedForm): ServiceDetail {
  * SQLite outbox and platform-sim. One form for several items; each item
  * reaches the platform exactly once, online and after an outage.
  */
-describe('life-event bundle in Chromium', () => {
-  const h = new KioskHarness();
-  let orders: PaymentOrder[] = [];
-
-  beforeAll(async () => {
-    await h.start();
-    orders = observePaymentOrders(h);
-    // axe needs a page of an explicit browser context (the harness opens one with browser.newPage()): the same kiosk, reopened in one.
-    const context = await h.browser.newContext({ viewport: { width: 1080, height: 1920 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      const hold = 24 * 60 * 60 * 1000;
-      (globalThis as { kioskFlowTiming?: unknown }).kioskFlowTiming = { welcomeMs: hold, resultMs: hold, printDoneMs: hold, thanksMs: hold };
-    });
-    await h.page.close();
-    await page.goto(h.host.url);
-    h.page = page;
-  });
-  afterAll(async () => {
-    await h.stop();
-  });
-
+test.describe('life-event bundle in Chromium', () => {
   /** The life event's items from the core's cached catalogue. */
-  function lifeEvent(id: string): ServiceDetail[] {
+  function lifeEvent(h: KioskHarness, id: string): ServiceDetail[] {
     const event = h.core.store.catalogue.lifeEvents().find((e) => e.id === id);
     if (!event) throw new Error(`no life event ${id}`);
     return event.itemCodes.map((code) => h.core.store.catalogue.all().find((i) => i.code === code)!);
   }
 
   /** Card → welcome → home → the life event's bundle screen. */
-  async function openBundle(id: string): Promise<void> {
+  async function openBundle(h: KioskHarness, id: string): Promise<void> {
     await screen(h.page, 'attract');
     await h.sim('/sim/idcard/insert', { card: 'resident' });
     await screen(h.page, 'welcome');
@@ -82,7 +53,7 @@ describe('life-event bundle in Chromium', () => {
   }
 
   /** Receipt numbers and statuses the result screen lists, by service code. */
-  async function resultItems(): Promise<Array<{ code: string; status: string; receiptNumber: string }>> {
+  async function resultItems(h: KioskHarness): Promise<Array<{ code: string; status: string; receiptNumber: string }>> {
     const rows = h.page.getByTestId('bundle-result-item');
     const out: Array<{ code: string; status: string; receiptNumber: string }> = [];
     for (let i = 0; i < (await rows.count()); i++) {
@@ -96,23 +67,23 @@ describe('life-event bundle in Chromium', () => {
     return out;
   }
 
-  const countsByService = async () => {
+  const countsByService = async (h: KioskHarness) => {
     const counts = new Map<string, number>();
     for (const t of await h.platformTransactions()) counts.set(t.service, (counts.get(t.service) ?? 0) + 1);
     return counts;
   };
 
-  it('online: bundle screen → one combined form → one pre-check list → confirm → every item delivered, one receipt, the platform holds each item once; axe 0 in normal and care mode', async () => {
-    const items = lifeEvent('newborn');
+  test('online: bundle screen → one combined form → one pre-check list → confirm → every item delivered, one receipt, the platform holds each item once; axe 0 in normal and care mode', async ({ kiosk: h, axe }) => {
+    const items = lifeEvent(h, 'newborn');
     const combined = mergeBundleForm(items);
-    const before = await countsByService();
+    const before = await countsByService(h);
     const total = (await h.platformTransactions()).length;
 
-    await openBundle('newborn');
+    await openBundle(h, 'newborn');
     for (const item of items) {
       await expect.poll(() => h.page.getByTestId(`bundle-item-${item.code}`).isChecked()).toBe(true);
     }
-    await axeBothModes(h.page, 'bundle');
+    await axeBothModes(axe, h.page, 'bundle');
     await shot(h.page, 'choose');
 
     await h.page.getByTestId('bundle-start').click();
@@ -120,7 +91,7 @@ describe('life-event bundle in Chromium', () => {
     // One form: each combined field once (the items' 手机号码 is asked once).
     expect(await h.page.locator('[data-testid^="form-field-"]').count()).toBe(combined.form.length);
     expect(await h.page.getByTestId('form-field-phone').count()).toBe(1);
-    await axeBothModes(h.page, 'bundle form');
+    await axeBothModes(axe, h.page, 'bundle form');
     await shot(h.page, 'form');
 
     // Empty form: every problem in one list, item-specific ones naming their item.
@@ -128,7 +99,7 @@ describe('life-event bundle in Chromium', () => {
     await screen(h.page, 'precheck');
     expect(await h.page.locator('[data-testid="precheck-problem"][data-id="phone"]').count()).toBe(1);
     expect(await h.page.locator('[data-testid="precheck-problem"][data-item]').count()).toBeGreaterThan(0);
-    await axeBothModes(h.page, 'bundle precheck');
+    await axeBothModes(axe, h.page, 'bundle precheck');
     await h.page.getByTestId('precheck-back').click();
     await screen(h.page, 'form');
 
@@ -136,14 +107,14 @@ describe('life-event bundle in Chromium', () => {
     await h.page.getByTestId('precheck-button').click();
     await screen(h.page, 'confirm');
     expect(await h.page.getByTestId('confirm-bundle-items').locator('li').count()).toBe(items.length);
-    await axeBothModes(h.page, 'bundle confirm');
+    await axeBothModes(axe, h.page, 'bundle confirm');
     await h.page.getByTestId('confirm-submit').click();
     await screen(h.page, 'result', 30_000);
-    const listed = await resultItems();
+    const listed = await resultItems(h);
     expect(listed.map((i) => i.code)).toEqual(items.map((i) => i.code));
     expect(listed.every((i) => i.status === 'delivered')).toBe(true);
     expect(new Set(listed.map((i) => i.receiptNumber)).size).toBe(items.length);
-    await axeBothModes(h.page, 'bundle result');
+    await axeBothModes(axe, h.page, 'bundle result');
     await shot(h.page, 'result');
 
     await finishWalk(h.page, h);
@@ -151,20 +122,21 @@ describe('life-event bundle in Chromium', () => {
     for (const i of listed) expect(printed).toContain(i.receiptNumber);
     expect(printed).not.toMatch(/\d{17}[\dX]/);
 
-    const after = await countsByService();
+    const after = await countsByService(h);
     for (const item of items) expect((after.get(item.code) ?? 0) - (before.get(item.code) ?? 0)).toBe(1);
     const all = await h.platformTransactions();
     expect(all).toHaveLength(total + items.length);
     expect(new Set(all.map((t) => t.id)).size).toBe(all.length);
   });
 
-  it('a fee inside a bundle (城乡居民参保一件事): the fee item is ticked with its amount, submitted with the others, then paid by QR; axe 0 on the payment step', async () => {
-    const items = lifeEvent('resident-insurance');
+  test('a fee inside a bundle (城乡居民参保一件事): the fee item is ticked with its amount, submitted with the others, then paid by QR; axe 0 on the payment step', async ({ kiosk: h, axe }) => {
+    const orders = observePaymentOrders(h);
+    const items = lifeEvent(h, 'resident-insurance');
     const fee = items.filter((i) => i.feeFen > 0);
     expect(fee).toHaveLength(1);
-    const before = await countsByService();
+    const before = await countsByService(h);
 
-    await openBundle('resident-insurance');
+    await openBundle(h, 'resident-insurance');
     for (const item of items) await expect.poll(() => h.page.getByTestId(`bundle-item-${item.code}`).isChecked()).toBe(true);
     const badge = h.page.locator(`[data-testid="bundle-item"][data-code="${fee[0]!.code}"] [data-testid="bundle-item-fee"]`);
     expect(await badge.getAttribute('data-fen')).toBe(String(fee[0]!.feeFen));
@@ -177,7 +149,7 @@ describe('life-event bundle in Chromium', () => {
     await screen(h.page, 'confirm');
     await h.page.getByTestId('confirm-submit').click();
     await screen(h.page, 'result', 30_000);
-    const listed = await resultItems();
+    const listed = await resultItems(h);
     expect(listed.every((i) => i.status === 'delivered')).toBe(true);
     const feeReceipt = listed.find((i) => i.code === fee[0]!.code)!.receiptNumber;
 
@@ -193,7 +165,7 @@ describe('life-event bundle in Chromium', () => {
     expect(await h.page.getByTestId('payment-amount').getAttribute('data-fen')).toBe(String(fee[0]!.feeFen));
     const order = orders.at(-1)!;
     expect(order.amountFen).toBe(fee[0]!.feeFen);
-    await axeBothModes(h.page, 'bundle payment');
+    await axeBothModes(axe, h.page, 'bundle payment');
     await shot(h.page, 'payment');
 
     const paid = await fetch(`${h.platform!.url}/admin/payments/${encodeURIComponent(order.paymentId)}/pay`, { method: 'POST' });
@@ -211,16 +183,16 @@ describe('life-event bundle in Chromium', () => {
     await h.page.getByTestId('thanks-done').click();
     await screen(h.page, 'attract');
 
-    const after = await countsByService();
+    const after = await countsByService(h);
     for (const item of items) expect((after.get(item.code) ?? 0) - (before.get(item.code) ?? 0)).toBe(1);
   });
 
-  it('offline: the item that needs the network is unticked and marked; the rest are queued together and each arrives once when the platform returns', async () => {
-    const items = lifeEvent('retirement');
+  test('offline: the item that needs the network is unticked and marked; the rest are queued together and each arrives once when the platform returns', async ({ kiosk: h, axe }) => {
+    const items = lifeEvent(h, 'retirement');
     const online = items.filter((i) => !i.queueable);
     const queueable = items.filter((i) => i.queueable);
     expect(online.length).toBeGreaterThan(0);
-    const before = await countsByService();
+    const before = await countsByService(h);
     const total = (await h.platformTransactions()).length;
 
     await h.stopPlatform();
@@ -230,14 +202,14 @@ describe('life-event bundle in Chromium', () => {
     }, 20_000);
     await h.page.locator('[data-testid="connectivity-banner"][data-state="offline"]').waitFor({ timeout: 15_000 });
 
-    await openBundle('retirement');
+    await openBundle(h, 'retirement');
     for (const item of online) {
       expect(await h.page.getByTestId(`bundle-item-${item.code}`).isChecked()).toBe(false);
       expect(await h.page.getByTestId(`bundle-item-${item.code}`).isDisabled()).toBe(true);
       expect(await h.page.locator(`[data-testid="bundle-item"][data-code="${item.code}"]`).getAttribute('data-available')).toBe('false');
     }
     for (const item of queueable) expect(await h.page.getByTestId(`bundle-item-${item.code}`).isChecked()).toBe(true);
-    await axeBothModes(h.page, 'bundle offline');
+    await axeBothModes(axe, h.page, 'bundle offline');
 
     await h.page.getByTestId('bundle-start').click();
     await screen(h.page, 'form');
@@ -246,11 +218,11 @@ describe('life-event bundle in Chromium', () => {
     await screen(h.page, 'confirm');
     await h.page.getByTestId('confirm-submit').click();
     await screen(h.page, 'result', 30_000);
-    const listed = await resultItems();
+    const listed = await resultItems(h);
     expect(listed.map((i) => i.code)).toEqual(queueable.map((i) => i.code));
     expect(listed.every((i) => i.status === 'queued')).toBe(true);
     expect(await h.page.getByTestId('result-status').getAttribute('data-status')).toBe('queued');
-    await axeBothModes(h.page, 'bundle result queued');
+    await axeBothModes(axe, h.page, 'bundle result queued');
     await finishWalk(h.page, h);
     const printed = JSON.stringify(await h.printed());
     for (const i of listed) expect(printed).toContain(i.receiptNumber);
@@ -258,7 +230,7 @@ describe('life-event bundle in Chromium', () => {
     await h.startPlatform();
     const arrived = await eventually(async () => (await h.platformTransactions()).length >= total + queueable.length && h.core.store.queueStatus().pending === 0, 45_000);
     expect(arrived).toBe(true);
-    const after = await countsByService();
+    const after = await countsByService(h);
     for (const item of queueable) expect((after.get(item.code) ?? 0) - (before.get(item.code) ?? 0)).toBe(1);
     for (const item of online) expect(after.get(item.code) ?? 0).toBe(before.get(item.code) ?? 0);
     const all = await h.platformTransactions();

@@ -1,7 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Result } from '../../common/contract/errors';
-import { KioskHarness } from './support/kiosk-harness';
-import { screen } from './support/walk';
+import type { Result } from '../../../common/contract/errors';
+import { expect, test, type KioskHarness } from '../fixtures/test';
+import { screen } from '../fixtures/walk';
+
+/** The channels the core is asked, in order, from now on; `slowInfoMs.value` > 0 makes `system:info` answer that many ms late (a slow core). The kiosk fixture unwraps it after the test. */
+function recordCalls(h: KioskHarness): { order: string[]; slowInfoMs: { value: number } } {
+  const order: string[] = [];
+  const slowInfoMs = { value: 0 };
+  const dispatcher = h.core.dispatcher;
+  const handle = dispatcher.handle.bind(dispatcher);
+  dispatcher.handle = async (channel: string, payload: unknown): Promise<Result<unknown>> => {
+    order.push(channel);
+    if (channel === 'system:info' && slowInfoMs.value > 0) await new Promise((r) => setTimeout(r, slowInfoMs.value));
+    return handle(channel, payload);
+  };
+  return { order, slowInfoMs };
+}
 
 /**
  * Page start-up (issue 6, cold start): the tiny entry sends the four start-up
@@ -9,29 +22,10 @@ import { screen } from './support/walk';
  * the attract screen when the answers are in, and a chunk that cannot be
  * loaded leaves a notice instead of a blank screen.
  */
-describe('renderer start-up in Chromium', () => {
-  const h = new KioskHarness();
-  const order: string[] = [];
-  /** While > 0, `system:info` answers this many ms late (a slow core). */
-  let slowInfoMs = 0;
-
-  beforeAll(async () => {
-    await h.start();
+test.describe('renderer start-up in Chromium', () => {
+  test('asks each start-up question once per page load, then says rendererReady', async ({ kiosk: h }) => {
     await screen(h.page, 'attract');
-    const dispatcher = h.core.dispatcher;
-    const handle = dispatcher.handle.bind(dispatcher);
-    dispatcher.handle = async (channel: string, payload: unknown): Promise<Result<unknown>> => {
-      order.push(channel);
-      if (channel === 'system:info' && slowInfoMs > 0) await new Promise((r) => setTimeout(r, slowInfoMs));
-      return handle(channel, payload);
-    };
-  });
-  afterAll(async () => {
-    await h.stop();
-  });
-
-  it('asks each start-up question once per page load, then says rendererReady', async () => {
-    order.length = 0;
+    const { order } = recordCalls(h);
     await h.page.reload();
     await screen(h.page, 'attract');
     await expect.poll(() => order.includes('system:rendererReady')).toBe(true);
@@ -41,7 +35,9 @@ describe('renderer start-up in Chromium', () => {
     for (const channel of boot) expect(order.filter((c) => c === channel)).toHaveLength(1);
   });
 
-  it('draws attract first when the answers come quickly, and the boot screen first when the core is slow', async () => {
+  test('draws attract first when the answers come quickly, and the boot screen first when the core is slow', async ({ kiosk: h }) => {
+    await screen(h.page, 'attract');
+    const { slowInfoMs } = recordCalls(h);
     const seen = async (): Promise<string[]> => {
       await h.page.addInitScript(() => {
         const w = window as unknown as { __screens: string[] };
@@ -58,15 +54,16 @@ describe('renderer start-up in Chromium', () => {
       return h.page.evaluate(() => (window as unknown as { __screens: string[] }).__screens);
     };
     expect(await seen()).toEqual(['attract']);
-    slowInfoMs = 1500;
+    slowInfoMs.value = 1500;
     try {
       expect(await seen()).toEqual(['boot', 'attract']);
     } finally {
-      slowInfoMs = 0;
+      slowInfoMs.value = 0;
     }
   });
 
-  it('loads the app chunk through a modulepreload link and ships no zod to the page', async () => {
+  test('loads the app chunk through a modulepreload link and ships no zod to the page', async ({ kiosk: h }) => {
+    await screen(h.page, 'attract');
     const scripts = await h.page.evaluate(() => ({
       preload: [...document.querySelectorAll('link[rel="modulepreload"]')].map((l) => l.getAttribute('href') ?? ''),
       entry: document.querySelector('script[type="module"]')?.getAttribute('src') ?? '',
@@ -77,18 +74,13 @@ describe('renderer start-up in Chromium', () => {
     for (const body of bodies) expect(body).not.toContain('Invalid input: expected');
   });
 
-  it('shows a notice in both languages when the app chunk cannot be loaded', async () => {
-    const page = await h.browser.newPage({ viewport: { width: 1080, height: 1920 } });
-    try {
-      await page.route(/\/assets\/mount-[\w-]+\.js$/, (route) => route.abort('failed'));
-      await page.goto(h.host.url);
-      const notice = page.locator('#load-failed');
-      await notice.waitFor({ state: 'visible', timeout: 10_000 });
-      expect(await notice.getAttribute('role')).toBe('alert');
-      await expect.poll(() => notice.textContent()).toMatch(/终端程序加载失败.*failed to load/);
-      expect(await page.locator('[data-screen]').count()).toBe(0);
-    } finally {
-      await page.close();
-    }
+  test('shows a notice in both languages when the app chunk cannot be loaded', async ({ kioskServer, page }) => {
+    await page.route(/\/assets\/mount-[\w-]+\.js$/, (route) => route.abort('failed'));
+    await page.goto(kioskServer.host.url);
+    const notice = page.locator('#load-failed');
+    await notice.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await notice.getAttribute('role')).toBe('alert');
+    await expect.poll(() => notice.textContent()).toMatch(/终端程序加载失败.*failed to load/);
+    expect(await page.locator('[data-screen]').count()).toBe(0);
   });
 });

@@ -1,51 +1,26 @@
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import type { Locator } from '@playwright/test';
 import Database from 'better-sqlite3';
-import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServiceDetail } from '../../common/contract/schemas';
-import { KioskHarness } from './support/kiosk-harness';
-import { eventually, screen, walkToForm, walkToRating } from './support/walk';
+import type { ServiceDetail } from '../../../common/contract/schemas';
+import { expect, test, type KioskHarness } from '../fixtures/test';
+import { eventually, screen, walkToForm, walkToRating } from '../fixtures/walk';
 
 /**
  * The on-screen pinyin input method in the whole kiosk: Chinese typed into a
  * free-text field of a real service form ("zhang" → 张, "cun" → 村) and into
  * the rating reason, candidates from the real core, the values reaching
  * platform-sim; axe on the form with the candidate bar open, normal and care.
+ * The kiosk is the worker's: the platform's count is taken before the walk.
  */
-describe('pinyin input method in Chromium', () => {
-  const h = new KioskHarness();
-  let page: Page;
-
-  beforeAll(async () => {
-    await h.start();
-    // axe-core needs a page of an explicit browser context: this one replaces the harness's page.
-    await h.page.close();
-    const context = await h.browser.newContext({ viewport: { width: 1080, height: 1920 } });
-    page = await context.newPage();
-    await page.addInitScript(() => {
-      const hold = 24 * 60 * 60 * 1000;
-      (globalThis as { kioskFlowTiming?: unknown }).kioskFlowTiming = { welcomeMs: hold, resultMs: hold, printDoneMs: hold, thanksMs: hold };
-    });
-    await page.goto(h.host.url);
-  });
-  afterAll(async () => {
-    await h.stop();
-  });
-
+test.describe('pinyin input method in Chromium', () => {
   /** A free, queueable item printing a receipt whose form has a free-text field the person fills. */
-  function pickTextService(): { item: ServiceDetail; fieldId: string } {
+  function pickTextService(h: KioskHarness): { item: ServiceDetail; fieldId: string } {
     const item = h.core.store.catalogue
       .all()
       .filter((i) => i.queueable && i.feeFen === 0 && i.output === 'receipt' && i.form.some((f) => f.kind === 'text' && !f.prefill && f.maxLength >= 4))
       .sort((a, b) => a.form.length - b.form.length || a.name.length - b.name.length)[0];
     if (!item) throw new Error('the catalogue has no queueable receipt item with a free-text field');
     return { item, fieldId: item.form.find((f) => f.kind === 'text' && !f.prefill)!.id };
-  }
-
-  async function axe(page: Page): Promise<string[]> {
-    const result = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
   /** Taps the letters of `pinyin` on the keyboard, then the candidate `text`. */
@@ -57,8 +32,10 @@ describe('pinyin input method in Chromium', () => {
     await candidate.click();
   }
 
-  it('types 张村 into a form field and a reason for the rating; both reach the platform; axe clean with the candidates open', async () => {
-    const { item, fieldId } = pickTextService();
+  test('types 张村 into a form field and a reason for the rating; both reach the platform; axe clean with the candidates open', async ({ kiosk: h, axe }) => {
+    const page = h.page;
+    const { item, fieldId } = pickTextService(h);
+    const before = (await h.platformTransactions()).filter((t) => t.service === item.code).length;
 
     await walkToForm(page, h, item);
 
@@ -119,9 +96,9 @@ describe('pinyin input method in Chromium', () => {
     // platform-sim stored the form as the kiosk sent it.
     const db = new Database(join(h.dir, 'platform', 'platform.sqlite'), { readonly: true, fileMustExist: true });
     try {
-      const payloads = (db.prepare("SELECT payload FROM records WHERE kind = 'transaction' AND service = ?").all(item.code) as Array<{ payload: string }>).map((r) => r.payload);
-      expect(payloads).toHaveLength(1);
-      expect(JSON.stringify(JSON.parse(payloads[0]!))).toContain('张村');
+      const payloads = (db.prepare("SELECT payload FROM records WHERE kind = 'transaction' AND service = ? ORDER BY seq").all(item.code) as Array<{ payload: string }>).map((r) => r.payload);
+      expect(payloads).toHaveLength(before + 1);
+      expect(JSON.stringify(JSON.parse(payloads.at(-1)!))).toContain('张村');
     } finally {
       db.close();
     }
@@ -148,7 +125,8 @@ describe('pinyin input method in Chromium', () => {
     await screen(page, 'attract');
   });
 
-  it('the search keyboard types at the caret: a letter fixed in the middle of "sbcx" finds 社保查询 items', async () => {
+  test('the search keyboard types at the caret: a letter fixed in the middle of "sbcx" finds 社保查询 items', async ({ kiosk: h }) => {
+    const page = h.page;
     await h.sim('/sim/idcard/insert', { card: 'resident' });
     await screen(page, 'welcome');
     await page.getByTestId('welcome-continue').click();
@@ -173,8 +151,9 @@ describe('pinyin input method in Chromium', () => {
     await screen(page, 'attract');
   });
 
-  it('in Uyghur the keyboard types Uyghur letters: ياخشى tapped into a form field and a rating reason, axe clean', async () => {
-    const { item, fieldId } = pickTextService();
+  test('in Uyghur the keyboard types Uyghur letters: ياخشى tapped into a form field and a rating reason, axe clean', async ({ kiosk: h, axe }) => {
+    const page = h.page;
+    const { item, fieldId } = pickTextService(h);
     await walkToForm(page, h, item);
 
     // The keyboard is open in pinyin; switching the kiosk to Uyghur switches it to Uyghur letters.
