@@ -6,6 +6,7 @@ import { useIdleCountdown } from './use-idle-countdown';
 import { usePrefetchAfterAttract } from './use-prefetch-after-attract';
 import { ScreenView } from './screen-view';
 import { screenOf, stepOf, type ScreenName } from '../flow/screen-of';
+import { submittedReceipts } from '../flow/selectors';
 import { dirOf } from '../i18n/locales';
 import { themeColors } from '../theme/colors';
 import { AccessBar } from '../ui/access-bar';
@@ -33,6 +34,7 @@ export function Shell() {
   const inSession = !NO_SESSION.has(screen);
   const step = stepOf(snapshot);
   const paying = screen === 'payment' && step !== null && PAYING.has(step);
+  const kept = submittedReceipts(snapshot.context);
   usePrefetchAfterAttract(screen);
 
   const idle = useIdleCountdown(inSession && !paying, system?.idleTimeoutSeconds ?? 60, system?.countdownSeconds ?? 15, () => {
@@ -74,15 +76,17 @@ export function Shell() {
         <AccessBar
           showHome={WITH_HOME.has(screen)}
           showCancel={!NO_CANCEL.has(screen)}
+          finish={kept.length > 0}
           onHome={() => send({ type: 'HOME' })}
           onCancel={() => setConfirmCancel(true)}
         />
         <CancelDialog
           open={confirmCancel && inSession}
+          kept={kept}
           onKeep={() => setConfirmCancel(false)}
           onConfirm={() => {
             setConfirmCancel(false);
-            send({ type: 'CANCEL' });
+            send({ type: kept.length > 0 ? 'FINISH' : 'CANCEL' });
           }}
         />
         <IdleOverlay secondsLeft={idle.secondsLeft} onContinue={idle.resume} />

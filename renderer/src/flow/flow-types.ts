@@ -121,6 +121,8 @@ export type FlowEvent =
   | { type: 'BACK' }
   | { type: 'HOME' }
   | { type: 'CANCEL' }
+  /** Ends a session whose application is already saved (the 结束 button after a submission): reason `done`. */
+  | { type: 'FINISH' }
   | { type: 'IDLE_EXPIRED' }
   | { type: 'RETRY' }
   | { type: 'SELECT_SERVICE'; code: string }

@@ -9,6 +9,7 @@ import { paymentStates } from './payment-flow';
 import { printingStates } from './printing-flow';
 import { ratingStates } from './rating-flow';
 import { serviceStates } from './service-flow';
+import { submittedReceipts } from './selectors';
 
 /** What the start-up answers tell the flow (the preloaded calls are used up). */
 function bootContext(boot: BootResult): Partial<FlowContext> {
@@ -81,6 +82,7 @@ export const kioskMachine = flowSetup.createMachine({
     session: {
       on: {
         CANCEL: { target: 'ending', actions: { type: 'endAs', params: { reason: 'cancelled' } } },
+        FINISH: { target: 'ending', guard: ({ context }) => submittedReceipts(context).length > 0, actions: { type: 'endAs', params: { reason: 'done' } } },
         IDLE_EXPIRED: { target: 'ending', actions: { type: 'endAs', params: { reason: 'idle' } } },
         SESSION_CHANGED: [
           { guard: sessionLost, target: 'attract' },

@@ -80,6 +80,7 @@ export const paymentStates = {
         after: { paymentExpiry: 'expired' },
         on: {
           CANCEL: { target: '#kiosk.ending', actions: [withdrawPayment, { type: 'endAs', params: { reason: 'cancelled' } }] },
+          FINISH: { target: '#kiosk.ending', actions: [withdrawPayment, { type: 'endAs', params: { reason: 'done' } }] },
           IDLE_EXPIRED: { target: '#kiosk.ending', actions: [withdrawPayment, { type: 'endAs', params: { reason: 'idle' } }] },
           PAYMENT_STATUS: [
             { guard: ({ event }) => event.status === 'paid', target: 'paid' },
