@@ -43,4 +43,42 @@ describe('kiosk flow machine: identify', () => {
     await until(a, 'welcome');
     expect(a.getSnapshot().context.identity?.method).toBe('qr');
   });
+
+  it('reader unplugged mid-read: one state (choose), no card-read error next to the reader message, whichever event comes first', async () => {
+    for (const order of ['failure-first', 'device-first'] as const) {
+      const { a, api } = await start();
+      a.send({ type: 'START' });
+      a.send({ type: 'SESSION_CHANGED', session: { sessionId: null, stage: 'reading', identity: null } });
+      expect(a.getSnapshot().matches({ session: { identify: 'reading' } })).toBe(true);
+      if (order === 'failure-first') api.failCardRead('read-failed');
+      api.setDevice('idcard', { state: 'noDevice', error: 'unplugged' });
+      if (order === 'device-first') api.failCardRead('read-failed');
+      const s = a.getSnapshot();
+      expect(s.matches({ session: { identify: 'choose' } }), order).toBe(true);
+      expect(s.context.identifyError, order).toBeNull();
+      stopFlow();
+    }
+  });
+
+  it('a refused QR e-ID stays on the screen when the reader goes away; a card failure with the reader online is shown', async () => {
+    const { a, api } = await start();
+    a.send({ type: 'START' });
+    a.send({ type: 'QR_SUBMIT', payload: 'garbage' });
+    await waitFor(a, (s) => s.context.identifyError === 'qr-rejected');
+    api.setDevice('idcard', { state: 'offline' });
+    expect(a.getSnapshot().context.identifyError).toBe('qr-rejected');
+    api.setDevice('idcard', { state: 'online' });
+    api.failCardRead('invalid-card');
+    expect(a.getSnapshot().context.identifyError).toBe('invalid-card');
+  });
+
+  it('a failure reported on the attract screen (scanner QR refused, card unreadable) opens identify and explains it', async () => {
+    for (const code of ['qr-rejected', 'invalid-card'] as const) {
+      const { a } = await start();
+      a.send({ type: 'IDENTIFY_FAILED', code });
+      expect(screen(a), code).toBe('identify');
+      expect(a.getSnapshot().context.identifyError, code).toBe(code);
+      stopFlow();
+    }
+  });
 });

@@ -3,7 +3,21 @@ import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { SessionView } from '../../../common/contract/schemas';
 import { stateConfig } from './flow-config';
 import type { FlowContext, FlowEvent } from './flow-types';
-import { errorCodeOf } from './selectors';
+import { errorCodeOf, isCardReaderAvailable } from './selectors';
+
+/** Failures of a card read (the reader's), as opposed to a QR e-ID's. */
+const CARD_FAILURES: ReadonlySet<string> = new Set(['read-failed', 'card-removed', 'invalid-card', 'device-error']);
+
+/** True for the code of a failed card read. */
+export const isCardFailure = (code: string | null): boolean => code !== null && CARD_FAILURES.has(code);
+
+/** A device event after which no card reader is available (unplugged, offline, faulty). */
+const readerLost = ({ context, event }: { context: FlowContext; event: FlowEvent }): boolean =>
+  event.type === 'DEVICE_CHANGED' && event.status.device === 'idcard' && !isCardReaderAvailable({ ...context.devices, [event.status.name]: event.status });
+
+/** A failed card read reported while no reader is available: the reader's own state already says all there is to say. */
+const cardFailureWithoutReader = ({ context, event }: { context: FlowContext; event: FlowEvent }): boolean =>
+  event.type === 'IDENTIFY_FAILED' && isCardFailure(event.code) && !isCardReaderAvailable(context.devices);
 
 /** Actors of the identify sub-flow. */
 export const identifyActors = {
@@ -35,7 +49,16 @@ export const identifyStates = {
         { guard: sessionReading, target: '.reading', actions: assign({ identifyError: null }) },
         { guard: ({ event }) => event.session.stage === 'idle', target: '.choose' },
       ],
-      IDENTIFY_FAILED: { target: '.choose', actions: assign({ identifyError: ({ event }) => event.code }) },
+      // The reader gone mid-read: one state (choose), one message (the reader's), one way on (the QR code).
+      DEVICE_CHANGED: {
+        guard: readerLost,
+        target: '.choose',
+        actions: ['rememberDevice', assign({ identifyError: ({ context }) => (isCardFailure(context.identifyError) ? null : context.identifyError) })],
+      },
+      IDENTIFY_FAILED: [
+        { guard: cardFailureWithoutReader, target: '.choose', actions: assign({ identifyError: null }) },
+        { target: '.choose', actions: assign({ identifyError: ({ event }) => event.code }) },
+      ],
     },
     states: {
       choose: {

@@ -52,6 +52,8 @@ export const idleStates = {
         { guard: sessionIdentified, target: 'session.faceCheck', actions: assign({ identity: ({ event }) => event.session.identity }) },
         { guard: sessionReading, target: 'session.identify.reading' },
       ],
+      // A failed read or a refused QR e-ID on the attract screen (serial scanner, card) is explained on identify, as there.
+      IDENTIFY_FAILED: { target: 'session.identify.choose', actions: assign({ identifyError: ({ event }) => event.code }) },
     },
   }),
   ending: stateConfig({

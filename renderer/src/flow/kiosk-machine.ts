@@ -56,7 +56,7 @@ export const kioskMachine = flowSetup.createMachine({
   }),
   invoke: { src: 'apiEvents', input: ({ context }) => ({ api: context.api }) },
   on: {
-    DEVICE_CHANGED: { actions: assign({ devices: ({ context, event }) => ({ ...context.devices, [event.status.name]: event.status }) }) },
+    DEVICE_CHANGED: { actions: 'rememberDevice' },
     CONNECTIVITY_CHANGED: {
       actions: assign({ connectivity: ({ event }) => event.connectivity.state, pending: ({ event }) => event.connectivity.pending }),
     },

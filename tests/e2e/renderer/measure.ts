@@ -36,7 +36,7 @@ export function measureCare(page: Page): Promise<CareFigures> {
     let mainCharsAt30 = 0;
     const smallTexts: string[] = [];
     const mainTextBelow30: string[] = [];
-    const SECONDARY = '.badge, .service-meta, .material-note, .chip-count, dt, .qr-form label, .hours';
+    const SECONDARY = '.badge, .service-meta, .material-note, .chip-count, dt, .hours';
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = (n.textContent ?? '').trim();
