@@ -42,6 +42,12 @@ export function Shell() {
     send({ type: 'IDLE_EXPIRED' });
   });
 
+  // Whatever dialog opens (cancel, idle countdown), revealed personal data behind it is hidden again.
+  const dialogOpen = (confirmCancel && inSession) || idle.secondsLeft !== null;
+  useEffect(() => {
+    if (dialogOpen) send({ type: 'CONCEAL' });
+  }, [dialogOpen, send]);
+
   const previous = useRef<ScreenName>(screen);
   const resetPrefs = prefs.reset;
   useEffect(() => {

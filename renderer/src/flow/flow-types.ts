@@ -133,6 +133,8 @@ export type FlowEvent =
   | { type: 'MATERIAL_TOGGLED'; id: string; provided: boolean }
   | { type: 'PRECHECK' }
   | { type: 'REVEAL_TOGGLE' }
+  /** A dialog opened over the screen: any revealed personal data is hidden again. */
+  | { type: 'CONCEAL' }
   | { type: 'SUBMIT' }
   | { type: 'PAY_LATER' }
   | { type: 'CANCEL_PAYMENT' }

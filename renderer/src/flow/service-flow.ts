@@ -121,6 +121,8 @@ export const serviceStates = {
     initial: 'idle',
     exit: assign({ revealed: null }),
     on: {
+      // A dialog opened over the review (cancel, idle countdown): what was shown is hidden again, and a reveal under way is dropped.
+      CONCEAL: { target: '.idle', actions: assign({ revealed: null }) },
       BACK: 'form',
       HOME: 'home',
       SUBMIT: [{ guard: ({ context }) => context.bundle !== null, target: 'submittingBundle' }, { target: 'submitting' }],
