@@ -55,6 +55,8 @@ export const flowSetup = setup({
   },
   actions: {
     clearError: assign({ error: null }),
+    /** Keeps what the core says about a card left on the reader (`SessionView.leftCard`). */
+    rememberLeftCard: assign({ leftCard: ({ context, event }) => (event.type === 'SESSION_CHANGED' ? (event.session.leftCard ?? null) : context.leftCard) }),
     /** Keeps the latest status of the device a `DEVICE_CHANGED` event names. */
     rememberDevice: assign({
       devices: ({ context, event }) => (event.type === 'DEVICE_CHANGED' ? { ...context.devices, [event.status.name]: event.status } : context.devices),

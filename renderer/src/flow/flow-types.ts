@@ -77,6 +77,8 @@ export interface FlowContext {
   connectivity: Connectivity['state'];
   pending: number;
   identity: MaskedIdentity | null;
+  /** A card on the reader that opens no session by itself (`SessionView.leftCard`); null: none. Not personal: kept across the wipe. */
+  leftCard: 'at-start' | 'after-session' | null;
   /** Translated-by-code error of the identify step. */
   identifyError: string | null;
   overview: CatalogueOverview | null;

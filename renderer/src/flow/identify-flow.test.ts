@@ -81,4 +81,27 @@ describe('kiosk flow machine: identify', () => {
       stopFlow();
     }
   });
+
+  it('a card left on the reader keeps the attract screen (with the notice), and a touch starts the session with it', async () => {
+    for (const kind of ['at-start', 'after-session'] as const) {
+      const { a, api } = await start();
+      api.leaveCard(kind, '李晓明', '110101198504121230');
+      expect(screen(a), kind).toBe('attract');
+      expect(a.getSnapshot().context.leftCard, kind).toBe(kind);
+      a.send({ type: 'START' });
+      await until(a, 'welcome');
+      expect(api.calls, kind).toContain('session.begin');
+      expect(a.getSnapshot().context.identity?.maskedName, kind).toBe('李**');
+      expect(a.getSnapshot().context.leftCard, kind).toBeNull();
+      stopFlow();
+    }
+  });
+
+  it('a left card lifted clears the notice', async () => {
+    const { a, api } = await start();
+    api.leaveCard('after-session');
+    api.liftCard();
+    expect(a.getSnapshot().context.leftCard).toBeNull();
+    expect(screen(a)).toBe('attract');
+  });
 });

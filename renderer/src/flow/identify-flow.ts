@@ -43,11 +43,13 @@ export const sessionLost = ({ context, event }: { context: FlowContext; event: F
 export const identifyStates = {
   identify: stateConfig({
     initial: 'choose',
+    // The person is here: a card left on the reader (at start-up, or by the last person) is read now (session.begin).
+    entry: ({ context }) => void context.api.session.begin({}).catch(() => undefined),
     on: {
       SESSION_CHANGED: [
         { guard: sessionIdentified, target: 'faceCheck', actions: assign({ identity: ({ event }) => event.session.identity }) },
         { guard: sessionReading, target: '.reading', actions: assign({ identifyError: null }) },
-        { guard: ({ event }) => event.session.stage === 'idle', target: '.choose' },
+        { guard: ({ event }) => event.session.stage === 'idle', target: '.choose', actions: 'rememberLeftCard' },
       ],
       // The reader gone mid-read: one state (choose), one message (the reader's), one way on (the QR code).
       DEVICE_CHANGED: {

@@ -18,6 +18,7 @@ function bootContext(boot: BootResult): Partial<FlowContext> {
     devices: Object.fromEntries(boot.devices.map((d) => [d.name, d])),
     connectivity: boot.connectivity?.state ?? 'online',
     pending: boot.connectivity?.pending ?? 0,
+    leftCard: boot.session?.leftCard ?? null,
     bootPreloaded: null,
   };
 }
@@ -50,6 +51,7 @@ export const kioskMachine = flowSetup.createMachine({
     devices: {},
     connectivity: 'online',
     pending: 0,
+    leftCard: null,
     overview: null,
     endReason: 'done',
     ...PERSONAL_RESET,
@@ -57,6 +59,7 @@ export const kioskMachine = flowSetup.createMachine({
   invoke: { src: 'apiEvents', input: ({ context }) => ({ api: context.api }) },
   on: {
     DEVICE_CHANGED: { actions: 'rememberDevice' },
+    SESSION_CHANGED: { actions: 'rememberLeftCard' },
     CONNECTIVITY_CHANGED: {
       actions: assign({ connectivity: ({ event }) => event.connectivity.state, pending: ({ event }) => event.connectivity.pending }),
     },
@@ -85,7 +88,7 @@ export const kioskMachine = flowSetup.createMachine({
         FINISH: { target: 'ending', guard: ({ context }) => submittedReceipts(context).length > 0, actions: { type: 'endAs', params: { reason: 'done' } } },
         IDLE_EXPIRED: { target: 'ending', actions: { type: 'endAs', params: { reason: 'idle' } } },
         SESSION_CHANGED: [
-          { guard: sessionLost, target: 'attract' },
+          { guard: sessionLost, target: 'attract', actions: 'rememberLeftCard' },
           { guard: sessionIdentified, actions: assign({ identity: ({ event }) => event.session.identity }) },
         ],
       },

@@ -19,6 +19,7 @@ export function AttractScreen() {
   const { t } = useTranslation();
   const { send, snapshot } = useFlow();
   const ending = snapshot.matches('ending');
+  const leftCard = snapshot.context.leftCard;
 
   // A QR e-ID scanned on the attract screen starts the session and identifies in one go.
   useEffect(
@@ -40,10 +41,19 @@ export function AttractScreen() {
         ))}
       </ul>
       <div className="attract-actions">
-        <div className="card-hint">
-          <Icon name="card" size={96} />
-          <p className="lead">{t('attract.placeCard')}</p>
-        </div>
+        {/* A card left on the reader opens nothing by itself: the screen says what to do with it (a touch starts with it). */}
+        {leftCard === null ? (
+          <div className="card-hint">
+            <Icon name="card" size={96} />
+            <p className="lead">{t('attract.placeCard')}</p>
+          </div>
+        ) : (
+          <div className="card-hint card-left" role="status" data-testid="attract-left-card" data-kind={leftCard}>
+            <Icon name="card" size={96} />
+            <p className="lead">{leftCard === 'after-session' ? t('attract.takeCard') : t('attract.touchToStart')}</p>
+            {leftCard === 'after-session' ? <p>{t('attract.takeCardBody')}</p> : null}
+          </div>
+        )}
         <p className="or">{t('attract.or')}</p>
         <button type="button" className="btn btn-primary btn-huge" data-testid="start-button" disabled={ending} onClick={() => send({ type: 'START' })}>
           {t('attract.start')}

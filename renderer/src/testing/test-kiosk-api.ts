@@ -134,6 +134,7 @@ export class TestKioskApi implements KioskApi {
   private readonly opts: Required<Omit<TestKioskApiOptions, 'system'>> & { system: SystemInfo };
   private sessionView: SessionView = { sessionId: null, stage: 'idle', identity: null };
   private person: { name: string; idNumber: string } | null = null;
+  private leftCard: { name: string; idNumber: string } | null = null;
   private conn: Connectivity = { state: 'online', pending: 0, lastContactAt: NOW };
   private readonly deviceMap = new Map<string, DeviceStatus>([
     ['idcard', device('idcard', 'idcard')],
@@ -212,6 +213,24 @@ export class TestKioskApi implements KioskApi {
     this.setSession(this.identified('idcard', name, idNumber));
   }
 
+  /**
+   * Simulates a card left on the reader (`at-start`: there when the terminal
+   * started; `after-session`: left behind): the session stays idle and reports
+   * it; `session.begin` then reads it as {@link placeCard} does, and
+   * {@link liftCard} clears it.
+   */
+  leaveCard(kind: 'at-start' | 'after-session' = 'at-start', name = '张三', idNumber = '110101199003070015'): void {
+    this.leftCard = { name, idNumber };
+    this.setSession({ sessionId: null, stage: 'idle', identity: null, leftCard: kind });
+  }
+
+  /** Lifts a card left on the reader. */
+  liftCard(): void {
+    if (!this.leftCard) return;
+    this.leftCard = null;
+    this.setSession({ sessionId: null, stage: 'idle', identity: null });
+  }
+
   /** Simulates a failed card read. */
   failCardRead(code: 'read-failed' | 'card-removed' | 'invalid-card' | 'device-error' = 'read-failed'): void {
     this.identifyFailed.emit({ code, message: code });
@@ -279,6 +298,16 @@ export class TestKioskApi implements KioskApi {
 
   readonly session: KioskApi['session'] = {
     current: () => this.delay('session.current', () => this.sessionView),
+    begin: () =>
+      this.delay('session.begin', () => {
+        const card = this.leftCard;
+        if (card && this.sessionView.stage === 'idle') {
+          this.leftCard = null;
+          setTimeout(() => this.placeCard(card.name, card.idNumber), 0);
+          this.setSession({ sessionId: null, stage: 'idle', identity: null });
+        }
+        return this.sessionView;
+      }),
     identifyByQr: ({ payload }) =>
       this.delay('session.identifyByQr', () => {
         if (!payload.startsWith('EID:')) throw new KioskError('invalid-payload', 'qr rejected');
