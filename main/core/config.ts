@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SiteThemeSchema } from '../../common/contract/schemas';
 import { parsePositionedJson, type ConfigPlace, type ConfigProblem, type PositionedJson } from './config-file';
 import { ConfigError, orderProblems, problemsFromIssues } from './config-problems';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../common/domain/local-time';
 
 export { ConfigError, formatConfigProblem, formatConfigProblems } from './config-problems';
 export type { ConfigProblem } from './config-file';
@@ -95,6 +96,8 @@ export const KioskConfigSchema = z.object({
   /** Poll interval of the ID card reader, in ms. */
   idcardPollMs: z.number().int().positive().default(300),
   defaultLocale: z.enum(['zh-CN', 'zh-TW', 'en', 'ug']).default('zh-CN'),
+  /** IANA time zone of every date a person sees (screen, receipt, PDF); default Asia/Shanghai (Beijing time), whatever the machine's own zone. */
+  timeZone: z.string().max(64).refine(isTimeZone, { message: 'unknown time zone: use an IANA name such as Asia/Shanghai', params: { zh: '未知时区：请写 IANA 名称，如 Asia/Shanghai' } }).default(DEFAULT_TIME_ZONE),
   theme: SiteThemeSchema.default({
     siteName: '政务服务自助终端',
     partner: null,

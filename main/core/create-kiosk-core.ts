@@ -137,7 +137,8 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     store,
     transactions,
     events,
-    site: { siteName: config.theme.siteName, deviceId },
+    site: { siteName: config.theme.siteName, deviceId, timeZone: config.timeZone },
+    feeOf: (tx) => payments.feeOf(tx.id, tx.service.feeFen),
     printer: () => devices.receiptPrinter(),
   });
   const sessionApi = sessionMethods({ session, resolveQr });
