@@ -82,6 +82,10 @@ export interface FlowContext {
   /** Translated-by-code error of the identify step. */
   identifyError: string | null;
   overview: CatalogueOverview | null;
+  /** What an attract tile asked to browse: the search text the home screen opens with; null: none. */
+  browseQuery: string | null;
+  /** Where to go on after identification when applying was asked for while browsing unidentified; null: home as usual. */
+  resumeAfterIdentify: 'guide' | 'bundle' | null;
   serviceCode: string | null;
   service: ServiceDetail | null;
   /** Set on the bundle path (home → bundle → form …); null on the single-item path. */
@@ -118,6 +122,8 @@ export interface FlowInput {
 /** Events the flow machine accepts (from screens and from KioskApi events). */
 export type FlowEvent =
   | { type: 'START' }
+  /** An attract tile: browse its category (guides need no identification). */
+  | { type: 'BROWSE'; category: string }
   | { type: 'QR_SUBMIT'; payload: string }
   | { type: 'CONTINUE' }
   | { type: 'BACK' }

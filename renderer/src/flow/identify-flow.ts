@@ -35,6 +35,13 @@ export const sessionReading = ({ event }: { event: FlowEvent }): boolean => even
 export const sessionLost = ({ context, event }: { context: FlowContext; event: FlowEvent }): boolean =>
   event.type === 'SESSION_CHANGED' && event.session.stage === 'idle' && context.identity !== null;
 
+/** After the welcome: back to the guide or bundle the person asked to apply from while browsing, else home. */
+const afterWelcome = [
+  { guard: ({ context }: { context: FlowContext }) => context.resumeAfterIdentify === 'guide' && context.serviceCode !== null, target: 'guide', actions: assign({ resumeAfterIdentify: null }) },
+  { guard: ({ context }: { context: FlowContext }) => context.resumeAfterIdentify === 'bundle' && context.bundle !== null, target: 'bundle', actions: assign({ resumeAfterIdentify: null }) },
+  { target: 'home' },
+] as const;
+
 /**
  * identify → faceCheck → welcome: the person proves who they are with the ID
  * card (the core reads it and reports `session.onChanged`) or the QR e-ID
@@ -96,7 +103,7 @@ export const identifyStates = {
    */
   faceCheck: stateConfig({ always: 'welcome' }),
   welcome: stateConfig({
-    after: { welcome: 'home' },
-    on: { CONTINUE: 'home' },
+    after: { welcome: afterWelcome },
+    on: { CONTINUE: afterWelcome },
   }),
 };

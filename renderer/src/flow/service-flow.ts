@@ -71,15 +71,19 @@ export const serviceStates = {
       },
       ready: {
         on: {
-          START_APPLICATION: {
-            guard: ({ context }) => context.service !== null && isServiceAvailable(context.service, context.connectivity),
-            target: '#kiosk.session.form',
-            actions: assign({
-              form: {},
-              problems: [],
-              materials: ({ context }) => Object.fromEntries((context.service?.materials ?? []).map((m) => [m.id, m.electronic])),
-            }),
-          },
+          START_APPLICATION: [
+            // Browsing unidentified (an attract tile): applying needs the person identified first; then back to this guide.
+            { guard: ({ context }) => context.identity === null, target: '#kiosk.session.identify', actions: assign({ resumeAfterIdentify: 'guide' }) },
+            {
+              guard: ({ context }) => context.service !== null && isServiceAvailable(context.service, context.connectivity),
+              target: '#kiosk.session.form',
+              actions: assign({
+                form: {},
+                problems: [],
+                materials: ({ context }) => Object.fromEntries((context.service?.materials ?? []).map((m) => [m.id, m.electronic])),
+              }),
+            },
+          ],
         },
       },
       failed: { on: { RETRY: 'loading' } },

@@ -2,10 +2,11 @@ import { useEffect } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
 import { attachKeyboardWedge } from '../input/attach-keyboard-wedge';
+import type { BrowseCategory } from '../flow/browse';
 import { Icon, type IconName } from '../ui/icons';
 import { Screen } from '../ui/screen';
 
-const FEATURES: { key: string; icon: IconName }[] = [
+const FEATURES: { key: BrowseCategory; icon: IconName }[] = [
   { key: 'social', icon: 'health' },
   { key: 'household', icon: 'house' },
   { key: 'family', icon: 'family' },
@@ -34,9 +35,12 @@ export function AttractScreen() {
     <Screen name="attract" title={t('attract.headline')}>
       <ul className="features" role="list">
         {FEATURES.map((f) => (
-          <li key={f.key} className="feature">
-            <Icon name={f.icon} size={72} />
-            <span>{t(`attract.features.${f.key}`)}</span>
+          <li key={f.key}>
+            {/* A tile opens its category: guides can be read without identification; applying asks for it. */}
+            <button type="button" className="feature" data-testid="attract-tile" data-category={f.key} disabled={ending} onClick={() => send({ type: 'BROWSE', category: f.key })}>
+              <Icon name={f.icon} size={72} />
+              <span>{t(`attract.features.${f.key}`)}</span>
+            </button>
           </li>
         ))}
       </ul>
