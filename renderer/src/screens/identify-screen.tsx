@@ -45,13 +45,23 @@ export function IdentifyScreen() {
         </p>
       ) : null}
       <div className="options">{readerOk ? [cardOption, qrOption] : [qrOption, cardOption]}</div>
-      <details className="why" open>
-        <summary>
+      {/* Before the read: what is read, why, how long it is kept, where it goes (short), with the rest under "more". */}
+      <section className="why privacy-notice" aria-labelledby="privacy-title" data-testid="privacy-notice">
+        <h2 id="privacy-title">
           <Icon name="shield" size={36} />
-          <span>{t('identify.whatTitle')}</span>
-        </summary>
-        <p>{t('identify.whatBody')}</p>
-      </details>
+          <span>{t('identify.privacyTitle')}</span>
+        </h2>
+        <ul>
+          <li data-testid="privacy-what">{t('identify.privacyWhat')}</li>
+          <li data-testid="privacy-why">{t('identify.privacyWhy')}</li>
+          <li data-testid="privacy-keep">{t('identify.privacyKeep')}</li>
+          <li data-testid="privacy-where">{t('identify.privacyWhere')}</li>
+        </ul>
+        <details data-testid="privacy-more">
+          <summary>{t('identify.whatTitle')}</summary>
+          <p>{t('identify.whatBody')}</p>
+        </details>
+      </section>
     </Screen>
   );
 }
