@@ -48,6 +48,11 @@ export function Shell() {
     if (dialogOpen) send({ type: 'CONCEAL' });
   }, [dialogOpen, send]);
 
+  // Care mode sets the pace: no information screen moves on by itself.
+  useEffect(() => {
+    send({ type: 'CARE_CHANGED', care: prefs.care });
+  }, [prefs.care, send]);
+
   const previous = useRef<ScreenName>(screen);
   const resetPrefs = prefs.reset;
   useEffect(() => {

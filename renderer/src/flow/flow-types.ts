@@ -50,11 +50,11 @@ export type EndReason = 'done' | 'cancelled' | 'idle';
 
 /** Durations of the automatic steps, in milliseconds (overridable for tests). */
 export interface FlowTiming {
-  /** How long the welcome screen stays before home. Default 3000. */
+  /** How long the welcome screen stays before home. Default 8000 (never by itself in care mode). */
   welcomeMs: number;
-  /** How long the result screen stays before printing starts. Default 3000. */
+  /** How long the result (and "paid") screen stays before moving on. Default 8000 (never by itself in care mode). */
   resultMs: number;
-  /** Pause after a finished print before the rating. Default 1500. */
+  /** Pause after a finished print before the rating. Default 8000 (never by itself in care mode). */
   printDoneMs: number;
   /** How long the thanks screen stays before the session ends. Default 8000. */
   thanksMs: number;
@@ -62,8 +62,12 @@ export interface FlowTiming {
   paymentPollMs: number;
 }
 
-/** Default {@link FlowTiming}. */
-export const DEFAULT_TIMING: FlowTiming = { welcomeMs: 3000, resultMs: 3000, printDoneMs: 1500, thanksMs: 8000, paymentPollMs: 2000 };
+/**
+ * Default {@link FlowTiming}: every screen that carries information stays at
+ * least 8 s (with a visible countdown and a 继续 button), and in care mode
+ * until the person moves on.
+ */
+export const DEFAULT_TIMING: FlowTiming = { welcomeMs: 8000, resultMs: 8000, printDoneMs: 8000, thanksMs: 8000, paymentPollMs: 2000 };
 
 /** Everything the flow machine knows. Personal data here is masked, except `revealed` on the review step. */
 export interface FlowContext {
@@ -71,6 +75,8 @@ export interface FlowContext {
   /** The start-up calls already under way when the machine started (see `FlowInput.boot`); null: the boot state makes them. */
   bootPreloaded: Promise<BootResult> | null;
   timing: FlowTiming;
+  /** Care mode (长辈模式) is on: no information screen moves on by itself. */
+  care: boolean;
   system: SystemInfo | null;
   /** Latest status per device name. */
   devices: Record<string, DeviceStatus>;
@@ -159,4 +165,5 @@ export type FlowEvent =
   | { type: 'DEVICE_CHANGED'; status: DeviceStatus }
   | { type: 'CONNECTIVITY_CHANGED'; connectivity: Connectivity }
   | { type: 'PRINT_JOB_CHANGED'; job: PrintJob }
-  | { type: 'CATALOGUE_UPDATED' };
+  | { type: 'CATALOGUE_UPDATED' }
+  | { type: 'CARE_CHANGED'; care: boolean };

@@ -1,7 +1,7 @@
 import { assign, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { SessionView } from '../../../common/contract/schemas';
-import { stateConfig } from './flow-config';
+import { stateConfig, unlessCare } from './flow-config';
 import type { FlowContext, FlowEvent } from './flow-types';
 import { errorCodeOf, isCardReaderAvailable } from './selectors';
 
@@ -103,7 +103,7 @@ export const identifyStates = {
    */
   faceCheck: stateConfig({ always: 'welcome' }),
   welcome: stateConfig({
-    after: { welcome: afterWelcome },
+    after: { welcome: unlessCare(afterWelcome) },
     on: { CONTINUE: afterWelcome },
   }),
 };

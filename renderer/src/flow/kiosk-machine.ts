@@ -47,6 +47,7 @@ export const kioskMachine = flowSetup.createMachine({
     api: input.api,
     bootPreloaded: input.boot ?? null,
     timing: { ...DEFAULT_TIMING, ...input.timing },
+    care: false,
     system: null,
     devices: {},
     connectivity: 'online',
@@ -59,6 +60,7 @@ export const kioskMachine = flowSetup.createMachine({
   invoke: { src: 'apiEvents', input: ({ context }) => ({ api: context.api }) },
   on: {
     DEVICE_CHANGED: { actions: 'rememberDevice' },
+    CARE_CHANGED: { actions: assign({ care: ({ event }) => event.care }) },
     SESSION_CHANGED: { actions: 'rememberLeftCard' },
     CONNECTIVITY_CHANGED: {
       actions: assign({ connectivity: ({ event }) => event.connectivity.state, pending: ({ event }) => event.connectivity.pending }),

@@ -2,7 +2,7 @@ import { assign, fromCallback, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { PaymentOrder, PaymentStatus } from '../../../common/contract/schemas';
 import { feeProgress } from './dues';
-import { flowAssign, stateConfig } from './flow-config';
+import { flowAssign, stateConfig, unlessCare } from './flow-config';
 import type { FlowContext, FlowEvent } from './flow-types';
 
 /** Actors of the payment sub-flow. */
@@ -99,7 +99,7 @@ export const paymentStates = {
         },
       },
       paid: {
-        after: { result: nextFee },
+        after: { result: unlessCare(nextFee) },
         on: { CONTINUE: nextFee },
       },
       expired: { on: { RETRY: 'creating' } },

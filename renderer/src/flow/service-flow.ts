@@ -2,7 +2,7 @@ import { assign, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { ServiceDetail, SubmitResult } from '../../../common/contract/schemas';
 import { bundleRequest, newBundle } from './bundle';
-import { stateConfig } from './flow-config';
+import { stateConfig, unlessCare } from './flow-config';
 import type { CatalogueOverview, FlowContext, PrecheckProblem, RevealedIdentity } from './flow-types';
 import { feeDue } from './payment-flow';
 import { isServiceAvailable } from './selectors';
@@ -165,7 +165,7 @@ export const serviceStates = {
   }),
   /** The result; a bundle with delivered fee items goes on to pay them one after the other. */
   result: stateConfig({
-    after: { result: afterResult },
+    after: { result: unlessCare(afterResult) },
     on: { CONTINUE: afterResult },
   }),
 };
