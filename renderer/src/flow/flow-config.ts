@@ -16,6 +16,7 @@ export const flowAssign: FlowSetup['assign'] = assign;
 /** A transition whose guard (if any) is an inline function of the context, as the flow's timed steps are. */
 interface TimedTransition {
   guard?: (args: { context: FlowContext }) => boolean;
+  target?: string;
 }
 
 /**

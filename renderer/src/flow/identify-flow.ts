@@ -1,7 +1,7 @@
 import { assign, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { SessionView } from '../../../common/contract/schemas';
-import { stateConfig, unlessCare } from './flow-config';
+import { flowAssign, stateConfig, unlessCare } from './flow-config';
 import type { FlowContext, FlowEvent } from './flow-types';
 import { errorCodeOf, isCardReaderAvailable } from './selectors';
 
@@ -37,8 +37,8 @@ export const sessionLost = ({ context, event }: { context: FlowContext; event: F
 
 /** After the welcome: back to the guide or bundle the person asked to apply from while browsing, else home. */
 const afterWelcome = [
-  { guard: ({ context }: { context: FlowContext }) => context.resumeAfterIdentify === 'guide' && context.serviceCode !== null, target: 'guide', actions: assign({ resumeAfterIdentify: null }) },
-  { guard: ({ context }: { context: FlowContext }) => context.resumeAfterIdentify === 'bundle' && context.bundle !== null, target: 'bundle', actions: assign({ resumeAfterIdentify: null }) },
+  { guard: ({ context }: { context: FlowContext }) => context.resumeAfterIdentify === 'guide' && context.serviceCode !== null, target: 'guide', actions: flowAssign({ resumeAfterIdentify: null }) },
+  { guard: ({ context }: { context: FlowContext }) => context.resumeAfterIdentify === 'bundle' && context.bundle !== null, target: 'bundle', actions: flowAssign({ resumeAfterIdentify: null }) },
   { target: 'home' },
 ] as const;
 
