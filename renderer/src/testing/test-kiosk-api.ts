@@ -52,7 +52,7 @@ function service(
   code: string,
   name: string,
   department: string,
-  opts: { queueable?: boolean; feeFen?: number; lifeEvents?: string[]; category?: string; output?: ServiceDetail['output'] } = {},
+  opts: { queueable?: boolean; feeFen?: number; lifeEvents?: string[]; category?: string; output?: ServiceDetail['output']; extraFields?: ServiceDetail['form'] } = {},
 ): ServiceDetail {
   return {
     code,
@@ -81,6 +81,7 @@ function service(
       { id: 'idNumber', label: '身份证号码', kind: 'text', required: true, prefill: 'idNumber', maxLength: 18 },
       { id: 'phone', label: '手机号码', kind: 'phone', required: true, prefill: null, maxLength: 11 },
       { id: 'delivery', label: '领取方式', kind: 'select', required: true, options: ['窗口领取', '邮寄到家'], prefill: null, maxLength: 20 },
+      ...(opts.extraFields ?? []),
     ],
     lifeEvents: opts.lifeEvents ?? [],
   };
@@ -89,7 +90,10 @@ function service(
 /** The small built-in catalogue of the fake. */
 export const TEST_CATALOGUE: ServiceDetail[] = [
   service('GG00101001', '社保查询', '人力资源和社会保障局', { lifeEvents: ['retirement'] }),
-  service('GG00102001', '养老保险待遇申领', '人力资源和社会保障局', { lifeEvents: ['retirement'] }),
+  service('GG00102001', '养老保险待遇申领', '人力资源和社会保障局', {
+    lifeEvents: ['retirement'],
+    extraFields: [{ id: 'bankAccount', label: '银行账号', kind: 'number', required: false, prefill: null, maxLength: 30 }],
+  }),
   service('QR00201001', '出生医学证明办理', '卫生健康委员会', { queueable: false, lifeEvents: ['newborn'] }),
   service('GG00301001', '新生儿落户', '公安局', { lifeEvents: ['newborn'] }),
   service('ZS00401001', '居民身份证补领', '公安局', { feeFen: 2000, queueable: false, lifeEvents: ['resident'] }),
@@ -229,6 +233,11 @@ export class TestKioskApi implements KioskApi {
     if (!this.leftCard) return;
     this.leftCard = null;
     this.setSession({ sessionId: null, stage: 'idle', identity: null });
+  }
+
+  /** Simulates a card placed and being read (stage `reading`), with no outcome yet. */
+  beginCardRead(): void {
+    this.setSession({ sessionId: null, stage: 'reading', identity: null });
   }
 
   /** Simulates a failed card read. */
