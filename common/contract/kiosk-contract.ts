@@ -55,6 +55,12 @@ export const kioskContract = defineContract({
   }),
   session: service('citizen', {
     current: method(EmptySchema, SessionViewSchema),
+    /**
+     * The person touched the screen to start: a card left on the reader
+     * (`leftCard`) is read now and opens the session; otherwise nothing
+     * changes. Returns the view.
+     */
+    begin: method(EmptySchema, SessionViewSchema),
     /** Identify with an e-ID / one-code-pass QR payload captured by keyboard wedge. */
     identifyByQr: method(z.object({ payload: z.string().min(1).max(2048) }), SessionViewSchema),
     /** The person's own unmasked data for the review step; `no-session` when nobody is identified. */

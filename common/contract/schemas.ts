@@ -71,6 +71,13 @@ export const SessionViewSchema = z.object({
   sessionId: z.string().nullable(),
   stage: SessionStageSchema,
   identity: MaskedIdentitySchema.nullable(),
+  /**
+   * A card lies on the reader that opens no session by itself: `at-start`
+   * (it was there when the terminal started), `after-session` (left behind
+   * when the last session ended). A touch (`session.begin`) reads it; lifting
+   * it clears this. Absent: no such card.
+   */
+  leftCard: z.enum(['at-start', 'after-session']).optional(),
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 

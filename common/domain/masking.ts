@@ -27,3 +27,28 @@ export function maskIdNumber(idNumber: string): string {
   if (s.length <= 8) return '*'.repeat(Math.max(0, s.length - 2)) + s.slice(-2);
   return s.slice(0, 4) + '*'.repeat(s.length - 8) + s.slice(-4);
 }
+
+/** Labels of form fields whose value is an account, card or document number (masked like an ID number). */
+const NUMBER_LABEL = /账号|帐号|账户|帐户|卡号|身份证号|证件号|护照号|account|card number|id number/i;
+
+/**
+ * True when a value a person typed into a form is an account, card or
+ * document number: the field's label says so (银行账号, 逝者身份证号…), or
+ * the value itself is 12 or more digits (a bank card is 16–19, an ID number
+ * 18; a phone number's 11 stay readable). Phone fields are never masked.
+ */
+export function isSensitiveNumberField(field: { label: string; kind: string }, value: string): boolean {
+  if (field.kind === 'phone') return false;
+  const compact = value.replace(/[\s-]/g, '');
+  if (compact.length === 0) return false;
+  return NUMBER_LABEL.test(field.label) || /^[0-9]{12,}[0-9Xx]?$/.test(compact);
+}
+
+/**
+ * A form value as shown on a review screen or paper: account, card and
+ * document numbers (see {@link isSensitiveNumberField}) masked like an ID
+ * number (6222021234567890123 → 6222***********0123), everything else as is.
+ */
+export function maskFieldValue(field: { label: string; kind: string }, value: string): string {
+  return isSensitiveNumberField(field, value) ? maskIdNumber(value.replace(/[\s-]/g, '')) : value;
+}

@@ -6,7 +6,7 @@
  */
 export type { IdCardData, GenderCode } from './types';
 export { openIdCardReader } from './reader';
-export type { IdCardReader, IdCardReaderOptions, IdCardReadOptions, IdCardReaderEvents } from './reader';
+export type { CardPresented, IdCardReader, IdCardReaderOptions, IdCardReadOptions, IdCardReaderEvents } from './reader';
 export type { ReadCardResult } from './read-card';
 export { IdCardSession } from './session';
 export { IdCardError, isIdCardError } from './errors';

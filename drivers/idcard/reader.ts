@@ -35,9 +35,21 @@ export interface IdCardReadOptions {
 }
 
 /** Events of an {@link IdCardReader}. */
+/** Payload of `cardPresented`. */
+export interface CardPresented {
+  /** True when the card was already on the reader at the first presence poll (start-up, restart). */
+  initial: boolean;
+  /**
+   * Called by a listener, during the event, to leave this card unread (a card
+   * left on the reader must not open a session by itself); `rearm()` has it
+   * presented and read again.
+   */
+  leaveUnread(): void;
+}
+
 export interface IdCardReaderEvents extends Record<string, unknown> {
   status: DeviceStatus;
-  cardPresented: undefined;
+  cardPresented: CardPresented;
   cardRead: IdCardData;
   cardRemoved: undefined;
   readFailed: DeviceError;
@@ -57,6 +69,8 @@ export interface IdCardReader {
   startPolling(): void;
   /** Stops presence polling (a poll in progress completes). Idempotent. */
   stopPolling(): void;
+  /** Forgets the card on the reader, so the next poll presents it again (`cardPresented`, then a read). */
+  rearm(): void;
   /**
    * One-shot read: waits up to `waitMs` for a card, then reads it. Rejects
    * IdCardError 80 (`NoMedia`) when no card came, IdCardError for other SW3
@@ -84,6 +98,8 @@ class SerialIdCardReader implements IdCardReader {
   private pollTimer: ReturnType<typeof setTimeout> | null = null;
   private polling = false;
   private cardPresent = false;
+  /** False until a presence poll has answered once (a card found then was there at start). */
+  private polledOnce = false;
   private closed = false;
   private readonly pollMs: number;
   private readonly now: () => Date;
@@ -113,6 +129,10 @@ class SerialIdCardReader implements IdCardReader {
     if (this.polling || this.closed) return;
     this.polling = true;
     this.schedule(0);
+  }
+
+  rearm(): void {
+    this.cardPresent = false;
   }
 
   stopPolling(): void {
@@ -214,9 +234,13 @@ class SerialIdCardReader implements IdCardReader {
     } catch {
       return; // Status already reflects the failure; the next poll tries again.
     }
+    const initial = !this.polledOnce;
+    this.polledOnce = true;
     if (found && !this.cardPresent) {
       this.cardPresent = true;
-      this.events.emit('cardPresented', undefined);
+      let unread = false;
+      this.events.emit('cardPresented', { initial, leaveUnread: () => (unread = true) });
+      if (unread) return;
       try {
         const { data } = await this.tracked(() => readPresentCard(this.session, { fingerprint: false, retries: this.options.retries, now: this.now }));
         this.events.emit('cardRead', data);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SiteThemeSchema } from '../../common/contract/schemas';
 import { parsePositionedJson, type ConfigPlace, type ConfigProblem, type PositionedJson } from './config-file';
 import { ConfigError, orderProblems, problemsFromIssues } from './config-problems';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../../common/domain/local-time';
 
 export { ConfigError, formatConfigProblem, formatConfigProblems } from './config-problems';
 export type { ConfigProblem } from './config-file';
@@ -126,6 +127,8 @@ export const KioskConfigSchema = z.object({
     .strict()
     .refine((n) => n.forceHour >= n.hour, { message: 'forceHour must not be before hour', path: ['forceHour'] })
     .default({ hour: 3, forceHour: 5, timeZone: 'Asia/Shanghai' }),
+  /** IANA time zone of every date a person sees (screen, receipt, PDF); default Asia/Shanghai (Beijing time), whatever the machine's own zone. */
+  timeZone: z.string().max(64).refine(isTimeZone, { message: 'unknown time zone: use an IANA name such as Asia/Shanghai', params: { zh: '未知时区：请写 IANA 名称，如 Asia/Shanghai' } }).default(DEFAULT_TIME_ZONE),
   theme: SiteThemeSchema.default({
     siteName: '政务服务自助终端',
     partner: null,

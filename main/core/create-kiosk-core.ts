@@ -153,7 +153,11 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
 
   const allDevices = createDevices(config, registry, {
     onIdCard(reader) {
-      reader.on('cardPresented', () => session.cardPresented());
+      session.useReader(() => reader.rearm());
+      reader.on('cardPresented', (presented) => {
+        if (!session.cardPresented(presented.initial)) presented.leaveUnread();
+      });
+      reader.on('cardRemoved', () => session.cardRemoved());
       reader.on('cardRead', (card) => session.identified(identityFromCard(card)));
       reader.on('readFailed', (error) =>
         session.identifyFailed({ code: error.kind === 'NoMedia' ? 'card-removed' : error.kind === 'InvalidData' ? 'invalid-card' : 'read-failed', message: `${error.kind}${error.classCode ? ` ${error.classCode}` : ''}` }),
@@ -175,7 +179,8 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     store,
     transactions,
     events,
-    site: { siteName: config.theme.siteName, deviceId },
+    site: { siteName: config.theme.siteName, deviceId, timeZone: config.timeZone },
+    feeOf: (tx) => payments.feeOf(tx.id, tx.service.feeFen),
     printer: () => devices.receiptPrinter(),
   });
   const sessionApi = sessionMethods({ session, resolveQr });

@@ -42,4 +42,19 @@ describe('startSimControls (the Electron development bundle)', () => {
     const session = await h.call('session:current');
     expect(session.ok && (session.value as { stage: string }).stage).toBe('identified');
   });
+
+  it('refuses a second card while one is on the reader (409) unless told to replace it; a lifted card can be placed again', async () => {
+    const post = (path: string, body: unknown) =>
+      fetch(`${host!.origin}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Kiosk-Token': host!.token }, body: JSON.stringify(body) });
+    await post('/sim/idcard/remove', {});
+    expect((await post('/sim/idcard/insert', { card: 'resident' })).status).toBe(200);
+    const second = await post('/sim/idcard/insert', { card: 'resident' });
+    expect(second.status).toBe(409);
+    expect(((await second.json()) as { error: string }).error).toMatch(/already on the reader/);
+    expect((await post('/sim/idcard/insert', { card: 'resident', replace: true })).status).toBe(200);
+    expect((await post('/sim/idcard/insert', { card: 'resident', replace: 'yes' })).status).toBe(400);
+    expect((await post('/sim/idcard/remove', {})).status).toBe(200);
+    expect((await post('/sim/idcard/insert', { card: 'resident' })).status).toBe(200);
+    await post('/sim/idcard/remove', {});
+  });
 });

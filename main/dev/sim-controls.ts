@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { KioskConfig } from '../core/config';
 import type { KioskCore } from '../core/create-kiosk-core';
 import { SAMPLE_CARDS } from '../../drivers/idcard/index';
+import { RouteError } from '../web/json-routes';
 
 /** A JSON HTTP route for simulator controls (served only when devices are simulated). */
 export interface SimRoute {
@@ -10,7 +11,13 @@ export interface SimRoute {
   handler: (body: unknown) => Promise<unknown>;
 }
 
-const CardBody = z.object({ card: z.enum(Object.keys(SAMPLE_CARDS) as [keyof typeof SAMPLE_CARDS, ...Array<keyof typeof SAMPLE_CARDS>]).default('resident') });
+const CardBody = z
+  .object({
+    card: z.enum(Object.keys(SAMPLE_CARDS) as [keyof typeof SAMPLE_CARDS, ...Array<keyof typeof SAMPLE_CARDS>]).default('resident'),
+    /** Put this card in place of the one on the reader; without it a second insert is refused (409). */
+    replace: z.boolean().default(false),
+  })
+  .strict();
 const ScanBody = z.object({ payload: z.string().min(1).max(2048) });
 const FaultBody = z.object({ fault: z.string().max(64).nullable() });
 
@@ -33,7 +40,10 @@ export function simControlRoutes(core: KioskCore): SimRoute[] {
       method: 'POST',
       path: '/sim/idcard/insert',
       handler: async (body) => {
-        sims.insertCard(CardBody.parse(body ?? {}).card);
+        const { card, replace } = CardBody.parse(body ?? {});
+        // A hand cannot put a second card on a card: the one there must be lifted first, or replaced on purpose.
+        if (sims.cardOnReader && !replace) throw new RouteError(409, 'a card is already on the reader: remove it first, or send {"replace": true}');
+        sims.insertCard(card);
         return { ok: true };
       },
     },

@@ -10,6 +10,18 @@ export interface WebRoute {
   handler: (body: unknown) => Promise<unknown>;
 }
 
+/** Thrown by a route handler to answer with `status` and `{error: message}` (e.g. 409 for a refused control). */
+export class RouteError extends Error {
+  constructor(
+    /** HTTP status, 400–499. */
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RouteError';
+  }
+}
+
 /** Largest JSON request body a route accepts, in bytes. */
 export const ROUTE_MAX_BODY_BYTES = 256 * 1024;
 
@@ -17,7 +29,9 @@ export const ROUTE_MAX_BODY_BYTES = 256 * 1024;
  * Serves one route request. Requires header `X-Kiosk-Token` to match the
  * host token (401 otherwise). Replies 200 with the handler's value as JSON,
  * 400 for an unreadable or non-JSON body, 413 for a body over
- * {@link ROUTE_MAX_BODY_BYTES}, 500 with `{error}` when the handler throws.
+ * {@link ROUTE_MAX_BODY_BYTES}, a {@link RouteError}'s status with `{error}`,
+ * 400 for a body the handler's schema refuses (a `ZodError`), 500 with
+ * `{error}` when the handler throws anything else.
  */
 export async function serveRoute(route: WebRoute, token: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<void> {
   const send = (status: number, value: unknown): void => {
@@ -40,6 +54,8 @@ export async function serveRoute(route: WebRoute, token: string, req: IncomingMe
   try {
     send(200, await route.handler(body));
   } catch (e) {
+    if (e instanceof RouteError) return send(e.status, { error: e.message });
+    if (e instanceof Error && e.name === 'ZodError') return send(400, { error: e.message });
     send(500, { error: e instanceof Error ? e.message : String(e) });
   }
 }

@@ -54,6 +54,7 @@ export class TestKioskImplementation implements KioskImplementation {
 
   readonly session: KioskImplementation['session'] = {
     current: async () => this.view(),
+    begin: async () => this.view(),
     identifyByQr: async (input) => {
       this.record('session:identifyByQr', input);
       this.person = { sessionId: 'S-1', name: input.payload };

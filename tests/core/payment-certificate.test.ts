@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaymentOrder, PaymentStatus, PrintJob, ServiceDetail, SubmitResult } from '../../common/contract/schemas';
 import { startCoreHarness, type CoreHarness } from './support/core-harness';
-import { filledRequest, identifyWithCard } from './support/walk';
+import { filledRequest, identifyWithCard, printedReceiptWith, printedText, waitForJob } from './support/walk';
 import { waitUntil } from './support/wait-until';
 
 const HAS_CUPS = existsSync('/usr/sbin/cupsd') && existsSync('/usr/bin/lpstat');
@@ -42,6 +42,32 @@ describe('payment, certificate printing and staff assist', () => {
     const cancelled = await h.ok<PaymentStatus>('payment:cancel', { paymentId: second.paymentId });
     expect(['cancelled', 'pending']).toContain(cancelled.status);
     expect(await h.fails('payment:status', { paymentId: 'not-from-this-session' })).toBe('not-found');
+  });
+
+  it('the receipt states the fee: paid (amount, channel, 已缴费) or left for later (未缴费 and how to pay)', async () => {
+    const item = firstItem(h, (i) => i.feeFen > 0 && i.form.length <= 6);
+    const yuan = `${(item.feeFen / 100).toFixed(2)} 元`;
+    const paidTx = await h.ok<SubmitResult>('transactions:submit', filledRequest(item));
+    const order = await h.ok<PaymentOrder>('payment:create', { transactionId: paidTx.id });
+    await fetch(`${h.platformUrl}/admin/payments/${encodeURIComponent(order.paymentId)}/pay`, { method: 'POST' });
+    expect((await h.ok<PaymentStatus>('payment:status', { paymentId: order.paymentId })).status).toBe('paid');
+    const paidJob = await h.ok<PrintJob>('printer:printReceipt', { transactionId: paidTx.id });
+    await waitForJob(h, paidJob.jobId, 'done');
+    const paidText = printedText(printedReceiptWith(h, paidTx.receiptNumber)!);
+    expect(paidText).toContain(yuan);
+    expect(paidText).toContain('统一公共支付平台');
+    expect(paidText).toContain('已缴费');
+
+    const laterTx = await h.ok<SubmitResult>('transactions:submit', filledRequest(item));
+    const laterJob = await h.ok<PrintJob>('printer:printReceipt', { transactionId: laterTx.id });
+    await waitForJob(h, laterJob.jobId, 'done');
+    const laterText = printedText(printedReceiptWith(h, laterTx.receiptNumber)!);
+    expect(laterText).toContain(yuan);
+    expect(laterText).toContain('未缴费');
+    expect(laterText).toContain('凭受理编号到窗口或在手机上缴费');
+    expect(laterText).not.toContain('已缴费');
+    // No line of either receipt is a lone piece of punctuation.
+    for (const line of `${paidText}\n${laterText}`.split('\n')) expect(line.trim(), line).not.toMatch(/^[。，、；：？！）]$/);
   });
 
   it('a free item has nothing to pay', async () => {

@@ -134,4 +134,38 @@ describe('SessionManager', () => {
     session.identified({ method: 'qr', name: 'Zhang San', idNumber: null, address: null, cardType: null, expired: false });
     expect(session.view().identity).toEqual({ method: 'qr', maskedName: 'Z**** S**', maskedIdNumber: null, cardType: null, expired: false });
   });
+
+  it('a card on the reader at start opens nothing by itself: left unread, reported at-start, read on a touch (begin)', () => {
+    const { session, log } = setup();
+    let rearmed = 0;
+    session.useReader(() => rearmed++);
+    expect(session.cardPresented(true)).toBe(false);
+    expect(session.view()).toEqual({ sessionId: null, stage: 'idle', identity: null, leftCard: 'at-start' });
+    expect(session.begin()).toEqual({ sessionId: null, stage: 'idle', identity: null });
+    expect(rearmed).toBe(1);
+    // The reader presents it again (not initial): now it is read and opens the session.
+    expect(session.cardPresented(false)).toBe(true);
+    expect(session.view().stage).toBe('reading');
+    expect(log.of<SessionView>('session:onChanged').map((c) => c.leftCard ?? null)).toEqual(['at-start', null, null]);
+  });
+
+  it('a card left after the session ends is reported after-session and does not start the next one; lifting it clears that', () => {
+    const { session } = setup();
+    let rearmed = 0;
+    session.useReader(() => rearmed++);
+    expect(session.cardPresented(false)).toBe(true);
+    session.identified(person('李晓明', '110101198504121230'));
+    expect(session.end()).toEqual({ sessionId: null, stage: 'idle', identity: null, leftCard: 'after-session' });
+    session.cardRemoved();
+    expect(session.view()).toEqual({ sessionId: null, stage: 'idle', identity: null });
+    expect(session.begin().leftCard).toBeUndefined();
+    expect(rearmed).toBe(0);
+  });
+
+  it('no card left when the session ends without a card on the reader (QR e-ID), and a new card placed later opens a session', () => {
+    const { session } = setup();
+    session.identified({ ...person('李晓明', '110101198504121230'), method: 'qr' });
+    expect(session.end().leftCard).toBeUndefined();
+    expect(session.cardPresented(false)).toBe(true);
+  });
 });

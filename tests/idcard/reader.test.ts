@@ -223,6 +223,34 @@ describe('presence polling', () => {
     expect(reads).toBe(1);
   });
 
+  it('says whether a card was there at the first poll; a card left unread is read only after rearm()', async () => {
+    rig = simRig({ card: resident() });
+    const presented: boolean[] = [];
+    let reads = 0;
+    let hold = true;
+    rig.reader.on('cardPresented', (p) => {
+      presented.push(p.initial);
+      if (hold) p.leaveUnread();
+    });
+    let removed = 0;
+    rig.reader.on('cardRead', () => reads++);
+    rig.reader.on('cardRemoved', () => removed++);
+    rig.reader.startPolling();
+    await until(() => presented.length === 1);
+    const before = rig.sim.requests;
+    await until(() => rig!.sim.requests >= before + 5);
+    expect(reads).toBe(0);
+    hold = false;
+    rig.reader.rearm();
+    await until(() => reads === 1);
+    expect(presented).toEqual([true, false]);
+    rig.sim.removeCard();
+    await until(() => removed === 1);
+    rig.sim.insertCard(resident());
+    await until(() => reads === 2);
+    expect(presented).toEqual([true, false, false]);
+  });
+
   it('recovers from offline to online when the reader answers again', async () => {
     rig = simRig({ fault: 'mute' }, { timeouts: { samStatus: 50, findCard: 50 } });
     rig.reader.startPolling();

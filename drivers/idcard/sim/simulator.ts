@@ -73,6 +73,11 @@ export class IdCardSimulator {
     this.selected = false;
   }
 
+  /** True while a card lies on the reader. */
+  get hasCard(): boolean {
+    return this.card !== null;
+  }
+
   /** Lifts the card off the reader. */
   removeCard(): void {
     this.insertCard(null);

@@ -21,22 +21,39 @@ export function textColumns(text: string): number {
   return n;
 }
 
-/** Splits `text` into pieces of at most `columns` columns (never splits a character). */
+/** Characters that may not start a line (Chinese line-breaking rules, 行首禁则): closing punctuation. */
+const NO_LINE_START: ReadonlySet<string> = new Set([...'。，、；：？！）」』】》〉〕”’…％·,.;:?!)]}%']);
+/** Characters that may not end a line (行尾禁则): opening brackets and quotes. */
+const NO_LINE_END: ReadonlySet<string> = new Set([...'（「『【《〈〔“‘([{']);
+
+/**
+ * Splits `text` into pieces of at most `columns` columns (never splits a
+ * character), following the Chinese line-breaking rules: no line starts with
+ * closing punctuation (never a lone "。") and none ends with an opening
+ * bracket; the characters before such a break move down with it. Only when
+ * that would not fit in one line does the plain cut stand.
+ */
 export function wrapColumns(text: string, columns: number): string[] {
   const out: string[] = [];
-  let line = '';
+  let line: string[] = [];
   let used = 0;
   for (const ch of text) {
     const w = charColumns(ch);
     if (used + w > columns && line.length > 0) {
-      out.push(line);
-      line = '';
-      used = 0;
+      const carry: string[] = [];
+      while (line.length > 1 && (NO_LINE_START.has(carry[0] ?? ch) || NO_LINE_END.has(line[line.length - 1]!))) carry.unshift(line.pop()!);
+      if (textColumns(carry.join('') + ch) > columns) {
+        line.push(...carry);
+        carry.length = 0;
+      }
+      out.push(line.join(''));
+      line = carry;
+      used = textColumns(carry.join(''));
     }
-    line += ch;
+    line.push(ch);
     used += w;
   }
-  if (line.length > 0 || out.length === 0) out.push(line);
+  if (line.length > 0 || out.length === 0) out.push(line.join(''));
   return out;
 }
 

@@ -44,6 +44,11 @@ export class SimulatedDevices {
     this.idcard.insertCard(typeof card === 'string' ? loadSimCard(SAMPLE_CARDS[card]) : card);
   }
 
+  /** True while a card lies on the simulated reader. */
+  get cardOnReader(): boolean {
+    return this.idcard?.hasCard ?? false;
+  }
+
   /** Lifts the card off the simulated reader. */
   removeCard(): void {
     this.idcard?.removeCard();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTransactionReceipt } from './build-receipt';
+import { buildTransactionReceipt, PAY_LATER_HOW, PAYMENT_CHANNEL } from './build-receipt';
 import type { SessionTransaction } from '../services/transactions-service';
 import { RESIDENT, sampleService } from '../../../tests/core/support/fixtures';
 
@@ -53,8 +53,25 @@ describe('buildTransactionReceipt', () => {
     expect(value(doc, '申请人')).toBe('Z**** S**');
   });
 
-  it('formats the submission time as local YYYY-MM-DD HH:mm', () => {
-    const doc = buildTransactionReceipt(tx(), site);
-    expect(value(doc, '提交时间')).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+  it('dates the submission in the terminal\'s time zone (Beijing by default), not the process\'s', () => {
+    const late = tx({ createdAt: '2026-12-06T23:30:00.000Z' });
+    expect(value(buildTransactionReceipt(late, site), '提交时间')).toBe('2026-12-07 07:30');
+    expect(value(buildTransactionReceipt(late, { ...site, timeZone: 'UTC' }), '提交时间')).toBe('2026-12-06 23:30');
+  });
+
+  it('states a paid fee: amount, payment channel, 已缴费 and when, in the terminal\'s zone', () => {
+    const doc = buildTransactionReceipt(tx(), site, () => ({ state: 'paid', amountFen: 2000, paidAt: '2026-12-06T23:31:00.000Z' }));
+    expect(value(doc, '缴费金额')).toBe('20.00 元');
+    expect(value(doc, '缴费方式')).toBe(PAYMENT_CHANNEL);
+    expect(value(doc, '缴费状态')).toBe('已缴费');
+    expect(value(doc, '缴费时间')).toBe('2026-12-07 07:31');
+  });
+
+  it('states a fee left for later: amount due, 未缴费 and how to pay later; no fee lines without a fee', () => {
+    const doc = buildTransactionReceipt(tx(), site, () => ({ state: 'due', amountFen: 2000 }));
+    expect(value(doc, '应缴金额')).toBe('20.00 元');
+    expect(value(doc, '缴费状态')).toBe('未缴费');
+    expect(value(doc, '缴费办法')).toBe(PAY_LATER_HOW);
+    expect(buildTransactionReceipt(tx(), site).lines.some((l) => l.label.startsWith('缴费') || l.label === '应缴金额')).toBe(false);
   });
 });

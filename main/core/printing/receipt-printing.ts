@@ -5,7 +5,7 @@ import { KioskError } from '../../../common/contract/errors';
 import { printFailureReason, type ReceiptDocument, type ReceiptPrinter } from '../../../drivers/receipt-printer/index';
 import type { KioskStore } from '../../../offline-cache/index';
 import type { TransactionsService } from '../services/transactions-service';
-import { buildBundleReceipt, buildTransactionReceipt, type ReceiptSite } from './build-receipt';
+import { buildBundleReceipt, buildTransactionReceipt, type FeeOf, type ReceiptSite } from './build-receipt';
 
 /** Options of {@link ReceiptPrinting}. */
 export interface ReceiptPrintingOptions {
@@ -13,6 +13,8 @@ export interface ReceiptPrintingOptions {
   transactions: TransactionsService;
   events: EventSink<KioskContract>;
   site: ReceiptSite;
+  /** The fee of a transaction as the receipt states it (paid or due); default none. */
+  feeOf?: FeeOf;
   /** The receipt printer, or null when none is configured/attached. */
   printer: () => ReceiptPrinter | null;
 }
@@ -77,7 +79,8 @@ export class ReceiptPrinting {
         const tx = this.options.transactions.sessionTransaction(transactionId);
         if (!tx) throw new KioskError('not-found', 'no such transaction in this session');
         const siblings = tx.bundle ? this.options.transactions.sessionBundle(transactionId) : undefined;
-        const document = tx.bundle && siblings ? buildBundleReceipt(tx.bundle, siblings, this.options.site) : buildTransactionReceipt(tx, this.options.site);
+        const feeOf = this.options.feeOf ?? (() => null);
+        const document = tx.bundle && siblings ? buildBundleReceipt(tx.bundle, siblings, this.options.site, feeOf) : buildTransactionReceipt(tx, this.options.site, feeOf);
         const row = this.options.store.printJobs.create({ transactionId, document });
         const job: PrintJob = { jobId: row.id, kind: 'receipt', transactionId, state: 'queued', reason: null, progress: 0 };
         this.publish(job);

@@ -16,6 +16,7 @@ export interface SessionServiceOptions {
 export function sessionMethods({ session, resolveQr }: SessionServiceOptions): MethodsOf<KioskContract['session']> {
   return {
     current: async () => session.view(),
+    begin: async () => session.begin(),
     identifyByQr: async ({ payload }) => {
       if (/[\x00-\x1f\x7f]/.test(payload)) {
         session.identifyFailed({ code: 'qr-rejected', message: 'payload contains control characters' });

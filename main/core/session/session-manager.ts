@@ -16,6 +16,10 @@ export class SessionManager {
   private sessionId: string | null = null;
   private stage: SessionView['stage'] = 'idle';
   private identity: Identity | null = null;
+  /** A card on the reader that must not open a session by itself (see `SessionView.leftCard`). */
+  private leftCard: 'at-start' | 'after-session' | null = null;
+  private cardOnReader = false;
+  private rearmReader: () => void = () => undefined;
   private readonly wipeListeners = new Set<WipeListener>();
 
   constructor(private readonly events: EventSink<KioskContract>) {}
@@ -26,7 +30,13 @@ export class SessionManager {
       sessionId: this.sessionId,
       stage: this.stage,
       identity: this.identity ? maskIdentity(this.identity) : null,
+      ...(this.leftCard ? { leftCard: this.leftCard } : {}),
     };
+  }
+
+  /** How to have the reader present (and read) the card on it again; set once the reader exists. */
+  useReader(rearm: () => void): void {
+    this.rearmReader = rearm;
   }
 
   /** The unmasked identity for core services (form prefill, receipts); null when nobody is identified. */
@@ -39,12 +49,44 @@ export class SessionManager {
     return this.sessionId;
   }
 
-  /** A card was detected: show "reading". Starts a session when idle. */
-  cardPresented(): void {
-    if (this.stage === 'identified') return;
+  /**
+   * A card was detected: show "reading" and start a session when idle, and
+   * answer true (read it). A card that was already on the reader when the
+   * terminal started (`initial`) opens nothing by itself: it is left unread
+   * (false) and reported as `leftCard: 'at-start'` until a touch
+   * ({@link begin}) or until it is lifted.
+   */
+  cardPresented(initial = false): boolean {
+    this.cardOnReader = true;
+    if (this.stage === 'identified') return true;
+    if (initial && this.stage === 'idle') {
+      this.leftCard = 'at-start';
+      this.publish();
+      return false;
+    }
+    this.leftCard = null;
     this.sessionId ??= randomUUID();
     this.stage = 'reading';
     this.publish();
+    return true;
+  }
+
+  /** The card was lifted off the reader: a left card is gone. */
+  cardRemoved(): void {
+    this.cardOnReader = false;
+    if (this.leftCard === null) return;
+    this.leftCard = null;
+    this.publish();
+  }
+
+  /** The person touched the screen to start: a left card is read now (the reader presents it again) and opens the session. */
+  begin(): SessionView {
+    if (this.leftCard !== null && this.stage === 'idle') {
+      this.leftCard = null;
+      this.publish();
+      this.rearmReader();
+    }
+    return this.view();
   }
 
   /**
@@ -58,6 +100,7 @@ export class SessionManager {
     this.sessionId ??= randomUUID();
     this.identity = identity;
     this.stage = 'identified';
+    this.leftCard = null;
     this.publish();
   }
 
@@ -78,6 +121,8 @@ export class SessionManager {
     this.identity = null;
     this.sessionId = null;
     this.stage = 'idle';
+    // A card still on the reader belongs to the session that just ended: it must not open the next one.
+    if (this.cardOnReader) this.leftCard = 'after-session';
     if (ended) for (const l of [...this.wipeListeners]) l(ended);
     this.publish();
     return this.view();

@@ -13,7 +13,9 @@ const whole = <T,>(snapshot: T): T => snapshot;
 
 function FlowRoot({ actor }: { actor: KioskActor }) {
   const snapshot = useSelector(actor, whole);
-  const flow = useMemo(() => ({ snapshot, send: actor.send.bind(actor) }), [snapshot, actor]);
+  // One `send` per actor, so effects that depend on it run when their own inputs change, not on every snapshot.
+  const send = useMemo(() => actor.send.bind(actor), [actor]);
+  const flow = useMemo(() => ({ snapshot, send }), [snapshot, send]);
   const defaultLocale = snapshot.context.system?.defaultLocale ?? 'zh-CN';
   return (
     <FlowProvider value={flow}>

@@ -8,6 +8,7 @@ import { useTouchReport } from './use-touch-report';
 import { OutOfService } from './out-of-service';
 import { ScreenView } from './screen-view';
 import { screenOf, stepOf, type ScreenName } from '../flow/screen-of';
+import { submittedReceipts } from '../flow/selectors';
 import { dirOf } from '../i18n/locales';
 import { themeColors } from '../theme/colors';
 import { AccessBar } from '../ui/access-bar';
@@ -35,6 +36,7 @@ export function Shell() {
   const inSession = !NO_SESSION.has(screen);
   const step = stepOf(snapshot);
   const paying = screen === 'payment' && step !== null && PAYING.has(step);
+  const kept = submittedReceipts(snapshot.context);
   usePrefetchAfterAttract(screen);
   useTouchReport(screen);
 
@@ -42,6 +44,17 @@ export function Shell() {
     setConfirmCancel(false);
     send({ type: 'IDLE_EXPIRED' });
   });
+
+  // Whatever dialog opens (cancel, idle countdown), revealed personal data behind it is hidden again.
+  const dialogOpen = (confirmCancel && inSession) || idle.secondsLeft !== null;
+  useEffect(() => {
+    if (dialogOpen) send({ type: 'CONCEAL' });
+  }, [dialogOpen, send]);
+
+  // Care mode sets the pace: no information screen moves on by itself.
+  useEffect(() => {
+    send({ type: 'CARE_CHANGED', care: prefs.care });
+  }, [prefs.care, send]);
 
   const previous = useRef<ScreenName>(screen);
   const resetPrefs = prefs.reset;
@@ -77,15 +90,17 @@ export function Shell() {
         <AccessBar
           showHome={WITH_HOME.has(screen)}
           showCancel={!NO_CANCEL.has(screen)}
+          finish={kept.length > 0}
           onHome={() => send({ type: 'HOME' })}
           onCancel={() => setConfirmCancel(true)}
         />
         <CancelDialog
           open={confirmCancel && inSession}
+          kept={kept}
           onKeep={() => setConfirmCancel(false)}
           onConfirm={() => {
             setConfirmCancel(false);
-            send({ type: 'CANCEL' });
+            send({ type: kept.length > 0 ? 'FINISH' : 'CANCEL' });
           }}
         />
         <IdleOverlay secondsLeft={idle.secondsLeft} onContinue={idle.resume} />

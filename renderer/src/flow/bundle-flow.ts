@@ -43,14 +43,17 @@ export const bundleStates = {
           BUNDLE_ITEM_TOGGLED: {
             actions: assign({ bundle: ({ context, event }) => context.bundle && withChoice(context.bundle, event.code, event.chosen) }),
           },
-          START_APPLICATION: {
-            guard: ({ context }) => canStartBundle(context.bundle, context.connectivity),
-            target: '#kiosk.session.form',
-            actions: [
-              assign({ bundle: ({ context }) => context.bundle && withCombinedForm(context.bundle), form: {}, problems: [] }),
-              assign({ materials: ({ context }) => Object.fromEntries((context.bundle?.combined?.materials ?? []).map((m) => [m.id, m.electronic])) }),
-            ],
-          },
+          START_APPLICATION: [
+            { guard: ({ context }) => context.identity === null, target: '#kiosk.session.identify', actions: assign({ resumeAfterIdentify: 'bundle' }) },
+            {
+              guard: ({ context }) => canStartBundle(context.bundle, context.connectivity),
+              target: '#kiosk.session.form',
+              actions: [
+                assign({ bundle: ({ context }) => context.bundle && withCombinedForm(context.bundle), form: {}, problems: [] }),
+                assign({ materials: ({ context }) => Object.fromEntries((context.bundle?.combined?.materials ?? []).map((m) => [m.id, m.electronic])) }),
+              ],
+            },
+          ],
         },
       },
       failed: { on: { RETRY: 'loading' } },

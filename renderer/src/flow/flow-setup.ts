@@ -55,6 +55,12 @@ export const flowSetup = setup({
   },
   actions: {
     clearError: assign({ error: null }),
+    /** Keeps what the core says about a card left on the reader (`SessionView.leftCard`). */
+    rememberLeftCard: assign({ leftCard: ({ context, event }) => (event.type === 'SESSION_CHANGED' ? (event.session.leftCard ?? null) : context.leftCard) }),
+    /** Keeps the latest status of the device a `DEVICE_CHANGED` event names. */
+    rememberDevice: assign({
+      devices: ({ context, event }) => (event.type === 'DEVICE_CHANGED' ? { ...context.devices, [event.status.name]: event.status } : context.devices),
+    }),
     /**
      * In `onError` of a KioskApi call: its error code, shown on the screen the
      * person is on. (A named action sees the machine's own event types; the

@@ -50,11 +50,11 @@ export type EndReason = 'done' | 'cancelled' | 'idle';
 
 /** Durations of the automatic steps, in milliseconds (overridable for tests). */
 export interface FlowTiming {
-  /** How long the welcome screen stays before home. Default 3000. */
+  /** How long the welcome screen stays before home. Default 8000 (never by itself in care mode). */
   welcomeMs: number;
-  /** How long the result screen stays before printing starts. Default 3000. */
+  /** How long the result (and "paid") screen stays before moving on. Default 8000 (never by itself in care mode). */
   resultMs: number;
-  /** Pause after a finished print before the rating. Default 1500. */
+  /** Pause after a finished print before the rating. Default 8000 (never by itself in care mode). */
   printDoneMs: number;
   /** How long the thanks screen stays before the session ends. Default 8000. */
   thanksMs: number;
@@ -62,8 +62,12 @@ export interface FlowTiming {
   paymentPollMs: number;
 }
 
-/** Default {@link FlowTiming}. */
-export const DEFAULT_TIMING: FlowTiming = { welcomeMs: 3000, resultMs: 3000, printDoneMs: 1500, thanksMs: 8000, paymentPollMs: 2000 };
+/**
+ * Default {@link FlowTiming}: every screen that carries information stays at
+ * least 8 s (with a visible countdown and a 继续 button), and in care mode
+ * until the person moves on.
+ */
+export const DEFAULT_TIMING: FlowTiming = { welcomeMs: 8000, resultMs: 8000, printDoneMs: 8000, thanksMs: 8000, paymentPollMs: 2000 };
 
 /** Everything the flow machine knows. Personal data here is masked, except `revealed` on the review step. */
 export interface FlowContext {
@@ -71,15 +75,23 @@ export interface FlowContext {
   /** The start-up calls already under way when the machine started (see `FlowInput.boot`); null: the boot state makes them. */
   bootPreloaded: Promise<BootResult> | null;
   timing: FlowTiming;
+  /** Care mode (长辈模式) is on: no information screen moves on by itself. */
+  care: boolean;
   system: SystemInfo | null;
   /** Latest status per device name. */
   devices: Record<string, DeviceStatus>;
   connectivity: Connectivity['state'];
   pending: number;
   identity: MaskedIdentity | null;
+  /** A card on the reader that opens no session by itself (`SessionView.leftCard`); null: none. Not personal: kept across the wipe. */
+  leftCard: 'at-start' | 'after-session' | null;
   /** Translated-by-code error of the identify step. */
   identifyError: string | null;
   overview: CatalogueOverview | null;
+  /** What an attract tile asked to browse: the search text the home screen opens with; null: none. */
+  browseQuery: string | null;
+  /** Where to go on after identification when applying was asked for while browsing unidentified; null: home as usual. */
+  resumeAfterIdentify: 'guide' | 'bundle' | null;
   serviceCode: string | null;
   service: ServiceDetail | null;
   /** Set on the bundle path (home → bundle → form …); null on the single-item path. */
@@ -116,11 +128,15 @@ export interface FlowInput {
 /** Events the flow machine accepts (from screens and from KioskApi events). */
 export type FlowEvent =
   | { type: 'START' }
+  /** An attract tile: browse its category (guides need no identification). */
+  | { type: 'BROWSE'; category: string }
   | { type: 'QR_SUBMIT'; payload: string }
   | { type: 'CONTINUE' }
   | { type: 'BACK' }
   | { type: 'HOME' }
   | { type: 'CANCEL' }
+  /** Ends a session whose application is already saved (the 结束 button after a submission): reason `done`. */
+  | { type: 'FINISH' }
   | { type: 'IDLE_EXPIRED' }
   | { type: 'RETRY' }
   | { type: 'SELECT_SERVICE'; code: string }
@@ -131,6 +147,8 @@ export type FlowEvent =
   | { type: 'MATERIAL_TOGGLED'; id: string; provided: boolean }
   | { type: 'PRECHECK' }
   | { type: 'REVEAL_TOGGLE' }
+  /** A dialog opened over the screen: any revealed personal data is hidden again. */
+  | { type: 'CONCEAL' }
   | { type: 'SUBMIT' }
   | { type: 'PAY_LATER' }
   | { type: 'CANCEL_PAYMENT' }
@@ -147,4 +165,5 @@ export type FlowEvent =
   | { type: 'DEVICE_CHANGED'; status: DeviceStatus }
   | { type: 'CONNECTIVITY_CHANGED'; connectivity: Connectivity }
   | { type: 'PRINT_JOB_CHANGED'; job: PrintJob }
-  | { type: 'CATALOGUE_UPDATED' };
+  | { type: 'CATALOGUE_UPDATED' }
+  | { type: 'CARE_CHANGED'; care: boolean };

@@ -1,9 +1,23 @@
 import { assign, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { SessionView } from '../../../common/contract/schemas';
-import { stateConfig } from './flow-config';
+import { flowAssign, stateConfig, unlessCare } from './flow-config';
 import type { FlowContext, FlowEvent } from './flow-types';
-import { errorCodeOf } from './selectors';
+import { errorCodeOf, isCardReaderAvailable } from './selectors';
+
+/** Failures of a card read (the reader's), as opposed to a QR e-ID's. */
+const CARD_FAILURES: ReadonlySet<string> = new Set(['read-failed', 'card-removed', 'invalid-card', 'device-error']);
+
+/** True for the code of a failed card read. */
+export const isCardFailure = (code: string | null): boolean => code !== null && CARD_FAILURES.has(code);
+
+/** A device event after which no card reader is available (unplugged, offline, faulty). */
+const readerLost = ({ context, event }: { context: FlowContext; event: FlowEvent }): boolean =>
+  event.type === 'DEVICE_CHANGED' && event.status.device === 'idcard' && !isCardReaderAvailable({ ...context.devices, [event.status.name]: event.status });
+
+/** A failed card read reported while no reader is available: the reader's own state already says all there is to say. */
+const cardFailureWithoutReader = ({ context, event }: { context: FlowContext; event: FlowEvent }): boolean =>
+  event.type === 'IDENTIFY_FAILED' && isCardFailure(event.code) && !isCardReaderAvailable(context.devices);
 
 /** Actors of the identify sub-flow. */
 export const identifyActors = {
@@ -21,6 +35,13 @@ export const sessionReading = ({ event }: { event: FlowEvent }): boolean => even
 export const sessionLost = ({ context, event }: { context: FlowContext; event: FlowEvent }): boolean =>
   event.type === 'SESSION_CHANGED' && event.session.stage === 'idle' && context.identity !== null;
 
+/** After the welcome: back to the guide or bundle the person asked to apply from while browsing, else home. */
+const afterWelcome = [
+  { guard: ({ context }: { context: FlowContext }) => context.resumeAfterIdentify === 'guide' && context.serviceCode !== null, target: 'guide', actions: flowAssign({ resumeAfterIdentify: null }) },
+  { guard: ({ context }: { context: FlowContext }) => context.resumeAfterIdentify === 'bundle' && context.bundle !== null, target: 'bundle', actions: flowAssign({ resumeAfterIdentify: null }) },
+  { target: 'home' },
+] as const;
+
 /**
  * identify → faceCheck → welcome: the person proves who they are with the ID
  * card (the core reads it and reports `session.onChanged`) or the QR e-ID
@@ -29,13 +50,24 @@ export const sessionLost = ({ context, event }: { context: FlowContext; event: F
 export const identifyStates = {
   identify: stateConfig({
     initial: 'choose',
+    // The person is here: a card left on the reader (at start-up, or by the last person) is read now (session.begin).
+    entry: ({ context }) => void context.api.session.begin({}).catch(() => undefined),
     on: {
       SESSION_CHANGED: [
         { guard: sessionIdentified, target: 'faceCheck', actions: assign({ identity: ({ event }) => event.session.identity }) },
         { guard: sessionReading, target: '.reading', actions: assign({ identifyError: null }) },
-        { guard: ({ event }) => event.session.stage === 'idle', target: '.choose' },
+        { guard: ({ event }) => event.session.stage === 'idle', target: '.choose', actions: 'rememberLeftCard' },
       ],
-      IDENTIFY_FAILED: { target: '.choose', actions: assign({ identifyError: ({ event }) => event.code }) },
+      // The reader gone mid-read: one state (choose), one message (the reader's), one way on (the QR code).
+      DEVICE_CHANGED: {
+        guard: readerLost,
+        target: '.choose',
+        actions: ['rememberDevice', assign({ identifyError: ({ context }) => (isCardFailure(context.identifyError) ? null : context.identifyError) })],
+      },
+      IDENTIFY_FAILED: [
+        { guard: cardFailureWithoutReader, target: '.choose', actions: assign({ identifyError: null }) },
+        { target: '.choose', actions: assign({ identifyError: ({ event }) => event.code }) },
+      ],
     },
     states: {
       choose: {
@@ -71,7 +103,7 @@ export const identifyStates = {
    */
   faceCheck: stateConfig({ always: 'welcome' }),
   welcome: stateConfig({
-    after: { welcome: 'home' },
-    on: { CONTINUE: 'home' },
+    after: { welcome: unlessCare(afterWelcome) },
+    on: { CONTINUE: afterWelcome },
   }),
 };

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { waitFor } from 'xstate';
 import { registerCameraStream, openCameraStreamCount } from '../media/camera-registry';
 import { start, stopFlow, toConfirm } from '../testing/flow-driver';
+import { submittedReceipts } from './selectors';
 
 afterEach(stopFlow);
 
@@ -12,6 +13,20 @@ describe('kiosk flow machine: idle (cancel, idle time-out, session end)', () => 
     a.send({ type: 'CANCEL' });
     await waitFor(a, (s) => s.matches('attract'));
     expect(end).toHaveBeenCalledWith({ reason: 'cancelled' });
+  });
+
+  it('after a submission the session is finished, not cancelled: FINISH ends it with reason done; before one FINISH does nothing', async () => {
+    const { a, api } = await toConfirm();
+    const end = vi.spyOn(api.session, 'end');
+    expect(submittedReceipts(a.getSnapshot().context)).toEqual([]);
+    a.send({ type: 'FINISH' });
+    expect(a.getSnapshot().matches({ session: 'confirm' })).toBe(true);
+    a.send({ type: 'SUBMIT' });
+    await waitFor(a, (s) => s.context.result !== null);
+    expect(submittedReceipts(a.getSnapshot().context)).toEqual([a.getSnapshot().context.result?.receiptNumber]);
+    a.send({ type: 'FINISH' });
+    await waitFor(a, (s) => s.matches('attract'));
+    expect(end).toHaveBeenCalledWith({ reason: 'done' });
   });
 
   it('idle expiry ends with reason idle, wipes state and stops the camera', async () => {

@@ -4,12 +4,15 @@ import type { SessionView } from '../../../common/contract/schemas';
 import { stopAllCameraStreams } from '../media/camera-registry';
 import { flowAssign, stateConfig } from './flow-config';
 import type { EndReason, FlowContext } from './flow-types';
+import { browseQueryOf } from './browse';
 import { sessionIdentified, sessionReading } from './identify-flow';
 
 /** Everything personal (and per-person) cleared; device, network, system and catalogue state kept. */
 export const PERSONAL_RESET = {
   identity: null,
   identifyError: null,
+  browseQuery: null,
+  resumeAfterIdentify: null,
   serviceCode: null,
   service: null,
   bundle: null,
@@ -48,10 +51,14 @@ export const idleStates = {
     entry: wipe,
     on: {
       START: 'session.identify',
+      // A tile opens its category straight away: reading guides needs no identification, applying does (guide → identify).
+      BROWSE: { guard: ({ event }) => browseQueryOf(event.category) !== null, target: 'session.home', actions: assign({ browseQuery: ({ event }) => browseQueryOf(event.category) }) },
       SESSION_CHANGED: [
         { guard: sessionIdentified, target: 'session.faceCheck', actions: assign({ identity: ({ event }) => event.session.identity }) },
         { guard: sessionReading, target: 'session.identify.reading' },
       ],
+      // A failed read or a refused QR e-ID on the attract screen (serial scanner, card) is explained on identify, as there.
+      IDENTIFY_FAILED: { target: 'session.identify.choose', actions: assign({ identifyError: ({ event }) => event.code }) },
     },
   }),
   ending: stateConfig({

@@ -9,6 +9,7 @@ import { paymentStates } from './payment-flow';
 import { printingStates } from './printing-flow';
 import { ratingStates } from './rating-flow';
 import { serviceStates } from './service-flow';
+import { submittedReceipts } from './selectors';
 
 /** What the start-up answers tell the flow (the preloaded calls are used up). */
 function bootContext(boot: BootResult): Partial<FlowContext> {
@@ -17,6 +18,7 @@ function bootContext(boot: BootResult): Partial<FlowContext> {
     devices: Object.fromEntries(boot.devices.map((d) => [d.name, d])),
     connectivity: boot.connectivity?.state ?? 'online',
     pending: boot.connectivity?.pending ?? 0,
+    leftCard: boot.session?.leftCard ?? null,
     bootPreloaded: null,
   };
 }
@@ -45,17 +47,21 @@ export const kioskMachine = flowSetup.createMachine({
     api: input.api,
     bootPreloaded: input.boot ?? null,
     timing: { ...DEFAULT_TIMING, ...input.timing },
+    care: false,
     system: null,
     devices: {},
     connectivity: 'online',
     pending: 0,
+    leftCard: null,
     overview: null,
     endReason: 'done',
     ...PERSONAL_RESET,
   }),
   invoke: { src: 'apiEvents', input: ({ context }) => ({ api: context.api }) },
   on: {
-    DEVICE_CHANGED: { actions: assign({ devices: ({ context, event }) => ({ ...context.devices, [event.status.name]: event.status }) }) },
+    DEVICE_CHANGED: { actions: 'rememberDevice' },
+    CARE_CHANGED: { actions: assign({ care: ({ event }) => event.care }) },
+    SESSION_CHANGED: { actions: 'rememberLeftCard' },
     CONNECTIVITY_CHANGED: {
       actions: assign({ connectivity: ({ event }) => event.connectivity.state, pending: ({ event }) => event.connectivity.pending }),
     },
@@ -81,9 +87,10 @@ export const kioskMachine = flowSetup.createMachine({
     session: {
       on: {
         CANCEL: { target: 'ending', actions: { type: 'endAs', params: { reason: 'cancelled' } } },
+        FINISH: { target: 'ending', guard: ({ context }) => submittedReceipts(context).length > 0, actions: { type: 'endAs', params: { reason: 'done' } } },
         IDLE_EXPIRED: { target: 'ending', actions: { type: 'endAs', params: { reason: 'idle' } } },
         SESSION_CHANGED: [
-          { guard: sessionLost, target: 'attract' },
+          { guard: sessionLost, target: 'attract', actions: 'rememberLeftCard' },
           { guard: sessionIdentified, actions: assign({ identity: ({ event }) => event.session.identity }) },
         ],
       },

@@ -2,7 +2,7 @@ import { assign, fromCallback, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { PaymentOrder, PaymentStatus } from '../../../common/contract/schemas';
 import { feeProgress } from './dues';
-import { flowAssign, stateConfig } from './flow-config';
+import { flowAssign, stateConfig, unlessCare } from './flow-config';
 import type { FlowContext, FlowEvent } from './flow-types';
 
 /** Actors of the payment sub-flow. */
@@ -80,6 +80,7 @@ export const paymentStates = {
         after: { paymentExpiry: 'expired' },
         on: {
           CANCEL: { target: '#kiosk.ending', actions: [withdrawPayment, { type: 'endAs', params: { reason: 'cancelled' } }] },
+          FINISH: { target: '#kiosk.ending', actions: [withdrawPayment, { type: 'endAs', params: { reason: 'done' } }] },
           IDLE_EXPIRED: { target: '#kiosk.ending', actions: [withdrawPayment, { type: 'endAs', params: { reason: 'idle' } }] },
           PAYMENT_STATUS: [
             { guard: ({ event }) => event.status === 'paid', target: 'paid' },
@@ -98,7 +99,7 @@ export const paymentStates = {
         },
       },
       paid: {
-        after: { result: nextFee },
+        after: { result: unlessCare(nextFee) },
         on: { CONTINUE: nextFee },
       },
       expired: { on: { RETRY: 'creating' } },

@@ -2,7 +2,7 @@ import { assign, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { PrintJob } from '../../../common/contract/schemas';
 import { certificateProgress } from './dues';
-import { flowAssign, stateConfig } from './flow-config';
+import { flowAssign, stateConfig, unlessCare } from './flow-config';
 import type { FlowContext } from './flow-types';
 import { errorCodeOf } from './selectors';
 
@@ -130,7 +130,7 @@ function printoutStates(p: Printout) {
           { guard: ({ context }) => jobOf(context)?.state === 'failed', target: 'failed', actions: assign(({ context }) => p.jobFailed(context)) },
         ],
       },
-      done: { after: { printDone: next }, on: { CONTINUE: next } },
+      done: { after: { printDone: unlessCare(next) }, on: { CONTINUE: next } },
     },
   });
   return { next, base };

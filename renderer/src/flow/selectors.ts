@@ -42,3 +42,15 @@ export function errorCodeOf(error: unknown): KioskErrorCode {
   }
   return 'internal';
 }
+
+/**
+ * Receipt numbers of what this session has already submitted (saved in the
+ * terminal's store, delivered or queued): one for a single item, one per item
+ * of a bundle; empty before a submission. After a submission there is nothing
+ * left to cancel: the session can only be finished, and the application stays.
+ */
+export function submittedReceipts(context: Pick<FlowContext, 'result' | 'bundle'>): string[] {
+  const items = context.bundle?.result?.items;
+  if (items && items.length > 0) return items.map((i) => i.receiptNumber);
+  return context.result ? [context.result.receiptNumber] : [];
+}

@@ -84,6 +84,21 @@ describe('kiosk flow machine: service (guide → form → pre-check → confirm 
     expect(a.getSnapshot().context.revealed).toBeNull();
   });
 
+  it('a dialog opening over the review (CONCEAL) hides what was revealed, and drops a reveal still under way', async () => {
+    const api = new TestKioskApi({ printStepMs: 5, latencyMs: 30 });
+    const { a } = await toConfirm(api);
+    a.send({ type: 'REVEAL_TOGGLE' });
+    await waitFor(a, (s) => s.context.revealed !== null);
+    a.send({ type: 'CONCEAL' });
+    expect(a.getSnapshot().context.revealed).toBeNull();
+    a.send({ type: 'REVEAL_TOGGLE' });
+    expect(a.getSnapshot().matches({ session: { confirm: 'revealing' } })).toBe(true);
+    a.send({ type: 'CONCEAL' });
+    await new Promise((r) => setTimeout(r, 80));
+    expect(a.getSnapshot().context.revealed).toBeNull();
+    expect(a.getSnapshot().matches({ session: { confirm: 'idle' } })).toBe(true);
+  });
+
   it('offline: non-queueable services cannot start, queueable ones submit as queued', async () => {
     const api = new TestKioskApi({ printStepMs: 5 });
     const { a } = await start(api);

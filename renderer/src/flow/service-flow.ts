@@ -2,7 +2,7 @@ import { assign, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { ServiceDetail, SubmitResult } from '../../../common/contract/schemas';
 import { bundleRequest, newBundle } from './bundle';
-import { stateConfig } from './flow-config';
+import { stateConfig, unlessCare } from './flow-config';
 import type { CatalogueOverview, FlowContext, PrecheckProblem, RevealedIdentity } from './flow-types';
 import { feeDue } from './payment-flow';
 import { isServiceAvailable } from './selectors';
@@ -71,15 +71,19 @@ export const serviceStates = {
       },
       ready: {
         on: {
-          START_APPLICATION: {
-            guard: ({ context }) => context.service !== null && isServiceAvailable(context.service, context.connectivity),
-            target: '#kiosk.session.form',
-            actions: assign({
-              form: {},
-              problems: [],
-              materials: ({ context }) => Object.fromEntries((context.service?.materials ?? []).map((m) => [m.id, m.electronic])),
-            }),
-          },
+          START_APPLICATION: [
+            // Browsing unidentified (an attract tile): applying needs the person identified first; then back to this guide.
+            { guard: ({ context }) => context.identity === null, target: '#kiosk.session.identify', actions: assign({ resumeAfterIdentify: 'guide' }) },
+            {
+              guard: ({ context }) => context.service !== null && isServiceAvailable(context.service, context.connectivity),
+              target: '#kiosk.session.form',
+              actions: assign({
+                form: {},
+                problems: [],
+                materials: ({ context }) => Object.fromEntries((context.service?.materials ?? []).map((m) => [m.id, m.electronic])),
+              }),
+            },
+          ],
         },
       },
       failed: { on: { RETRY: 'loading' } },
@@ -121,6 +125,8 @@ export const serviceStates = {
     initial: 'idle',
     exit: assign({ revealed: null }),
     on: {
+      // A dialog opened over the review (cancel, idle countdown): what was shown is hidden again, and a reveal under way is dropped.
+      CONCEAL: { target: '.idle', actions: assign({ revealed: null }) },
       BACK: 'form',
       HOME: 'home',
       SUBMIT: [{ guard: ({ context }) => context.bundle !== null, target: 'submittingBundle' }, { target: 'submitting' }],
@@ -159,7 +165,7 @@ export const serviceStates = {
   }),
   /** The result; a bundle with delivered fee items goes on to pay them one after the other. */
   result: stateConfig({
-    after: { result: afterResult },
+    after: { result: unlessCare(afterResult) },
     on: { CONTINUE: afterResult },
   }),
 };

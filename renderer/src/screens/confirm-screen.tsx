@@ -1,6 +1,8 @@
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
 import { applicationOf, chosenItems } from '../flow/bundle';
+import { maskFieldValue } from '../../../common/domain/masking';
+import { Bdi } from '../ui/bdi';
 import { ErrorNote } from '../ui/error-note';
 import { Icon } from '../ui/icons';
 import { Screen } from '../ui/screen';
@@ -23,11 +25,15 @@ export function ConfirmScreen() {
         <dl className="facts">
           <div>
             <dt>{t('confirm.name')}</dt>
-            <dd data-testid="confirm-name">{revealed ? revealed.name : identity?.maskedName}</dd>
+            <dd>
+              <Bdi testId="confirm-name">{revealed ? revealed.name : identity?.maskedName}</Bdi>
+            </dd>
           </div>
           <div>
             <dt>{t('confirm.idNumber')}</dt>
-            <dd data-testid="confirm-id-number">{revealed ? revealed.idNumber : identity?.maskedIdNumber}</dd>
+            <dd>
+              <Bdi testId="confirm-id-number">{revealed ? revealed.idNumber : identity?.maskedIdNumber}</Bdi>
+            </dd>
           </div>
         </dl>
         <button
@@ -60,7 +66,10 @@ export function ConfirmScreen() {
           {entered.map((f) => (
             <div key={f.id}>
               <dt>{f.label}</dt>
-              <dd>{form[f.id] ?? ''}</dd>
+              <dd>
+                {/* Account and document numbers are masked like the ID number until 显示; the phone stays readable. */}
+                <Bdi testId={`confirm-field-${f.id}`}>{revealed ? (form[f.id] ?? '') : maskFieldValue(f, form[f.id] ?? '')}</Bdi>
+              </dd>
             </div>
           ))}
           {service.materials.map((m) => (

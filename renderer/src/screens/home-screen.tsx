@@ -17,8 +17,9 @@ export function HomeScreen() {
   const { snapshot, send } = useFlow();
   const { care } = usePreferences();
   const limits = care ? LIMITS.care : LIMITS.normal;
-  const { overview, connectivity, error } = snapshot.context;
-  const [text, setText] = useState('');
+  const { overview, connectivity, error, browseQuery } = snapshot.context;
+  // An attract tile opens the home screen on its category.
+  const [text, setText] = useState(browseQuery ?? '');
   const [typing, setTyping] = useState(false);
   const [chip, setChip] = useState<{ department: string; label: string } | null>(null);
   const query: CatalogueQuery | null = text.trim() !== '' || chip ? { text, department: chip?.department } : null;

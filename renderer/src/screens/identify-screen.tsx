@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
 import { attachKeyboardWedge } from '../input/attach-keyboard-wedge';
@@ -10,7 +10,6 @@ import { Screen } from '../ui/screen';
 export function IdentifyScreen() {
   const { t } = useTranslation();
   const { snapshot, send } = useFlow();
-  const [qr, setQr] = useState('');
   const readerOk = isCardReaderAvailable(snapshot.context.devices);
   const reading = snapshot.matches({ session: { identify: 'reading' } });
   const verifying = snapshot.matches({ session: { identify: 'verifyingQr' } });
@@ -18,13 +17,8 @@ export function IdentifyScreen() {
 
   useEffect(() => attachKeyboardWedge(document, (payload) => send({ type: 'QR_SUBMIT', payload })), [send]);
 
-  const submitQr = () => {
-    send({ type: 'QR_SUBMIT', payload: qr });
-    setQr('');
-  };
-
   const cardOption = (
-    <div className={`option ${readerOk ? '' : 'option-unavailable'}`} key="card">
+    <div className={`option ${readerOk ? '' : 'option-unavailable'}`} key="card" data-testid="identify-card-option" data-available={readerOk}>
       <Icon name="card" size={80} />
       <h2>{t('identify.idcardTitle')}</h2>
       <p>{readerOk ? t('identify.idcardBody') : t('identify.readerOffline')}</p>
@@ -35,28 +29,6 @@ export function IdentifyScreen() {
       <Icon name="qr" size={80} />
       <h2>{t('identify.qrTitle')}</h2>
       <p>{t('identify.qrBody')}</p>
-      <form
-        className="qr-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submitQr();
-        }}
-      >
-        <label htmlFor="identify-qr">{t('identify.qrInputLabel')}</label>
-        <input
-          id="identify-qr"
-          data-testid="identify-qr-input"
-          type="text"
-          autoComplete="off"
-          spellCheck={false}
-          value={qr}
-          maxLength={2048}
-          onChange={(e) => setQr(e.target.value)}
-        />
-        <button type="submit" className="btn btn-primary" data-testid="identify-qr-submit" disabled={verifying || qr.trim() === ''}>
-          {t('identify.qrSubmit')}
-        </button>
-      </form>
     </div>
   );
 
@@ -73,21 +45,23 @@ export function IdentifyScreen() {
         </p>
       ) : null}
       <div className="options">{readerOk ? [cardOption, qrOption] : [qrOption, cardOption]}</div>
-      {/* Face verification (人证比对) slots in here in a later issue; the flow already has its `faceCheck` state. */}
-      <div className="option option-later" data-testid="identify-face-placeholder" aria-disabled="true">
-        <Icon name="face" size={56} />
-        <div>
-          <h2>{t('identify.faceTitle')}</h2>
-          <p>{t('identify.faceBody')}</p>
-        </div>
-      </div>
-      <details className="why" open>
-        <summary>
+      {/* Before the read: what is read, why, how long it is kept, where it goes (short), with the rest under "more". */}
+      <section className="why privacy-notice" aria-labelledby="privacy-title" data-testid="privacy-notice">
+        <h2 id="privacy-title">
           <Icon name="shield" size={36} />
-          <span>{t('identify.whatTitle')}</span>
-        </summary>
-        <p>{t('identify.whatBody')}</p>
-      </details>
+          <span>{t('identify.privacyTitle')}</span>
+        </h2>
+        <ul>
+          <li data-testid="privacy-what">{t('identify.privacyWhat')}</li>
+          <li data-testid="privacy-why">{t('identify.privacyWhy')}</li>
+          <li data-testid="privacy-keep">{t('identify.privacyKeep')}</li>
+          <li data-testid="privacy-where">{t('identify.privacyWhere')}</li>
+        </ul>
+        <details data-testid="privacy-more">
+          <summary>{t('identify.whatTitle')}</summary>
+          <p>{t('identify.whatBody')}</p>
+        </details>
+      </section>
     </Screen>
   );
 }

@@ -5,6 +5,7 @@ import { stepOf } from '../flow/screen-of';
 import { ErrorNote } from '../ui/error-note';
 import { fenToYuan } from '../ui/format';
 import { QrCode } from '../ui/qr-code';
+import { AutoAdvance } from '../ui/auto-advance';
 import { Screen } from '../ui/screen';
 import { minutesSeconds, useSecondsUntil } from '../ui/use-countdown';
 import { DueItem } from './due-item';
@@ -100,6 +101,7 @@ export function PaymentScreen() {
                 {t('payment.continue')}
               </button>
             </div>
+            <AutoAdvance ms={snapshot.context.timing.resultMs} care={snapshot.context.care} />
           </>
         ) : null}
         {problem && body ? (

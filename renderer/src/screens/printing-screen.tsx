@@ -1,6 +1,7 @@
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
 import { Icon } from '../ui/icons';
+import { AutoAdvance } from '../ui/auto-advance';
 import { Screen } from '../ui/screen';
 
 const KNOWN_REASONS = new Set(['paper-out', 'cover-open', 'offline']);
@@ -48,9 +49,12 @@ export function PrintingScreen() {
         </p>
       ) : null}
       {state === 'done' ? (
-        <button type="button" className="btn btn-primary btn-huge" data-testid="print-continue" onClick={() => send({ type: 'CONTINUE' })}>
-          {t('printing.continue')}
-        </button>
+        <>
+          <button type="button" className="btn btn-primary btn-huge" data-testid="print-continue" onClick={() => send({ type: 'CONTINUE' })}>
+            {t('printing.continue')}
+          </button>
+          <AutoAdvance ms={snapshot.context.timing.printDoneMs} care={snapshot.context.care} />
+        </>
       ) : null}
     </Screen>
   );

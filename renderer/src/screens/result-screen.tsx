@@ -2,6 +2,8 @@ import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
 import { feeProgress } from '../flow/dues';
 import { Icon } from '../ui/icons';
+import { AutoAdvance } from '../ui/auto-advance';
+import { Bdi } from '../ui/bdi';
 import { Screen } from '../ui/screen';
 
 /** Submitted (delivered) or saved for later (queued), with the receipt number; on to the fees when a bundle has some to pay, else to the receipt. */
@@ -28,7 +30,9 @@ export function ResultScreen() {
               {items.map((i) => (
                 <li key={i.id} data-testid="bundle-result-item" data-code={i.serviceCode} data-status={i.status}>
                   <span className="bundle-item-name">{i.serviceName}</span>
-                  <strong data-testid="receipt-number">{i.receiptNumber}</strong>
+                  <strong data-testid="receipt-number">
+                    <Bdi>{i.receiptNumber}</Bdi>
+                  </strong>
                   <span className={`badge ${i.status === 'delivered' ? 'badge-ok' : 'badge-offline'}`}>
                     {i.status === 'delivered' ? t('result.itemDelivered') : t('result.itemQueued')}
                   </span>
@@ -39,13 +43,16 @@ export function ResultScreen() {
         ) : (
           <p className="receipt">
             <span>{t('result.receiptNumber')}</span>
-            <strong data-testid="receipt-number">{result.receiptNumber}</strong>
+            <strong data-testid="receipt-number">
+              <Bdi>{result.receiptNumber}</Bdi>
+            </strong>
           </p>
         )}
       </div>
       <button type="button" className="btn btn-primary btn-huge" data-testid="result-continue" onClick={() => send({ type: 'CONTINUE' })}>
         {t(toPay ? 'result.continueToPay' : 'result.continue')}
       </button>
+      <AutoAdvance ms={snapshot.context.timing.resultMs} care={snapshot.context.care} />
     </Screen>
   );
 }

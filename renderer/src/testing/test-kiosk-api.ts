@@ -53,7 +53,7 @@ function service(
   code: string,
   name: string,
   department: string,
-  opts: { queueable?: boolean; feeFen?: number; lifeEvents?: string[]; category?: string; output?: ServiceDetail['output'] } = {},
+  opts: { queueable?: boolean; feeFen?: number; lifeEvents?: string[]; category?: string; output?: ServiceDetail['output']; extraFields?: ServiceDetail['form'] } = {},
 ): ServiceDetail {
   return {
     code,
@@ -82,6 +82,7 @@ function service(
       { id: 'idNumber', label: '身份证号码', kind: 'text', required: true, prefill: 'idNumber', maxLength: 18 },
       { id: 'phone', label: '手机号码', kind: 'phone', required: true, prefill: null, maxLength: 11 },
       { id: 'delivery', label: '领取方式', kind: 'select', required: true, options: ['窗口领取', '邮寄到家'], prefill: null, maxLength: 20 },
+      ...(opts.extraFields ?? []),
     ],
     lifeEvents: opts.lifeEvents ?? [],
   };
@@ -90,7 +91,10 @@ function service(
 /** The small built-in catalogue of the fake. */
 export const TEST_CATALOGUE: ServiceDetail[] = [
   service('GG00101001', '社保查询', '人力资源和社会保障局', { lifeEvents: ['retirement'] }),
-  service('GG00102001', '养老保险待遇申领', '人力资源和社会保障局', { lifeEvents: ['retirement'] }),
+  service('GG00102001', '养老保险待遇申领', '人力资源和社会保障局', {
+    lifeEvents: ['retirement'],
+    extraFields: [{ id: 'bankAccount', label: '银行账号', kind: 'number', required: false, prefill: null, maxLength: 30 }],
+  }),
   service('QR00201001', '出生医学证明办理', '卫生健康委员会', { queueable: false, lifeEvents: ['newborn'] }),
   service('GG00301001', '新生儿落户', '公安局', { lifeEvents: ['newborn'] }),
   service('ZS00401001', '居民身份证补领', '公安局', { feeFen: 2000, queueable: false, lifeEvents: ['resident'] }),
@@ -135,6 +139,7 @@ export class TestKioskApi implements KioskApi {
   private readonly opts: Required<Omit<TestKioskApiOptions, 'system'>> & { system: SystemInfo };
   private sessionView: SessionView = { sessionId: null, stage: 'idle', identity: null };
   private person: { name: string; idNumber: string } | null = null;
+  private leftCard: { name: string; idNumber: string } | null = null;
   private conn: Connectivity = { state: 'online', pending: 0, lastContactAt: NOW };
   private readonly deviceMap = new Map<string, DeviceStatus>([
     ['idcard', device('idcard', 'idcard')],
@@ -215,6 +220,29 @@ export class TestKioskApi implements KioskApi {
     this.setSession(this.identified('idcard', name, idNumber));
   }
 
+  /**
+   * Simulates a card left on the reader (`at-start`: there when the terminal
+   * started; `after-session`: left behind): the session stays idle and reports
+   * it; `session.begin` then reads it as {@link placeCard} does, and
+   * {@link liftCard} clears it.
+   */
+  leaveCard(kind: 'at-start' | 'after-session' = 'at-start', name = '张三', idNumber = '110101199003070015'): void {
+    this.leftCard = { name, idNumber };
+    this.setSession({ sessionId: null, stage: 'idle', identity: null, leftCard: kind });
+  }
+
+  /** Lifts a card left on the reader. */
+  liftCard(): void {
+    if (!this.leftCard) return;
+    this.leftCard = null;
+    this.setSession({ sessionId: null, stage: 'idle', identity: null });
+  }
+
+  /** Simulates a card placed and being read (stage `reading`), with no outcome yet. */
+  beginCardRead(): void {
+    this.setSession({ sessionId: null, stage: 'reading', identity: null });
+  }
+
   /** Simulates a failed card read. */
   failCardRead(code: 'read-failed' | 'card-removed' | 'invalid-card' | 'device-error' = 'read-failed'): void {
     this.identifyFailed.emit({ code, message: code });
@@ -291,6 +319,16 @@ export class TestKioskApi implements KioskApi {
 
   readonly session: KioskApi['session'] = {
     current: () => this.delay('session.current', () => this.sessionView),
+    begin: () =>
+      this.delay('session.begin', () => {
+        const card = this.leftCard;
+        if (card && this.sessionView.stage === 'idle') {
+          this.leftCard = null;
+          setTimeout(() => this.placeCard(card.name, card.idNumber), 0);
+          this.setSession({ sessionId: null, stage: 'idle', identity: null });
+        }
+        return this.sessionView;
+      }),
     identifyByQr: ({ payload }) =>
       this.delay('session.identifyByQr', () => {
         if (!payload.startsWith('EID:')) throw new KioskError('invalid-payload', 'qr rejected');

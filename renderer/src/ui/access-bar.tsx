@@ -4,8 +4,24 @@ import { LOCALES } from '../i18n/locales';
 import { useVoice } from '../hooks/voice-context';
 import { Icon } from './icons';
 
-/** Bottom bar on every screen: voice replay and mute, care mode, language, home and cancel. */
-export function AccessBar({ showHome, showCancel, onHome, onCancel }: { showHome: boolean; showCancel: boolean; onHome(): void; onCancel(): void }) {
+/**
+ * Bottom bar on every screen: voice replay and mute, care mode, language, home
+ * and the way out: "取消办理" before a submission, "结束" after it (`finish`),
+ * when there is nothing left to cancel.
+ */
+export function AccessBar({
+  showHome,
+  showCancel,
+  finish = false,
+  onHome,
+  onCancel,
+}: {
+  showHome: boolean;
+  showCancel: boolean;
+  finish?: boolean;
+  onHome(): void;
+  onCancel(): void;
+}) {
   const { t } = useTranslation();
   const prefs = usePreferences();
   const voice = useVoice();
@@ -61,8 +77,8 @@ export function AccessBar({ showHome, showCancel, onHome, onCancel }: { showHome
           </button>
         ) : null}
         {showCancel ? (
-          <button type="button" className="btn btn-danger" data-testid="cancel-button" onClick={onCancel}>
-            {t('common.cancel')}
+          <button type="button" className={`btn ${finish ? 'btn-secondary' : 'btn-danger'}`} data-testid="cancel-button" data-finish={finish} onClick={onCancel}>
+            {finish ? t('common.finish') : t('common.cancel')}
           </button>
         ) : null}
       </div>

@@ -28,6 +28,12 @@ describe('voice prompts', () => {
     expect(promptFor('printing', { result: null, printJob: { ...failed, state: 'printing' } })).toBe('printing');
   });
 
+  it('attract asks to take a left card away, or to touch the screen when one was there at start', () => {
+    expect(promptFor('attract', { ...none, leftCard: 'after-session' })).toBe('attract-take-card');
+    expect(promptFor('attract', { ...none, leftCard: 'at-start' })).toBe('attract-touch-to-start');
+    expect(promptFor('attract', { ...none, leftCard: null })).toBe('attract');
+  });
+
   it('payment and certificate choose their variant from the step', () => {
     expect(promptFor('payment', none, 'waiting')).toBe('payment');
     expect(promptFor('payment', none, 'paid')).toBe('payment-paid');

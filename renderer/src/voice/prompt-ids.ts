@@ -4,6 +4,8 @@ import type { FlowContext } from '../flow/flow-types';
 /** Every voice prompt; each is `prompts.<id>` in the locale files and `voice/<locale>/<id>.wav` once rendered (scripts/render-voice.mjs). */
 export const PROMPT_IDS = [
   'attract',
+  'attract-take-card',
+  'attract-touch-to-start',
   'identify',
   'welcome',
   'home',
@@ -34,8 +36,15 @@ export type PromptId = (typeof PROMPT_IDS)[number];
  * `step` is the screen's sub-state (see `stepOf`), which picks the payment and
  * certificate variants.
  */
-export function promptFor(screen: ScreenName, context: Pick<FlowContext, 'result' | 'printJob'>, step: string | null = null): PromptId | null {
+export function promptFor(
+  screen: ScreenName,
+  context: Pick<FlowContext, 'result' | 'printJob'> & Partial<Pick<FlowContext, 'leftCard'>>,
+  step: string | null = null,
+): PromptId | null {
   switch (screen) {
+    case 'attract':
+      if (context.leftCard === 'after-session') return 'attract-take-card';
+      return context.leftCard === 'at-start' ? 'attract-touch-to-start' : 'attract';
     case 'payment':
       if (step === 'paid') return 'payment-paid';
       return step === 'expired' || step === 'cancelled' || step === 'unavailable' ? 'payment-problem' : 'payment';

@@ -9,7 +9,11 @@ export const WALK_ITEM_NAME = '社会保障卡申领';
 /** Places the sample resident card on the simulated reader and waits for the identified session. */
 export async function identifyWithCard(h: CoreHarness): Promise<SessionView> {
   h.core.simulators.insertCard('resident');
-  await waitUntil(() => h.log.of<SessionView>('session:onChanged').some((v) => v.stage === 'identified'), 'session:onChanged identified');
+  const changes = () => h.log.of<SessionView>('session:onChanged');
+  await waitUntil(() => changes().some((v) => v.stage === 'identified' || v.leftCard === 'at-start'), 'session:onChanged identified');
+  // Placed right after start-up, before the reader's first poll, the card counts as one that was there at start: a touch reads it, as on screen.
+  if (!changes().some((v) => v.stage === 'identified')) await h.ok('session:begin');
+  await waitUntil(() => changes().some((v) => v.stage === 'identified'), 'session:onChanged identified');
   return h.log.of<SessionView>('session:onChanged').find((v) => v.stage === 'identified')!;
 }
 

@@ -65,9 +65,11 @@ test.describe('renderer behaviour in the browser', () => {
     const page = await openKiosk(browser, rendererServer.url, 'portrait');
     await page.getByTestId('start-button').click();
     await page.evaluate(() => (window as unknown as { kiosk: { setDevice(n: string, p: object): void } }).kiosk.setDevice('idcard', { state: 'offline' }));
-    await page.locator('.option-prominent [data-testid="identify-qr-input"]').waitFor();
-    await page.getByTestId('identify-qr-input').fill('EID:test');
-    await page.getByTestId('identify-qr-submit').click();
+    await page.locator('[data-testid="identify-card-option"][data-available="false"]').waitFor();
+    await page.locator('.option-prominent').waitFor();
+    // A keyboard-wedge scanner types the code and Enter in one burst (the raw text box is gone).
+    await page.keyboard.type('EID:test', { delay: 0 });
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('masked-name').textContent()).toBe('李*');
     await page.close();
   });
