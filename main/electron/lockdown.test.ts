@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { MockSession, MockWebContents } from '../../tests/contract/fake-electron';
+import { BLOCKED_KEYS, chordOf } from '../../common/lockdown/blocked-inputs';
 import { isBlockedShortcut, isPermissionAllowed, setupLockdown } from './lockdown';
 
 vi.mock('electron', async () => (await import('../../tests/contract/fake-electron')).electronModule);
@@ -85,6 +86,29 @@ describe('lockdown', () => {
     for (const key of ['a', '1', 'Enter', 'Tab', 'Backspace', '张']) expect(press(key), key).toBe(false);
     expect(press('A', { shift: true })).toBe(false);
     expect(isBlockedShortcut({ type: 'keyUp', key: 'F5', control: false, meta: false, shift: false, alt: false })).toBe(false);
+  });
+
+  it('every row of the blocked-input table is stopped by before-input-event: 0 escapes', () => {
+    const { contents } = lockedDown();
+    const escaped: string[] = [];
+    for (const row of BLOCKED_KEYS) {
+      for (const key of row.keys) {
+        let prevented = false;
+        contents.emit('before-input-event', { preventDefault: () => (prevented = true) }, { type: 'keyDown', ...chordOf(row), key });
+        if (!prevented) escaped.push(`${row.id} (${key})`);
+      }
+    }
+    expect(BLOCKED_KEYS.length).toBeGreaterThan(50);
+    expect(escaped).toEqual([]);
+  });
+
+  it('blocks the Cmd variant and extra modifiers of a chord, and lets arrows, typing and scanner input through', () => {
+    const down = (key: string, mods: Partial<{ control: boolean; meta: boolean; shift: boolean; alt: boolean }> = {}) => isBlockedShortcut({ type: 'keyDown', key, control: false, meta: false, shift: false, alt: false, ...mods });
+    expect(down('w', { meta: true })).toBe(true);
+    expect(down('W', { control: true, shift: true })).toBe(true);
+    expect(down('F4', { alt: true, control: true })).toBe(true);
+    for (const key of ['ArrowLeft', 'ArrowUp', 'F', 'w', 'Escape', 'Delete', ' ', '0', '-']) expect(down(key), key).toBe(false);
+    expect(down('Tab', { shift: true })).toBe(false);
   });
 
   it('lets dev shortcuts through when allowed', () => {

@@ -1,4 +1,5 @@
 import { app, type Session, type WebContents } from 'electron';
+import { findBlockedKey, type KeyChord } from '../../common/lockdown/blocked-inputs';
 import { APP_ORIGIN, isAppUrl } from './app-origin';
 
 /** What a permission decision looks at (a subset of Electron's handler arguments). */
@@ -23,29 +24,19 @@ export function isPermissionAllowed(query: PermissionQuery): boolean {
 }
 
 /** A key event as `before-input-event` reports it (the fields the filter reads). */
-export interface KeyInput {
+export interface KeyInput extends KeyChord {
   type: string;
-  key: string;
-  control: boolean;
-  meta: boolean;
-  shift: boolean;
-  alt: boolean;
 }
 
 /**
- * True for browser shortcuts a person must not reach on a kiosk: reload
- * (F5, Ctrl/Cmd+R), DevTools (F12, Ctrl+Shift+I/J/C), full-screen toggle
- * (F11), zoom (Ctrl +/-/0), print, save, open, find. Plain typing, Enter and
- * Tab (keyboard-wedge QR scanners, on-screen keyboards) pass.
+ * True for a key-down that matches a row of the blocked-input table
+ * (`common/lockdown/blocked-inputs.ts`: closing, new windows, print, save,
+ * open, find, history, downloads, view source, reload, DevTools, F1–F12,
+ * modifier + arrows, zoom). Plain typing, Enter and Tab (keyboard-wedge QR
+ * scanners, on-screen keyboards) pass; key-up events always pass.
  */
 export function isBlockedShortcut(input: KeyInput): boolean {
-  if (input.type !== 'keyDown') return false;
-  const key = input.key.toLowerCase();
-  if (['f5', 'f11', 'f12', 'browserback', 'browserforward', 'browserrefresh'].includes(key)) return true;
-  if (input.alt && (key === 'arrowleft' || key === 'arrowright')) return true;
-  if (!(input.control || input.meta)) return false;
-  if (input.shift && ['i', 'j', 'c'].includes(key)) return true;
-  return ['r', 'p', 's', 'o', 'f', 'g', 'u', '+', '=', '-', '_', '0'].includes(key);
+  return input.type === 'keyDown' && findBlockedKey(input) !== null;
 }
 
 /** Options of {@link setupLockdown}. */

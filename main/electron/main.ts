@@ -10,6 +10,7 @@ import type { KioskCoreHandle } from './core-handle';
 import { defaultA4PrinterMode, ElectronA4PrintHost } from './electron-a4-print-host';
 import { setupIpc } from './ipc';
 import { setupGlobalLockdown, setupLockdown } from './lockdown';
+import { setupShellLockdown } from './shell-lockdown';
 import { SafeStorageKeyProvider } from './safe-storage-key-provider';
 import { setupUpdater } from './updater';
 import { setupRendererWatchdog } from './watchdog';
@@ -76,6 +77,9 @@ async function start(): Promise<void> {
   const win = createKioskWindow({ preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs'), kiosk: process.env.KIOSK_WINDOWED !== '1', devTools: !app.isPackaged });
   kioskWindow = win;
   setupLockdown(win.webContents, session.defaultSession, { allowDevShortcuts: !app.isPackaged });
+  //    No menu, close refused until quitting, on top at screen-saver level, no taskbar entry, display awake, second launch focuses.
+  let quitting = false;
+  const shellLock = setupShellLockdown(win, { isQuitting: () => quitting, log });
   setupRendererWatchdog(win.webContents, { log, app, onOutOfService: (alert) => log(`${alert.code}: ${alert.message}`) });
   //    The idle rule (no touch, call, card or session for 60 s) sees every call the page makes.
   const observed = observeCalls(core.dispatcher);
@@ -100,11 +104,11 @@ async function start(): Promise<void> {
   });
 
   // 8. Orderly shutdown: stop accepting calls, then close the core.
-  let quitting = false;
   app.on('before-quit', (event) => {
     if (quitting) return;
     quitting = true;
     event.preventDefault();
+    shellLock.release();
     stopUpdater();
     stopNightly();
     activity.stop();

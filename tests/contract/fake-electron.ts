@@ -103,6 +103,10 @@ export const fake = {
   appPath: null as string | null,
   /** What `app.isPackaged` answers. */
   isPackaged: false,
+  /** Every `Menu.setApplicationMenu` argument, in order. */
+  applicationMenus: [] as unknown[],
+  /** `powerSaveBlocker.start` types, by id; removed on stop. */
+  powerSaveBlockers: new Map<number, string>(),
 };
 
 /** Restores the default state (trusted renderer at kiosk://app/index.html, nothing registered). */
@@ -123,6 +127,8 @@ export function resetFakeElectron(): void {
   fake.onLoadUrl = null;
   fake.appPath = null;
   fake.isPackaged = false;
+  fake.applicationMenus = [];
+  fake.powerSaveBlockers = new Map();
 }
 
 const ipcMain = {
@@ -200,6 +206,30 @@ class BrowserWindow extends EventEmitter {
     this.loadedUrl = url;
   }
   show(): void {}
+  /** Calls of `setAlwaysOnTop(flag, level)`, in order. */
+  alwaysOnTop: Array<[boolean, string | undefined]> = [];
+  setAlwaysOnTop(flag: boolean, level?: string): void {
+    this.alwaysOnTop.push([flag, level]);
+  }
+  skipTaskbar: boolean | null = null;
+  setSkipTaskbar(skip: boolean): void {
+    this.skipTaskbar = skip;
+  }
+  minimized = false;
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+  restore(): void {
+    this.minimized = false;
+  }
+  focuses = 0;
+  focus(): void {
+    this.focuses += 1;
+  }
+  destroyed = false;
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
 }
 
 const protocol = {
@@ -235,5 +265,24 @@ const app = Object.assign(new EventEmitter(), {
 // Backed by `fake.isPackaged` (reset by resetFakeElectron); Object.assign would have copied a getter's value once.
 Object.defineProperty(app, 'isPackaged', { get: () => fake.isPackaged, set: (v: boolean) => void (fake.isPackaged = v), enumerable: true });
 
+const Menu = {
+  setApplicationMenu(menu: unknown): void {
+    fake.applicationMenus.push(menu);
+  },
+};
+
+let nextBlockerId = 1;
+const powerSaveBlocker = {
+  start(type: string): number {
+    const id = nextBlockerId++;
+    fake.powerSaveBlockers.set(id, type);
+    return id;
+  },
+  stop(id: number): void {
+    fake.powerSaveBlockers.delete(id);
+  },
+  isStarted: (id: number) => fake.powerSaveBlockers.has(id),
+};
+
 /** The module object to return from `vi.mock('electron', …)`. */
-export const electronModule = { ipcMain, ipcRenderer, contextBridge, BrowserWindow, protocol, safeStorage, app, session: { defaultSession: new MockSession() } };
+export const electronModule = { ipcMain, ipcRenderer, contextBridge, BrowserWindow, protocol, safeStorage, app, Menu, powerSaveBlocker, session: { defaultSession: new MockSession() } };
