@@ -43,7 +43,8 @@ export const LAYERS = [
   // Every call to the central platform (plain Node): the one client, wire
   // schemas, sync engine. Drains the outbox, so it may use offline-cache/;
   // never devices, the shell or the simulator (they meet over HTTP only).
-  { name: 'uplink', dirs: ['uplink'], allow: ['common', 'common/crypto', 'uplink', 'offline-cache'], node: true, packages: ['zod'] },
+  // undici: an Agent with the configured CA bundle for Node's fetch.
+  { name: 'uplink', dirs: ['uplink'], allow: ['common', 'common/crypto', 'uplink', 'offline-cache'], node: true, packages: ['zod', 'undici'] },
   // Composition root (plain Node): joins drivers, offline-cache and uplink. pinyin-pro
   // and iconv-lite (pure JS) for the on-screen pinyin input method's candidates;
   // jsonc-parser (pure JS) for configuration errors with line and column.
