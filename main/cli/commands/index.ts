@@ -11,6 +11,7 @@ import { idcardCommand } from './idcard';
 import { scannerCommand } from './scanner';
 import { printerCommand } from './printer';
 import { printPdfCommand } from './print-pdf';
+import { enrolCommand } from './enrol';
 
 /**
  * Every kioskctl command, in the order `--help` lists them. Add one line per
@@ -29,4 +30,5 @@ export const commands: CliCommand[] = [
   queueCommand,
   syncCommand,
   auditCommand,
+  enrolCommand,
 ];
