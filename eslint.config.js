@@ -17,6 +17,10 @@ export const LAYERS = [
   // Pure code: the contract, domain types and helpers. Runs anywhere, so only
   // pure-JS packages (no Node, no DOM): zod; pinyin-pro for catalogue search.
   { name: 'common', dirs: ['common'], allow: ['common'], node: false, packages: ['zod', 'pinyin-pro'] },
+  // The crypto providers and the signed-request format (plain Node: node:crypto),
+  // shared by the kiosk's uplink/offline-cache and platform-sim. Not pure, so
+  // the renderer and common/ may not import it.
+  { name: 'common/crypto', dirs: ['common/crypto'], allow: ['common', 'common/crypto'], node: true, packages: [] },
   // The UI: DOM only, talks to main through the KioskApi contract. qrcode:
   // only its pure matrix encoder (see the restricted imports below).
   {
@@ -35,11 +39,12 @@ export const LAYERS = [
     packages: ['serialport', '@serialport/*', 'node-hid', 'iconv-lite', '@napi-rs/canvas', 'pngjs', 'qrcode', 'ipp', 'zod'],
   },
   // Storage only (plain Node): outbox, catalogue cache, config, print journal, audit log.
-  { name: 'offline-cache', dirs: ['offline-cache'], allow: ['common', 'offline-cache'], node: true, packages: ['better-sqlite3', 'uuid', 'zod'] },
+  { name: 'offline-cache', dirs: ['offline-cache'], allow: ['common', 'common/crypto', 'offline-cache'], node: true, packages: ['better-sqlite3', 'uuid', 'zod'] },
   // Every call to the central platform (plain Node): the one client, wire
   // schemas, sync engine. Drains the outbox, so it may use offline-cache/;
   // never devices, the shell or the simulator (they meet over HTTP only).
-  { name: 'uplink', dirs: ['uplink'], allow: ['common', 'uplink', 'offline-cache'], node: true, packages: ['zod'] },
+  // undici: an Agent with the configured CA bundle for Node's fetch.
+  { name: 'uplink', dirs: ['uplink'], allow: ['common', 'common/crypto', 'uplink', 'offline-cache'], node: true, packages: ['zod', 'undici'] },
   // Composition root (plain Node): joins drivers, offline-cache and uplink. pinyin-pro
   // and iconv-lite (pure JS) for the on-screen pinyin input method's candidates;
   // jsonc-parser (pure JS) for configuration errors with line and column;
@@ -47,7 +52,7 @@ export const LAYERS = [
   {
     name: 'main/core',
     dirs: ['main/core'],
-    allow: ['common', 'main/core', 'drivers', 'offline-cache', 'uplink'],
+    allow: ['common', 'common/crypto', 'main/core', 'drivers', 'offline-cache', 'uplink'],
     node: true,
     packages: ['zod', 'uuid', 'pinyin-pro', 'iconv-lite', 'jsonc-parser', 'pino', 'pino-roll'],
   },
@@ -55,7 +60,7 @@ export const LAYERS = [
   {
     name: 'main/cli',
     dirs: ['main/cli'],
-    allow: ['common', 'main/cli', 'main/core', 'drivers', 'offline-cache', 'uplink'],
+    allow: ['common', 'common/crypto', 'main/cli', 'main/core', 'drivers', 'offline-cache', 'uplink'],
     node: true,
     packages: ['serialport', '@serialport/*', 'node-hid', 'zod'],
   },
@@ -85,7 +90,7 @@ export const LAYERS = [
   {
     name: 'platform-sim',
     dirs: ['platform-sim'],
-    allow: ['common', 'platform-sim'],
+    allow: ['common', 'common/crypto', 'platform-sim'],
     node: true,
     packages: ['fastify', '@fastify/*', 'better-sqlite3', 'zod', 'qrcode', '@napi-rs/canvas', 'uuid'],
   },

@@ -5,6 +5,7 @@ import type { HeartbeatsStore } from './store/heartbeats-store';
 import type { PaymentsStore } from './store/payments-store';
 import type { RecordsStore } from './store/records-store';
 import type { SettingsStore } from './store/settings-store';
+import type { TrustState } from './trust/trust-state';
 
 /** Everything a route needs; built once by `startPlatformSim`. */
 export interface PlatformContext {
@@ -15,6 +16,8 @@ export interface PlatformContext {
   settings: SettingsStore;
   heartbeats: HeartbeatsStore;
   catalogue: CatalogueVersions;
+  /** Enrolled devices, the platform's signing keys and the nonce cache. */
+  trust: TrustState;
   /** The server's own base URL (e.g. `http://127.0.0.1:4100`), known once listening. */
   baseUrl(): string;
 }
@@ -25,5 +28,9 @@ declare module 'fastify' {
     platformTime: string;
     /** True when a fault drops this connection after the handler has committed. */
     dropAfterCommit: boolean;
+    /** The JSON body's bytes as received (null when none). */
+    rawBody: Buffer | null;
+    /** Set when the request carried a valid kiosk signature: the signer and its nonce (the reply is signed against it). */
+    signedBy: { deviceId: string; nonce: string; algorithm: string } | null;
   }
 }

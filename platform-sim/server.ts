@@ -9,6 +9,7 @@ import { installJsonBodyParser } from './json-body-parser';
 import { PlatformClock } from './platform-clock';
 import type { PlatformContext } from './platform-context';
 import { registerAdminRoutes } from './routes/admin-routes';
+import { registerEnrolmentRoutes } from './routes/enrolment-routes';
 import { registerBatchRoutes } from './routes/batch-routes';
 import { registerCatalogueRoutes } from './routes/catalogue-routes';
 import { registerCertificateRoutes } from './routes/certificate-routes';
@@ -22,6 +23,9 @@ import { openStore } from './store/open-store';
 import { PaymentsStore } from './store/payments-store';
 import { RecordsStore } from './store/records-store';
 import { SettingsStore } from './store/settings-store';
+import { DevicesStore } from './store/devices-store';
+import { installTrustHooks } from './trust/trust-hooks';
+import { TrustState } from './trust/trust-state';
 
 /** Options of {@link startPlatformSim}. */
 export interface PlatformSimOptions {
@@ -37,6 +41,18 @@ export interface PlatformSimOptions {
   paymentTtlMs?: number;
   /** Largest accepted request body, in bytes (default 4 MiB). */
   bodyLimitBytes?: number;
+  /**
+   * When true, every `/api/` request but enrolment must carry a valid kiosk
+   * signature (`signature-missing` otherwise). Default false while the
+   * harnesses that talk to platform-sim unsigned are moved over; a signed
+   * request is checked whatever this says. Changeable at run time with
+   * `POST /admin/trust`.
+   */
+  requireSignedRequests?: boolean;
+  /** Serve HTTPS with this PEM key and certificate instead of HTTP (default: HTTP). */
+  tls?: { key: string | Buffer; cert: string | Buffer };
+  /** Accepted distance of a signed request's timestamp from platform time, in ms (default 300 000). */
+  signatureWindowMs?: number;
 }
 
 /** A running platform-sim. */
@@ -78,10 +94,12 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
     settings,
     heartbeats: new HeartbeatsStore(db),
     catalogue,
+    trust: new TrustState(new DevicesStore(db), options.requireSignedRequests ?? false, options.signatureWindowMs),
     baseUrl: () => baseUrl,
   };
 
   const app = Fastify({
+    ...(options.tls ? { https: { key: options.tls.key, cert: options.tls.cert } } : {}),
     logger: options.quiet ? false : { level: 'info', stream: process.stderr },
     bodyLimit: options.bodyLimitBytes ?? 4 * 1024 * 1024,
     forceCloseConnections: true,
@@ -93,6 +111,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   });
 
   installPlatformHooks(app, ctx);
+  installTrustHooks(app, ctx);
   installJsonBodyParser(app);
   app.setErrorHandler((err: unknown, request, reply) => {
     const e = err as { statusCode?: number; message?: string };
@@ -124,6 +143,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerCertificateRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerUpdateRoutes(app, options.dataDir);
+  registerEnrolmentRoutes(app, ctx);
 
   const host = options.host ?? '127.0.0.1';
   try {
@@ -134,7 +154,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
-  baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  baseUrl = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   let closed: Promise<void> | null = null;
   return {

@@ -20,6 +20,9 @@ export {
 export { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_BYTES, type BinaryBody, type PlatformReply, type PlatformTransportOptions } from './client/platform-transport';
 export { PlatformHttpError, PlatformProtocolError, PlatformUnreachableError } from './client/platform-errors';
 export type { PlatformExchange, TrafficHook } from './client/traffic';
+export { createRequestSigner, createReplyVerifier, type DeviceCredentials } from './client/request-signer';
+export { enrolTerminal, type Enrolment } from './client/enrolment';
+export { createPlatformFetch, type PlatformFetchOptions } from './client/platform-fetch';
 export type { CatalogueResponse, PaymentOrderResponse, PaymentStatusResponse, QrIdentityResponse } from './protocol/protocol-schemas';
 export { createSyncEngine, DEFAULT_BATCH_SIZE, type SyncEngine, type SyncEngineOptions, type SyncPassResult, type SyncEngineEvents } from './sync/sync-engine';
 export { backoffDelayMs, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './sync/backoff';

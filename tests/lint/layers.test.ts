@@ -64,7 +64,7 @@ describe('layers/dependencies: drivers/ and offline-cache/', () => {
   });
 
   it('offline-cache/ importing drivers/ fails, even type-only', async () => {
-    expect(await layerErrors('imports-drivers-from-offline-cache.ts', 'offline-cache/fixture.ts')).toEqual(['offline-cache/ may import only common/ and offline-cache/ (got drivers/base/byte-port)']);
+    expect(await layerErrors('imports-drivers-from-offline-cache.ts', 'offline-cache/fixture.ts')).toEqual(['offline-cache/ may import only common/, common/crypto/ and offline-cache/ (got drivers/base/byte-port)']);
   });
 
   it('an unclassified npm package fails until it is added to the allow-list', async () => {
@@ -79,7 +79,7 @@ describe('layers/dependencies: drivers/ and offline-cache/', () => {
 });
 
 describe('layers/dependencies: uplink/', () => {
-  const ALLOWED = 'uplink/ may import only common/, uplink/ and offline-cache/';
+  const ALLOWED = 'uplink/ may import only common/, common/crypto/, uplink/ and offline-cache/';
 
   it.each([
     ['imports-drivers.ts', 'drivers/idcard/reader'],
@@ -93,7 +93,7 @@ describe('layers/dependencies: uplink/', () => {
   it('uplink/ importing electron fails', async () => {
     const errors = await layerErrors('imports-electron.ts', 'uplink/client/fixture.ts');
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^uplink\/ may import only common\/, uplink\/ and offline-cache\/ and the packages zod \(got electron\)/);
+    expect(errors[0]).toMatch(/^uplink\/ may import only common\/, common\/crypto\/, uplink\/ and offline-cache\/ and the packages zod, undici \(got electron\)/);
   });
 
   it('passes a file that uses common/, offline-cache/ (the outbox it drains), Node and zod', async () => {
@@ -101,7 +101,7 @@ describe('layers/dependencies: uplink/', () => {
   });
 
   it('offline-cache/ (storage only), drivers/ and renderer/ may not import uplink/; main/core and main/cli may', async () => {
-    expect(await layerErrors('imports-uplink.ts', 'offline-cache/outbox/fixture.ts')).toEqual(['offline-cache/ may import only common/ and offline-cache/ (got uplink/index)']);
+    expect(await layerErrors('imports-uplink.ts', 'offline-cache/outbox/fixture.ts')).toEqual(['offline-cache/ may import only common/, common/crypto/ and offline-cache/ (got uplink/index)']);
     expect(await layerErrors('imports-uplink.ts', 'drivers/idcard/fixture.ts')).toEqual(['drivers/ may import only common/ and drivers/ (got uplink/index)']);
     expect(await layerErrors('imports-uplink.ts', 'renderer/src/fixture.ts')).toEqual(['renderer/ may import only common/ and renderer/ (got uplink/index)']);
     expect(await layerErrors('imports-uplink.ts', 'main/core/fixture.ts')).toEqual([]);

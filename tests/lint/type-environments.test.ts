@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtureDir = join(root, 'tests/lint-fixtures/types');
 
-type Project = 'common' | 'renderer' | 'node' | 'electron' | 'platform-sim' | 'tests';
+type Project = 'common' | 'crypto' | 'renderer' | 'node' | 'electron' | 'platform-sim' | 'tests';
 
 /** Parses a tsconfig file as `tsc -b` reads it (extends resolved); throws on a config error. */
 function readConfig(file: string): ts.ParsedCommandLine {
@@ -155,6 +155,7 @@ function sourceFiles(dir = root): string[] {
 /** Which project each file belongs to: the first matching rule (docs/architecture.md "Type environments"). */
 const HOMES: [RegExp, Project][] = [
   [/\.test\.tsx?$/, 'tests'],
+  [/^common\/crypto\//, 'crypto'],
   [/^common\//, 'common'],
   [/^renderer\/src\//, 'renderer'],
   [/^(drivers|offline-cache|uplink|main\/(core|cli|web|dev|supervisor))\//, 'node'],

@@ -41,6 +41,12 @@ export interface PlatformTransportOptions {
    * through the call unchanged.
    */
   signRequest?: (request: Request) => Request | Promise<Request>;
+  /**
+   * Checks every 2xx answer before it is parsed (the trust issue: the platform's
+   * reply signature, see `createReplyVerifier`); what it throws fails the call.
+   * Default: none.
+   */
+  verifyReply?: (reply: { request: Request; status: number; headers: Headers; bytes: Buffer }) => void;
   /** fetch implementation. Default: global fetch. */
   fetch?: typeof fetch;
   /** Kiosk clock in ms. Default `Date.now`. */
@@ -122,6 +128,7 @@ export function createPlatformTransport(options: PlatformTransportOptions): Plat
       // The clock reading's midpoint is taken around the exchange itself, not the signing.
       sentAt = now();
       raw = await exchange(request, signal, timeoutMs, maxBytes, what, sentAt);
+      if (options.verifyReply && raw.response.ok) options.verifyReply({ request, status: raw.response.status, headers: raw.response.headers, bytes: raw.bytes });
       json = parseJson(raw, expectsJson);
       const result = interpret(raw, json);
       record(spec, query, request, raw, json, null, sentAt);

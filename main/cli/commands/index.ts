@@ -12,6 +12,7 @@ import { idcardCommand } from './idcard';
 import { scannerCommand } from './scanner';
 import { printerCommand } from './printer';
 import { printPdfCommand } from './print-pdf';
+import { enrolCommand } from './enrol';
 
 /**
  * Every kioskctl command, in the order `--help` lists them. Add one line per
@@ -31,4 +32,5 @@ export const commands: CliCommand[] = [
   syncCommand,
   auditCommand,
   logsCommand,
+  enrolCommand,
 ];
