@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCatalogueIndex } from '../common/catalogue-search/create-catalogue-index';
-import { toSummary } from '../main/core/services/catalogue-service';
+import { buildCatalogueIndex, toSummary } from '../main/core/services/catalogue-service';
 import { generateCatalogue } from '../platform-sim/catalogue/generate-catalogue';
 import { createCatalogueIndex as createLegacyIndex } from './support/legacy-catalogue-search/create-catalogue-index';
 import { relevanceFigures, type RelevanceQuery } from './support/relevance-metrics';
@@ -17,8 +16,11 @@ import { relevanceFigures, type RelevanceQuery } from './support/relevance-metri
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const { queries } = JSON.parse(readFileSync(join(here, 'search-relevance/queries.json'), 'utf8')) as { queries: RelevanceQuery[] };
-const summaries = generateCatalogue().items.map(toSummary);
-const current = createCatalogueIndex(summaries);
+const details = generateCatalogue().items;
+const summaries = details.map(toSummary);
+const current = buildCatalogueIndex(details);
+// One entry per basic item (no county copies "（城东区）"), as a terminal will list the catalogue once the regional catalogue of issue 19 lands.
+const basic = buildCatalogueIndex(details.filter((d) => !d.code.includes('-')));
 const legacy = createLegacyIndex(summaries);
 
 function percentile(sorted: number[], p: number): number {
@@ -42,7 +44,7 @@ function keystrokeTimes(search: (q: string) => unknown): number[] {
 
 const fmt = (n: number) => n.toFixed(3);
 const heldout = queries.filter((q) => q.half === 'heldout');
-for (const [label, index] of [['search', current], ['search-legacy', legacy]] as const) {
+for (const [label, index] of [['search', current], ['search-basic-list', basic], ['search-legacy', legacy]] as const) {
   const ranked = (q: string) => index.search({ query: q, limit: 10 }).items.map((i) => i.code);
   const whole = relevanceFigures(queries, ranked);
   const held = relevanceFigures(heldout, ranked);
