@@ -48,20 +48,21 @@ export interface CatalogueIndexOptions<T> {
   popularity?: (code: string) => number;
 }
 
-/** Largest score popularity can add (tiers are {@link TIER_STEP} apart). */
-export const POPULARITY_CAP = 25;
+/** Largest score popularity can add: below the 10 points between the two closest kinds of match. */
+export const POPULARITY_CAP = 9;
 const TIER_STEP = 50;
 
 /**
  * Kinds of match, best first. Within a tier a match at the start of the name
- * gets +20, a later one loses up to 15 by position, popularity adds up to 25.
+ * gets +20, a later one loses up to 15 by position, popularity adds up to
+ * {@link POPULARITY_CAP} (3 per doubling of the uses).
  */
 const TIER = {
   exact: 1000,
   pinyinWhole: 950,
   hanMain: 850,
   keyword: 790,
-  synonymHan: 740,
+  synonymHan: 790,
   hanQualifier: 700,
   pinyinFull: 650,
   synonymPinyin: 560,
@@ -70,9 +71,9 @@ const TIER = {
   qualifierPinyin: 450,
   mixed: 400,
   coverage: 350,
+  department: 330,
+  category: 320,
   scattered: 300,
-  department: 250,
-  category: 200,
   guide: 150,
   partialCoverage: 100,
 };
@@ -191,8 +192,8 @@ function scatteredScore(letters: string, initials: string[][]): number {
  * 社会保障卡申领); full pinyin; a synonym typed in pinyin or initials
  * (sbk → 社会保障卡); a keyword typed in pinyin; initials (+30 when the
  * letters also name a synonym or keyword of the item); any pinyin prefixes; every
- * typed word somewhere in the name or keywords (身份证丢了); scattered
- * initials; department; category; guide text. Ties go to the item used more
+ * typed word somewhere in the name or keywords (身份证丢了); department;
+ * category; scattered initials (sbzm: 社会保险参保缴费证明打印); guide text. Ties go to the item used more
  * often at this terminal (capped), then the shorter name, then catalogue order.
  *
  * @example
@@ -333,15 +334,15 @@ export function createCatalogueIndex<T extends ServiceSummary>(items: readonly T
           if (score < TIER.keywordPinyin && (e.keywordLetters & needLetters) === needLetters && e.keywordTokens.some((t) => matchTokens(prepared, t)?.whole)) better(TIER.keywordPinyin);
           // Typed letters that spell the name and also name an everyday word for it (sb: 社保查询) beat either alone.
           if (named >= TIER.initials && score > named) score += 30;
-          if (score === 0 && letters && nameCan) better(scatteredScore(letters, e.initials));
         }
         if (score === 0 && fieldMatches(e.department)) score = TIER.department;
         if (score === 0 && fieldMatches(e.category)) score = TIER.category;
+        if (score === 0 && letters && (e.nameLetters & needLetters) === needLetters) score = scatteredScore(letters, e.initials);
         if (score === 0 && pureHan && e.guideText.includes(q)) score = TIER.guide;
         if (score === 0) continue;
         if (popularity) {
           const uses = popularity(e.item.code);
-          if (uses > 0) score += Math.min(POPULARITY_CAP, Math.round(8 * Math.log2(1 + uses)));
+          if (uses > 0) score += Math.min(POPULARITY_CAP, Math.round(3 * Math.log2(1 + uses)));
         }
         keys.push(((TIER.exact + TIER_STEP - score) * 1000 + Math.min(e.nameText.length, 999)) * ORDER_SPAN + e.order);
       }
