@@ -11,6 +11,7 @@ import { idcardCommand } from './idcard';
 import { scannerCommand } from './scanner';
 import { printerCommand } from './printer';
 import { printPdfCommand } from './print-pdf';
+import { catalogueCommand } from './catalogue';
 
 /**
  * Every kioskctl command, in the order `--help` lists them. Add one line per
@@ -26,6 +27,7 @@ export const commands: CliCommand[] = [
   printJobsCommand,
   printPdfCommand,
   txCommand,
+  catalogueCommand,
   queueCommand,
   syncCommand,
   auditCommand,
