@@ -1,7 +1,7 @@
 import type { ServiceSummary } from '../contract/schemas';
 import { matchTokens, prepareQuery, type MatchMode, type PreparedQuery } from './match-tokens';
 import { DEFAULT_SYNONYMS, type SynonymEntry } from './synonyms';
-import { isHan, normalizeText, tokenize, type TextToken } from './text-tokens';
+import { normalizeText, tokenize, type TextToken } from './text-tokens';
 
 /** A search request. */
 export interface CatalogueQuery {

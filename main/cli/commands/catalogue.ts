@@ -64,7 +64,9 @@ export const catalogueCommand: CliCommand = {
     const limit = intOption(values, 'limit', 10);
     if (limit > 100) throw new UsageError('--limit is at most 100');
 
-    let { items, usage: uses } = cachedCatalogue(dataDir);
+    const cached = cachedCatalogue(dataDir);
+    const uses = cached.usage;
+    let items = cached.items;
     if (items.length === 0) {
       if (platform === undefined) {
         io.stderr('没有缓存的事项目录，也没有给出平台地址 / no catalogue cached in DIR and no --platform\n');
