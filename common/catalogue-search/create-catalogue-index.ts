@@ -1,6 +1,7 @@
 import type { ServiceSummary } from '../contract/schemas';
-import { matchTokens, prepareQuery, type TokenMatch } from './match-tokens';
-import { isHan, normalizeText, tokenize, type TextToken } from './text-tokens';
+import { matchTokens, prepareQuery, type MatchMode, type PreparedQuery } from './match-tokens';
+import { DEFAULT_SYNONYMS, type SynonymEntry } from './synonyms';
+import { normalizeText, tokenize, type TextToken } from './text-tokens';
 
 /** A search request. */
 export interface CatalogueQuery {
@@ -28,74 +29,156 @@ export interface CatalogueSearchResult<T> {
 export interface CatalogueIndex<T extends ServiceSummary = ServiceSummary> {
   /** Number of indexed items. */
   readonly size: number;
-  /** Ranked search: name exact > name prefix > name substring > department/category > guide text. */
+  /** Ranked search, see {@link createCatalogueIndex}. */
   search(query: CatalogueQuery): CatalogueSearchResult<T>;
+}
+
+/** Options of {@link createCatalogueIndex}. */
+export interface CatalogueIndexOptions<T> {
+  /** The everyday words the platform's catalogue carries for an item (`keywords`); default: the item's own `keywords` field when it has one. */
+  keywords?: (item: T) => readonly string[] | undefined;
+  /** Kiosk-side synonym table, default {@link DEFAULT_SYNONYMS}. */
+  synonyms?: readonly SynonymEntry[];
+  /**
+   * How often an item was started at this terminal, read at search time.
+   * Adds at most {@link POPULARITY_CAP} to an item's score, less than the
+   * distance between two kinds of match, so it orders items that match
+   * equally well and never lifts a weaker match over a better one.
+   */
+  popularity?: (code: string) => number;
+}
+
+/** Largest score popularity can add: below the 10 points between the two closest kinds of match. */
+export const POPULARITY_CAP = 9;
+const TIER_STEP = 50;
+
+/**
+ * Kinds of match, best first. Within a tier a match at the start of the name
+ * gets +20, a later one loses up to 15 by position, popularity adds up to
+ * {@link POPULARITY_CAP} (3 per doubling of the uses).
+ */
+const TIER = {
+  exact: 1000,
+  pinyinWhole: 950,
+  hanMain: 850,
+  keyword: 790,
+  synonymHan: 790,
+  hanQualifier: 700,
+  pinyinFull: 650,
+  synonymPinyin: 560,
+  keywordPinyin: 540,
+  initials: 500,
+  qualifierPinyin: 450,
+  mixed: 400,
+  coverage: 350,
+  department: 330,
+  category: 320,
+  scattered: 300,
+  guide: 150,
+  partialCoverage: 100,
+};
+
+interface Segment {
+  tokens: TextToken[];
+  text: string;
 }
 
 interface Entry<T> {
   item: T;
   order: number;
-  name: TextToken[];
   nameText: string;
-  /** Bit per first letter of any syllable or literal letter/digit (a–z → 0–25, digits → 26). */
-  initials: number;
-  /** Bit per letter appearing anywhere in the name's syllables or literal letters/digits. */
-  letters: number;
-  /** Per name token, the bits of the letters it can be typed as first (one-letter queries need nothing else). */
-  tokenInitials: Int32Array;
+  /** The name split at brackets and list commas: the main part first, then qualifiers such as （城东区）. */
+  segments: Segment[];
+  /** First letters of every syllable reading, per name token (for scattered-letter matches). */
+  initials: string[][];
+  /** Bit per letter (a–z, digits as one bit) any reading of the name can be typed with. */
+  nameLetters: number;
+  keywords: string[];
+  keywordTokens: TextToken[][];
+  keywordLetters: number;
+  /** Name and keywords, for "all words present" matches. */
+  haystack: string;
   department: TextToken[];
   category: TextToken[];
   guideText: string;
   lifeEvents: readonly string[] | null;
 }
 
+interface PreparedSynonym {
+  terms: string[];
+  termTokens: TextToken[][];
+  means: string[][];
+}
+
 /** Items beyond this many are not indexed (sort keys reserve this span for the catalogue order). */
 const ORDER_SPAN = 1_000_000;
+const MAX_KEYWORDS = 20;
 
-const SCORE = { exact: 1000, prefix: 800, substring: 600, department: 300, category: 250, guide: 100 };
-
-function initialBit(ch: string): number {
+function letterBit(ch: string): number {
   const code = ch.charCodeAt(0);
   if (code >= 97 && code <= 122) return 1 << (code - 97);
   if (code >= 48 && code <= 57) return 1 << 26;
   return 0;
 }
 
-function initialsOf(tokens: readonly TextToken[]): number {
-  let mask = 0;
-  for (const t of tokens) {
-    if (t.syllables.length === 0) mask |= initialBit(t.char);
-    for (const s of t.syllables) mask |= initialBit(s[0] ?? '');
-  }
-  return mask;
-}
-
 function lettersOf(tokens: readonly TextToken[]): number {
   let mask = 0;
   for (const t of tokens) {
-    if (t.syllables.length === 0) mask |= initialBit(t.char);
-    for (const s of t.syllables) for (const ch of s) mask |= initialBit(ch);
+    if (t.syllables.length === 0) mask |= letterBit(t.char);
+    for (const s of t.syllables) for (const ch of s) mask |= letterBit(ch);
   }
   return mask;
 }
 
-function latinMask(q: string): number {
-  let mask = 0;
-  for (const ch of q) mask |= initialBit(ch);
-  return mask;
+function segmentsOf(name: string): Segment[] {
+  const parts = name.split(/[（）()【】[\]、，,/]/).map((p) => normalizeText(p)).filter((p) => p !== '');
+  return parts.map((text) => ({ text, tokens: tokenize(text) }));
 }
 
-function singleLetterScore(tokenInitials: Int32Array, bit: number): number {
-  for (let i = 0; i < tokenInitials.length; i++) {
-    if ((tokenInitials[i]! & bit) !== 0) return tokenInitials.length === 1 ? SCORE.exact : i === 0 ? SCORE.prefix : SCORE.substring - Math.min(i, 50);
+function withinTier(base: number, start: number): number {
+  return start === 0 ? base + 20 : base - Math.min(start, 15);
+}
+
+function singleLetterScore(segment: Segment, letter: string): number {
+  const toks = segment.tokens;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const hit = t.syllables.length === 0 ? t.char === letter : t.syllables.some((s) => s[0] === letter);
+    if (hit) return toks.length === 1 ? TIER.exact : withinTier(TIER.initials, i);
   }
   return 0;
 }
 
-function nameScore(m: TokenMatch | null): number {
-  if (!m) return 0;
-  if (m.whole) return SCORE.exact;
-  return m.start === 0 ? SCORE.prefix : SCORE.substring - Math.min(m.start, 50);
+/** Best pinyin match of a Latin (or mixed) query in one segment: whole, full syllables, initials, or any prefixes. */
+function pinyinScore(q: PreparedQuery, segment: Segment, main: boolean, wholeName: boolean): number {
+  const any = matchTokens(q, segment.tokens);
+  if (!any) return 0;
+  if (any.whole && wholeName) return TIER.pinyinWhole;
+  if (!main) return withinTier(TIER.qualifierPinyin, any.start);
+  const modes: [MatchMode, number][] = [
+    ['full', TIER.pinyinFull],
+    ['initials', TIER.initials],
+  ];
+  for (const [mode, tier] of modes) {
+    const m = matchTokens(q, segment.tokens, mode);
+    if (m) return m.whole ? tier + 40 : withinTier(tier, m.start);
+  }
+  return any.whole ? TIER.mixed + 40 : withinTier(TIER.mixed, any.start);
+}
+
+/** Letters of the query found in order among the syllable initials of the name; smaller span is better. */
+function scatteredScore(letters: string, initials: string[][]): number {
+  if (letters.length < 3) return 0;
+  let li = 0;
+  let first = -1;
+  for (let i = 0; i < initials.length && li < letters.length; i++) {
+    if (initials[i]!.includes(letters[li]!)) {
+      if (first < 0) first = i;
+      li++;
+    }
+  }
+  if (li < letters.length || first !== 0) return 0;
+  return TIER.scattered - Math.min(initials.length - letters.length, 40);
 }
 
 /**
@@ -103,11 +186,23 @@ function nameScore(m: TokenMatch | null): number {
  * computed once per name here; a search touches no pinyin library. Pure: no
  * I/O; the returned items are the objects passed in.
  *
+ * Ranking, best first: the whole name; the whole name in pinyin; the Chinese
+ * text in the name (main part before a bracketed qualifier); one of the
+ * item's keywords; a synonym of the typed word in the name or keywords (社保 →
+ * 社会保障卡申领); full pinyin; a synonym typed in pinyin or initials
+ * (sbk → 社会保障卡); a keyword typed in pinyin; initials (+30 when the
+ * letters also name a synonym or keyword of the item); any pinyin prefixes; every
+ * typed word somewhere in the name or keywords (身份证丢了); department;
+ * category; scattered initials (sbzm: 社会保险参保缴费证明打印); guide text. Ties go to the item used more
+ * often at this terminal (capped), then the shorter name, then catalogue order.
+ *
  * @example
  * const index = createCatalogueIndex(items);
  * index.search({ query: 'sbcx', limit: 10 }).items[0].name; // '社保查询'
  */
-export function createCatalogueIndex<T extends ServiceSummary>(items: readonly T[]): CatalogueIndex<T> {
+export function createCatalogueIndex<T extends ServiceSummary>(items: readonly T[], options: CatalogueIndexOptions<T> = {}): CatalogueIndex<T> {
+  const keywordsOf = options.keywords ?? ((item: T) => (item as { keywords?: readonly string[] }).keywords);
+  const popularity = options.popularity;
   const tokenCache = new Map<string, TextToken[]>();
   const cachedTokens = (text: string): TextToken[] => {
     let t = tokenCache.get(text);
@@ -117,24 +212,36 @@ export function createCatalogueIndex<T extends ServiceSummary>(items: readonly T
     }
     return t;
   };
+  const synonyms: PreparedSynonym[] = (options.synonyms ?? DEFAULT_SYNONYMS).map((s) => {
+    const terms = s.terms.map(normalizeText).filter((t) => t !== '');
+    return { terms, termTokens: terms.map(cachedTokens), means: s.means.map((m) => m.split(/\s+/).map(normalizeText).filter((w) => w !== '')) };
+  });
   const entries: Entry<T>[] = items.slice(0, ORDER_SPAN).map((item, order) => {
-    const name = tokenize(item.name);
     const guide = (item as { guide?: { summary?: string } }).guide;
     const lifeEvents = (item as { lifeEvents?: readonly string[] }).lifeEvents;
+    const raw = keywordsOf(item);
+    const keywords = Array.isArray(raw) ? [...new Set(raw.slice(0, MAX_KEYWORDS).map(normalizeText).filter((k) => k !== ''))] : [];
+    const nameTokens = tokenize(item.name);
+    const nameText = nameTokens.map((t) => t.char).join('');
     return {
       item,
       order,
-      name,
-      nameText: name.map((t) => t.char).join(''),
-      initials: initialsOf(name),
-      letters: lettersOf(name),
-      tokenInitials: Int32Array.from(name, (t) => initialsOf([t])),
+      nameText,
+      segments: segmentsOf(item.name),
+      initials: nameTokens.map((t) => (t.syllables.length === 0 ? [t.char] : [...new Set(t.syllables.map((s) => s[0]!))])),
+      nameLetters: lettersOf(nameTokens),
+      keywords,
+      keywordTokens: keywords.map(cachedTokens),
+      keywordLetters: keywords.reduce((m, k) => m | lettersOf(cachedTokens(k)), 0),
+      haystack: [nameText, ...keywords].join('|'),
       department: cachedTokens(item.department),
       category: cachedTokens(item.category),
       guideText: guide?.summary ? normalizeText(guide.summary) : '',
       lifeEvents: Array.isArray(lifeEvents) ? lifeEvents : null,
     };
   });
+
+  const hasAll = (haystack: string, words: readonly string[]) => words.every((w) => haystack.includes(w));
 
   return {
     size: entries.length,
@@ -143,10 +250,39 @@ export function createCatalogueIndex<T extends ServiceSummary>(items: readonly T
       const limit = Math.min(1000, Math.max(1, Math.floor(request.limit ?? 20)));
       const offset = Math.max(0, Math.floor(request.offset ?? 0));
       const codes = request.lifeEventCodes ? new Set(request.lifeEventCodes) : null;
-      const pureHan = q !== '' && Array.from(q).every(isHan);
       const prepared = prepareQuery(q);
-      const firstBit = q === '' || prepared.han[0] ? 0 : initialBit(q[0]!);
-      const needLetters = latinMask(q);
+      const pureHan = q !== '' && prepared.han.every(Boolean);
+      const pureLatin = q !== '' && prepared.han.every((h) => !h);
+      // Synonym entries the whole query names, in Chinese or in pinyin (full, initials or a mix).
+      const hanSynonyms: string[][][] = [];
+      const pinyinSynonyms: string[][][] = [];
+      // For a Chinese query: each synonym term inside it may be satisfied by any of its meanings.
+      const units: { alternatives: string[][]; weight: number }[] = [];
+      if (q !== '') {
+        for (const s of synonyms) {
+          if (pureHan && s.terms.includes(q)) hanSynonyms.push(s.means);
+          else if (!pureHan && s.termTokens.some((t) => matchTokens(prepared, t)?.whole)) pinyinSynonyms.push(s.means);
+        }
+        if (pureHan) {
+          let rest = q;
+          const found = synonyms
+            .flatMap((s) => s.terms.map((term) => ({ term, means: s.means })))
+            .filter((x) => x.term.length >= 2 && q.includes(x.term))
+            .sort((a, b) => b.term.length - a.term.length);
+          for (const f of found) {
+            if (!rest.includes(f.term)) continue;
+            rest = rest.replace(f.term, ' ');
+            units.push({ alternatives: [[f.term], ...f.means], weight: f.term.length });
+          }
+          for (const chunk of rest.split(' ').filter((c) => c !== '')) {
+            for (const ch of chunk) units.push({ alternatives: [[ch]], weight: 1 });
+          }
+        }
+      }
+      const unitWeight = units.reduce((n, u) => n + u.weight, 0);
+      const letters = pureLatin ? q : '';
+      let needLetters = 0;
+      for (let i = 0; i < prepared.chars.length; i++) if (!prepared.han[i]) needLetters |= letterBit(prepared.chars[i]!);
       const hanChars = prepared.chars.filter((_, i) => prepared.han[i]);
       const fieldHits = new Map<TextToken[], boolean>();
       const fieldMatches = (tokens: TextToken[]): boolean => {
@@ -169,22 +305,46 @@ export function createCatalogueIndex<T extends ServiceSummary>(items: readonly T
           continue;
         }
         let score = 0;
+        const better = (s: number) => {
+          if (s > score) score = s;
+        };
         if (pureHan) {
-          const at = e.nameText.indexOf(q);
-          if (at >= 0) score = q.length === e.nameText.length ? SCORE.exact : at === 0 ? SCORE.prefix : SCORE.substring - Math.min(at, 50);
-        } else if (q.length === 1) {
-          score = singleLetterScore(e.tokenInitials, firstBit);
-        } else if (
-          (firstBit === 0 || (e.initials & firstBit) !== 0) &&
-          (e.letters & needLetters) === needLetters &&
-          hanChars.every((c) => e.nameText.includes(c))
-        ) {
-          score = nameScore(matchTokens(prepared, e.name));
+          if (e.nameText === q) better(TIER.exact);
+          else {
+            e.segments.forEach((seg, i) => {
+              const at = seg.text.indexOf(q);
+              if (at >= 0) better(withinTier(i === 0 ? TIER.hanMain : TIER.hanQualifier, at));
+            });
+            if (e.keywords.includes(q)) better(TIER.keyword);
+            if (score < TIER.synonymHan && hanSynonyms.some((means) => means.some((words) => hasAll(e.haystack, words)))) better(TIER.synonymHan);
+            if (score === 0 && units.length > 0) {
+              let covered = 0;
+              for (const u of units) if (u.alternatives.some((words) => hasAll(e.haystack, words))) covered += u.weight;
+              if (covered === unitWeight) better(TIER.coverage);
+              else if (covered >= 2 && covered * 3 >= unitWeight * 2) better(TIER.partialCoverage);
+            }
+          }
+        } else if (pureLatin && q.length === 1) {
+          e.segments.forEach((seg, i) => better(i === 0 ? singleLetterScore(seg, q) : Math.min(TIER.qualifierPinyin, singleLetterScore(seg, q))));
+        } else {
+          const nameCan = (e.nameLetters & needLetters) === needLetters && hanChars.every((c) => e.nameText.includes(c));
+          if (nameCan) e.segments.forEach((seg, i) => better(pinyinScore(prepared, seg, i === 0, e.segments.length === 1)));
+          const named = score;
+          if (score < TIER.synonymPinyin && pinyinSynonyms.some((means) => means.some((words) => hasAll(e.haystack, words)))) better(TIER.synonymPinyin);
+          if (score < TIER.keywordPinyin && (e.keywordLetters & needLetters) === needLetters && e.keywordTokens.some((t) => matchTokens(prepared, t)?.whole)) better(TIER.keywordPinyin);
+          // Typed letters that spell the name and also name an everyday word for it (sb: 社保查询) beat either alone.
+          if (named >= TIER.initials && score > named) score += 30;
         }
-        if (score === 0 && fieldMatches(e.department)) score = SCORE.department;
-        if (score === 0 && fieldMatches(e.category)) score = SCORE.category;
-        if (score === 0 && pureHan && e.guideText.includes(q)) score = SCORE.guide;
-        if (score > 0) keys.push(((SCORE.exact - score) * 1000 + Math.min(e.nameText.length, 999)) * ORDER_SPAN + e.order);
+        if (score === 0 && fieldMatches(e.department)) score = TIER.department;
+        if (score === 0 && fieldMatches(e.category)) score = TIER.category;
+        if (score === 0 && letters && (e.nameLetters & needLetters) === needLetters) score = scatteredScore(letters, e.initials);
+        if (score === 0 && pureHan && e.guideText.includes(q)) score = TIER.guide;
+        if (score === 0) continue;
+        if (popularity) {
+          const uses = popularity(e.item.code);
+          if (uses > 0) score += Math.min(POPULARITY_CAP, Math.round(3 * Math.log2(1 + uses)));
+        }
+        keys.push(((TIER.exact + TIER_STEP - score) * 1000 + Math.min(e.nameText.length, 999)) * ORDER_SPAN + e.order);
       }
 
       const sorted = Float64Array.from(keys);

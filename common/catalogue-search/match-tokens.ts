@@ -29,6 +29,10 @@ let failed = new Uint8Array(4096);
 let q: PreparedQuery = { chars: [], han: [], latinRun: [] };
 let toks: readonly TextToken[] = [];
 let width = 1;
+let mode: MatchMode = 'any';
+
+/** How Latin letters may consume a syllable: any prefix, the whole syllable, or its first letter only. */
+export type MatchMode = 'any' | 'full' | 'initials';
 
 function run(qi: number, ti: number, whole: number): boolean {
   const qn = q.chars.length;
@@ -48,7 +52,9 @@ function run(qi: number, ti: number, whole: number): boolean {
       let common = 0;
       const max = s.length < room ? s.length : room;
       while (common < max && s[common] === chars[qi + common]) common++;
-      for (let k = common; k >= 1 && !ok; k--) ok = run(qi + k, ti + 1, whole);
+      if (mode === 'full') ok = common === s.length && run(qi + common, ti + 1, whole);
+      else if (mode === 'initials') ok = common >= 1 && run(qi + 1, ti + 1, whole);
+      else for (let k = common; k >= 1 && !ok; k--) ok = run(qi + k, ti + 1, whole);
       if (ok) break;
     }
   }
@@ -65,14 +71,19 @@ function run(qi: number, ti: number, whole: number): boolean {
  * match first), or null. Failed (query position, token) pairs are memoised, so
  * the cost is at most query length × tokens × readings. Not re-entrant (shares
  * module scratch state), which is fine on a single thread.
+ *
+ * @param matchMode `any` (default) as above; `full` when every Latin run must
+ *   spell whole syllables (`shebao`); `initials` when each token takes exactly
+ *   one letter (`sbcx`).
  */
-export function matchTokens(query: PreparedQuery, tokens: readonly TextToken[]): TokenMatch | null {
+export function matchTokens(query: PreparedQuery, tokens: readonly TextToken[], matchMode: MatchMode = 'any'): TokenMatch | null {
   const qn = query.chars.length;
   const n = tokens.length;
   if (qn === 0) return { start: 0, whole: n === 0 };
   if (qn > n * 6 + 6) return null;
   q = query;
   toks = tokens;
+  mode = matchMode;
   width = n + 1;
   const size = (qn + 1) * width * 2;
   if (failed.length < size) failed = new Uint8Array(size * 2);

@@ -147,6 +147,11 @@ export const ServiceDetailSchema = ServiceSummarySchema.extend({
   materials: z.array(MaterialSchema).max(50),
   form: z.array(FormFieldSchema).max(40),
   lifeEvents: z.array(z.string().max(64)).max(20),
+  /**
+   * Everyday words people use for this item (生孩子, 丢了, 社保), for search.
+   * Optional (older platforms send none); at most 20, each 1–20 characters.
+   */
+  keywords: z.array(z.string().min(1).max(20)).max(20).optional(),
 });
 export type ServiceDetail = z.infer<typeof ServiceDetailSchema>;
 

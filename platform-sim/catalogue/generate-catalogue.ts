@@ -1,5 +1,6 @@
 import type { ServiceDetail } from '../../common/contract/schemas';
 import { DEFAULT_ACTIONS, DEPARTMENT_SPECS, TYPE_NAMES, type DepartmentSpec } from './department-specs';
+import { keywordsFor } from './item-keywords';
 import { feeDescriptionFor, resultDeliveryFor, summaryFor } from './guide-text';
 import { SeededRandom } from './prng';
 import { LIFE_EVENT_SPECS, WELL_KNOWN_ITEMS, type WellKnownItem } from './well-known-items';
@@ -110,6 +111,7 @@ function buildWellKnown(item: WellKnownItem, itemCode: string): ServiceDetail {
     materials: item.materials.map(wellKnownMaterial),
     form: [...identityFields(item.address), ...item.fields.map(extraField)],
     lifeEvents: [],
+    keywords: keywordsFor(item.name),
   };
 }
 
@@ -173,6 +175,7 @@ function buildGenerated(
     materials,
     form: [...identityFields(!isQuery && output !== 'none'), ...extras],
     lifeEvents: [],
+    keywords: keywordsFor(name),
   };
 }
 

@@ -13,6 +13,7 @@ import { scannerCommand } from './scanner';
 import { printerCommand } from './printer';
 import { printPdfCommand } from './print-pdf';
 import { enrolCommand } from './enrol';
+import { catalogueCommand } from './catalogue';
 
 /**
  * Every kioskctl command, in the order `--help` lists them. Add one line per
@@ -28,6 +29,7 @@ export const commands: CliCommand[] = [
   printJobsCommand,
   printPdfCommand,
   txCommand,
+  catalogueCommand,
   queueCommand,
   syncCommand,
   auditCommand,

@@ -25,6 +25,27 @@ export function toSummary(item: ServiceDetail): ServiceSummary {
 }
 
 /**
+ * The kiosk's search index over cached catalogue details: summaries (what the
+ * lists show) ranked with each item's `keywords` from the platform, the
+ * kiosk's synonym table and, when given, the local count of started services.
+ * Shared by the core and `kioskctl catalogue search`, so both rank alike.
+ *
+ * @param popularity uses of an item at this terminal (see {@link CatalogueService.recordUse}); default none.
+ */
+export function buildCatalogueIndex(details: readonly ServiceDetail[], popularity?: (code: string) => number): CatalogueIndex {
+  const keywords = new Map(details.map((d) => [d.code, d.keywords]));
+  return createCatalogueIndex(details.map(toSummary), { keywords: (s) => keywords.get(s.code), ...(popularity ? { popularity } : {}) });
+}
+
+/** Reads the local usage counts kept under the config key `catalogue.usage` (non-numbers ignored). */
+export function readUsage(raw: unknown): Record<string, number> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  const out: Record<string, number> = {};
+  for (const [code, n] of Object.entries(raw as Record<string, unknown>)) if (typeof n === 'number' && Number.isFinite(n) && n > 0) out[code] = n;
+  return out;
+}
+
+/**
  * The catalogue as the kiosk serves it: the cached platform catalogue
  * (offline-cache) plus an in-memory search index rebuilt whenever the cache
  * changes. Works fully offline once a catalogue has been cached.
@@ -33,8 +54,10 @@ export class CatalogueService {
   private index: CatalogueIndex = createCatalogueIndex([]);
   private byCode = new Map<string, ServiceDetail>();
   private indexedVersion = -1;
+  private usageCache: Record<string, number> = {};
 
   constructor(private readonly store: KioskStore) {
+    this.usageCache = this.usage();
     this.reload();
   }
 
@@ -44,7 +67,7 @@ export class CatalogueService {
     if (version === this.indexedVersion) return false;
     const items = this.store.catalogue.all();
     this.byCode = new Map(items.map((i) => [i.code, i]));
-    this.index = createCatalogueIndex(items.map(toSummary));
+    this.index = buildCatalogueIndex(items, (code) => this.usageCache[code] ?? 0);
     this.indexedVersion = version;
     return true;
   }
@@ -64,11 +87,11 @@ export class CatalogueService {
     const usage = this.usage();
     usage[code] = (usage[code] ?? 0) + 1;
     this.store.config.set(USAGE_KEY, usage);
+    this.usageCache = usage;
   }
 
   private usage(): Record<string, number> {
-    const raw = this.store.config.get(USAGE_KEY);
-    return raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Record<string, number>) } : {};
+    return readUsage(this.store.config.get(USAGE_KEY));
   }
 
   private overview(): z.input<typeof CatalogueOverviewSchema> {
