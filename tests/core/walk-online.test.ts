@@ -128,7 +128,8 @@ describe('walk-up transaction with the platform up', () => {
 
   it('session:end wipes: reveal fails with no-session and the session transaction is gone', async () => {
     const view = await h.ok<SessionView>('session:end', { reason: 'done' });
-    expect(view).toEqual({ sessionId: null, stage: 'idle', identity: null });
+    // The card is still on the simulated reader: the idle view says so (the screen asks to take it), and holds nobody.
+    expect(view).toEqual({ sessionId: null, stage: 'idle', identity: null, leftCard: 'after-session' });
     expect(await h.fails('session:reveal')).toBe('no-session');
     expect(await h.fails('printer:printReceipt', { transactionId: result.id })).toBe('not-found');
     expect(await h.fails('transactions:submit', { serviceCode: item.code, form: {} })).toBe('no-session');
