@@ -1,7 +1,8 @@
 /**
  * Raw material for the generated catalogue: departments, their subjects and the
  * plain-language pieces the guides are built from. Data only; the generator
- * turns it into items.
+ * turns it into items. One file on purpose (over 400 lines): it is a single
+ * table, one entry per department, with no logic to separate.
  *
  * A subject line reads `TYPE|category|subject|actions|scopes`: TYPE is the
  * two-letter type code (XK 行政许可, QR 行政确认, JF 行政给付, ZS 行政征收,

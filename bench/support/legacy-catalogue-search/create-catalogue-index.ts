@@ -2,10 +2,12 @@
  * The catalogue search as it was before issue 19 (copied unchanged from
  * common/catalogue-search at 3413d82), kept only so the relevance bench can
  * measure the new ranking against it in the same run. Not used by the kiosk.
+ * Only the files issue 19 changed are copied; the tokenizer, unchanged, is
+ * the live one.
  */
 import type { ServiceSummary } from '../../../common/contract/schemas';
 import { matchTokens, prepareQuery, type TokenMatch } from './match-tokens';
-import { isHan, normalizeText, tokenize, type TextToken } from './text-tokens';
+import { isHan, normalizeText, tokenize, type TextToken } from '../../../common/catalogue-search/text-tokens';
 
 /** A search request. */
 export interface CatalogueQuery {

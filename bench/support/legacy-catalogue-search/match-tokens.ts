@@ -1,4 +1,4 @@
-import { isHan, type TextToken } from './text-tokens';
+import { isHan, type TextToken } from '../../../common/catalogue-search/text-tokens';
 
 /** Where a query matched a token sequence. */
 export interface TokenMatch {
