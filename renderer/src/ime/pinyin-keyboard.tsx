@@ -2,10 +2,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import { useKioskApi } from '../hooks/kiosk-api-context';
 import { usePreferences } from '../hooks/preferences';
-import { keepFieldFocus } from '../ui/text-edit';
+import { insertText, keepFieldFocus } from '../ui/text-edit';
 import { useFieldCaret } from '../ui/use-field-caret';
 import { createImeController } from './ime-controller';
-import { fits, initialImeMode, isPending, pageCount, visibleCandidates, type ImeState } from './ime-state';
+import { fits, initialImeMode, isPending, pageCount, visibleCandidates, type ImeMode, type ImeState } from './ime-state';
 import { ImeModeSwitch } from './ime-mode-switch';
 import { UyghurLetterRows } from './uyghur-letter-rows';
 
@@ -20,7 +20,11 @@ const DIGITS = '1234567890';
  * opens in Uyghur mode when the kiosk's language is Uyghur (and follows a
  * change of language while it is open). Text goes in at the caret of the
  * field `targetId` (replacing a selection) and the caret follows it.
- * Candidates come from the core (`input.candidates`).
+ * Candidates come from the core (`input.candidates`). `openMode` picks the
+ * mode for a language (default: pinyin, Uyghur letters in Uyghur);
+ * `onPreview`, when given, hears the field's text as it reads with the
+ * composition typed at the caret (a search can follow the letters before a
+ * candidate is picked).
  */
 export function PinyinKeyboard({
   value,
@@ -28,6 +32,8 @@ export function PinyinKeyboard({
   onChange,
   targetId,
   testId,
+  openMode: modeFor = initialImeMode,
+  onPreview,
 }: {
   value: string;
   maxLength: number;
@@ -35,12 +41,16 @@ export function PinyinKeyboard({
   /** Id of the input or textarea the keyboard types into (its caret is read and kept). */
   targetId: string;
   testId: string;
+  /** The mode the keyboard opens in for a language, and switches to when the language changes. */
+  openMode?: (locale: string) => ImeMode;
+  /** Hears the value with the composition at the caret, whenever either changes. */
+  onPreview?: (preview: string) => void;
 }) {
   const { t } = useTranslation();
   const api = useKioskApi();
   const { locale } = usePreferences();
   // The language picks the mode the keyboard opens in, and the mode again when the person changes the language.
-  const [openMode] = useState(() => initialImeMode(locale));
+  const [openMode] = useState(() => modeFor(locale));
   const openLocale = useRef(locale);
   const caret = useFieldCaret(targetId);
   const onChangeRef = useRef(onChange);
@@ -68,8 +78,8 @@ export function PinyinKeyboard({
   useEffect(() => {
     if (openLocale.current === locale) return;
     openLocale.current = locale;
-    controller.dispatch({ type: 'setMode', mode: initialImeMode(locale) });
-  }, [controller, locale]);
+    controller.dispatch({ type: 'setMode', mode: modeFor(locale) });
+  }, [controller, locale, modeFor]);
   useEffect(() => {
     // The core builds its index on first use: start that now, not on the first letter.
     api.input.candidates({ pinyin: 'a', limit: 1 }).catch(() => undefined);
@@ -81,6 +91,8 @@ export function PinyinKeyboard({
   const pages = pageCount(ime);
   const pending = isPending(ime);
   const field = { value, maxLength, selection: caret.selection(value) };
+  const preview = composing ? insertText(value, field.selection, ime.composition, maxLength).value : value;
+  useEffect(() => onPreview?.(preview), [onPreview, preview]);
   const key = (label: string, dataKey: string, onClick: () => void, extra: { className?: string; disabled?: boolean } = {}) => (
     <button
       key={dataKey}

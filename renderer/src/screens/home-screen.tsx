@@ -1,12 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
 import { usePreferences } from '../hooks/preferences';
 import { useCatalogueSearch, type CatalogueQuery } from '../hooks/use-catalogue-search';
 import { ErrorNote } from '../ui/error-note';
 import { Screen } from '../ui/screen';
-import { OnScreenKeyboard } from '../ui/on-screen-keyboard';
 import { ServiceList } from '../ui/service-list';
+import { LazyPinyinKeyboard, prefetchPinyinKeyboard } from '../ime/lazy-pinyin-keyboard';
+import type { ImeMode } from '../ime/ime-state';
+
+/** Search opens on Latin letters (pinyin initials such as sbcx find items at once; 中 types 汉字), Uyghur letters in Uyghur. */
+const searchImeMode = (locale: string): ImeMode => (locale === 'ug' ? 'uyghur' : 'latin');
 
 /** Items per list: care mode shows fewer, larger items. */
 const LIMITS = { normal: { popular: 8, chips: 12, results: 12 }, care: { popular: 4, chips: 6, results: 6 } };
@@ -20,9 +24,15 @@ export function HomeScreen() {
   const { overview, connectivity, error, browseQuery } = snapshot.context;
   // An attract tile opens the home screen on its category.
   const [text, setText] = useState(browseQuery ?? '');
+  // What the search follows: the text, or the text with the pinyin being composed at the caret.
+  const [preview, setPreview] = useState(text);
   const [typing, setTyping] = useState(false);
   const [chip, setChip] = useState<{ department: string; label: string } | null>(null);
-  const query: CatalogueQuery | null = text.trim() !== '' || chip ? { text, department: chip?.department } : null;
+  useEffect(() => prefetchPinyinKeyboard(), []);
+  const keyboardOpen = typing || text !== '';
+  // The open keyboard reports every change of the text (and of the composition) through onPreview.
+  const searchText = keyboardOpen ? preview : text;
+  const query: CatalogueQuery | null = searchText.trim() !== '' || chip ? { text: searchText, department: chip?.department } : null;
   const search = useCatalogueSearch(query, limits.results);
   const select = (code: string) => send({ type: 'SELECT_SERVICE', code });
 
@@ -45,7 +55,9 @@ export function HomeScreen() {
           onFocus={() => setTyping(true)}
         />
       </div>
-      {typing || text !== '' ? <OnScreenKeyboard layout="letters" value={text} maxLength={100} onChange={setText} targetId="home-search" testId="search-keyboard" /> : null}
+      {keyboardOpen ? (
+        <LazyPinyinKeyboard value={text} maxLength={100} onChange={setText} onPreview={setPreview} openMode={searchImeMode} targetId="home-search" testId="search-keyboard" />
+      ) : null}
       <ErrorNote code={error} />
       {query ? (
         <div className="results">

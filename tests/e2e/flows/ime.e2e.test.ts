@@ -151,6 +151,38 @@ test.describe('pinyin input method in Chromium', () => {
     await screen(page, 'attract');
   });
 
+  test('the search keyboard has the pinyin input method: results follow the letters being composed, and 社保 picked from the candidates finds 社会保障卡 items', async ({ kiosk: h, axe }) => {
+    const page = h.page;
+    await h.sim('/sim/idcard/insert', { card: 'resident' });
+    await screen(page, 'welcome');
+    await page.getByTestId('welcome-continue').click();
+    await screen(page, 'home');
+    const search = page.getByTestId('search-input');
+    await search.click();
+    const keyboard = page.getByTestId('search-keyboard');
+    // Opens on Latin letters (initials search at once); 中 switches to pinyin.
+    await expect.poll(() => keyboard.getAttribute('data-mode')).toBe('latin');
+    await keyboard.getByTestId('ime-mode-pinyin').click();
+    await expect.poll(() => keyboard.getAttribute('data-mode')).toBe('pinyin');
+    // While composing, the field is empty but the list follows the letters.
+    for (const letter of 'sb') await keyboard.locator(`[data-key="${letter}"]`).click();
+    await expect.poll(() => keyboard.getByTestId('ime-composition').innerText()).toContain('sb');
+    expect(await search.inputValue()).toBe('');
+    // Results, not the home screen's popular list.
+    const results = page.locator('.results [data-testid="service-item"]');
+    await results.filter({ hasText: '社保' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    await keyboard.locator('[data-key="clear"]').click();
+    await typeChinese(keyboard, 'she', '社');
+    await typeChinese(keyboard, 'bao', '保');
+    await expect.poll(() => search.inputValue()).toBe('社保');
+    await results.filter({ hasText: '社会保障卡' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await axe(page)).toEqual([]);
+    await h.sim('/sim/idcard/remove');
+    await page.getByTestId('cancel-button').click();
+    await page.getByTestId('cancel-confirm').click();
+    await screen(page, 'attract');
+  });
+
   test('in Uyghur the keyboard types Uyghur letters: ياخشى tapped into a form field and a rating reason, axe clean', async ({ kiosk: h, axe }) => {
     const page = h.page;
     const { item, fieldId } = pickTextService(h);
