@@ -121,6 +121,12 @@ export const MaterialSchema = z.object({
   note: z.string().max(500).nullable(),
   /** True when the platform already holds it as an e-licence (not asked again). */
   electronic: z.boolean(),
+  /**
+   * The platform accepts it captured at a terminal: `photo` (a portrait taken
+   * there) or `scan` (a document photographed there). Absent or null: it is
+   * brought on paper. A terminal that cannot capture asks for it at the window.
+   */
+  capture: z.enum(['photo', 'scan']).nullish(),
 });
 
 export const FormFieldSchema = z.object({

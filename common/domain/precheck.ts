@@ -1,4 +1,5 @@
 import type { FormField } from '../contract/schemas';
+import { materialRoute, TERMINAL_CAPTURES_MATERIALS, type RoutedMaterial } from './material-route';
 
 /** One problem found by the pre-check; every problem is reported at once ("一次性告知"). */
 export interface PrecheckProblem {
@@ -33,13 +34,17 @@ function checkField(field: FormField, value: string | undefined): PrecheckProble
  * Checks a filled form and the materials checklist against a service's
  * definition and returns every problem in one list (empty = ready to submit).
  * Fields with `prefill` are filled by main/core and are checked like any other.
- * Materials held electronically by the platform are never reported missing.
+ * Materials held electronically by the platform are never reported missing;
+ * nor are those handed in at the window (the platform takes them captured and
+ * this terminal cannot capture: `canCapture`, see {@link materialRoute}), which
+ * the screens and the receipt name instead.
  */
 export function precheckApplication(
   form: FormField[],
   values: Record<string, string>,
-  materials: Array<{ id: string; required: boolean; electronic: boolean }>,
+  materials: Array<{ id: string } & RoutedMaterial>,
   provided: Array<{ id: string; provided: boolean }>,
+  canCapture = TERMINAL_CAPTURES_MATERIALS,
 ): PrecheckProblem[] {
   const problems: PrecheckProblem[] = [];
   for (const field of form) {
@@ -48,7 +53,7 @@ export function precheckApplication(
   }
   const providedIds = new Set(provided.filter((p) => p.provided).map((p) => p.id));
   for (const m of materials) {
-    if (m.required && !m.electronic && !providedIds.has(m.id)) problems.push({ target: 'material', id: m.id, problem: 'missing' });
+    if (m.required && materialRoute(m, canCapture) === 'checklist' && !providedIds.has(m.id)) problems.push({ target: 'material', id: m.id, problem: 'missing' });
   }
   return problems;
 }

@@ -85,9 +85,15 @@ function extraField(spec: string, index: number): FormField {
   return field;
 }
 
+/** A guide note that promises capture at the terminal becomes the material's `capture`, not text the kiosk would have to honour blindly. */
+function withCapture(material: Material): Material {
+  if (!material.note?.startsWith('本机可以现场')) return material;
+  return { ...material, note: null, capture: material.note.includes('扫描') ? 'scan' : 'photo' };
+}
+
 function wellKnownMaterial(spec: string, index: number): Material {
   const [name = '', required, note, electronic] = spec.split('|');
-  return { id: `m${index + 1}`, name, required: required === '1', note: note || null, electronic: electronic === '1' };
+  return withCapture({ id: `m${index + 1}`, name, required: required === '1', note: note || null, electronic: electronic === '1' });
 }
 
 function buildWellKnown(item: WellKnownItem, itemCode: string): ServiceDetail {
@@ -151,7 +157,7 @@ function buildGenerated(
   if (!isQuery) {
     for (const [i, m] of rng.sample(dept.materials, rng.int(0, 3)).entries()) {
       const note = rng.pick(MATERIAL_NOTES);
-      materials.push({ id: `m${i + 2}`, name: m, required: rng.chance(0.7), note, electronic: note === '已电子化的不用带' });
+      materials.push(withCapture({ id: `m${i + 2}`, name: m, required: rng.chance(0.7), note, electronic: note === '已电子化的不用带' }));
     }
   }
   const extras = isQuery ? [] : rng.sample(dept.fields, rng.int(0, 2)).map(extraField);

@@ -47,6 +47,13 @@ describe('buildTransactionReceipt', () => {
     expect(value(buildTransactionReceipt(tx({ status: 'queued' }), site), '状态')).toBe('已保存，网络恢复后自动发送');
   });
 
+  it('names the materials to hand in at the window (captured elsewhere, not here), and says nothing when there are none', () => {
+    const service = sampleService();
+    const withPhoto = { ...service, materials: [...service.materials.map((m) => ({ ...m, capture: 'photo' as const })), { id: 'm9', name: '户口簿', required: true, note: null, electronic: false, capture: 'scan' as const }] };
+    expect(value(buildTransactionReceipt(tx({ service: withPhoto }), site), '请到窗口交')).toBe('近期免冠照片、户口簿');
+    expect(value(buildTransactionReceipt(tx(), site), '请到窗口交')).toBeUndefined();
+  });
+
   it('leaves out the ID line for an identity without an ID number', () => {
     const doc = buildTransactionReceipt(tx({ applicantName: 'Zhang San', applicantIdNumber: null }), site);
     expect(doc.lines.some((l) => l.label === '证件号码')).toBe(false);

@@ -1,6 +1,7 @@
 import type { ReceiptDocument } from '../../../drivers/receipt-printer/index';
 import { maskIdNumber, maskName } from '../../../common/domain/masking';
 import { DEFAULT_TIME_ZONE, formatLocalDateTime } from '../../../common/domain/local-time';
+import { windowMaterials } from '../../../common/domain/material-route';
 import type { ReceiptFee } from '../services/payment-service';
 import type { SessionBundle, SessionTransaction } from '../services/transactions-service';
 
@@ -40,6 +41,12 @@ function feeLines(fee: ReceiptFee | null, timeZone: string): ReceiptDocument['li
   ];
 }
 
+/** The line naming the materials to hand in at the window (this terminal cannot capture them); none when there are none. */
+function windowLines(tx: SessionTransaction): ReceiptDocument['lines'] {
+  const names = windowMaterials(tx.service.materials).map((m) => m.name);
+  return names.length > 0 ? [{ label: '请到窗口交', value: names.join('、') }] : [];
+}
+
 /**
  * Builds the receipt for a submitted transaction. Personal values are masked
  * here, before the document is journalled or encoded, so no full name or ID
@@ -58,6 +65,7 @@ export function buildTransactionReceipt(tx: SessionTransaction, site: ReceiptSit
       { label: '提交时间', value: formatLocalDateTime(tx.createdAt, timeZone) },
       { label: '状态', value: tx.status === 'delivered' ? '已提交' : '已保存，网络恢复后自动发送' },
       ...feeLines(feeOf(tx), timeZone),
+      ...windowLines(tx),
       { label: '办理时限', value: tx.service.guide.timeLimit },
       { label: '终端', value: `${site.siteName} ${site.deviceId.slice(0, 8)}` },
     ],
@@ -90,6 +98,7 @@ export function buildBundleReceipt(bundle: SessionBundle, items: readonly Sessio
         { label: '受理编号', value: tx.receiptNumber },
         { label: '状态', value: statusText(tx) },
         ...feeLines(feeOf(tx), timeZone),
+        ...windowLines(tx),
         { label: '办理时限', value: tx.service.guide.timeLimit },
       ]),
       { label: '终端', value: `${site.siteName} ${site.deviceId.slice(0, 8)}` },

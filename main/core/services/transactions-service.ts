@@ -4,6 +4,7 @@ import type { BundleSubmitResult, ServiceDetail, SubmitResult } from '../../../c
 import { KioskError } from '../../../common/contract/errors';
 import { collectBundleProblems, mergeBundleForm, splitBundleForm, type BundlePrecheckProblem, type CombinedForm } from '../../../common/domain/bundle-form';
 import { precheckApplication } from '../../../common/domain/precheck';
+import { windowMaterials } from '../../../common/domain/material-route';
 import type { KioskStore } from '../../../offline-cache/index';
 import type { SessionManager } from '../session/session-manager';
 import type { Identity } from '../session/identity';
@@ -80,6 +81,18 @@ export interface TransactionsServiceOptions {
  * encrypted) before the call resolves; it then waits up to `ackWaitMs` for
  * the platform and reports `delivered` or `queued`.
  */
+/**
+ * The materials as the application records them: `_materials` the ids the
+ * person ticked; `_atWindow` (only when there are any) the ids to be handed
+ * in at the window because this terminal cannot capture them.
+ */
+function materialData(item: ServiceDetail, provided: ReadonlyArray<{ id: string; provided: boolean }>): Record<string, string> {
+  const data: Record<string, string> = { _materials: provided.filter((m) => m.provided).map((m) => m.id).join(',') };
+  const atWindow = windowMaterials(item.materials).map((m) => m.id);
+  if (atWindow.length > 0) data._atWindow = atWindow.join(',');
+  return data;
+}
+
 export class TransactionsService {
   private readonly submitted = new Map<string, SessionTransaction>();
 
@@ -156,9 +169,8 @@ export class TransactionsService {
         const values = withPrefill(item, input.form, identity);
         const problems = precheckApplication(item.form, values, item.materials, input.materials);
         if (problems.length > 0) throw new KioskError('invalid-payload', 'pre-check failed', { problems });
-        const materials = input.materials.filter((m) => m.provided).map((m) => m.id).join(',');
         // A StorageError (storage-full, storage-corrupt) is a KioskError already and reaches the renderer as it is.
-        const written = this.options.store.submitTransaction({ service: item.code, data: { ...values, _materials: materials } });
+        const written = this.options.store.submitTransaction({ service: item.code, data: { ...values, ...materialData(item, input.materials) } });
         this.options.catalogue.recordUse(item.code);
         const delivered = await this.options.delivery.waitFor(written.id, this.options.isOnline() ? this.options.ackWaitMs : 0);
         const result: SubmitResult = {
@@ -193,7 +205,7 @@ export class TransactionsService {
           bundleId: bundle.event.id,
           items: applications.map((a) => ({
             service: a.item.code,
-            data: { ...a.values, _materials: a.materials.filter((m) => m.provided).map((m) => m.id).join(',') },
+            data: { ...a.values, ...materialData(a.item, a.materials) },
           })),
         });
         for (const item of bundle.items) this.options.catalogue.recordUse(item.code);

@@ -6,6 +6,7 @@ import { Bdi } from '../ui/bdi';
 import { ErrorNote } from '../ui/error-note';
 import { Icon } from '../ui/icons';
 import { Screen } from '../ui/screen';
+import { materialRoute } from '../../../common/domain/material-route';
 
 /** Review before submitting; the only place the person's own unmasked data can be shown (显示 toggle). */
 export function ConfirmScreen() {
@@ -75,7 +76,7 @@ export function ConfirmScreen() {
           {service.materials.map((m) => (
             <div key={m.id}>
               <dt>{m.name}</dt>
-              <dd>{materials[m.id] ? t('confirm.provided') : t('confirm.notProvided')}</dd>
+              <dd data-testid={`confirm-material-${m.id}`}>{materialRoute(m) === 'window' ? t('confirm.atWindow') : materials[m.id] ? t('confirm.provided') : t('confirm.notProvided')}</dd>
             </div>
           ))}
         </dl>

@@ -7,6 +7,7 @@ import { ErrorNote } from '../ui/error-note';
 import { OnScreenKeyboard } from '../ui/on-screen-keyboard';
 import { Screen } from '../ui/screen';
 import { FormField, fieldInputId } from './form-field';
+import { materialRoute } from '../../../common/domain/material-route';
 
 /** The application form (pre-filled identity fields masked and read-only) and the materials checklist. */
 export function FormScreen() {
@@ -71,20 +72,29 @@ export function FormScreen() {
         ) : null}
         <fieldset className="checklist">
           <legend>{t('form.materialsTitle')}</legend>
-          {service.materials.map((m) => (
-            <label key={m.id} className={`check ${problemIds.has(`material:${m.id}`) ? 'check-problem' : ''}`}>
-              <input
-                type="checkbox"
-                data-testid={`material-${m.id}`}
-                checked={materials[m.id] ?? false}
-                disabled={m.electronic}
-                onChange={(e) => send({ type: 'MATERIAL_TOGGLED', id: m.id, provided: e.target.checked })}
-              />
-              <span className="check-label">{m.name}</span>
-              {m.electronic ? <span className="material-note">{t('form.electronic')}</span> : null}
-              {m.required ? <span className="badge badge-required">{t('guide.required')}</span> : null}
-            </label>
-          ))}
+          {service.materials.map((m) =>
+            materialRoute(m) === 'window' ? (
+              // Handed in at the window: this terminal cannot capture it, so there is nothing to tick.
+              <p key={m.id} className="check check-window" data-testid={`material-window-${m.id}`}>
+                <span className="check-label">{m.name}</span>
+                <span className="material-note">{t('guide.atWindow')}</span>
+                {m.required ? <span className="badge badge-required">{t('guide.required')}</span> : null}
+              </p>
+            ) : (
+              <label key={m.id} className={`check ${problemIds.has(`material:${m.id}`) ? 'check-problem' : ''}`}>
+                <input
+                  type="checkbox"
+                  data-testid={`material-${m.id}`}
+                  checked={materials[m.id] ?? false}
+                  disabled={m.electronic}
+                  onChange={(e) => send({ type: 'MATERIAL_TOGGLED', id: m.id, provided: e.target.checked })}
+                />
+                <span className="check-label">{m.name}</span>
+                {m.electronic ? <span className="material-note">{t('form.electronic')}</span> : null}
+                {m.required ? <span className="badge badge-required">{t('guide.required')}</span> : null}
+              </label>
+            ),
+          )}
         </fieldset>
         <div className="actions">
           <button type="submit" className="btn btn-primary btn-huge" data-testid="precheck-button" disabled={checking}>

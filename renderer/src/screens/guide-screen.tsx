@@ -5,6 +5,7 @@ import { ErrorNote } from '../ui/error-note';
 import { fenToYuan } from '../ui/format';
 import { Icon } from '../ui/icons';
 import { Screen } from '../ui/screen';
+import { materialRoute } from '../../../common/domain/material-route';
 
 /** The service guide in plain language; legal basis folded away. */
 export function GuideScreen() {
@@ -76,6 +77,11 @@ export function GuideScreen() {
             <span className="material-name">{m.name}</span>
             <span className={`badge ${m.required ? 'badge-required' : ''}`}>{m.required ? t('guide.required') : t('guide.optional')}</span>
             {m.electronic ? <span className="material-note">{t('guide.electronic')}</span> : null}
+            {materialRoute(m) === 'window' ? (
+              <span className="material-note" data-testid={`guide-at-window-${m.id}`}>
+                {t('guide.atWindow')}
+              </span>
+            ) : null}
             {m.note ? <span className="material-note">{m.note}</span> : null}
           </li>
         ))}
