@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildCatalogueIndex, toSummary } from '../main/core/services/catalogue-service';
 import { generateCatalogue } from '../platform-sim/catalogue/generate-catalogue';
+import { regionalCatalogue } from '../common/domain/regional-catalogue';
 import { createCatalogueIndex as createLegacyIndex } from './support/legacy-catalogue-search/create-catalogue-index';
 import { relevanceFigures, type RelevanceQuery } from './support/relevance-metrics';
 
@@ -11,17 +12,21 @@ import { relevanceFigures, type RelevanceQuery } from './support/relevance-metri
  * and MRR, whole set and held-out half) and per-keystroke ranking time while
  * every query is typed letter by letter, for the kiosk's ranking and for the
  * search as it was before issue 19, over the same platform-sim catalogue.
- * The index is built from the summaries the core indexes (`toSummary`), on a
- * fresh terminal (no local popularity).
+ * The index is built from the summaries the core indexes (`toSummary`) of
+ * the entries a terminal lists (its regional catalogue), on a fresh terminal
+ * (no local popularity).
  */
 const here = dirname(fileURLToPath(import.meta.url));
 const { queries } = JSON.parse(readFileSync(join(here, 'search-relevance/queries.json'), 'utf8')) as { queries: RelevanceQuery[] };
 const details = generateCatalogue().items;
 const summaries = details.map(toSummary);
-const current = buildCatalogueIndex(details);
-// One entry per basic item (no county copies "（城东区）"), as a terminal will list the catalogue once the regional catalogue of issue 19 lands.
-const basic = buildCatalogueIndex(details.filter((d) => !d.code.includes('-')));
+// As a terminal lists the catalogue (regional catalogue): without a region, the basic list; in a district, its implementation items.
+const current = buildCatalogueIndex(regionalCatalogue(details, null).items);
+const district = buildCatalogueIndex(regionalCatalogue(details, '410102').items);
+// Every entry of the national list side by side (one per district), as the kiosk listed before the regional catalogue.
+const everything = buildCatalogueIndex(details);
 const legacy = createLegacyIndex(summaries);
+const basicOf = new Map(details.map((d) => [d.code, d.implements ?? d.code]));
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -44,8 +49,9 @@ function keystrokeTimes(search: (q: string) => unknown): number[] {
 
 const fmt = (n: number) => n.toFixed(3);
 const heldout = queries.filter((q) => q.half === 'heldout');
-for (const [label, index] of [['search', current], ['search-basic-list', basic], ['search-legacy', legacy]] as const) {
-  const ranked = (q: string) => index.search({ query: q, limit: 10 }).items.map((i) => i.code);
+for (const [label, index, local] of [['search', current, false], ['search-district-410102', district, true], ['search-all-entries', everything, false], ['search-legacy', legacy, false]] as const) {
+  // The expected items are basic items: in a district's list (one entry per basic item) its implementation stands for the basic item.
+  const ranked = (q: string) => index.search({ query: q, limit: 10 }).items.map((i) => (local ? (basicOf.get(i.code) ?? i.code) : i.code));
   const whole = relevanceFigures(queries, ranked);
   const held = relevanceFigures(heldout, ranked);
   console.log(`${label}-relevance-queries: ${whole.queries} queries, ${held.queries} held out (goal: >= 100)`);

@@ -158,6 +158,14 @@ export const ServiceDetailSchema = ServiceSummarySchema.extend({
    * Optional (older platforms send none); at most 20, each 1–20 characters.
    */
   keywords: z.array(z.string().min(1).max(20)).max(20).optional(),
+  /**
+   * Administrative division code (GB/T 2260, six digits) of the office that
+   * implements this entry of the catalogue (实施清单), e.g. `410102` for a
+   * district; absent or null: the platform's own level (基本目录).
+   */
+  region: z.string().regex(/^\d{6}$/).nullish(),
+  /** The basic item this entry implements locally (its code); absent or null: it is a basic item itself. */
+  implements: z.string().max(64).nullish(),
 });
 export type ServiceDetail = z.infer<typeof ServiceDetailSchema>;
 

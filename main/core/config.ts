@@ -129,6 +129,17 @@ export const KioskConfigSchema = z.object({
     .default({ hour: 3, forceHour: 5, timeZone: 'Asia/Shanghai' }),
   /** IANA time zone of every date a person sees (screen, receipt, PDF); default Asia/Shanghai (Beijing time), whatever the machine's own zone. */
   timeZone: z.string().max(64).refine(isTimeZone, { message: 'unknown time zone: use an IANA name such as Asia/Shanghai', params: { zh: '未知时区：请写 IANA 名称，如 Asia/Shanghai' } }).default(DEFAULT_TIME_ZONE),
+  /**
+   * Administrative division code (GB/T 2260, six digits) of the place the
+   * terminal serves, e.g. `410102`: the catalogue shows that division's
+   * implementation items (实施清单) and those of the levels above it, one
+   * entry per basic item. Default null: the platform's basic list only.
+   */
+  region: z
+    .string()
+    .refine((v) => /^\d{6}$/.test(v), { message: 'region must be a six-digit administrative division code such as 410102', params: { zh: 'region 须为六位行政区划代码，如 410102' } })
+    .nullable()
+    .default(null),
   theme: SiteThemeSchema.default({
     siteName: '政务服务自助终端',
     partner: null,

@@ -133,7 +133,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   });
   for (const alert of options.startupAlerts ?? []) store.setAlert(alert.code, alert.message);
   const sync = uplink.sync;
-  const catalogue = new CatalogueService(store);
+  const catalogue = new CatalogueService(store, { region: config.region });
   const serviceLog = logger.child({ part: 'core' });
   /** A service event: to the host's console line (when given) and to the structured log. */
   const log = (line: string): void => {

@@ -227,6 +227,8 @@ export function generateCatalogue(seed: number = CATALOGUE_SEED): GeneratedCatal
       local.code = `${city.code}-${county.code}`;
       local.name = `${city.name}（${county.name}）`;
       local.guide.whoCanApply = `${city.guide.whoCanApply}由${county.name}${city.department}受理。`;
+      local.region = county.code;
+      local.implements = city.code;
       items.push(local);
     }
   }

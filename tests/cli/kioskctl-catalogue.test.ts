@@ -2,7 +2,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildCatalogueIndex } from '../../main/core/services/catalogue-service';
+import { buildCatalogueIndex, REGION_KEY } from '../../main/core/services/catalogue-service';
+import { regionalCatalogue } from '../../common/domain/regional-catalogue';
 import { openKioskStore, readOrCreateDeviceId } from '../../offline-cache/index';
 import { createPlatformClient, refreshCatalogue } from '../../uplink/index';
 import { startFixture, type SimFixture } from '../platform-sim/sim-fixture';
@@ -57,7 +58,8 @@ afterAll(async () => {
 describe('kioskctl catalogue search', () => {
   it('--json prints exactly [{"code","name","department"}] ranked as the kiosk ranks the cached catalogue', async () => {
     const store = openKioskStore({ dataDir: cachedDir, deviceId: readOrCreateDeviceId(cachedDir) });
-    const index = buildCatalogueIndex(store.catalogue.all());
+    // A kiosk without a region lists the basic list (no district entries).
+    const index = buildCatalogueIndex(regionalCatalogue(store.catalogue.all(), null).items);
     store.close();
     for (const q of ['sbcx', '社保', 'sbk', '生孩子']) {
       const run = await (q === 'sbcx' ? spawnRun : runKioskctl)(['catalogue', 'search', '--data-dir', cachedDir, '--limit', '5', '--json', q]);
@@ -69,6 +71,34 @@ describe('kioskctl catalogue search', () => {
       if (q === 'sbcx') expect(printed[0]).toEqual({ code: 'GG00001001', name: '社保查询', department: '人社局' });
     }
   }, 180_000);
+
+  it('lists what the kiosk lists for its region: the district the kiosk started with, or --region; other districts never', async () => {
+    const search = async (extra: string[]) => {
+      const run = await runKioskctl(['catalogue', 'search', '--data-dir', cachedDir, '--limit', '20', '--json', ...extra, '商标注册']);
+      expect(run.code, run.stderr).toBe(0);
+      return (JSON.parse(run.stdout) as { name: string }[]).map((r) => r.name);
+    };
+    const districts = /（(城东区|城西区|南湖区|北山县|西岭县)）/;
+    expect((await search([])).filter((n) => districts.test(n))).toEqual([]);
+    const store = openKioskStore({ dataDir: cachedDir, deviceId: readOrCreateDeviceId(cachedDir) });
+    store.config.set(REGION_KEY, '410102');
+    store.close();
+    try {
+      const east = (await search([])).filter((n) => districts.test(n));
+      expect(east.length).toBeGreaterThan(0);
+      expect(east.every((n) => n.includes('（城东区）'))).toBe(true);
+      const west = (await search(['--region', '410103'])).filter((n) => districts.test(n));
+      expect(west.length).toBeGreaterThan(0);
+      expect(west.every((n) => n.includes('（城西区）'))).toBe(true);
+      const bad = await runKioskctl(['catalogue', 'search', '--data-dir', cachedDir, '--region', '4101', '社保']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('six-digit');
+    } finally {
+      const reset = openKioskStore({ dataDir: cachedDir, deviceId: readOrCreateDeviceId(cachedDir) });
+      reset.config.set(REGION_KEY, null);
+      reset.close();
+    }
+  }, 120_000);
 
   it('ranks items started more often at this terminal first among equal matches (the local counts in kiosk.db)', async () => {
     const before = JSON.parse((await runKioskctl(['catalogue', 'search', '--data-dir', cachedDir, '--limit', '3', '--json', '社保卡'])).stdout) as { code: string }[];

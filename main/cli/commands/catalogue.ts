@@ -1,7 +1,8 @@
 import type { ServiceDetail } from '../../../common/contract/schemas';
 import { hasKioskStore } from '../../../offline-cache/index';
 import { createPlatformClient, PlatformUnreachableError } from '../../../uplink/index';
-import { buildCatalogueIndex, readUsage } from '../../core/services/catalogue-service';
+import { buildCatalogueIndex, readUsage, REGION_KEY } from '../../core/services/catalogue-service';
+import { regionalCatalogue, REGION_CODE } from '../../../common/domain/regional-catalogue';
 import { intOption, parseCommandArgs, requireOption } from '../args';
 import { EXIT, UsageError, type CliCommand } from '../cli-types';
 import { openExistingStore } from '../existing-store';
@@ -13,14 +14,17 @@ export const EXIT_NO_CATALOGUE = 6;
 /** Config key of the local usage counts (kept by the core's CatalogueService). */
 const USAGE_KEY = 'catalogue.usage';
 
-const usage = `Usage: kioskctl catalogue search --data-dir DIR [--platform URL] [--limit N] [--json] QUERY
+const usage = `Usage: kioskctl catalogue search --data-dir DIR [--platform URL] [--region CODE] [--limit N] [--json] QUERY
 
 Searches the catalogue cached in DIR and ranks the results exactly as the
 kiosk's search screen does (match quality, keywords and synonyms, how often
 each item was started at this terminal). QUERY is Chinese, pinyin, initials
 or a mix (sbcx, 社保, shebao). When DIR has no cached catalogue, it is
-fetched from the platform at URL (nothing is written to DIR).
+fetched from the platform at URL (nothing is written to DIR). Only the
+entries the kiosk lists are searched: its region's implementation items and
+the levels above (the region the kiosk last started with, kept in DIR).
 
+  --region CODE  six-digit division code to list instead (e.g. 410102)
   --limit N   results to print (default 10, max 100)
   --json      print exactly [{"code","name","department"}] in rank order
 
@@ -30,13 +34,16 @@ Exit status: 0 searched (also when nothing matched), 2 usage error,
 interface Catalogue {
   items: ServiceDetail[];
   usage: Record<string, number>;
+  /** The region the kiosk last started with, or null. */
+  region: string | null;
 }
 
 function cachedCatalogue(dataDir: string): Catalogue {
-  if (!hasKioskStore(dataDir)) return { items: [], usage: {} };
+  if (!hasKioskStore(dataDir)) return { items: [], usage: {}, region: null };
   const store = openExistingStore(dataDir);
   try {
-    return { items: store.catalogue.all(), usage: readUsage(store.config.get(USAGE_KEY)) };
+    const region = store.config.get(REGION_KEY);
+    return { items: store.catalogue.all(), usage: readUsage(store.config.get(USAGE_KEY)), region: typeof region === 'string' && REGION_CODE.test(region) ? region : null };
   } finally {
     store.close();
   }
@@ -51,6 +58,7 @@ export const catalogueCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs(args, {
       'data-dir': { type: 'string' },
       platform: { type: 'string' },
+      region: { type: 'string' },
       limit: { type: 'string' },
       json: { type: 'boolean' },
     });
@@ -61,6 +69,8 @@ export const catalogueCommand: CliCommand = {
     const dataDir = requireOption(values, 'data-dir');
     const platform = values.platform as string | undefined;
     if (platform !== undefined && !/^https?:\/\//.test(platform)) throw new UsageError('--platform must be an http(s) URL');
+    const regionOption = values.region as string | undefined;
+    if (regionOption !== undefined && !REGION_CODE.test(regionOption)) throw new UsageError('--region must be a six-digit division code, e.g. 410102');
     const limit = intOption(values, 'limit', 10);
     if (limit > 100) throw new UsageError('--limit is at most 100');
 
@@ -81,7 +91,8 @@ export const catalogueCommand: CliCommand = {
         return EXIT_NO_CATALOGUE;
       }
     }
-    const index = buildCatalogueIndex(items, (code) => uses[code] ?? 0);
+    const listed = regionalCatalogue(items, regionOption ?? cached.region).items;
+    const index = buildCatalogueIndex(listed, (code) => uses[code] ?? 0);
     const found = index.search({ query, limit }).items;
     if (values.json) {
       io.stdout(`${JSON.stringify(found.map((i) => ({ code: i.code, name: i.name, department: i.department })))}\n`);

@@ -5,10 +5,19 @@ import type { CatalogueOverviewSchema, ServiceDetail, ServiceSummary } from '../
 import { KioskError } from '../../../common/contract/errors';
 import { createCatalogueIndex, type CatalogueIndex } from '../../../common/catalogue-search/create-catalogue-index';
 import type { KioskStore } from '../../../offline-cache/index';
+import { regionalCatalogue } from '../../../common/domain/regional-catalogue';
 
 /** How many "most used here" items the overview lists. */
 const POPULAR_COUNT = 8;
 const USAGE_KEY = 'catalogue.usage';
+/** Config key holding the terminal's region, so `kioskctl catalogue search` lists what the kiosk lists. */
+export const REGION_KEY = 'catalogue.region';
+
+/** Options of {@link CatalogueService}. */
+export interface CatalogueServiceOptions {
+  /** Six-digit division code the terminal serves (config `region`); null (default): the basic list only. */
+  region?: string | null;
+}
 
 /** Strips a detail down to the summary the lists show. */
 export function toSummary(item: ServiceDetail): ServiceSummary {
@@ -47,16 +56,28 @@ export function readUsage(raw: unknown): Record<string, number> {
 
 /**
  * The catalogue as the kiosk serves it: the cached platform catalogue
- * (offline-cache) plus an in-memory search index rebuilt whenever the cache
- * changes. Works fully offline once a catalogue has been cached.
+ * (offline-cache) as implemented for the terminal's region (one entry per
+ * basic item, see {@link regionalCatalogue}) plus an in-memory search index
+ * rebuilt whenever the cache changes. Works fully offline once a catalogue
+ * has been cached.
  */
 export class CatalogueService {
   private index: CatalogueIndex = createCatalogueIndex([]);
+  /** Every cached entry (a queued application may name one not listed here). */
+  private allByCode = new Map<string, ServiceDetail>();
+  /** The entries this terminal lists and searches. */
   private byCode = new Map<string, ServiceDetail>();
+  private shownAs: (code: string) => string | null = () => null;
   private indexedVersion = -1;
   private usageCache: Record<string, number> = {};
+  private readonly region: string | null;
 
-  constructor(private readonly store: KioskStore) {
+  constructor(
+    private readonly store: KioskStore,
+    options: CatalogueServiceOptions = {},
+  ) {
+    this.region = options.region ?? null;
+    if (store.config.get(REGION_KEY) !== this.region) store.config.set(REGION_KEY, this.region);
     this.usageCache = this.usage();
     this.reload();
   }
@@ -66,20 +87,23 @@ export class CatalogueService {
     const version = this.store.catalogue.version();
     if (version === this.indexedVersion) return false;
     const items = this.store.catalogue.all();
-    this.byCode = new Map(items.map((i) => [i.code, i]));
-    this.index = buildCatalogueIndex(items, (code) => this.usageCache[code] ?? 0);
+    const view = regionalCatalogue(items, this.region);
+    this.allByCode = new Map(items.map((i) => [i.code, i]));
+    this.byCode = new Map(view.items.map((i) => [i.code, i]));
+    this.shownAs = view.shownAs;
+    this.index = buildCatalogueIndex(view.items, (code) => this.usageCache[code] ?? 0);
     this.indexedVersion = version;
     return true;
   }
 
-  /** True when the cache holds no service at all (nothing to offer citizens). */
+  /** True when the cache holds no service this terminal offers (nothing for citizens). */
   isEmpty(): boolean {
     return this.byCode.size === 0;
   }
 
-  /** The cached detail of one item, or null. */
+  /** The cached detail of one item (listed here or not), or null. */
   find(code: string): ServiceDetail | null {
-    return this.byCode.get(code) ?? null;
+    return this.allByCode.get(code) ?? null;
   }
 
   /** Counts one use of an item at this terminal (feeds "most used here"). */
@@ -92,6 +116,17 @@ export class CatalogueService {
 
   private usage(): Record<string, number> {
     return readUsage(this.store.config.get(USAGE_KEY));
+  }
+
+  /** A life event with its items as listed here (see {@link localCodes}), or null when the catalogue has none by that id. */
+  lifeEvent(id: string): { id: string; name: string; itemCodes: string[] } | null {
+    const event = this.store.catalogue.lifeEvents().find((e) => e.id === id);
+    return event ? { id: event.id, name: event.name, itemCodes: this.localCodes(event.itemCodes) } : null;
+  }
+
+  /** Catalogue codes (a life event names basic items) as listed here: each by the entry shown in its place, those not offered left out, no repeats. */
+  private localCodes(codes: readonly string[]): string[] {
+    return [...new Set(codes.map((c) => this.shownAs(c)).filter((c): c is string => c !== null))];
   }
 
   private overview(): z.input<typeof CatalogueOverviewSchema> {
@@ -107,7 +142,7 @@ export class CatalogueService {
     return {
       catalogueVersion: Math.max(0, this.indexedVersion),
       departments: [...departments.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count),
-      lifeEvents: this.store.catalogue.lifeEvents().map((e) => ({ id: e.id, name: e.name, itemCodes: e.itemCodes.filter((c) => this.byCode.has(c)) })),
+      lifeEvents: this.store.catalogue.lifeEvents().map((e) => ({ id: e.id, name: e.name, itemCodes: this.localCodes(e.itemCodes) })),
       popular,
     };
   }
@@ -117,7 +152,7 @@ export class CatalogueService {
     return {
       overview: async () => this.overview(),
       search: async (input) => {
-        const lifeEventCodes = input.lifeEvent ? this.store.catalogue.lifeEvents().find((e) => e.id === input.lifeEvent)?.itemCodes ?? [] : undefined;
+        const lifeEventCodes = input.lifeEvent ? (this.lifeEvent(input.lifeEvent)?.itemCodes ?? []) : undefined;
         const result = this.index.search({
           query: input.query,
           ...(input.department ? { department: input.department } : {}),
@@ -128,7 +163,7 @@ export class CatalogueService {
         return { items: result.items, total: result.total, catalogueVersion: Math.max(0, this.indexedVersion) };
       },
       get: async ({ code }) => {
-        const item = this.byCode.get(code);
+        const item = this.allByCode.get(code);
         if (!item) throw new KioskError('not-found', `no service item ${code}`);
         return item;
       },

@@ -118,7 +118,8 @@ export class TransactionsService {
    * Items keep the life event's order; a code chosen twice counts once.
    */
   private bundle(input: BundleInput): ResolvedBundle {
-    const event = this.options.store.catalogue.lifeEvents().find((e) => e.id === input.bundleId);
+    // As listed at this terminal: the life event's items by their local implementation codes.
+    const event = this.options.catalogue.lifeEvent(input.bundleId);
     if (!event) throw new KioskError('not-found', `no life event ${input.bundleId}`);
     const unknown = input.itemCodes.filter((c) => !event.itemCodes.includes(c));
     if (unknown.length > 0) throw new KioskError('not-found', `not items of ${event.id}: ${unknown.join(', ')}`, { itemCodes: unknown });
