@@ -3,6 +3,7 @@ import type { IdentifyFailure, SessionView } from '../../common/contract/schemas
 import { startCoreHarness, type CoreHarness } from './support/core-harness';
 import { QR_PERSON } from './support/fixtures';
 import { waitUntil } from './support/wait-until';
+import { filledRequest, findItem, WALK_ITEM_NAME } from './support/walk';
 
 const VALID = `EID:${QR_PERSON.idNumber}:${QR_PERSON.name}`;
 
@@ -22,6 +23,9 @@ describe('identification by QR e-ID (platform check) and by the simulated scanne
     const view = await h.ok<SessionView>('session:identifyByQr', { payload: VALID });
     expect(view.stage).toBe('identified');
     expect(view.identity).toEqual({ method: 'qr', maskedName: '王*', maskedIdNumber: '1101**********0011', cardType: 'resident', expired: false });
+    // Not before the review step.
+    expect(await h.fails('session:reveal')).toBe('forbidden');
+    expect((await h.ok<{ ok: boolean }>('transactions:precheck', filledRequest(await findItem(h, WALK_ITEM_NAME)))).ok).toBe(true);
     expect(await h.ok('session:reveal')).toEqual({ name: QR_PERSON.name, idNumber: QR_PERSON.idNumber });
     expect(h.log.serialised()).not.toContain(QR_PERSON.idNumber);
     expect(h.log.serialised()).not.toContain(QR_PERSON.name);

@@ -91,4 +91,15 @@ describe('receipt printing: paper-out during a job, refill, reprint', () => {
     expect((await waitForJob(h, job.jobId, 'failed')).reason).toBe('cover-open');
     h.core.simulators.receiptPrinter!.setFault('cover-close');
   });
+
+  it('the next person cannot reprint an earlier person\u2019s failed receipt (forbidden): it stays in the journal for the technician', async () => {
+    h.core.simulators.receiptPrinter!.setFault('paper-out-after:300');
+    const job = await h.ok<PrintJob>('printer:printReceipt', { transactionId: tx.id });
+    await waitForJob(h, job.jobId, 'failed');
+    await h.ok('session:end', { reason: 'done' });
+    h.core.simulators.receiptPrinter!.setFault('refill');
+    await identifyWithCard(h);
+    expect(await h.fails('printer:reprint', { jobId: job.jobId })).toBe('forbidden');
+    expect(h.core.store.printJobs.get(job.jobId)?.state).toBe('failed');
+  });
 });

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { DATABASE_FILE } from '../../offline-cache/index';
 import { startCoreHarness, type CoreHarness } from './support/core-harness';
 import { RESIDENT } from './support/fixtures';
-import { findItem, identifyWithCard, printedReceiptWith, printedText, submit, waitForJob, WALK_ITEM_NAME } from './support/walk';
+import { filledRequest, findItem, identifyWithCard, printedReceiptWith, printedText, submit, waitForJob, WALK_ITEM_NAME } from './support/walk';
 import { waitUntil } from './support/wait-until';
 import { materialRoute } from '../../common/domain/material-route';
 
@@ -125,7 +125,13 @@ describe('walk-up transaction with the platform up', () => {
   });
 
   it('session:reveal gives the person their own data on the review step, only as a method result', async () => {
+    // After the submission there is no review step: refused.
+    expect(await h.fails('session:reveal')).toBe('forbidden');
+    expect((await h.ok<Precheck>('transactions:precheck', filledRequest(item))).ok).toBe(true);
     expect(await h.ok('session:reveal')).toEqual({ name: RESIDENT.name, idNumber: RESIDENT.idNumber });
+    // A failed pre-check sends the person back to the form: refused again.
+    await h.ok<Precheck>('transactions:precheck', { serviceCode: item.code, form: {} });
+    expect(await h.fails('session:reveal')).toBe('forbidden');
   });
 
   it('session:end wipes: reveal fails with no-session and the session transaction is gone', async () => {

@@ -23,7 +23,8 @@ export interface ReceiptPrintingOptions {
  * Prints receipts through the journal: every job is recorded (queued →
  * printing → done | failed with a reason) before the printer sees a byte, so
  * a receipt for a committed transaction can always be printed again — by the
- * person (`printer.reprint`) or the technician.
+ * person in the same session (`printer.reprint`, refused for any other
+ * session's job) or by the technician.
  */
 export class ReceiptPrinting {
   private busy: Promise<void> = Promise.resolve();
@@ -90,6 +91,10 @@ export class ReceiptPrinting {
       reprint: async ({ jobId }) => {
         const row = this.options.store.printJobs.get(jobId);
         if (!row) throw new KioskError('not-found', 'no such print job');
+        // The person reprints their own receipt only: an earlier person's stays theirs (technicians reprint from their own screen).
+        if (!row.transactionId || !this.options.transactions.sessionTransaction(row.transactionId)) {
+          throw new KioskError('forbidden', 'only a receipt of the current session can be reprinted here');
+        }
         if (row.state === 'done' || row.document === null) throw new KioskError('not-found', 'this job was already printed');
         const job: PrintJob = { jobId: row.id, kind: 'receipt', transactionId: row.transactionId ?? null, state: 'queued', reason: null, progress: 0 };
         this.publish(job);

@@ -40,6 +40,8 @@ export function sessionMethods({ session, resolveQr }: SessionServiceOptions): M
     reveal: async () => {
       const identity = session.currentIdentity();
       if (!identity) throw new KioskError('no-session', 'nobody is identified');
+      // Only on a step that shows the person their own data, for a short time: not from the home screen, a form or after the submission.
+      if (!session.reveal.stepFor(session.currentSessionId())) throw new KioskError('forbidden', 'reveal answers only on the review step and a query result');
       return { name: identity.name, idNumber: identity.idNumber };
     },
     end: async () => session.end(),

@@ -148,6 +148,13 @@ export class TransactionsService {
     return item;
   }
 
+  /** A passed pre-check opens the review step, where the person may see their own data (`session.reveal`); a failed one sends them back to the form. */
+  private reviewStep(passed: boolean): void {
+    const sessionId = this.options.session.currentSessionId();
+    if (passed && sessionId) this.options.session.reveal.open(sessionId, 'review');
+    else this.options.session.reveal.close();
+  }
+
   /** The contract methods of the `transactions` service. */
   methods(): MethodsOf<KioskContract['transactions']> {
     return {
@@ -155,6 +162,7 @@ export class TransactionsService {
         const item = this.item(input.serviceCode);
         const values = withPrefill(item, input.form, this.options.session.currentIdentity());
         const problems = precheckApplication(item.form, values, item.materials, input.materials);
+        this.reviewStep(problems.length === 0);
         return { ok: problems.length === 0, problems };
       },
       submit: async (input) => {
@@ -170,6 +178,8 @@ export class TransactionsService {
         const values = withPrefill(item, input.form, identity);
         const problems = precheckApplication(item.form, values, item.materials, input.materials);
         if (problems.length > 0) throw new KioskError('invalid-payload', 'pre-check failed', { problems });
+        // Submitted: the review step is over, and with it the person's look at their own data.
+        this.options.session.reveal.close();
         // A StorageError (storage-full, storage-corrupt) is a KioskError already and reaches the renderer as it is.
         const written = this.options.store.submitTransaction({ service: item.code, data: { ...values, ...materialData(item, input.materials) } });
         this.options.catalogue.recordUse(item.code);
@@ -187,6 +197,7 @@ export class TransactionsService {
       precheckBundle: async (input) => {
         const bundle = this.bundle(input);
         const { problems } = this.checkBundle(bundle, input, this.options.session.currentIdentity());
+        this.reviewStep(problems.length === 0);
         return { ok: problems.length === 0, problems };
       },
       submitBundle: async (input) => {
@@ -202,6 +213,7 @@ export class TransactionsService {
         }
         const { applications, problems } = this.checkBundle(bundle, input, identity);
         if (problems.length > 0) throw new KioskError('invalid-payload', 'pre-check failed', { problems });
+        this.options.session.reveal.close();
         const written = this.options.store.submitBundle({
           bundleId: bundle.event.id,
           items: applications.map((a) => ({

@@ -3,6 +3,7 @@ import type { IdentifyFailure, SessionView } from '../../../common/contract/sche
 import type { KioskContract } from '../../../common/contract/kiosk-contract';
 import type { EventSink } from '../../../common/contract/define';
 import { forgetIdentity, maskIdentity, type Identity } from './identity';
+import { RevealWindow } from './reveal-window';
 
 /** Listener for session wipes (e.g. to drop cached personal data elsewhere in core). */
 export type WipeListener = (sessionId: string) => void;
@@ -21,6 +22,8 @@ export class SessionManager {
   private cardOnReader = false;
   private rearmReader: () => void = () => undefined;
   private readonly wipeListeners = new Set<WipeListener>();
+  /** Where `session.reveal` answers (see {@link RevealWindow}); closed whenever the session ends. */
+  readonly reveal = new RevealWindow();
 
   constructor(private readonly events: EventSink<KioskContract>) {}
 
@@ -118,6 +121,7 @@ export class SessionManager {
   end(): SessionView {
     const ended = this.sessionId;
     if (this.identity) forgetIdentity(this.identity);
+    this.reveal.close();
     this.identity = null;
     this.sessionId = null;
     this.stage = 'idle';

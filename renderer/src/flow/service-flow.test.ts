@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { REVEAL_SHOWN_MS } from './service-flow';
 import { waitFor } from 'xstate';
 import { TestKioskApi } from '../testing/test-kiosk-api';
 import { FAST, screen, start, stopFlow, toConfirm, until } from '../testing/flow-driver';
@@ -82,6 +83,23 @@ describe('kiosk flow machine: service (guide → form → pre-check → confirm 
     await waitFor(a, (s) => s.context.revealed !== null);
     a.send({ type: 'BACK' });
     expect(a.getSnapshot().context.revealed).toBeNull();
+  });
+
+  it('what was revealed is masked again by itself after a short time', async () => {
+    const { a } = await toConfirm();
+    vi.useFakeTimers();
+    try {
+      a.send({ type: 'REVEAL_TOGGLE' });
+      await vi.advanceTimersByTimeAsync(100);
+      expect(a.getSnapshot().context.revealed?.name).toBe('张三');
+      await vi.advanceTimersByTimeAsync(REVEAL_SHOWN_MS - 200);
+      expect(a.getSnapshot().context.revealed).not.toBeNull();
+      await vi.advanceTimersByTimeAsync(200);
+      expect(a.getSnapshot().context.revealed).toBeNull();
+      expect(a.getSnapshot().matches({ session: { confirm: 'idle' } })).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a dialog opening over the review (CONCEAL) hides what was revealed, and drops a reveal still under way', async () => {

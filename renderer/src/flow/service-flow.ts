@@ -7,6 +7,9 @@ import type { CatalogueOverview, FlowContext, PrecheckProblem, RevealedIdentity 
 import { feeDue } from './payment-flow';
 import { isServiceAvailable } from './selectors';
 
+/** How long the person's own data stays unmasked on the review step after 显示, ms (15 s); the core stops answering `session.reveal` soon after the step too. */
+export const REVEAL_SHOWN_MS = 15_000;
+
 /** The request sent to pre-check and submit, built from what the person entered. */
 function submitRequest(context: FlowContext): { serviceCode: string; form: Record<string, string>; materials: { id: string; provided: boolean }[] } {
   return {
@@ -141,9 +144,14 @@ export const serviceStates = {
         invoke: {
           src: 'reveal',
           input: ({ context }) => ({ api: context.api }),
-          onDone: { target: 'idle', actions: assign({ revealed: ({ event }) => event.output }) },
+          onDone: { target: 'shown', actions: assign({ revealed: ({ event }) => event.output }) },
           onError: { target: 'idle', actions: 'showError' },
         },
+      },
+      // Shown for a short time only, then masked again (a second tap on 隐藏 masks it at once).
+      shown: {
+        after: { [REVEAL_SHOWN_MS]: { target: 'idle', actions: assign({ revealed: null }) } },
+        on: { REVEAL_TOGGLE: { target: 'idle', actions: assign({ revealed: null }) } },
       },
     },
   }),
