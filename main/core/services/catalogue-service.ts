@@ -21,6 +21,7 @@ export function toSummary(item: ServiceDetail): ServiceSummary {
     queueable: item.queueable,
     output: item.output,
     feeFen: item.feeFen,
+    ...(item.kind ? { kind: item.kind } : {}),
   };
 }
 

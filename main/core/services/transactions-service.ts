@@ -153,6 +153,8 @@ export class TransactionsService {
         if (!item.queueable && !this.options.isOnline()) {
           throw new KioskError('platform-unreachable', `${item.code} needs the platform and it is offline`);
         }
+        // A query is asked (queries.run), not applied for: it must never reach the outbox.
+        if (item.kind === 'query') throw new KioskError('invalid-payload', `${item.code} is a query: ask it with queries.run`);
         const values = withPrefill(item, input.form, identity);
         const problems = precheckApplication(item.form, values, item.materials, input.materials);
         if (problems.length > 0) throw new KioskError('invalid-payload', 'pre-check failed', { problems });
