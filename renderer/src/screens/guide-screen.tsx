@@ -1,5 +1,6 @@
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
+import { isQueryService } from '../flow/query-flow';
 import { isA4PrinterReady, isReceiptPrinterReady, isServiceAvailable } from '../flow/selectors';
 import { ErrorNote } from '../ui/error-note';
 import { fenToYuan } from '../ui/format';
@@ -32,6 +33,7 @@ export function GuideScreen() {
     );
   }
   const available = isServiceAvailable(service, connectivity);
+  const query = isQueryService(service);
   const printerWarning = !isReceiptPrinterReady(devices);
   const certificateWarning =
     service.output !== 'certificate' ? null : connectivity === 'offline' ? 'certificateOffline' : isA4PrinterReady(devices) ? null : 'certificatePrinter';
@@ -85,8 +87,8 @@ export function GuideScreen() {
         <p>{g.legalBasis}</p>
       </details>
       {available ? null : (
-        <p className="note note-warn" data-testid="needs-network" role="status">
-          {t('guide.needsNetwork')}
+        <p className="note note-warn" data-testid="needs-network" data-kind={query ? 'query' : 'application'} role="status">
+          {t(query ? 'guide.queryNeedsNetwork' : 'guide.needsNetwork')}
         </p>
       )}
       <div className="actions">
@@ -97,11 +99,16 @@ export function GuideScreen() {
           disabled={!available}
           onClick={() => send({ type: 'START_APPLICATION' })}
         >
-          {t('guide.start')}
+          {t(query ? 'guide.queryStart' : 'guide.start')}
         </button>
         <button type="button" className="btn btn-secondary btn-large" data-testid="back-button" onClick={() => send({ type: 'BACK' })}>
           {t('common.back')}
         </button>
+        {available ? null : (
+          <button type="button" className="btn btn-secondary btn-large" data-testid="guide-home" onClick={() => send({ type: 'HOME' })}>
+            {t('common.home')}
+          </button>
+        )}
       </div>
     </Screen>
   );
