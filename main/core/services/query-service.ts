@@ -114,6 +114,8 @@ export class QueryService {
     }
     // The session may have ended while the platform answered: nobody is there to see it.
     if (this.options.session.currentSessionId() !== sessionId) throw new KioskError('no-session', 'the session ended');
+    // Counted like a started application: the home screen's "most used here" list learns it.
+    this.options.catalogue.recordUse(item.code);
     const query: SessionQuery = { id: randomUUID(), service: item, askedAt, answer };
     this.asked.set(query.id, query);
     return query;
