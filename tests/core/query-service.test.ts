@@ -87,6 +87,18 @@ describe('query items: asked, shown, printed, never queued', () => {
     expect(storedRows(h)).toEqual(before);
   });
 
+  it('a query in a life event (社保查询 in 退休一件事) is not submitted with the bundle', async () => {
+    const retirement = h.core.store.catalogue.lifeEvents().find((e) => e.id === 'retirement')!;
+    expect(retirement.itemCodes).toContain(item.code);
+    const before = storedRows(h);
+    const r = await h.call('transactions:submitBundle', { bundleId: 'retirement', itemCodes: retirement.itemCodes, form: {}, materials: [] });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('invalid-payload');
+    expect(r.error.detail).toEqual({ itemCodes: [item.code] });
+    expect(storedRows(h)).toEqual(before);
+  });
+
   it('an item that is applied for is not a query: not-found', async () => {
     const application = await findItem(h, '社会保障卡申领');
     expect(await h.fails('queries:run', { serviceCode: application.code, form: {} })).toBe('not-found');

@@ -189,6 +189,9 @@ export class TransactionsService {
         if (needPlatform.length > 0 && !online) {
           throw new KioskError('platform-unreachable', `${needPlatform.join(', ')} need(s) the platform and it is offline`, { itemCodes: needPlatform });
         }
+        // A query in a life event (社保查询 in 退休一件事) is asked on its own: never written with the applications.
+        const queries = bundle.items.filter((i) => i.kind === 'query').map((i) => i.code);
+        if (queries.length > 0) throw new KioskError('invalid-payload', `${queries.join(', ')}: queries are asked with queries.run, not submitted`, { itemCodes: queries });
         const { applications, problems } = this.checkBundle(bundle, input, identity);
         if (problems.length > 0) throw new KioskError('invalid-payload', 'pre-check failed', { problems });
         const written = this.options.store.submitBundle({
