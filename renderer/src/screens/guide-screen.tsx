@@ -40,6 +40,12 @@ export function GuideScreen() {
   const g = service.guide;
   return (
     <Screen name="guide" title={service.name}>
+      {/* Told first, before the guide and before anything is filled in. */}
+      {available ? null : (
+        <p className="note note-warn" data-testid="needs-network" data-kind={query ? 'query' : 'application'} role="status">
+          {t(query ? 'guide.queryNeedsNetwork' : 'guide.needsNetwork')}
+        </p>
+      )}
       <p className="lead">{g.summary}</p>
       {printerWarning ? (
         <p className="note note-warn" data-testid="printer-warning" role="status">
@@ -86,11 +92,6 @@ export function GuideScreen() {
         <summary>{t('guide.legalBasis')}</summary>
         <p>{g.legalBasis}</p>
       </details>
-      {available ? null : (
-        <p className="note note-warn" data-testid="needs-network" data-kind={query ? 'query' : 'application'} role="status">
-          {t(query ? 'guide.queryNeedsNetwork' : 'guide.needsNetwork')}
-        </p>
-      )}
       <div className="actions">
         <button
           type="button"
@@ -104,11 +105,6 @@ export function GuideScreen() {
         <button type="button" className="btn btn-secondary btn-large" data-testid="back-button" onClick={() => send({ type: 'BACK' })}>
           {t('common.back')}
         </button>
-        {available ? null : (
-          <button type="button" className="btn btn-secondary btn-large" data-testid="guide-home" onClick={() => send({ type: 'HOME' })}>
-            {t('common.home')}
-          </button>
-        )}
       </div>
     </Screen>
   );

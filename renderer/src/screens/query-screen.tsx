@@ -61,25 +61,6 @@ export function QueryScreen() {
   return (
     <Screen name="query" title={query.title}>
       <ErrorNote code={error} />
-      {shown.sections.map((section, n) => (
-        <section key={n} className="review" aria-labelledby={`query-section-${n}`} data-testid="query-section">
-          <h2 id={`query-section-${n}`}>{section.heading}</h2>
-          <dl className="facts">
-            {section.rows.map((row, m) => (
-              <div key={m}>
-                <dt>{row.label}</dt>
-                <dd>
-                  <Bdi testId="query-value">
-                    <span data-label={row.label} data-masked={row.masked ? 'true' : 'false'}>
-                      {row.value}
-                    </span>
-                  </Bdi>
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ))}
       {anyMasked ? (
         <div className="review">
           <p className={queryRevealed ? 'note note-warn' : 'note'}>{queryRevealed ? t('query.revealHint') : t('query.maskedHint')}</p>
@@ -96,7 +77,6 @@ export function QueryScreen() {
           </button>
         </div>
       ) : null}
-      <p className="note">{shown.note}</p>
       {printState ? (
         <p className={`print-state print-${printState}`} data-testid="print-state" data-state={printState} role="status">
           {printState === 'done' ? t('query.printed') : printState === 'failed' ? t('query.printFailed') : t('query.printing')}
@@ -119,6 +99,26 @@ export function QueryScreen() {
           {t('query.done')}
         </button>
       </div>
+      {shown.sections.map((section, n) => (
+        <section key={n} className="review" aria-labelledby={`query-section-${n}`} data-testid="query-section">
+          <h2 id={`query-section-${n}`}>{section.heading}</h2>
+          <dl className="facts">
+            {section.rows.map((row, m) => (
+              <div key={m}>
+                <dt>{row.label}</dt>
+                <dd>
+                  <Bdi testId="query-value">
+                    <span data-label={row.label} data-masked={row.masked ? 'true' : 'false'}>
+                      {row.value}
+                    </span>
+                  </Bdi>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ))}
+      <p className="note">{shown.note}</p>
     </Screen>
   );
 }

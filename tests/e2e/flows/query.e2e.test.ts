@@ -158,7 +158,9 @@ test.describe('query service in Chromium', () => {
     expect(await note.textContent()).toContain('网络');
     await axeBothModes(axe, page, 'guide offline');
 
-    await page.getByTestId('guide-home').click();
+    // The way on: back to the list, or home from the access bar.
+    await expect(page.getByTestId('back-button')).toBeEnabled();
+    await page.getByTestId('home-button').click();
     await screen(page, 'home');
     expect(storedRows(h)).toEqual(before);
     await h.startPlatform();
