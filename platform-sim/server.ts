@@ -16,6 +16,7 @@ import { registerCertificateRoutes } from './routes/certificate-routes';
 import { registerHeartbeatRoutes } from './routes/heartbeat-routes';
 import { registerIdentityRoutes } from './routes/identity-routes';
 import { registerPaymentRoutes } from './routes/payment-routes';
+import { registerQueryRoutes } from './routes/query-routes';
 import { registerTimeRoutes } from './routes/time-routes';
 import { registerUpdateRoutes } from './routes/update-routes';
 import { HeartbeatsStore } from './store/heartbeats-store';
@@ -141,6 +142,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerIdentityRoutes(app);
   registerPaymentRoutes(app, ctx);
   registerCertificateRoutes(app, ctx);
+  registerQueryRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerUpdateRoutes(app, options.dataDir);
   registerEnrolmentRoutes(app, ctx);

@@ -2,7 +2,7 @@
  * uplink: everything the kiosk says to the central platform. One client
  * (`createPlatformClient`: one error model, one timeout policy, body caps, the
  * `signRequest` hook, the `traffic` recorder) carries every call — outbox
- * batches, heartbeats, clock, catalogue, QR identity, payments, certificates;
+ * batches, heartbeats, clock, catalogue, QR identity, payments, queries, certificates;
  * the wire schemas are in `protocol/`; the sync engine, catalogue refresh,
  * heartbeat, clock offset, delivery watcher and connectivity probe in `sync/`.
  * Plain Node; imports common/ and offline-cache/ (the outbox it drains, the
@@ -13,7 +13,9 @@ export {
   CITIZEN_TIMEOUT_MS,
   CERTIFICATE_TIMEOUT_MS,
   MAX_CERTIFICATE_BYTES,
+  MAX_QUERY_BYTES,
   type PlatformClient,
+  type QueryRequest,
   type PlatformClientOptions,
   type HeartbeatBody,
 } from './client/platform-client';
@@ -23,7 +25,7 @@ export type { PlatformExchange, TrafficHook } from './client/traffic';
 export { createRequestSigner, createReplyVerifier, type DeviceCredentials } from './client/request-signer';
 export { enrolTerminal, type Enrolment } from './client/enrolment';
 export { createPlatformFetch, type PlatformFetchOptions } from './client/platform-fetch';
-export type { CatalogueResponse, PaymentOrderResponse, PaymentStatusResponse, QrIdentityResponse } from './protocol/protocol-schemas';
+export type { CatalogueResponse, PaymentOrderResponse, PaymentStatusResponse, QrIdentityResponse, QueryResponse } from './protocol/protocol-schemas';
 export { createSyncEngine, DEFAULT_BATCH_SIZE, type SyncEngine, type SyncEngineOptions, type SyncPassResult, type SyncEngineEvents } from './sync/sync-engine';
 export { backoffDelayMs, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './sync/backoff';
 export { sendHeartbeat, type HeartbeatOptions } from './sync/heartbeat';

@@ -17,6 +17,8 @@ import {
   IdentifyFailureSchema,
   PrecheckResultSchema,
   PrintJobSchema,
+  QueryRequestSchema,
+  QueryResultSchema,
   RatingRequestSchema,
   RevealedIdentitySchema,
   ServiceDetailSchema,
@@ -85,11 +87,23 @@ export const kioskContract = defineContract({
     /** Writes every chosen item of the bundle (all or nothing) before resolving; per-item delivered/queued. */
     submitBundle: method(BundleRequestSchema, BundleSubmitResultSchema),
   }),
+  queries: service('citizen', {
+    /**
+     * Asks the platform a query item (`kind: 'query'`) for the identified
+     * person and answers it masked for the public screen. Needs the platform
+     * (`platform-unreachable` otherwise); writes nothing to the outbox.
+     */
+    run: method(QueryRequestSchema, QueryResultSchema),
+    /** The same answer in full, for the person (the 显示 button); `not-found` once the session ended. */
+    reveal: method(z.object({ id: z.string().min(1).max(64) }), QueryResultSchema),
+  }),
   printer: service('citizen', {
     printReceipt: method(z.object({ transactionId: z.string().min(1).max(64) }), PrintJobSchema),
     reprint: method(z.object({ jobId: z.string().min(1).max(64) }), PrintJobSchema),
     /** Fetches the certificate / e-licence PDF for a delivered transaction and prints it on A4; needs the platform. */
     printCertificate: method(z.object({ transactionId: z.string().min(1).max(64) }), PrintJobSchema),
+    /** Prints a query answer of this session on the receipt printer (identifiers masked, amounts in full); the job has no transaction. */
+    printQueryResult: method(z.object({ queryId: z.string().min(1).max(64) }), PrintJobSchema),
     onJobChanged: event(PrintJobSchema),
   }),
   payment: service('citizen', {

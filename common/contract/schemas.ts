@@ -110,6 +110,13 @@ export const ServiceSummarySchema = z.object({
   output: z.enum(['receipt', 'certificate', 'none']),
   /** Fee in fen (1/100 yuan); 0 when free. */
   feeFen: z.number().int().nonnegative(),
+  /**
+   * `query`: the platform answers on the spot (社保查询, 公积金账户查询…): the
+   * kiosk asks it (`queries.run`), shows and prints the answer, and writes
+   * nothing to the outbox. Absent or `application`: an application that is
+   * submitted. Optional: older platforms send none.
+   */
+  kind: z.enum(['application', 'query']).optional(),
 });
 export type ServiceSummary = z.infer<typeof ServiceSummarySchema>;
 
@@ -250,6 +257,35 @@ export const BundleSubmitResultSchema = z.object({
   items: z.array(BundleItemResultSchema),
 });
 export type BundleSubmitResult = z.infer<typeof BundleSubmitResultSchema>;
+
+/* ------------------------------------------------------------------ queries */
+
+/** A query item's request (`kind: 'query'`): the person's choices on its form; identity fields are filled by core. */
+export const QueryRequestSchema = z.object({
+  serviceCode: z.string().min(1).max(64),
+  form: FormValuesSchema.default({}),
+});
+
+/** One line of a query answer as the screen shows it; `masked`: the value is hidden or shortened until the person asks (`queries.reveal`). */
+export const QueryResultRowSchema = z.object({ label: z.string().max(40), value: z.string().max(200), masked: z.boolean() });
+
+/**
+ * The answer of a query, held by core for the session only (never in the
+ * outbox). `queries.run` gives it masked for the public screen; `queries.reveal`
+ * gives the same answer in full for the person.
+ */
+export const QueryResultSchema = z.object({
+  /** This answer's id in the session (for reveal and print). */
+  id: z.string().min(1).max(64),
+  serviceCode: z.string().max(64),
+  serviceName: z.string().max(200),
+  title: z.string().max(100),
+  /** When the platform answered (ISO 8601). */
+  askedAt: z.string().max(40),
+  sections: z.array(z.object({ heading: z.string().max(40), rows: z.array(QueryResultRowSchema).max(40) })).max(20),
+  note: z.string().max(500),
+});
+export type QueryResult = z.infer<typeof QueryResultSchema>;
 
 /* ------------------------------------------------------------------ printer */
 

@@ -14,6 +14,7 @@ import type { SimulatedDevices } from './devices/simulated-devices';
 import { ReceiptPrinting } from './printing/receipt-printing';
 import { CertificatePrinting } from './printing/certificate-printing';
 import { PaymentService } from './services/payment-service';
+import { QueryService } from './services/query-service';
 import { CatalogueService } from './services/catalogue-service';
 import { inputMethods } from './services/input-service';
 import { resolveQrIdentity } from './services/qr-identity';
@@ -175,9 +176,11 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   const delivery = new DeliveryWatcher(store, sync);
   const isOnline = () => sync.connectivity.state !== 'offline';
   const transactions = new TransactionsService({ store, catalogue, session, delivery, isOnline, ackWaitMs: config.submitAckWaitMs });
+  const queries = new QueryService({ platform: client, catalogue, session });
   const printing = new ReceiptPrinting({
     store,
     transactions,
+    queries,
     events,
     site: { siteName: config.theme.siteName, deviceId, timeZone: config.timeZone },
     feeOf: (tx) => payments.feeOf(tx.id, tx.service.feeFen),
@@ -210,6 +213,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     session: sessionApi,
     catalogue: catalogue.methods(),
     transactions: transactions.methods(),
+    queries: queries.methods(),
     printer: { ...printing.methods(), printCertificate: certificates.method() },
     payment: payments.methods(),
     rating: {

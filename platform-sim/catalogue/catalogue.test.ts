@@ -16,6 +16,19 @@ describe('generated catalogue', () => {
     expect(invalid).toEqual([]);
   });
 
+  it('marks every 查询 item a query (kind) that needs the platform and asks no phone number; nothing else is one', () => {
+    const queries = catalogue.items.filter((i) => i.kind === 'query');
+    expect(queries.map((i) => i.name)).toEqual(expect.arrayContaining(['社保查询', '住房公积金查询']));
+    expect(queries.length).toBeGreaterThan(50);
+    for (const q of queries) {
+      expect(q.name).toContain('查询');
+      expect(q.queueable).toBe(false);
+      expect(q.form.some((f) => f.kind === 'phone')).toBe(false);
+    }
+    const applications = catalogue.items.filter((i) => i.kind !== 'query');
+    expect(applications.some((i) => i.name === '社会保障卡申领' && i.kind === undefined)).toBe(true);
+  });
+
   it('is deterministic: the same hash on every generation', () => {
     expect(hash(generateCatalogue())).toBe(hash(catalogue));
     expect(hash(generateCatalogue(1))).not.toBe(hash(catalogue));

@@ -61,12 +61,13 @@ function code(type: string, main: number, sub: number): string {
   return `${type}${String(main).padStart(5, '0')}${String(sub).padStart(3, '0')}`;
 }
 
-function identityFields(withAddress: boolean): FormField[] {
+/** The applicant's fields; a query (answered on the spot, nothing to call back about) asks no phone number. */
+function identityFields(withAddress: boolean, query = false): FormField[] {
   const fields: FormField[] = [
     { id: 'name', label: '姓名', kind: 'text', required: true, prefill: 'name', maxLength: 50 },
     { id: 'idNumber', label: '身份证号码', kind: 'text', required: true, prefill: 'idNumber', maxLength: 18 },
-    { id: 'phone', label: '手机号码', kind: 'phone', required: true, prefill: null, maxLength: 11 },
   ];
+  if (!query) fields.push({ id: 'phone', label: '手机号码', kind: 'phone', required: true, prefill: null, maxLength: 11 });
   if (withAddress) fields.push({ id: 'address', label: '住址', kind: 'text', required: false, prefill: 'address', maxLength: 200 });
   return fields;
 }
@@ -115,9 +116,10 @@ function buildWellKnown(item: WellKnownItem, itemCode: string): ServiceDetail {
       legalBasis: item.legalBasis,
     },
     materials: item.materials.map(wellKnownMaterial),
-    form: [...identityFields(item.address), ...item.fields.map(extraField)],
+    form: [...identityFields(item.address, item.kind === 'query'), ...item.fields.map(extraField)],
     lifeEvents: [],
     keywords: keywordsFor(item.name),
+    ...(item.kind === 'query' ? { kind: 'query' as const } : {}),
   };
 }
 
@@ -179,9 +181,10 @@ function buildGenerated(
       legalBasis: laws.join('；'),
     },
     materials,
-    form: [...identityFields(!isQuery && output !== 'none'), ...extras],
+    form: [...identityFields(!isQuery && output !== 'none', isQuery), ...extras],
     lifeEvents: [],
     keywords: keywordsFor(name),
+    ...(isQuery ? { kind: 'query' as const } : {}),
   };
 }
 

@@ -23,6 +23,8 @@ export interface WellKnownItem {
   fields: string[];
   /** Whether the form carries the applicant's address. */
   address: boolean;
+  /** `query`: answered on the spot by `POST /api/v1/queries` (no phone number asked, nothing submitted). Default an application. */
+  kind?: 'query';
 }
 
 /** The well-known items, in code order. */
@@ -32,7 +34,7 @@ export const WELL_KNOWN_ITEMS: WellKnownItem[] = [
     summary: '查一查自己的社会保险：交了多少年、每月交多少、养老金和医保账户有多少钱，可以当场打印参保记录。',
     who: '在本市参加过社会保险的人，本人刷身份证查询。',
     timeLimit: '当场查询', legalBasis: '《中华人民共和国社会保险法》第七十四条',
-    materials: ['居民身份证|1|刷卡即可，不收走|1'], fields: ['查询年份|select|近一年/近三年/全部'], address: false,
+    materials: ['居民身份证|1|刷卡即可，不收走|1'], fields: [], address: false, kind: 'query',
   },
   {
     name: '城乡居民养老保险参保登记', department: '人社局', type: 'QR', category: '社会保险', output: 'receipt', feeFen: 0, queueable: true,
@@ -270,7 +272,7 @@ export const WELL_KNOWN_ITEMS: WellKnownItem[] = [
     summary: '查一查自己住房公积金账户的余额和每月缴存情况，可以打印明细。',
     who: '在本市缴存住房公积金的职工。',
     timeLimit: '当场查询', legalBasis: '《住房公积金管理条例》第二十六条',
-    materials: ['居民身份证|1|刷卡即可|1'], fields: [], address: false,
+    materials: ['居民身份证|1|刷卡即可|1'], fields: [], address: false, kind: 'query',
   },
   {
     name: '义务教育入学报名', department: '教育局', type: 'GG', category: '招生入学', output: 'receipt', feeFen: 0, queueable: true,

@@ -101,3 +101,12 @@ export const BumpSchema = z.object({ changes: z.number().int().min(1).max(50).op
 
 /** Body of `POST /admin/clock`. */
 export const ClockSchema = z.object({ offsetMs: z.number().int().min(-31_536_000_000).max(31_536_000_000) });
+
+/** Body of `POST /api/v1/queries`: the identified person asks a query item (answered at once, nothing stored). */
+export const QueryRequestSchema = z.object({
+  deviceId: z.string().min(1).max(128),
+  service: ServiceCode,
+  applicant: z.object({ name: z.string().min(1).max(64), idNumber: z.string().min(1).max(40) }),
+  /** The person's choices on the query's form (field id → value); `{}` when it has none. */
+  parameters: z.record(z.string().max(64), z.string().max(500)).default({}),
+});

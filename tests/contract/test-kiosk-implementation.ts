@@ -92,10 +92,16 @@ export class TestKioskImplementation implements KioskImplementation {
     }),
   };
 
+  readonly queries: KioskImplementation['queries'] = {
+    run: async (input) => ({ id: 'Q-1', serviceCode: input.serviceCode, serviceName: input.serviceCode, title: '查询结果', askedAt: '2026-01-01T00:00:00.000Z', sections: [], note: '' }),
+    reveal: async (input) => ({ id: input.id, serviceCode: 'S', serviceName: 'S', title: '查询结果', askedAt: '2026-01-01T00:00:00.000Z', sections: [], note: '' }),
+  };
+
   readonly printer: KioskImplementation['printer'] = {
     printReceipt: async (input) => ({ jobId: 'J-1', kind: 'receipt', transactionId: input.transactionId, state: 'queued', reason: null, progress: 0 }),
     reprint: async (input) => ({ jobId: input.jobId, kind: 'receipt', transactionId: null, state: 'queued', reason: null, progress: 0 }),
     printCertificate: async (input) => ({ jobId: 'C-1', kind: 'certificate', transactionId: input.transactionId, state: 'queued', reason: null, progress: 0 }),
+    printQueryResult: async () => ({ jobId: 'J-Q', kind: 'receipt', transactionId: null, state: 'queued', reason: null, progress: 0 }),
   };
 
   readonly payment: KioskImplementation['payment'] = {

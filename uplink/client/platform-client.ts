@@ -9,6 +9,7 @@ import {
   PaymentOrderResponseSchema,
   PaymentStatusResponseSchema,
   QrIdentityResponseSchema,
+  QueryResponseSchema,
   TimeResponseSchema,
   type BatchResponse,
   type CatalogueResponse,
@@ -16,6 +17,7 @@ import {
   type PaymentOrderResponse,
   type PaymentStatusResponse,
   type QrIdentityResponse,
+  type QueryResponse,
   type TimeResponse,
 } from '../protocol/protocol-schemas';
 
@@ -31,6 +33,16 @@ export const CERTIFICATE_TIMEOUT_MS = 30_000;
 
 /** Largest certificate accepted from the platform, in bytes (20 MiB). */
 export const MAX_CERTIFICATE_BYTES = 20 * 1024 * 1024;
+
+/** Largest query answer accepted from the platform, in bytes (64 KiB: a screen and a receipt's worth). */
+export const MAX_QUERY_BYTES = 64 * 1024;
+
+/** What a query asks the platform: the item, the identified person and the choices on its form. */
+export interface QueryRequest {
+  service: string;
+  applicant: { name: string; idNumber: string };
+  parameters: Record<string, string>;
+}
 
 /** Heartbeat body as the protocol defines it. */
 export interface HeartbeatBody {
@@ -80,6 +92,14 @@ export interface PlatformClient {
   /** `POST /api/v1/payments/{id}/cancel`. */
   cancelPayment(paymentId: string): Promise<PlatformReply<PaymentStatusResponse>>;
   /**
+   * `POST /api/v1/queries`: the answer of a query item for the identified
+   * person (citizen timeout, at most {@link MAX_QUERY_BYTES}). Throws
+   * {@link PlatformProtocolError} when the answer breaks the schema or is for
+   * another item; a refusal (unknown item, not a query, bad ID number) is a
+   * 4xx {@link PlatformHttpError}.
+   */
+  query(request: QueryRequest): Promise<PlatformReply<QueryResponse>>;
+  /**
    * `GET /api/v1/certificates/{transactionId}`: the certificate PDF. Throws
    * {@link PlatformProtocolError} unless the answer is labelled
    * `application/pdf`, starts with `%PDF` and is at most {@link MAX_CERTIFICATE_BYTES}.
@@ -117,6 +137,12 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     paymentStatus: (paymentId) => http.json({ method: 'GET', path: payment(paymentId), schema: PaymentStatusResponseSchema, timeoutMs: citizenTimeoutMs }),
     cancelPayment: (paymentId) =>
       http.json({ method: 'POST', path: `${payment(paymentId)}/cancel`, body: {}, schema: PaymentStatusResponseSchema, timeoutMs: citizenTimeoutMs }),
+    async query(request) {
+      const body = { deviceId: options.deviceId, service: request.service, applicant: request.applicant, parameters: request.parameters };
+      const reply = await http.json({ method: 'POST', path: '/api/v1/queries', body, schema: QueryResponseSchema, timeoutMs: citizenTimeoutMs, maxBytes: MAX_QUERY_BYTES });
+      if (reply.body.service !== request.service) throw new PlatformProtocolError('/api/v1/queries: the answer is for another item');
+      return reply;
+    },
     async certificate(transactionId) {
       const path = `/api/v1/certificates/${encodeURIComponent(transactionId)}`;
       const reply = await http.binary({ method: 'GET', path, accept: 'application/pdf', maxBytes: MAX_CERTIFICATE_BYTES, timeoutMs: CERTIFICATE_TIMEOUT_MS });

@@ -66,6 +66,8 @@ export interface CallSpec {
   signal?: AbortSignal | undefined;
   /** This call's timeout in ms. Default: the client's `timeoutMs`. */
   timeoutMs?: number | undefined;
+  /** Largest accepted answer of a JSON call, in bytes (over it: {@link PlatformProtocolError}). Default {@link MAX_RESPONSE_BYTES}. */
+  maxBytes?: number | undefined;
 }
 
 /** The HTTP side of the client: every platform call goes through these two functions. */
@@ -208,7 +210,7 @@ export function createPlatformTransport(options: PlatformTransportOptions): Plat
     baseUrl,
     deviceId: options.deviceId,
     json: (spec) =>
-      call(spec, 'application/json', MAX_RESPONSE_BYTES, (raw, json) => {
+      call(spec, 'application/json', spec.maxBytes ?? MAX_RESPONSE_BYTES, (raw, json) => {
         const what = `${spec.method} ${spec.path}`;
         if (!raw.response.ok) throw httpError(raw, json, what);
         if (json === undefined) throw new PlatformProtocolError(`${what}: response is not JSON`);

@@ -69,6 +69,30 @@ export type PaymentOrderResponse = z.infer<typeof PaymentOrderResponseSchema>;
 export const PaymentStatusResponseSchema = z.object({ status: z.enum(['pending', 'paid', 'expired', 'cancelled']) });
 export type PaymentStatusResponse = z.infer<typeof PaymentStatusResponseSchema>;
 
+/** One line of a query answer; `kind` tells the kiosk how to mask it (see docs/sync-protocol.md, "Queries"). */
+export const QueryRowSchema = z.object({
+  label: z.string().min(1).max(40),
+  value: z.string().max(200),
+  kind: z.enum(['text', 'name', 'idNumber', 'account', 'amount']),
+});
+
+/**
+ * `POST /api/v1/queries` response: the answer of a query item, shown and
+ * printed at once, never stored. Bounded (20 sections of 40 rows) so a
+ * hostile platform cannot flood the screen or the receipt.
+ */
+export const QueryResponseSchema = z.object({
+  serverTime: IsoTime,
+  service: z.string().min(1).max(64),
+  title: z.string().min(1).max(100),
+  sections: z
+    .array(z.object({ heading: z.string().min(1).max(40), rows: z.array(QueryRowSchema).min(1).max(40) }))
+    .min(1)
+    .max(20),
+  note: z.string().max(500),
+});
+export type QueryResponse = z.infer<typeof QueryResponseSchema>;
+
 /** Error body of any failed request. */
 export const ErrorBodySchema = z.object({ error: z.string().max(100), message: z.string().max(2000).optional() });
 

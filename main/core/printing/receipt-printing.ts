@@ -4,7 +4,9 @@ import type { PrintJob } from '../../../common/contract/schemas';
 import { KioskError } from '../../../common/contract/errors';
 import { printFailureReason, type ReceiptDocument, type ReceiptPrinter } from '../../../drivers/receipt-printer/index';
 import type { KioskStore } from '../../../offline-cache/index';
+import type { QueryService } from '../services/query-service';
 import type { TransactionsService } from '../services/transactions-service';
+import { buildQueryReceipt } from './build-query-receipt';
 import { buildBundleReceipt, buildTransactionReceipt, type FeeOf, type ReceiptSite } from './build-receipt';
 
 /** Options of {@link ReceiptPrinting}. */
@@ -17,6 +19,8 @@ export interface ReceiptPrintingOptions {
   feeOf?: FeeOf;
   /** The receipt printer, or null when none is configured/attached. */
   printer: () => ReceiptPrinter | null;
+  /** The session's query answers (`printer.printQueryResult`); without it that method answers `not-found`. */
+  queries?: QueryService;
 }
 
 /**
@@ -86,6 +90,16 @@ export class ReceiptPrinting {
         const job: PrintJob = { jobId: row.id, kind: 'receipt', transactionId, state: 'queued', reason: null, progress: 0 };
         this.publish(job);
         this.run(row.id, transactionId, document);
+        return job;
+      },
+      printQueryResult: async ({ queryId }) => {
+        const query = this.options.queries?.sessionQuery(queryId);
+        if (!query) throw new KioskError('not-found', 'no such query in this session');
+        const document = buildQueryReceipt(query, this.options.site);
+        const row = this.options.store.printJobs.create({ transactionId: null, document });
+        const job: PrintJob = { jobId: row.id, kind: 'receipt', transactionId: null, state: 'queued', reason: null, progress: 0 };
+        this.publish(job);
+        this.run(row.id, null, document);
         return job;
       },
       reprint: async ({ jobId }) => {

@@ -30,6 +30,7 @@ export function toSummary(item: ServiceDetail): ServiceSummary {
     queueable: item.queueable,
     output: item.output,
     feeFen: item.feeFen,
+    ...(item.kind ? { kind: item.kind } : {}),
   };
 }
 

@@ -175,6 +175,8 @@ export class TransactionsService {
         if (!item.queueable && !this.options.isOnline()) {
           throw new KioskError('platform-unreachable', `${item.code} needs the platform and it is offline`);
         }
+        // A query is asked (queries.run), not applied for: it must never reach the outbox.
+        if (item.kind === 'query') throw new KioskError('invalid-payload', `${item.code} is a query: ask it with queries.run`);
         const values = withPrefill(item, input.form, identity);
         const problems = precheckApplication(item.form, values, item.materials, input.materials);
         if (problems.length > 0) throw new KioskError('invalid-payload', 'pre-check failed', { problems });
@@ -211,6 +213,9 @@ export class TransactionsService {
         if (needPlatform.length > 0 && !online) {
           throw new KioskError('platform-unreachable', `${needPlatform.join(', ')} need(s) the platform and it is offline`, { itemCodes: needPlatform });
         }
+        // A query in a life event (社保查询 in 退休一件事) is asked on its own: never written with the applications.
+        const queries = bundle.items.filter((i) => i.kind === 'query').map((i) => i.code);
+        if (queries.length > 0) throw new KioskError('invalid-payload', `${queries.join(', ')}: queries are asked with queries.run, not submitted`, { itemCodes: queries });
         const { applications, problems } = this.checkBundle(bundle, input, identity);
         if (problems.length > 0) throw new KioskError('invalid-payload', 'pre-check failed', { problems });
         this.options.session.reveal.close();

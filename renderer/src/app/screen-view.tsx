@@ -29,6 +29,7 @@ const SCREENS: Record<ScreenName, ComponentType | LazyScreen> = {
   result: lazyScreen(() => import('../screens/result-screen').then((m) => m.ResultScreen)),
   printing: lazyScreen(() => import('../screens/printing-screen').then((m) => m.PrintingScreen)),
   certificate: lazyScreen(() => import('../screens/certificate-screen').then((m) => m.CertificateScreen)),
+  query: lazyScreen(() => import('../screens/query-screen').then((m) => m.QueryScreen)),
   rating: lazyScreen(() => import('../screens/rating-screen').then((m) => m.RatingScreen)),
   thanks: lazyScreen(() => import('../screens/thanks-screen').then((m) => m.ThanksScreen)),
 };

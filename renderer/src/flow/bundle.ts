@@ -5,11 +5,14 @@ import { isServiceAvailable } from './selectors';
 
 /**
  * Why an item of a life event cannot be ticked now, or null when it can:
- * `needs-network` (not queueable while offline). Items with a fee can be
+ * `needs-network` (not queueable while offline), `query` (asked on its own
+ * from its guide, never submitted with the bundle). Items with a fee can be
  * ticked: their fees are paid one after the other once the bundle is
  * submitted (or later by receipt number when it was queued).
  */
-export function bundleItemBlocker(item: Pick<ServiceDetail, 'queueable'>, connectivity: FlowContext['connectivity']): 'needs-network' | null {
+export function bundleItemBlocker(item: Pick<ServiceDetail, 'queueable' | 'kind'>, connectivity: FlowContext['connectivity']): 'needs-network' | 'query' | null {
+  // A query (社保查询 in 退休一件事) is asked on its own, never submitted with the applications.
+  if (item.kind === 'query') return 'query';
   return isServiceAvailable(item, connectivity) ? null : 'needs-network';
 }
 

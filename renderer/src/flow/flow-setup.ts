@@ -8,6 +8,7 @@ import { identifyActors } from './identify-flow';
 import { idleActors } from './idle-flow';
 import { paymentActors } from './payment-flow';
 import { printingActors } from './printing-flow';
+import { queryActors } from './query-flow';
 import { ratingActors } from './rating-flow';
 import { serviceActors } from './service-flow';
 
@@ -50,6 +51,7 @@ export const flowSetup = setup({
     ...bundleActors,
     ...paymentActors,
     ...printingActors,
+    ...queryActors,
     ...ratingActors,
     ...idleActors,
   },

@@ -8,6 +8,7 @@ import type {
   PaymentStatus,
   PrecheckProblemSchema,
   PrintJob,
+  QueryResult,
   RatingLevel,
   RevealedIdentitySchema,
   ServiceDetail,
@@ -102,6 +103,10 @@ export interface FlowContext {
   materials: Record<string, boolean>;
   problems: PrecheckProblem[];
   revealed: RevealedIdentity | null;
+  /** The answer of a query item, masked for the public screen (`queries.run`); null before one. */
+  query: QueryResult | null;
+  /** The same answer in full while the person has 显示 on; null otherwise. */
+  queryRevealed: QueryResult | null;
   result: SubmitResult | null;
   printJob: PrintJob | null;
   /** The payment order being shown (fee items, after submit). */
@@ -153,6 +158,8 @@ export type FlowEvent =
   | { type: 'PAY_LATER' }
   | { type: 'CANCEL_PAYMENT' }
   | { type: 'PAYMENT_STATUS'; status: PaymentStatus['status'] }
+  /** Print the query answer on the receipt printer. */
+  | { type: 'PRINT_QUERY' }
   | { type: 'PRINT_CERTIFICATE' }
   | { type: 'SKIP_CERTIFICATE' }
   | { type: 'REPRINT' }

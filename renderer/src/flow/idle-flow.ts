@@ -21,6 +21,8 @@ export const PERSONAL_RESET = {
   materials: {},
   problems: [],
   revealed: null,
+  query: null,
+  queryRevealed: null,
   result: null,
   printJob: null,
   payment: null,

@@ -7,6 +7,7 @@ import { identifyStates, sessionIdentified, sessionLost } from './identify-flow'
 import { idleStates, PERSONAL_RESET } from './idle-flow';
 import { paymentStates } from './payment-flow';
 import { printingStates } from './printing-flow';
+import { queryStates } from './query-flow';
 import { ratingStates } from './rating-flow';
 import { serviceStates } from './service-flow';
 import { submittedReceipts } from './selectors';
@@ -34,6 +35,7 @@ function bootContext(boot: BootResult): Partial<FlowContext> {
  * - bundle-flow: a life-event bundle's items, then its one submission
  * - payment-flow: each fee due, paid by QR or left for later
  * - printing-flow: the receipt, then each A4 certificate (one parameterised printout)
+ * - query-flow: a query item asked and its answer shown, revealed and printed (nothing submitted)
  * - rating-flow: rating → thanks
  * - idle-flow: attract and ending (the wipe)
  *
@@ -101,6 +103,7 @@ export const kioskMachine = flowSetup.createMachine({
         ...bundleStates,
         ...paymentStates,
         ...printingStates,
+        ...queryStates,
         ...ratingStates,
       },
     },

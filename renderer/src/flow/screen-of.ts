@@ -17,6 +17,7 @@ export type ScreenName =
   | 'result'
   | 'printing'
   | 'certificate'
+  | 'query'
   | 'rating'
   | 'thanks';
 
@@ -45,6 +46,8 @@ const SESSION_SCREENS: Record<SessionState, ScreenName> = {
   result: 'result',
   printing: 'printing',
   certificate: 'certificate',
+  querying: 'query',
+  queryResult: 'query',
   rating: 'rating',
   thanks: 'thanks',
 };

@@ -5,6 +5,7 @@ import { bundleRequest, newBundle } from './bundle';
 import { stateConfig, unlessCare } from './flow-config';
 import type { CatalogueOverview, FlowContext, PrecheckProblem, RevealedIdentity } from './flow-types';
 import { feeDue } from './payment-flow';
+import { asksAtOnce, isQueryService } from './query-flow';
 import { isServiceAvailable } from './selectors';
 
 /** How long the person's own data stays unmasked on the review step after 显示, ms (15 s); the core stops answering `session.reveal` soon after the step too. */
@@ -77,6 +78,12 @@ export const serviceStates = {
           START_APPLICATION: [
             // Browsing unidentified (an attract tile): applying needs the person identified first; then back to this guide.
             { guard: ({ context }) => context.identity === null, target: '#kiosk.session.identify', actions: assign({ resumeAfterIdentify: 'guide' }) },
+            // A query with nothing to fill in is asked at once: no form, no review (nothing is submitted).
+            {
+              guard: ({ context }) => isQueryService(context.service) && asksAtOnce(context.service) && isServiceAvailable(context.service!, context.connectivity),
+              target: '#kiosk.session.querying',
+              actions: assign({ form: {}, problems: [], materials: {} }),
+            },
             {
               guard: ({ context }) => context.service !== null && isServiceAvailable(context.service, context.connectivity),
               target: '#kiosk.session.form',
@@ -117,6 +124,12 @@ export const serviceStates = {
       src: 'precheck',
       input: ({ context }) => ({ api: context.api, context }),
       onDone: [
+        // A query's choices are checked, then it is asked: there is nothing to review before submitting.
+        {
+          guard: ({ context, event }) => event.output.ok && event.output.problems.length === 0 && context.bundle === null && isQueryService(context.service),
+          target: 'querying',
+          actions: assign({ problems: [] }),
+        },
         { guard: ({ event }) => event.output.ok && event.output.problems.length === 0, target: 'confirm', actions: assign({ problems: [] }) },
         { target: 'precheck', actions: assign({ problems: ({ event }) => event.output.problems }) },
       ],

@@ -60,7 +60,11 @@ export function BundleScreen() {
                   {t('bundle.feeDue', { amount: t('common.yuan', { amount: fenToYuan(item.feeFen) }) })}
                 </span>
               ) : null}
-              {blocker ? <span className="badge badge-offline">{t('bundle.needsNetwork')}</span> : null}
+              {blocker ? (
+                <span className="badge badge-offline" data-testid="bundle-item-blocker" data-blocker={blocker}>
+                  {t(blocker === 'query' ? 'bundle.queryApart' : 'bundle.needsNetwork')}
+                </span>
+              ) : null}
             </label>
           );
         })}

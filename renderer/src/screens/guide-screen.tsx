@@ -1,5 +1,6 @@
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
+import { isQueryService } from '../flow/query-flow';
 import { isA4PrinterReady, isReceiptPrinterReady, isServiceAvailable } from '../flow/selectors';
 import { ErrorNote } from '../ui/error-note';
 import { fenToYuan } from '../ui/format';
@@ -33,12 +34,19 @@ export function GuideScreen() {
     );
   }
   const available = isServiceAvailable(service, connectivity);
+  const query = isQueryService(service);
   const printerWarning = !isReceiptPrinterReady(devices);
   const certificateWarning =
     service.output !== 'certificate' ? null : connectivity === 'offline' ? 'certificateOffline' : isA4PrinterReady(devices) ? null : 'certificatePrinter';
   const g = service.guide;
   return (
     <Screen name="guide" title={service.name}>
+      {/* Told first, before the guide and before anything is filled in. */}
+      {available ? null : (
+        <p className="note note-warn" data-testid="needs-network" data-kind={query ? 'query' : 'application'} role="status">
+          {t(query ? 'guide.queryNeedsNetwork' : 'guide.needsNetwork')}
+        </p>
+      )}
       <p className="lead">{g.summary}</p>
       {printerWarning ? (
         <p className="note note-warn" data-testid="printer-warning" role="status">
@@ -90,11 +98,6 @@ export function GuideScreen() {
         <summary>{t('guide.legalBasis')}</summary>
         <p>{g.legalBasis}</p>
       </details>
-      {available ? null : (
-        <p className="note note-warn" data-testid="needs-network" role="status">
-          {t('guide.needsNetwork')}
-        </p>
-      )}
       <div className="actions">
         <button
           type="button"
@@ -103,7 +106,7 @@ export function GuideScreen() {
           disabled={!available}
           onClick={() => send({ type: 'START_APPLICATION' })}
         >
-          {t('guide.start')}
+          {t(query ? 'guide.queryStart' : 'guide.start')}
         </button>
         <button type="button" className="btn btn-secondary btn-large" data-testid="back-button" onClick={() => send({ type: 'BACK' })}>
           {t('common.back')}

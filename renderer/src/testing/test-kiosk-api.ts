@@ -394,6 +394,38 @@ export class TestKioskApi implements KioskApi {
       }),
   };
 
+  /** A query answer for any item: one masked identifier and one hidden amount; `platform-unreachable` offline. */
+  readonly queries: KioskApi['queries'] = {
+    run: ({ serviceCode }) =>
+      this.delay('queries.run', () => {
+        if (!this.person) throw new KioskError('no-session', 'no session');
+        if (this.conn.state === 'offline') throw new KioskError('platform-unreachable', 'offline');
+        return this.queryAnswer(serviceCode, true);
+      }),
+    reveal: () => this.delay('queries.reveal', () => this.queryAnswer(TEST_CATALOGUE[0]!.code, false)),
+  };
+
+  private queryAnswer(serviceCode: string, masked: boolean) {
+    const name = this.person?.name ?? '';
+    return {
+      id: 'query-1',
+      serviceCode,
+      serviceName: TEST_CATALOGUE.find((s) => s.code === serviceCode)?.name ?? serviceCode,
+      title: '查询结果',
+      askedAt: NOW,
+      sections: [
+        {
+          heading: '查询对象',
+          rows: [
+            { label: '姓名', value: masked ? maskName(name) : name, masked },
+            { label: '账户余额', value: masked ? '****' : '1,234.56 元', masked },
+          ],
+        },
+      ],
+      note: '仅供本人参考。',
+    };
+  }
+
   readonly printer: KioskApi['printer'] = {
     printReceipt: ({ transactionId }) =>
       this.delay('printer.printReceipt', () => {
@@ -417,6 +449,8 @@ export class TestKioskApi implements KioskApi {
         if (a4.paper === 'out') this.nextPrintFailure = this.nextPrintFailure ?? 'paper-out';
         return this.runJob({ jobId: `cert-${++this.counter}`, kind: 'certificate', transactionId, state: 'queued', reason: null, progress: 0 });
       }),
+    printQueryResult: () =>
+      this.delay('printer.printQueryResult', () => this.runJob({ jobId: `job-${++this.counter}`, kind: 'receipt', transactionId: null, state: 'queued', reason: null, progress: 0 })),
     onJobChanged: (l) => this.jobChanged.on(l),
   };
 

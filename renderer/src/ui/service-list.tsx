@@ -1,12 +1,14 @@
 import { useTranslation } from '../i18n/use-translation';
 import type { ServiceSummary } from '../../../common/contract/schemas';
 import type { FlowContext } from '../flow/flow-types';
+import { isQueryService } from '../flow/query-flow';
 import { isServiceAvailable } from '../flow/selectors';
 import { fenToYuan } from './format';
 
 /**
  * Services as large touch rows. Offline, the ones that cannot be queued are
- * disabled and marked "needs network".
+ * marked "needs network" and disabled — except queries, whose guide opens and
+ * says in full that the answer needs the network (before anything is filled in).
  */
 export function ServiceList({
   items,
@@ -30,7 +32,7 @@ export function ServiceList({
               data-testid="service-item"
               data-code={s.code}
               data-available={available}
-              disabled={!available}
+              disabled={!available && !isQueryService(s)}
               onClick={() => onSelect(s.code)}
             >
               <span className="service-name">{s.name}</span>

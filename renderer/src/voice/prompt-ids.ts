@@ -24,6 +24,7 @@ export const PROMPT_IDS = [
   'printing-failed',
   'certificate',
   'certificate-failed',
+  'query',
   'rating',
   'thanks',
 ] as const;
