@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -83,6 +83,18 @@ describe('the core and the platform link (platform-sim requiring signed requests
       expect(x.response?.headers['x-platform-signature'], `${x.method} ${x.path}`).toMatch(/^alg=ed25519, sig=/);
       expect(x.error).toBeNull();
     }
+  });
+
+  it('an enrolment whose device key is gone counts as none: 暂未开通服务 until enrolled again', async () => {
+    const sim = await platform();
+    const kiosk = tempDir('kiosk-trust-core-');
+    cleanups.push(kiosk.cleanup);
+    const first = await startCore(kiosk.dir, { enrolmentCode: await issueCode(sim.sim.url, 'site-core') });
+    expect(await serviceState(first)).toEqual({ inService: true, reason: null });
+    await first.close();
+    rmSync(join(kiosk.dir, 'device-key.sealed'));
+    const again = await startCore(kiosk.dir);
+    expect(await serviceState(again)).toEqual({ inService: false, reason: 'not-enrolled' });
   });
 
   it('revoked by the platform: 暂停服务 with reason revoked, announced, audited, the queued rating kept; a restart stays revoked', async () => {

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEVICE_KEY_FILE } from '../../../offline-cache/crypto/device-key';
 import { readEnrolment } from '../../../offline-cache/crypto/enrolment-file';
 import { readOrCreateDeviceId } from '../../../offline-cache/index';
 import { initialLinkStanding, linkStandingLine } from '../../core/trust/link-standing';
@@ -32,7 +35,8 @@ export const statusCommand: CliCommand = {
     const dataDir = requireOption(values, 'data-dir');
     const store = openExistingStore(dataDir);
     try {
-      const enrolment = readEnrolment(dataDir);
+      // As the core reads it: an enrolment without its device key counts as none.
+      const enrolment = existsSync(join(dataDir, DEVICE_KEY_FILE)) ? readEnrolment(dataDir) : null;
       const deviceId = enrolment?.deviceId ?? readOrCreateDeviceId(dataDir);
       const standing = initialLinkStanding(store, deviceId);
       if (values.json) {

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { cryptoProvider, providerForSignature } from '../../../common/crypto/providers';
 import type { Logger } from '../../../common/logging/logger';
 import type { KeyProvider } from '../../../offline-cache/crypto/key-provider';
-import { loadOrCreateDeviceKey } from '../../../offline-cache/crypto/device-key';
+import { DEVICE_KEY_FILE, loadOrCreateDeviceKey } from '../../../offline-cache/crypto/device-key';
 import { readEnrolment, type EnrolmentRecord } from '../../../offline-cache/crypto/enrolment-file';
 import type { DeviceCredentials } from '../../../uplink/index';
 import { enrolWithCode } from './enrol-with-code';
@@ -34,6 +36,8 @@ export interface TerminalIdentityOptions {
  * and with an `enrolmentCode`, enrols first (a refused or unreachable
  * enrolment is logged and the terminal starts unenrolled: a platform that
  * requires signed requests then keeps it out of service, 暂未开通服务).
+ * An enrolment whose device key file is gone counts as none (logged): a
+ * fresh key would not match the enrolled one, so it must be enrolled again.
  * Throws when the enrolment file or the device key is unreadable, or the
  * enrolment names an algorithm this build does not know.
  */
@@ -49,6 +53,11 @@ export async function loadTerminalIdentity(options: TerminalIdentityOptions): Pr
     }
   }
   if (!enrolment) return { enrolment: null, credentials: null };
+  if (!existsSync(join(options.dataDir, DEVICE_KEY_FILE))) {
+    // A new key would never match the one the platform enrolled: the terminal must be enrolled again.
+    log.warn('trust.device-key-missing', { deviceId: enrolment.deviceId });
+    return { enrolment: null, credentials: null };
+  }
   const provider = providerForSignature(enrolment.algorithm);
   if (!provider) throw new Error(`enrolment.json names an unknown algorithm ${enrolment.algorithm}`);
   const key = loadOrCreateDeviceKey(options.dataDir, options.keys, provider, cryptoProvider('default'));
