@@ -1,9 +1,16 @@
 import { parseArgs } from 'node:util';
 import { startPlatformSim } from './server';
 
+const USAGE = 'usage: platform-sim --port N --data-dir DIR [--host H] [--quiet] [--payment-ttl-ms MS] [--require-signed-requests] [--issue-enrolment-code SITE]\n';
+
 /**
- * `npm run platform-sim -- --port N --data-dir DIR [--quiet] [--payment-ttl-ms MS]`.
- * Prints `platform-sim listening on <url>` as its first stdout line; stops
+ * `npm run platform-sim -- --port N --data-dir DIR [--quiet] [--payment-ttl-ms MS]
+ * [--require-signed-requests] [--issue-enrolment-code SITE]`.
+ * `--require-signed-requests` refuses unsigned API requests (`signature-missing`);
+ * `--issue-enrolment-code SITE` issues one one-time enrolment code for SITE at
+ * start and prints `platform-sim enrolment code CODE for site SITE` before the
+ * listening line (the development launcher enrols the terminal with it).
+ * Prints `platform-sim listening on <url>` as its last start-up stdout line; stops
  * cleanly on SIGINT / SIGTERM. Exit code 2 on bad arguments, 1 when it cannot start.
  */
 async function main(): Promise<void> {
@@ -16,6 +23,8 @@ async function main(): Promise<void> {
         'data-dir': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         'payment-ttl-ms': { type: 'string' },
+        'require-signed-requests': { type: 'boolean', default: false },
+        'issue-enrolment-code': { type: 'string' },
       },
     }));
   } catch (err) {
@@ -25,11 +34,21 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   const dataDir = values['data-dir'];
   if (!dataDir || !Number.isInteger(port) || port < 0 || port > 65535) {
-    process.stderr.write('usage: platform-sim --port N --data-dir DIR [--host H] [--quiet] [--payment-ttl-ms MS]\n');
+    process.stderr.write(USAGE);
     process.exit(2);
   }
   const ttl = values['payment-ttl-ms'] === undefined ? undefined : Number(values['payment-ttl-ms']);
-  const sim = await startPlatformSim({ port, host: values.host, dataDir, quiet: values.quiet, paymentTtlMs: ttl });
+  const site = values['issue-enrolment-code'];
+  if (site !== undefined && !/^[A-Za-z0-9._-]{1,64}$/.test(site)) {
+    process.stderr.write(USAGE);
+    process.exit(2);
+  }
+  const sim = await startPlatformSim({ port, host: values.host, dataDir, quiet: values.quiet, paymentTtlMs: ttl, requireSignedRequests: values['require-signed-requests'] });
+  if (site !== undefined) {
+    const r = await fetch(`${sim.url}/admin/enrolment-codes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ siteId: site }) });
+    if (!r.ok) throw new Error(`could not issue an enrolment code: HTTP ${r.status}`);
+    process.stdout.write(`platform-sim enrolment code ${((await r.json()) as { code: string }).code} for site ${site}\n`);
+  }
   process.stdout.write(`platform-sim listening on ${sim.url}\n`);
   const stop = (): void => {
     sim.close().then(

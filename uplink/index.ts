@@ -1,7 +1,7 @@
 /**
  * uplink: everything the kiosk says to the central platform. One client
  * (`createPlatformClient`: one error model, one timeout policy, body caps, the
- * `signRequest` hook, the `traffic` recorder) carries every call — outbox
+ * `signRequest` / `verifyReply` hooks, the `onSettled` trust feed, the `traffic` recorder) carries every call — outbox
  * batches, heartbeats, clock, catalogue, QR identity, payments, queries, certificates;
  * the wire schemas are in `protocol/`; the sync engine, catalogue refresh,
  * heartbeat, clock offset, delivery watcher and connectivity probe in `sync/`.
@@ -22,7 +22,24 @@ export {
 export { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_BYTES, type BinaryBody, type PlatformReply, type PlatformTransportOptions } from './client/platform-transport';
 export { PlatformHttpError, PlatformProtocolError, PlatformUnreachableError } from './client/platform-errors';
 export type { PlatformExchange, TrafficHook } from './client/traffic';
-export { createRequestSigner, createReplyVerifier, type DeviceCredentials } from './client/request-signer';
+export {
+  createRequestSigner,
+  createReplyVerifier,
+  createDeviceSigning,
+  REPLY_WINDOW_MS,
+  type DeviceCredentials,
+  type DeviceSigning,
+  type ReplyVerifierOptions,
+} from './client/request-signer';
+export {
+  PlatformTrustRefusedError,
+  PlatformReplyRejectedError,
+  TRUST_REFUSAL_CODES,
+  isTrustRefusalCode,
+  type TrustRefusalCode,
+  type ReplyRejectionReason,
+} from './client/trust-errors';
+export { createLinkTrust, LINK_TRUSTED, type LinkTrust, type LinkTrustState, type LinkRefusal, type LinkTrustOptions } from './client/link-trust';
 export { enrolTerminal, type Enrolment } from './client/enrolment';
 export { createPlatformFetch, type PlatformFetchOptions } from './client/platform-fetch';
 export type { CatalogueResponse, PaymentOrderResponse, PaymentStatusResponse, QrIdentityResponse, QueryResponse } from './protocol/protocol-schemas';

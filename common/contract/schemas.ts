@@ -367,10 +367,13 @@ export type SystemInfo = z.infer<typeof SystemInfoSchema>;
 /**
  * Why the terminal is not open for citizens: the core is restarting
  * (`core-restarting`), the core crashed too often and staff have been told
- * (`crash-loop`), or there is no catalogue to offer (`no-catalogue`, e.g. a
- * wrong platform address on a new terminal).
+ * (`crash-loop`), there is no catalogue to offer (`no-catalogue`, e.g. a
+ * wrong platform address on a new terminal), the platform requires signed
+ * requests and the terminal is not enrolled (or the platform does not know
+ * it: `not-enrolled`, shown as 暂未开通服务), or the platform revoked the
+ * terminal (`revoked`).
  */
-export const OutOfServiceReasonSchema = z.enum(['core-restarting', 'crash-loop', 'no-catalogue']);
+export const OutOfServiceReasonSchema = z.enum(['core-restarting', 'crash-loop', 'no-catalogue', 'not-enrolled', 'revoked']);
 export type OutOfServiceReason = z.infer<typeof OutOfServiceReasonSchema>;
 
 /** Whether the terminal serves citizens now; `reason` is null exactly when `inService`. No personal data. */

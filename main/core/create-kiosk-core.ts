@@ -2,8 +2,8 @@ import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { EventHub } from '../../common/contract/event-hub';
 import { kioskContract, type KioskContract, type KioskImplementation } from '../../common/contract/kiosk-contract';
 import { IN_PROCESS_CONNECTION } from '../../common/contract/connections';
-import { openKioskStore, readOrCreateDeviceId, type KeyProvider, type KioskStore } from '../../offline-cache/index';
-import { createPlatformClient, createUplink, DeliveryWatcher, type SyncEngine, type TrafficHook } from '../../uplink/index';
+import { FileKeyProvider, openKioskStore, readOrCreateDeviceId, type KeyProvider, type KioskStore } from '../../offline-cache/index';
+import { createDeviceSigning, createLinkTrust, createPlatformClient, createUplink, DeliveryWatcher, lastClockReading, type SyncEngine, type TrafficHook } from '../../uplink/index';
 import { openHostedPrinter, type A4PrintHost } from '../../drivers/a4-printer/index';
 import type { ServiceState } from '../../common/contract/schemas';
 import type { KioskConfig } from './config';
@@ -27,6 +27,8 @@ import { KIOSK_VERSION } from './version';
 import type { Logger } from '../../common/logging/logger';
 import { logKioskEvents } from './logging/log-kiosk-events';
 import { openKioskLogger, type KioskLogger } from './logging/open-kiosk-logger';
+import { initialLinkStanding, keepLinkStanding, linkStandingLine } from './trust/link-standing';
+import { loadTerminalIdentity } from './trust/terminal-trust';
 
 // What a host process needs to implement the A4 slot (`a4PrintHost`) without
 // importing drivers/ itself (the Electron shell may import main/core only).
@@ -64,8 +66,16 @@ export interface KioskCoreOptions {
    * (`store.setAlert`) and stays for the life of this core. Default none.
    */
   startupAlerts?: Array<{ code: string; message: string }>;
-  /** Receives one line per service event (no catalogue at start, catalogue back). Default none. */
+  /** Receives one line per service event (no catalogue at start, catalogue back, not enrolled, revoked). Default none. */
   log?: (line: string) => void;
+  /**
+   * One-time enrolment code to enrol with at start when the terminal holds
+   * no enrolment (the embedded platform of development, demo and test
+   * harnesses issues one); ignored when enrolled. Default none: an
+   * unenrolled terminal sends unsigned requests, and a platform that
+   * requires signed ones keeps it out of service (`not-enrolled`).
+   */
+  enrolmentCode?: string;
 }
 
 /** The running kiosk core: what the transports and kioskctl use. */
@@ -98,10 +108,13 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   if (!config.platformUrl) throw new Error('createKioskCore: platformUrl is required (start platform-sim or configure the platform)');
   // The data dir holds the encrypted database and, in plain-Node mode, its key: owner only.
   prepareDataDir(config.dataDir);
-  const deviceId = readOrCreateDeviceId(config.dataDir);
   const fileLog: KioskLogger | null = options.logger ? null : await openKioskLogger({ dataDir: config.dataDir });
   const logger = options.logger ?? fileLog!.logger;
-  const store = openKioskStore({ dataDir: config.dataDir, deviceId, ...(options.keyProvider ? { keyProvider: options.keyProvider } : {}) });
+  const keyProvider = options.keyProvider ?? new FileKeyProvider(config.dataDir);
+  // Enrolled: the platform's device id, every request signed, every reply verified. Not enrolled: the local id, unsigned.
+  const identity = await loadTerminalIdentity({ dataDir: config.dataDir, keys: keyProvider, platformUrl: config.platformUrl, enrolmentCode: options.enrolmentCode, logger });
+  const deviceId = identity.enrolment?.deviceId ?? readOrCreateDeviceId(config.dataDir);
+  const store = openKioskStore({ dataDir: config.dataDir, deviceId, keyProvider });
   if (store.recovery) logger.child({ part: 'offline-cache' }).warn('storage.recovered', { quarantined: store.recovery.quarantinedPath.split(/[\\/]/).pop() });
   const events = new EventHub<KioskContract>();
   const stopEventLog = logKioskEvents(events, logger);
@@ -113,7 +126,9 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   };
   const registry = new DeviceRegistry(events);
   const session = new SessionManager(events);
-  const client = createPlatformClient({ baseUrl: config.platformUrl, deviceId, traffic });
+  const linkTrust = createLinkTrust({ enrolled: identity.credentials !== null, initial: initialLinkStanding(store, deviceId) });
+  const signing = identity.credentials ? createDeviceSigning(identity.credentials, { clockOffsetMs: () => lastClockReading(store.config)?.offsetMs ?? 0 }) : null;
+  const client = createPlatformClient({ baseUrl: config.platformUrl, deviceId, traffic, onSettled: (e) => linkTrust.observe(e), ...signing });
   const uplink = createUplink({
     store,
     client,
@@ -122,11 +137,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     onCatalogueRefreshed: () => {
       if (!catalogue.reload()) return;
       events.emit('catalogue', 'onUpdated', { catalogueVersion: store.catalogue.version() });
-      const now = serviceState();
-      if (!started || now.inService === lastServiceState.inService) return;
-      lastServiceState = now;
-      if (now.inService) log('恢复服务：已收到服务目录 / back in service: the catalogue has arrived');
-      events.emit('system', 'onServiceState', now);
+      if (announceServiceState() && lastServiceState.inService) log('恢复服务：已收到服务目录 / back in service: the catalogue has arrived');
     },
     ...(options.syncPollIntervalMs ? { syncPollIntervalMs: options.syncPollIntervalMs } : {}),
     ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
@@ -141,8 +152,30 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     options.log?.(line);
     serviceLog.warn('service', { line });
   };
-  const serviceState = (): ServiceState => (catalogue.isEmpty() ? { inService: false, reason: 'no-catalogue' } : { inService: true, reason: null });
+  // The platform's refusal of this terminal comes first: a cached catalogue does not open a revoked terminal.
+  const serviceState = (): ServiceState => {
+    const refused = linkTrust.state.refused;
+    if (refused) return { inService: false, reason: refused };
+    return catalogue.isEmpty() ? { inService: false, reason: 'no-catalogue' } : { inService: true, reason: null };
+  };
   let lastServiceState = serviceState();
+  /** Emits `onServiceState` when the state changed since the last announcement (after start-up); true when it did. */
+  const announceServiceState = (): boolean => {
+    const now = serviceState();
+    if (!started || (now.inService === lastServiceState.inService && now.reason === lastServiceState.reason)) return false;
+    lastServiceState = now;
+    events.emit('system', 'onServiceState', now);
+    return true;
+  };
+  const stopLinkStanding = keepLinkStanding({
+    trust: linkTrust,
+    store,
+    deviceId,
+    platformUrl: config.platformUrl,
+    logger,
+    line: (text) => log(text),
+    onChanged: () => void announceServiceState(),
+  });
   // Until start-up is done the first catalogue is not news (the no-catalogue line is written after it).
   let started = false;
   const resolveQr = (payload: string) => resolveQrIdentity(client, payload);
@@ -240,10 +273,14 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   store.audit.append('core.start', { version: KIOSK_VERSION, simulated: Object.values(config.devices).map((d) => d.mode) });
   logger.child({ part: 'core' }).info('core.start', { version: KIOSK_VERSION, deviceId, devices: Object.fromEntries(Object.entries(config.devices).map(([k, d]) => [k, d.mode])) });
   // Catalogue first, then the sync loop's first pass (see Uplink.start), so the first screen and submit see both.
+  const standingAtStart = linkTrust.state.refused;
   await uplink.start();
+  const refusedDuringStart = linkTrust.state.refused !== standingAtStart;
   lastServiceState = serviceState();
   started = true;
-  if (!lastServiceState.inService) log(noCatalogueLine(config.platformUrl, sync.connectivity.state === 'offline'));
+  // A refusal seen at start-up was already said by keepLinkStanding; one kept from the last run is said again here.
+  if (lastServiceState.reason === 'no-catalogue') log(noCatalogueLine(config.platformUrl, sync.connectivity.state === 'offline'));
+  else if (lastServiceState.reason && !refusedDuringStart) log(linkStandingLine(linkTrust.state, config.platformUrl, deviceId));
 
   let closed = false;
   return {
@@ -262,6 +299,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
       session.end();
       await devices.close();
       await uplink.stop();
+      stopLinkStanding();
       store.close();
       logger.child({ part: 'core' }).info('core.stop');
       stopEventLog();

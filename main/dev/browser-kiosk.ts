@@ -10,7 +10,7 @@ import { watchKioskActivity } from '../supervisor/kiosk-activity';
 import { scheduleNightlyRestart } from '../supervisor/nightly-restart';
 import { Supervisor, type SupervisedRun } from '../supervisor/supervisor';
 import { startWebHost, type WebHost } from '../web/web-host';
-import { startEmbeddedPlatform, type EmbeddedPlatform } from './embedded-platform';
+import { DEV_ENROLMENT_SITE, startEmbeddedPlatform, type EmbeddedPlatform } from './embedded-platform';
 
 const CORE_ENTRY = fileURLToPath(new URL('./browser-core-child.ts', import.meta.url));
 
@@ -33,6 +33,15 @@ export interface BrowserKioskOptions {
   probeIntervalMs?: number;
   /** Where the embedded platform keeps its data; default `<dataDir>/platform-sim`. */
   platformDataDir?: string;
+  /**
+   * With the embedded platform: it requires signed requests and issues a
+   * one-time enrolment code at every start, with which the core enrols
+   * itself when it holds no enrolment (signing on by default in
+   * development). False: no code, so a fresh terminal stays 暂未开通服务
+   * (the test of an unenrolled terminal). Default true; ignored when a
+   * platform is configured.
+   */
+  autoEnrol?: boolean;
   /** Called when the embedded platform has started (first time and after each restart). */
   onPlatformStarted?(platform: EmbeddedPlatform): void;
 }
@@ -64,9 +73,11 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<B
   const config = { ...options.config };
   let platform: Supervisor | null = null;
   let core: SupervisedCore | null = null;
+  let enrolmentCode: string | null = null;
   try {
     if (!config.platformUrl) {
       let port = 0;
+      const autoEnrol = options.autoEnrol ?? true;
       const dataDir = options.platformDataDir ?? join(config.dataDir, 'platform-sim');
       platform = new Supervisor({
         ...options.crashLoop,
@@ -74,8 +85,9 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<B
         log: options.log,
         outOfServiceRetryMs: options.outOfServiceRetryMs ?? null,
         start: async () => {
-          const started = await startEmbeddedPlatform({ dataDir, port });
+          const started = await startEmbeddedPlatform({ dataDir, port, requireSignedRequests: true, ...(autoEnrol ? { issueEnrolmentCode: DEV_ENROLMENT_SITE } : {}) });
           port = started.port;
+          enrolmentCode = started.enrolmentCode;
           options.onPlatformStarted?.(started);
           return platformRun(started);
         },
@@ -92,7 +104,7 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<B
     core = await startSupervisedCore({
       ...options.crashLoop,
       factory: () => forkNodeCore(CORE_ENTRY),
-      init: () => ({ ...init, alerts: platformSupervisor?.alerts() ?? [] }),
+      init: () => ({ ...init, alerts: platformSupervisor?.alerts() ?? [], ...(enrolmentCode ? { enrolmentCode } : {}) }),
       log: options.log,
       ...(options.outOfServiceRetryMs !== undefined ? { outOfServiceRetryMs: options.outOfServiceRetryMs } : {}),
     });

@@ -8,9 +8,14 @@ export interface EmbeddedPlatform {
   url: string;
   port: number;
   process: ChildProcess;
+  /** The one-time enrolment code issued at this start (when asked with `issueEnrolmentCode`), else null. */
+  enrolmentCode: string | null;
   /** Stops the process (SIGTERM, then SIGKILL after 3 s). */
   stop(): Promise<void>;
 }
+
+/** Site of the terminal the embedded platform enrols in development and demos. */
+export const DEV_ENROLMENT_SITE = 'dev-site';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -21,10 +26,26 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * saying why (its last stderr line) and what to do after `timeoutMs`
  * (default 30 s) or when it exits first. Request logging is off unless
  * `quiet` is false.
+ *
+ * Trust in development (docs/operations.md): `requireSignedRequests` makes
+ * the platform refuse unsigned requests, and `issueEnrolmentCode` (a site
+ * id) has it issue one one-time enrolment code at every start, returned as
+ * `enrolmentCode`, with which the launcher's core enrols itself the first
+ * time. Both default off (the test harnesses that talk unsigned).
  */
-export function startEmbeddedPlatform(options: { dataDir: string; port?: number; timeoutMs?: number; quiet?: boolean }): Promise<EmbeddedPlatform> {
+export function startEmbeddedPlatform(options: {
+  dataDir: string;
+  port?: number;
+  timeoutMs?: number;
+  quiet?: boolean;
+  requireSignedRequests?: boolean;
+  issueEnrolmentCode?: string;
+}): Promise<EmbeddedPlatform> {
   const args = ['--import', 'tsx', 'platform-sim/cli.ts', '--port', String(options.port ?? 0), '--data-dir', options.dataDir];
   if (options.quiet ?? true) args.push('--quiet');
+  if (options.requireSignedRequests) args.push('--require-signed-requests');
+  if (options.issueEnrolmentCode) args.push('--issue-enrolment-code', options.issueEnrolmentCode);
+  let enrolmentCode: string | null = null;
   // Under Electron, process.execPath is the Electron binary: make it behave as plain Node.
   const env = process.versions.electron ? { ...process.env, ELECTRON_RUN_AS_NODE: '1' } : process.env;
   const child = spawn(process.execPath, args, {
@@ -56,6 +77,8 @@ export function startEmbeddedPlatform(options: { dataDir: string; port?: number;
     });
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
+      const code = /enrolment code ([A-Z0-9]{4,32}) for site/.exec(line);
+      if (code) enrolmentCode = code[1]!;
       const m = /listening on (http:\/\/[^\s]+)/.exec(line);
       if (!m) return;
       clearTimeout(timer);
@@ -66,6 +89,7 @@ export function startEmbeddedPlatform(options: { dataDir: string; port?: number;
         url,
         port: Number(new URL(url).port),
         process: child,
+        enrolmentCode,
         stop: () =>
           new Promise<void>((done) => {
             if (child.exitCode !== null || child.signalCode !== null) return done();

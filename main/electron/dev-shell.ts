@@ -5,10 +5,15 @@ import type { KioskCore } from '../core/create-kiosk-core';
 /** File name of the development bundle, beside `main.cjs` in `dist/electron/` (built by scripts/build-electron.mjs). */
 export const DEV_BUNDLE_FILE = 'dev.cjs';
 
+/** Site of the terminal the embedded development platform enrols (as main/dev's `DEV_ENROLMENT_SITE`). */
+export const DEV_ENROLMENT_SITE = 'dev-site';
+
 /** A running platform-sim started by the development bundle. */
 export interface DevPlatform {
   /** Base URL, e.g. `http://127.0.0.1:41235`. */
   url: string;
+  /** The one-time enrolment code the platform issued at this start (the core enrols with it when it holds no enrolment), or null. */
+  enrolmentCode: string | null;
   /** Stops the process; resolves when it has exited. */
   stop(): Promise<void>;
 }
@@ -28,7 +33,7 @@ export interface DevSimControls {
  */
 export interface DevShellTools {
   /** Starts platform-sim as its own process on loopback (data under `dataDir`); rejects when it does not come up. */
-  startEmbeddedPlatform(options: { dataDir: string }): Promise<DevPlatform>;
+  startEmbeddedPlatform(options: { dataDir: string; requireSignedRequests?: boolean; issueEnrolmentCode?: string }): Promise<DevPlatform>;
   /** Serves the simulator controls when any device is simulated (and logs how to reach them); resolves null otherwise. */
   startSimControls(core: KioskCore, log: (line: string) => void): Promise<DevSimControls | null>;
 }

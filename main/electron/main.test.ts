@@ -39,7 +39,7 @@ function appRootWithDevBundle(): string {
     join(appRoot, 'dist', 'electron', 'dev.cjs'),
     `const calls = (globalThis.__kioskDevCalls ??= []);
 calls.push({ call: 'loaded' });
-exports.startEmbeddedPlatform = async (options) => { calls.push({ call: 'startEmbeddedPlatform', arg: options }); return { url: 'http://127.0.0.1:9', stop: async () => { calls.push({ call: 'platform.stop' }); } }; };
+exports.startEmbeddedPlatform = async (options) => { calls.push({ call: 'startEmbeddedPlatform', arg: options }); return { url: 'http://127.0.0.1:9', enrolmentCode: 'DEVCODE123', stop: async () => { calls.push({ call: 'platform.stop' }); } }; };
 exports.startSimControls = async (core, log) => { calls.push({ call: 'startSimControls', arg: typeof core.dispatcher }); log('sim controls stub'); return null; };
 `,
   );
@@ -118,9 +118,11 @@ describe('main.ts start-up', () => {
     const { loadConfig } = await import('../core/config');
     vi.mocked(loadConfig).mockReturnValueOnce({ dataDir: '/tmp/kiosk-data', platformUrl: null } as never);
     await runMain();
-    expect(devCalls()[1]).toEqual({ call: 'startEmbeddedPlatform', arg: { dataDir: join('/tmp/kiosk-data', 'platform-sim') } });
+    // Signing on in development: the platform requires it and issues the code the core enrols with.
+    expect(devCalls()[1]).toEqual({ call: 'startEmbeddedPlatform', arg: { dataDir: join('/tmp/kiosk-data', 'platform-sim'), requireSignedRequests: true, issueEnrolmentCode: 'dev-site' } });
     const { createKioskCore } = await import('../core/create-kiosk-core');
     expect(vi.mocked(createKioskCore).mock.calls.at(-1)?.[0]).toMatchObject({ platformUrl: 'http://127.0.0.1:9' });
+    expect(vi.mocked(createKioskCore).mock.calls.at(-1)?.[1]).toMatchObject({ enrolmentCode: 'DEVCODE123' });
   });
 
   it('when packaged, never loads the development bundle (even when one is on disk)', async () => {

@@ -19,7 +19,7 @@ import { startSdNotify } from '../supervisor/sd-notify';
 import { observeCalls, watchKioskActivity } from '../supervisor/kiosk-activity';
 import { scheduleNightlyRestart } from '../supervisor/nightly-restart';
 import { createKioskWindow, loadKioskApp } from './window';
-import { loadDevShellTools, type DevPlatform } from './dev-shell';
+import { DEV_ENROLMENT_SITE, loadDevShellTools, type DevPlatform } from './dev-shell';
 
 const log = (line: string): void => void process.stdout.write(`[electron] ${line}\n`);
 
@@ -62,13 +62,14 @@ async function start(): Promise<void> {
   const dev = loadDevShellTools({ isPackaged: app.isPackaged, bundleDir: join(appRoot, 'dist', 'electron') });
   let platform: DevPlatform | null = null;
   if (!config.platformUrl && dev) {
-    platform = await dev.startEmbeddedPlatform({ dataDir: join(config.dataDir, 'platform-sim') });
+    //    Signed requests on in development too: the platform requires them and the core enrols itself with the code it issued.
+    platform = await dev.startEmbeddedPlatform({ dataDir: join(config.dataDir, 'platform-sim'), requireSignedRequests: true, issueEnrolmentCode: DEV_ENROLMENT_SITE });
     config.platformUrl = platform.url;
   }
   const keyProvider = new SafeStorageKeyProvider({ dir: userData, onWeakBackend: (b) => log(`safeStorage backend ${b}: no OS keyring, data key only obfuscated`) });
   let kioskWindow: BrowserWindow | null = null;
   const a4PrintHost = new ElectronA4PrintHost({ queryContents: () => (kioskWindow && !kioskWindow.isDestroyed() ? kioskWindow.webContents : null) });
-  const fullCore = await createKioskCore(config, { keyProvider, a4PrintHost });
+  const fullCore = await createKioskCore(config, { keyProvider, a4PrintHost, ...(platform?.enrolmentCode ? { enrolmentCode: platform.enrolmentCode } : {}) });
   const core: KioskCoreHandle = fullCore;
   const simControls = dev ? await dev.startSimControls(fullCore, log) : null;
 

@@ -95,7 +95,16 @@ describe('supervised core and platform (real child processes)', () => {
     const pid = kiosk.platform!.run!.pid!;
     expect(pid).toBeGreaterThan(0);
     process.kill(pid, 'SIGKILL');
-    await waitUntil(async () => (await fetch(`${before}/api/v1/time`).then((r) => r.ok, () => false)) && kiosk.platform!.run?.pid !== pid, 'platform back', 30_000);
+    // Any HTTP answer will do (the embedded platform refuses unsigned requests: 401 signature-missing);
+    // it answers before it says it is listening (it issues its enrolment code first), so the log line is awaited too.
+    await waitUntil(
+      async () =>
+        (await fetch(`${before}/api/v1/time`).then((r) => r.status > 0, () => false)) &&
+        kiosk.platform!.run?.pid !== pid &&
+        /embedded platform: restarted, back in service/.test(readFileSync(logFile, 'utf8')),
+      'platform back',
+      30_000,
+    );
     expect(platformUrl).toBe(before);
     const logged = readFileSync(logFile, 'utf8');
     expect(logged).toMatch(/embedded platform exited unexpectedly \(signal SIGKILL\)/);

@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { CryptoProvider } from '../../common/crypto/crypto-provider';
 import { createPlatformClient, type PlatformClient } from '../../uplink/client/platform-client';
 import { enrolTerminal } from '../../uplink/client/enrolment';
-import { createReplyVerifier, createRequestSigner, type DeviceCredentials } from '../../uplink/client/request-signer';
+import { createDeviceSigning, type DeviceCredentials } from '../../uplink/client/request-signer';
 
 /** A terminal enrolled against a running platform-sim: its credentials and a signing, verifying client. */
 export interface EnrolledTerminal {
@@ -39,8 +39,7 @@ export async function enrolFresh(platformUrl: string, provider: CryptoProvider, 
       return createPlatformClient({
         baseUrl: platformUrl,
         deviceId: c.deviceId,
-        signRequest: createRequestSigner(c, { ...(o.now ? { now: o.now } : {}), ...(o.clockOffsetMs ? { clockOffsetMs: o.clockOffsetMs } : {}) }),
-        verifyReply: createReplyVerifier(c),
+        ...createDeviceSigning(c, { ...(o.now ? { now: o.now } : {}), ...(o.clockOffsetMs ? { clockOffsetMs: o.clockOffsetMs } : {}) }),
         ...(o.fetch ? { fetch: o.fetch } : {}),
       });
     },

@@ -3,6 +3,7 @@ import { callSignal, readLimited, withDeadline } from './call-limits';
 import { PlatformHttpError, PlatformProtocolError, PlatformUnreachableError } from './platform-errors';
 import { headerRecord, type PlatformExchange, type TrafficHook } from './traffic';
 import { ErrorBodySchema } from '../protocol/protocol-schemas';
+import { isTrustRefusalCode, PlatformTrustRefusedError } from './trust-errors';
 
 /** Default per-request timeout: 15 s. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -47,6 +48,12 @@ export interface PlatformTransportOptions {
    * Default: none.
    */
   verifyReply?: (reply: { request: Request; status: number; headers: Headers; bytes: Buffer }) => void;
+  /**
+   * Told how every call ended: null when it succeeded, else the error it
+   * throws (after `verifyReply`). The link's trust state listens here
+   * (`createLinkTrust`). What it throws is ignored. Default none.
+   */
+  onSettled?: (error: unknown) => void;
   /** fetch implementation. Default: global fetch. */
   fetch?: typeof fetch;
   /** Kiosk clock in ms. Default `Date.now`. */
@@ -91,8 +98,10 @@ interface Raw {
  * Creates the transport. Every call throws {@link PlatformUnreachableError}
  * (network, timeout, cancel, invalid URL), {@link PlatformHttpError} (non-2xx,
  * with the platform's error code when its body says one) or
- * {@link PlatformProtocolError} (invalid answer, body over its cap); only an
- * exception from `signRequest` passes through as is.
+ * {@link PlatformProtocolError} (invalid answer, body over its cap); a
+ * trust refusal (401/403 with a code of `TRUST_REFUSAL_CODES`) is the
+ * subclass {@link PlatformTrustRefusedError}. Only an exception from
+ * `signRequest` or `verifyReply` passes through as is.
  */
 export function createPlatformTransport(options: PlatformTransportOptions): PlatformTransport {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -134,9 +143,11 @@ export function createPlatformTransport(options: PlatformTransportOptions): Plat
       json = parseJson(raw, expectsJson);
       const result = interpret(raw, json);
       record(spec, query, request, raw, json, null, sentAt);
+      settled(null);
       return result;
     } catch (e) {
       record(spec, query, request, raw, json, e, sentAt);
+      settled(e);
       throw e;
     } finally {
       release();
@@ -184,7 +195,16 @@ export function createPlatformTransport(options: PlatformTransportOptions): Plat
     const code = err.success ? err.data.error : null;
     // Without an error body the status alone says it: never "HTTP 404 HTTP 404".
     const detail = err.success ? ` ${(err.data.message ?? err.data.error).slice(0, 200)}` : '';
+    if ((status === 401 || status === 403) && isTrustRefusalCode(code)) return new PlatformTrustRefusedError(status, code, `${what}: HTTP ${status}${detail}`);
     return new PlatformHttpError(status, code, `${what}: HTTP ${status}${detail}`);
+  }
+
+  function settled(error: unknown): void {
+    try {
+      options.onSettled?.(error);
+    } catch {
+      // A listener's failure must never change what the call returns.
+    }
   }
 
   function record(spec: CallSpec, query: Record<string, string>, request: Request, raw: Raw | null, json: unknown, error: unknown, sentAt: number): void {

@@ -1,7 +1,7 @@
 import { randomBytes, type KeyObject } from 'node:crypto';
 import type { CryptoProvider } from '../../common/crypto/crypto-provider';
 import { SIGNATURE_HEADERS, signRequestParts, verifyResponseSignature } from '../../common/crypto/request-signature';
-import { PlatformProtocolError } from './platform-errors';
+import { PlatformReplyRejectedError } from './trust-errors';
 
 /** What the terminal signs with and what it checks the platform's replies against (from enrolment). */
 export interface DeviceCredentials {
@@ -49,22 +49,61 @@ export function createRequestSigner(credentials: DeviceCredentials, options: { n
   };
 }
 
+/** Default accepted distance between a signed reply's `X-Platform-Time` and the kiosk's corrected clock: ±300 s (the platform's request window). */
+export const REPLY_WINDOW_MS = 300_000;
+
+/** Options of {@link createReplyVerifier}. */
+export interface ReplyVerifierOptions {
+  /** Kiosk clock in ms. Default `Date.now`. */
+  now?: () => number;
+  /** Platform − kiosk clock offset in ms (the last clock reading). Default 0. */
+  clockOffsetMs?: () => number;
+  /** Accepted distance of the reply's platform time from the corrected kiosk clock, in ms. Default {@link REPLY_WINDOW_MS}. */
+  windowMs?: number;
+}
+
 /**
- * The transport's `verifyReply` hook: throws {@link PlatformProtocolError}
+ * The transport's `verifyReply` hook: throws {@link PlatformReplyRejectedError}
  * unless a 2xx answer carries `X-Platform-Signature` by the enrolled platform
  * key over this request's nonce, the status, the body digest and
- * `X-Platform-Time`. The caller then keeps its last good state (the answer is
- * never applied).
+ * `X-Platform-Time` (`reply-unsigned`, `reply-signature-invalid`), and that
+ * time is within `windowMs` of the kiosk clock corrected by the clock offset
+ * (`reply-stale`; `GET /api/v1/time` is exempt, so a kiosk with a wrong clock
+ * can still learn its offset). The caller then keeps its last good state
+ * (the answer is never applied).
  */
-export function createReplyVerifier(credentials: DeviceCredentials): (reply: ReceivedReply) => void {
+export function createReplyVerifier(credentials: DeviceCredentials, options: ReplyVerifierOptions = {}): (reply: ReceivedReply) => void {
+  const now = options.now ?? Date.now;
+  const offset = options.clockOffsetMs ?? (() => 0);
+  const windowMs = options.windowMs ?? REPLY_WINDOW_MS;
   return (reply) => {
-    const nonce = reply.request.headers.get(SIGNATURE_HEADERS.nonce) ?? '';
-    const ok = verifyResponseSignature(reply.headers.get(SIGNATURE_HEADERS.platformSignature), credentials.provider, credentials.platformPublicKey, {
-      requestNonce: nonce,
+    const path = new URL(reply.request.url).pathname;
+    const what = `${reply.request.method} ${path}`;
+    const header = reply.headers.get(SIGNATURE_HEADERS.platformSignature);
+    if (!header) throw new PlatformReplyRejectedError('reply-unsigned', `${what}: platform reply is not signed`);
+    const platformTime = reply.headers.get('x-platform-time') ?? '';
+    const ok = verifyResponseSignature(header, credentials.provider, credentials.platformPublicKey, {
+      requestNonce: reply.request.headers.get(SIGNATURE_HEADERS.nonce) ?? '',
       status: reply.status,
       body: reply.bytes,
-      platformTime: reply.headers.get('x-platform-time') ?? '',
+      platformTime,
     });
-    if (!ok) throw new PlatformProtocolError(`${reply.request.method} ${new URL(reply.request.url).pathname}: platform reply is unsigned or its signature does not verify`);
+    if (!ok) throw new PlatformReplyRejectedError('reply-signature-invalid', `${what}: platform reply signature does not verify`);
+    if (path === '/api/v1/time') return;
+    const at = Date.parse(platformTime);
+    if (!Number.isFinite(at) || Math.abs(at - (now() + offset())) > windowMs) {
+      throw new PlatformReplyRejectedError('reply-stale', `${what}: platform reply time ${platformTime || '(none)'} is more than ${windowMs / 1000} s from the kiosk's clock`);
+    }
   };
+}
+
+/** The two transport hooks of an enrolled terminal: every request signed, every 2xx reply verified. */
+export interface DeviceSigning {
+  signRequest: (request: Request) => Promise<Request>;
+  verifyReply: (reply: ReceivedReply) => void;
+}
+
+/** {@link createRequestSigner} and {@link createReplyVerifier} over one set of credentials and one clock. */
+export function createDeviceSigning(credentials: DeviceCredentials, options: ReplyVerifierOptions = {}): DeviceSigning {
+  return { signRequest: createRequestSigner(credentials, options), verifyReply: createReplyVerifier(credentials, options) };
 }

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { cryptoProvider } from '../../../common/crypto/providers';
 import { FileKeyProvider } from '../../../offline-cache/crypto/key-provider';
-import { loadOrCreateDeviceKey } from '../../../offline-cache/crypto/device-key';
-import { writeEnrolment } from '../../../offline-cache/crypto/enrolment-file';
-import { enrolTerminal, PlatformHttpError } from '../../../uplink/index';
+import { PlatformHttpError } from '../../../uplink/index';
+import { enrolWithCode } from '../../core/trust/enrol-with-code';
 import { parseCommandArgs, requireOption } from '../args';
 import { EXIT, UsageError, type CliCommand } from '../cli-types';
 
@@ -38,10 +37,8 @@ export const enrolCommand: CliCommand = {
     if (name !== 'default' && name !== 'sm') throw new UsageError('--crypto must be default or sm');
     const provider = cryptoProvider(name);
     mkdirSync(dataDir, { recursive: true });
-    const key = loadOrCreateDeviceKey(dataDir, new FileKeyProvider(dataDir), provider, cryptoProvider('default'));
     try {
-      const e = await enrolTerminal({ baseUrl: platformUrl, code, provider, publicKey: key.publicKey });
-      writeEnrolment(dataDir, { ...e, platformUrl, enrolledAt: new Date().toISOString() });
+      const e = await enrolWithCode({ dataDir, keys: new FileKeyProvider(dataDir), platformUrl, code, provider });
       io.stdout(values.json ? `${JSON.stringify({ deviceId: e.deviceId, siteId: e.siteId, algorithm: e.algorithm })}\n` : `enrolled: device ${e.deviceId}, site ${e.siteId} (${e.algorithm})\n`);
       return EXIT.ok;
     } catch (err) {

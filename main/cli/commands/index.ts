@@ -14,6 +14,7 @@ import { printerCommand } from './printer';
 import { printPdfCommand } from './print-pdf';
 import { enrolCommand } from './enrol';
 import { catalogueCommand } from './catalogue';
+import { statusCommand } from './status';
 
 /**
  * Every kioskctl command, in the order `--help` lists them. Add one line per
@@ -35,4 +36,5 @@ export const commands: CliCommand[] = [
   auditCommand,
   logsCommand,
   enrolCommand,
+  statusCommand,
 ];

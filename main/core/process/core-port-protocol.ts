@@ -21,6 +21,8 @@ export const ShellToCoreSchema = z.discriminatedUnion('t', [
     probeIntervalMs: z.number().int().positive().optional(),
     /** Alerts to raise on the first heartbeat (a crash loop the supervisor saw). */
     alerts: z.array(z.object({ code: z.string().max(64), message: z.string().max(500) })).max(10).optional(),
+    /** One-time enrolment code of the embedded development platform (the core enrols with it when it holds no enrolment). */
+    enrolmentCode: z.string().regex(/^[A-Z0-9]{4,32}$/).optional(),
   }),
   /** Opens a citizen connection in the core's registry; answered with `opened`. */
   z.object({ t: z.literal('open'), ref: z.number().int().nonnegative(), transport: z.string().max(40) }),

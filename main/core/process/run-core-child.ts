@@ -49,6 +49,7 @@ export function runCoreChild(options: CoreChildOptions = {}): void {
           ...(init.syncPollIntervalMs ? { syncPollIntervalMs: init.syncPollIntervalMs } : {}),
           ...(init.probeIntervalMs ? { probeIntervalMs: init.probeIntervalMs } : {}),
           ...(init.alerts ? { startupAlerts: init.alerts } : {}),
+          ...(init.enrolmentCode ? { enrolmentCode: init.enrolmentCode } : {}),
           log,
         });
         const routes = options.routes?.(core) ?? [];

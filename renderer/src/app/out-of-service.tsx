@@ -13,6 +13,24 @@ const NO_SESSION: ReadonlySet<ScreenName> = new Set(['boot', 'attract']);
 
 type StaffCall = 'none' | 'calling' | 'done' | 'failed';
 
+/** Title per reason: 暂未开通服务 for a terminal the platform has not enrolled, 暂停服务 (staff told, for a crash loop) otherwise. */
+const TITLE: Record<OutOfServiceReason, string> = {
+  'core-restarting': 'outOfService.title',
+  'crash-loop': 'outOfService.titleStaffTold',
+  'no-catalogue': 'outOfService.title',
+  'not-enrolled': 'outOfService.titleNotEnrolled',
+  revoked: 'outOfService.title',
+};
+
+/** What the person is told per reason. */
+const BODY: Record<OutOfServiceReason, string> = {
+  'core-restarting': 'outOfService.restarting',
+  'crash-loop': 'outOfService.crashLoop',
+  'no-catalogue': 'outOfService.noCatalogue',
+  'not-enrolled': 'outOfService.notEnrolled',
+  revoked: 'outOfService.revoked',
+};
+
 /** Props of {@link OutOfService}; `status` and `reload` are seams for tests. */
 export interface OutOfServiceProps {
   /** The flow's screen now: a person on any other screen than attract was mid-session. */
@@ -24,7 +42,8 @@ export interface OutOfServiceProps {
 /**
  * The terminal says when it is out of service, over every screen: when the
  * host says so (`system.serviceState` at start, `system.onServiceState`
- * after: the core restarting, a crash loop with staff told, no catalogue),
+ * after: the core restarting, a crash loop with staff told, no catalogue,
+ * not enrolled with a platform that requires it (暂未开通服务), revoked),
  * and when the page's connection to its host has been lost for
  * {@link CONNECTION_LOST_AFTER_MS}. A person who was mid-session is told
  * that the unfinished application has ended and what they filled in is
@@ -95,8 +114,8 @@ export function OutOfService({ screen, status = connectionStatus(), reload = () 
   return (
     <div className="overlay out-of-service" role="alertdialog" aria-modal="true" aria-labelledby="oos-title" aria-describedby="oos-body" data-out-of-service={reason}>
       <div className="dialog">
-        <h2 id="oos-title">{t(reason === 'crash-loop' ? 'outOfService.titleStaffTold' : 'outOfService.title')}</h2>
-        <p id="oos-body">{t(`outOfService.${reason === 'core-restarting' ? 'restarting' : reason === 'crash-loop' ? 'crashLoop' : 'noCatalogue'}`)}</p>
+        <h2 id="oos-title">{t(TITLE[reason])}</h2>
+        <p id="oos-body">{t(BODY[reason])}</p>
         {sessionEnded.current ? <p data-testid="oos-session-ended">{t('outOfService.sessionEnded')}</p> : null}
         <button type="button" className="btn btn-secondary btn-large" data-testid="oos-staff-assist" disabled={call === 'calling'} onClick={requestStaff}>
           {t('bar.staffAssist')}
