@@ -78,6 +78,16 @@ describe('the core and the platform link (platform-sim requiring signed requests
     expect(enrolment.siteId).toBe('site-core');
     expect(core.deviceId).toBe(enrolment.deviceId);
     expect(traffic.length).toBeGreaterThan(0);
+    // A query service answers over the signed link too (request signed, reply verified).
+    core.simulators.insertCard('resident');
+    await waitUntil(async () => {
+      const view = await core.dispatcher.handle('session:current', {});
+      if (view.ok && (view.value as { leftCard: string | null }).leftCard === 'at-start') await core.dispatcher.handle('session:begin', {});
+      return view.ok && (view.value as { stage: string }).stage === 'identified';
+    }, 'identified');
+    const query = await core.dispatcher.handle('queries:run', { serviceCode: 'GG00001001', form: {} });
+    expect(query.ok, JSON.stringify(query)).toBe(true);
+    expect(traffic.some((x) => x.path.startsWith('/api/v1/queries'))).toBe(true);
     for (const x of traffic) {
       expect(x.request.headers['x-kiosk-signature'], `${x.method} ${x.path}`).toMatch(/^alg=ed25519, sig=/);
       expect(x.response?.headers['x-platform-signature'], `${x.method} ${x.path}`).toMatch(/^alg=ed25519, sig=/);
