@@ -92,7 +92,7 @@ export const LAYERS = [
     dirs: ['platform-sim'],
     allow: ['common', 'common/crypto', 'platform-sim'],
     node: true,
-    packages: ['fastify', '@fastify/*', 'better-sqlite3', 'zod', 'qrcode', '@napi-rs/canvas', 'uuid'],
+    packages: ['fastify', '@fastify/*', 'better-sqlite3', 'zod', 'qrcode', '@napi-rs/canvas', 'uuid', 'opencc-js'],
   },
   // Tests, benches, scripts, build tooling: may import anything.
   { name: 'tooling', dirs: ['tests', 'bench', 'scripts', 'tools', 'build', 'renderer/vite.config.ts'], allow: [], node: true, packages: [], lenient: true },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
+import { ItemI18nSchema, NameI18nSchema, SummaryI18nSchema } from './catalogue-text';
 
 /** Empty request payload. */
 export const EmptySchema = z.object({}).strict();
@@ -110,6 +111,8 @@ export const ServiceSummarySchema = z.object({
   output: z.enum(['receipt', 'certificate', 'none']),
   /** Fee in fen (1/100 yuan); 0 when free. */
   feeFen: z.number().int().nonnegative(),
+  /** Name and department in the other kiosk languages, where the platform has them (see catalogue-text.ts). Absent: Chinese only. */
+  i18n: SummaryI18nSchema.optional(),
 });
 export type ServiceSummary = z.infer<typeof ServiceSummarySchema>;
 
@@ -152,6 +155,13 @@ export const ServiceDetailSchema = ServiceSummarySchema.extend({
    * Optional (older platforms send none); at most 20, each 1–20 characters.
    */
   keywords: z.array(z.string().min(1).max(20)).max(20).optional(),
+  /**
+   * Every text of the item in the other kiosk languages where the platform
+   * has it (catalogue-text.ts): name, department, category, guide, materials
+   * and form labels by id, options by their Chinese value. Optional (older
+   * platforms send none); the Chinese fields stay the official text.
+   */
+  i18n: ItemI18nSchema.optional(),
 });
 export type ServiceDetail = z.infer<typeof ServiceDetailSchema>;
 
@@ -171,8 +181,9 @@ export const CatalogueSearchResultSchema = z.object({
 
 export const CatalogueOverviewSchema = z.object({
   catalogueVersion: z.number().int().nonnegative(),
-  departments: z.array(z.object({ name: z.string(), count: z.number().int() })),
-  lifeEvents: z.array(z.object({ id: z.string(), name: z.string(), itemCodes: z.array(z.string()) })),
+  /** `name` is the Chinese name (the search filter); `i18n` its other languages where any item of it has them. */
+  departments: z.array(z.object({ name: z.string(), count: z.number().int(), i18n: NameI18nSchema.optional() })),
+  lifeEvents: z.array(z.object({ id: z.string(), name: z.string(), itemCodes: z.array(z.string()), i18n: NameI18nSchema.optional() })),
   popular: z.array(ServiceSummarySchema),
 });
 
