@@ -80,6 +80,7 @@ export const FieldTextSchema = z.object({
   label: catalogueText(100).optional(),
   options: boundedRecord(catalogueText(100), 50, 100).optional(),
 });
+export type FieldText = z.infer<typeof FieldTextSchema>;
 
 /** Every text of an item in one locale; materials and form fields are keyed by their ids. */
 export const ItemTextSchema = SummaryTextSchema.extend({

@@ -307,6 +307,15 @@ export const RatingRequestSchema = z
 
 export const SiteThemeSchema = z.object({
   siteName: z.string().max(100),
+  /**
+   * The site name in the other kiosk languages (optional, each part too).
+   * Where one is absent the screen shows `siteName`, or the translated product
+   * title when `siteName` is the default (`DEFAULT_SITE_NAME`, site-name.ts). Receipts keep `siteName`.
+   */
+  siteNames: z
+    .object({ 'zh-TW': z.string().min(1).max(100).optional(), en: z.string().min(1).max(100).optional(), ug: z.string().min(1).max(100).optional() })
+    .strict()
+    .optional(),
   partner: z.string().max(100).nullable(),
   primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   logoUrl: z.string().max(500).nullable(),

@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SiteThemeSchema } from '../../common/contract/schemas';
+import { DEFAULT_SITE_NAME } from '../../common/contract/site-name';
 import { parsePositionedJson, type ConfigPlace, type ConfigProblem, type PositionedJson } from './config-file';
 import { ConfigError, orderProblems, problemsFromIssues } from './config-problems';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../common/domain/local-time';
@@ -130,7 +131,7 @@ export const KioskConfigSchema = z.object({
   /** IANA time zone of every date a person sees (screen, receipt, PDF); default Asia/Shanghai (Beijing time), whatever the machine's own zone. */
   timeZone: z.string().max(64).refine(isTimeZone, { message: 'unknown time zone: use an IANA name such as Asia/Shanghai', params: { zh: '未知时区：请写 IANA 名称，如 Asia/Shanghai' } }).default(DEFAULT_TIME_ZONE),
   theme: SiteThemeSchema.default({
-    siteName: '政务服务自助终端',
+    siteName: DEFAULT_SITE_NAME,
     partner: null,
     primaryColor: '#c8102e',
     logoUrl: null,
