@@ -22,6 +22,7 @@ const EXPECTED = {
     option: 'Last year',
     phone: 'Mobile phone number',
     notice: 'Some of this is only available in Chinese',
+    site: 'Government self-service terminal',
   },
   ug: {
     name: 'ئىجتىمائىي سۇغۇرتىنى سۈرۈشتۈرۈش',
@@ -31,6 +32,7 @@ const EXPECTED = {
     option: 'يېقىنقى بىر يىل',
     phone: 'يانفون نومۇرى',
     notice: 'بەزى مەزمۇنلارنىڭ پەقەت خەنزۇچىسى بار',
+    site: 'ھۆكۈمەت مۇلازىمىتى ئۆزى بېجىرىش ئۈسكۈنىسى',
   },
 } as const;
 
@@ -96,6 +98,8 @@ for (const locale of ['en', 'ug'] as const) {
     await page.getByTestId(`lang-${locale}`).click();
     await page.locator(`.kiosk[lang="${locale}"]`).waitFor();
     if (locale === 'ug') await page.locator('.kiosk[dir="rtl"]').waitFor();
+    // The default site name is the product title, in this language.
+    await expect(page.getByTestId('site-name')).toHaveText(want.site);
     await h.sim('/sim/idcard/insert', { card: 'resident' });
     await screen(page, 'welcome');
     await page.getByTestId('welcome-continue').click();
@@ -155,3 +159,24 @@ for (const locale of ['en', 'ug'] as const) {
     await axeBothModes(axe, page, `${locale} Chinese-only guide`);
   });
 }
+
+test('zh-TW: every text in Traditional Chinese (converted by the platform), no notice; search by the Simplified name', async ({ kiosk: h }) => {
+  const page = h.page;
+  const known = itemNamed(h, '社保查询');
+  await page.getByTestId('lang-zh-TW').click();
+  await page.locator('.kiosk[lang="zh-TW"]').waitFor();
+  await expect(page.getByTestId('site-name')).toHaveText('政務服務自助終端');
+  await h.sim('/sim/idcard/insert', { card: 'resident' });
+  await screen(page, 'welcome');
+  await page.getByTestId('welcome-continue').click();
+  await openGuide(page, known);
+  await expect(page.locator('#guide-title')).toHaveText('社保查詢');
+  await expect(page.locator('[data-screen="guide"] .material-name').first()).toHaveText('居民身份證');
+  await expect(page.getByTestId('chinese-only-notice')).toHaveCount(0);
+  await page.getByTestId('start-application').click();
+  await screen(page, 'form');
+  await expect(page.locator('label[for="field-field1"]')).toContainText('查詢年份');
+  await expect(page.locator('[data-testid="form-field-field1"] option[value="近一年"]')).toHaveText('近一年');
+  await expect(page.locator('label[for="field-phone"]')).toContainText('手機號碼');
+  await expect(page.getByTestId('chinese-only-notice')).toHaveCount(0);
+});
