@@ -92,7 +92,7 @@ export const LAYERS = [
     dirs: ['platform-sim'],
     allow: ['common', 'common/crypto', 'platform-sim'],
     node: true,
-    packages: ['fastify', '@fastify/*', 'better-sqlite3', 'zod', 'qrcode', '@napi-rs/canvas', 'uuid'],
+    packages: ['fastify', '@fastify/*', 'better-sqlite3', 'zod', 'qrcode', '@napi-rs/canvas', 'uuid', 'opencc-js'],
   },
   // Tests, benches, scripts, build tooling: may import anything.
   { name: 'tooling', dirs: ['tests', 'bench', 'scripts', 'tools', 'build', 'renderer/vite.config.ts'], allow: [], node: true, packages: [], lenient: true },
@@ -170,7 +170,7 @@ export default tseslint.config(
           patterns: [
             { regex: '^qrcode/(?!lib/core/qrcode$)', message: QRCODE_MESSAGE },
             {
-              group: ['schemas', 'kiosk-contract', 'client', 'wire', 'error-schemas', 'dispatcher', 'event-hub'].map((m) => `**/common/contract/${m}`),
+              group: ['schemas', 'catalogue-text', 'kiosk-contract', 'client', 'wire', 'error-schemas', 'dispatcher', 'event-hub'].map((m) => `**/common/contract/${m}`),
               allowTypeImports: true,
               message: 'These modules load zod; the renderer imports only their types (use convention-client, errors, wire-messages).',
             },

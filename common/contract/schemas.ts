@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from './roles';
+import { ItemI18nSchema, NameI18nSchema, SummaryI18nSchema } from './catalogue-text';
 
 /** Empty request payload. */
 export const EmptySchema = z.object({}).strict();
@@ -117,6 +118,8 @@ export const ServiceSummarySchema = z.object({
    * submitted. Optional: older platforms send none.
    */
   kind: z.enum(['application', 'query']).optional(),
+  /** Name and department in the other kiosk languages, where the platform has them (see catalogue-text.ts). Absent: Chinese only. */
+  i18n: SummaryI18nSchema.optional(),
 });
 export type ServiceSummary = z.infer<typeof ServiceSummarySchema>;
 
@@ -173,6 +176,13 @@ export const ServiceDetailSchema = ServiceSummarySchema.extend({
   region: z.string().regex(/^\d{6}$/).nullish(),
   /** The basic item this entry implements locally (its code); absent or null: it is a basic item itself. */
   implements: z.string().max(64).nullish(),
+  /**
+   * Every text of the item in the other kiosk languages where the platform
+   * has it (catalogue-text.ts): name, department, category, guide, materials
+   * and form labels by id, options by their Chinese value. Optional (older
+   * platforms send none); the Chinese fields stay the official text.
+   */
+  i18n: ItemI18nSchema.optional(),
 });
 export type ServiceDetail = z.infer<typeof ServiceDetailSchema>;
 
@@ -192,8 +202,9 @@ export const CatalogueSearchResultSchema = z.object({
 
 export const CatalogueOverviewSchema = z.object({
   catalogueVersion: z.number().int().nonnegative(),
-  departments: z.array(z.object({ name: z.string(), count: z.number().int() })),
-  lifeEvents: z.array(z.object({ id: z.string(), name: z.string(), itemCodes: z.array(z.string()) })),
+  /** `name` is the Chinese name (the search filter); `i18n` its other languages where any item of it has them. */
+  departments: z.array(z.object({ name: z.string(), count: z.number().int(), i18n: NameI18nSchema.optional() })),
+  lifeEvents: z.array(z.object({ id: z.string(), name: z.string(), itemCodes: z.array(z.string()), i18n: NameI18nSchema.optional() })),
   popular: z.array(ServiceSummarySchema),
 });
 
@@ -346,6 +357,15 @@ export const RatingRequestSchema = z
 
 export const SiteThemeSchema = z.object({
   siteName: z.string().max(100),
+  /**
+   * The site name in the other kiosk languages (optional, each part too).
+   * Where one is absent the screen shows `siteName`, or the translated product
+   * title when `siteName` is the default (`DEFAULT_SITE_NAME`, site-name.ts). Receipts keep `siteName`.
+   */
+  siteNames: z
+    .object({ 'zh-TW': z.string().min(1).max(100).optional(), en: z.string().min(1).max(100).optional(), ug: z.string().min(1).max(100).optional() })
+    .strict()
+    .optional(),
   partner: z.string().max(100).nullable(),
   primaryColor: z.string().regex(/^#[0-9a-fA-F]{6}$/),
   logoUrl: z.string().max(500).nullable(),

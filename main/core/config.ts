@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SiteThemeSchema } from '../../common/contract/schemas';
+import { DEFAULT_SITE_NAME } from '../../common/contract/site-name';
 import { parsePositionedJson, type ConfigPlace, type ConfigProblem, type PositionedJson } from './config-file';
 import { ConfigError, orderProblems, problemsFromIssues } from './config-problems';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../common/domain/local-time';
@@ -141,7 +142,7 @@ export const KioskConfigSchema = z.object({
     .nullable()
     .default(null),
   theme: SiteThemeSchema.default({
-    siteName: '政务服务自助终端',
+    siteName: DEFAULT_SITE_NAME,
     partner: null,
     primaryColor: '#c8102e',
     logoUrl: null,

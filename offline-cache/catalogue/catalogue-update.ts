@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { ServiceDetailSchema } from '../../common/contract/schemas';
+import { NameI18nSchema } from '../../common/contract/catalogue-text';
 
 /** A cached life-event bundle ("一件事"): the codes of the items applied for together. */
 export const LifeEventSchema = z.object({
   id: z.string().min(1).max(64),
   name: z.string().max(200),
+  /** The bundle's name in the other kiosk languages, where the platform has it. */
+  i18n: NameI18nSchema.optional(),
   itemCodes: z.array(z.string().max(64)),
 });
 export type LifeEvent = z.infer<typeof LifeEventSchema>;

@@ -1,6 +1,7 @@
 import type { ServiceDetail } from '../../common/contract/schemas';
 import { CATALOGUE_SEED, type GeneratedCatalogue, type LifeEvent } from './generate-catalogue';
 import { SeededRandom } from './prng';
+import { itemI18n } from './item-i18n';
 
 /** What `GET /api/v1/catalogue` returns, without `serverTime`. */
 export interface CatalogueDelta {
@@ -110,6 +111,7 @@ export class CatalogueVersions {
       item.guide.timeLimit = `${days}个工作日（第${next}版起提速）`;
       const optional = item.materials.findIndex((m) => m.id !== 'm1' && !m.electronic);
       if (optional >= 0) item.materials[optional] = { ...item.materials[optional]!, electronic: true, note: '已电子化的不用带' };
+      item.i18n = itemI18n(item);
       this.items.set(c, item);
       changed.push(c);
     }
@@ -156,7 +158,7 @@ export class CatalogueVersions {
     const template = NEW_ITEMS[(version - 2) % NEW_ITEMS.length]!;
     const round = Math.floor((version - 2) / NEW_ITEMS.length);
     const name = round === 0 ? template.name : `${template.name}（第${round + 1}批）`;
-    return {
+    const item: ServiceDetail = {
       code: `GG${String(90000 + version).padStart(5, '0').slice(-5)}001`,
       name,
       department: template.department,
@@ -181,5 +183,7 @@ export class CatalogueVersions {
       ],
       lifeEvents: [],
     };
+    item.i18n = itemI18n(item);
+    return item;
   }
 }

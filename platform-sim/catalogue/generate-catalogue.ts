@@ -1,6 +1,8 @@
+import type { NameI18n } from '../../common/contract/catalogue-text';
 import type { ServiceDetail } from '../../common/contract/schemas';
 import { DEFAULT_ACTIONS, DEPARTMENT_SPECS, TYPE_NAMES, type DepartmentSpec } from './department-specs';
 import { keywordsFor } from './item-keywords';
+import { itemI18n, nameI18n } from './item-i18n';
 import { feeDescriptionFor, resultDeliveryFor, summaryFor } from './guide-text';
 import { SeededRandom } from './prng';
 import { LIFE_EVENT_SPECS, WELL_KNOWN_ITEMS, type WellKnownItem } from './well-known-items';
@@ -12,6 +14,8 @@ type Material = ServiceDetail['materials'][number];
 export interface LifeEvent {
   id: string;
   name: string;
+  /** The name in the other kiosk languages. */
+  i18n?: NameI18n;
   itemCodes: string[];
 }
 
@@ -191,7 +195,9 @@ function buildGenerated(
 /**
  * Generates the reference catalogue: the well-known items, then every
  * department subject × action × scope, with life-event bundles linked both
- * ways. Pure and deterministic: the same seed gives byte-identical output.
+ * ways, and each item's text in the other kiosk languages (`i18n`, see
+ * item-i18n.ts: Traditional Chinese for all, English and Uyghur where the
+ * translation tables have it). Pure and deterministic: the same seed gives byte-identical output.
  *
  * @param seed PRNG seed, default {@link CATALOGUE_SEED}.
  */
@@ -244,8 +250,10 @@ export function generateCatalogue(seed: number = CATALOGUE_SEED): GeneratedCatal
       item.lifeEvents.push(spec.id);
       return item.code;
     });
-    return { id: spec.id, name: spec.name, itemCodes: members };
+    return { id: spec.id, name: spec.name, i18n: nameI18n(spec.name), itemCodes: members };
   });
+  // Last, once every Chinese text is final: the other languages are derived from it.
+  for (const item of items) item.i18n = itemI18n(item);
 
   return { items, lifeEvents };
 }

@@ -159,6 +159,15 @@ describe('loadConfig', () => {
     expect(problems[2]!.en).toBe('must be > 0, not -1');
   });
 
+  it('theme.siteNames gives the site name in the other kiosk languages (optional, each part too); an unknown language is refused', () => {
+    const theme = { siteName: '某某银行网点', partner: null, primaryColor: '#004a8f', logoUrl: null, openingHours: null, staffAssist: true };
+    const d = dir();
+    writeFileSync(join(d, 'kiosk-config.json'), JSON.stringify({ theme: { ...theme, siteNames: { en: 'Bank branch service point', ug: 'بانكا مۇلازىمەت ئورنى' } } }));
+    expect(loadConfig({ dataDir: d }, {}).theme.siteNames).toEqual({ en: 'Bank branch service point', ug: 'بانكا مۇلازىمەت ئورنى' });
+    const { problems } = problemsOf(JSON.stringify({ theme: { ...theme, siteNames: { fr: 'Point de service' } } }));
+    expect(problems.map((p) => p.field)).toEqual(['theme.siteNames.fr']);
+  });
+
   it('a partial theme is one problem naming what is missing in plain words', () => {
     const { file, problems, message } = problemsOf('{\n  "theme": { "siteName": "某某银行网点", "primaryColor": "#004a8f" }\n}\n');
     expect(problems).toHaveLength(1);

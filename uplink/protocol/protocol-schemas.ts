@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ServiceDetailSchema } from '../../common/contract/schemas';
+import { NameI18nSchema } from '../../common/contract/catalogue-text';
 
 /** ISO 8601 time as sent by the platform. */
 const IsoTime = z.string().max(40).refine((s) => Number.isFinite(Date.parse(s)), 'not an ISO time');
@@ -19,6 +20,8 @@ export type TimeResponse = z.infer<typeof TimeResponseSchema>;
 export const LifeEventSchema = z.object({
   id: z.string().min(1).max(64),
   name: z.string().max(200),
+  /** The bundle's name in the other kiosk languages, where the platform has it. */
+  i18n: NameI18nSchema.optional(),
   itemCodes: z.array(z.string().max(64)).max(200),
 });
 export type LifeEvent = z.infer<typeof LifeEventSchema>;

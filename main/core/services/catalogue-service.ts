@@ -3,6 +3,7 @@ import type { MethodsOf } from '../../../common/contract/define';
 import type { KioskContract } from '../../../common/contract/kiosk-contract';
 import type { CatalogueOverviewSchema, ServiceDetail, ServiceSummary } from '../../../common/contract/schemas';
 import { KioskError } from '../../../common/contract/errors';
+import { CATALOGUE_TEXT_LOCALES, type ItemI18n, type NameI18n, type SummaryI18n } from '../../../common/contract/catalogue-text';
 import { createCatalogueIndex, type CatalogueIndex } from '../../../common/catalogue-search/create-catalogue-index';
 import type { KioskStore } from '../../../offline-cache/index';
 import { regionalCatalogue } from '../../../common/domain/regional-catalogue';
@@ -19,8 +20,9 @@ export interface CatalogueServiceOptions {
   region?: string | null;
 }
 
-/** Strips a detail down to the summary the lists show. */
+/** Strips a detail down to the summary the lists show (its `i18n` down to name and department). */
 export function toSummary(item: ServiceDetail): ServiceSummary {
+  const i18n = summaryI18n(item.i18n);
   return {
     code: item.code,
     name: item.name,
@@ -31,7 +33,30 @@ export function toSummary(item: ServiceDetail): ServiceSummary {
     output: item.output,
     feeFen: item.feeFen,
     ...(item.kind ? { kind: item.kind } : {}),
+    ...(i18n ? { i18n } : {}),
   };
+}
+
+/** Name and department per locale of an item's `i18n`; undefined when it has neither in any locale. */
+function summaryI18n(i18n: ItemI18n | undefined): SummaryI18n | undefined {
+  if (!i18n) return undefined;
+  const out: SummaryI18n = {};
+  for (const locale of CATALOGUE_TEXT_LOCALES) {
+    const t = i18n[locale];
+    if (t?.name === undefined && t?.department === undefined) continue;
+    out[locale] = { ...(t.name !== undefined ? { name: t.name } : {}), ...(t.department !== undefined ? { department: t.department } : {}) };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** A department's name per locale: the first item of it that has one in that locale; undefined when none has. */
+function departmentI18n(items: readonly ServiceDetail[]): NameI18n | undefined {
+  const out: NameI18n = {};
+  for (const locale of CATALOGUE_TEXT_LOCALES) {
+    const name = items.find((i) => i.i18n?.[locale]?.department)?.i18n?.[locale]?.department;
+    if (name) out[locale] = { name };
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 /**
@@ -131,8 +156,12 @@ export class CatalogueService {
   }
 
   private overview(): z.input<typeof CatalogueOverviewSchema> {
-    const departments = new Map<string, number>();
-    for (const item of this.byCode.values()) departments.set(item.department, (departments.get(item.department) ?? 0) + 1);
+    const departments = new Map<string, ServiceDetail[]>();
+    for (const item of this.byCode.values()) {
+      const list = departments.get(item.department);
+      if (list) list.push(item);
+      else departments.set(item.department, [item]);
+    }
     const usage = this.usage();
     const used = Object.entries(usage)
       .filter(([code]) => this.byCode.has(code))
@@ -142,8 +171,13 @@ export class CatalogueService {
     const popular = [...used.map((c) => this.byCode.get(c)!), ...fill].slice(0, POPULAR_COUNT).map(toSummary);
     return {
       catalogueVersion: Math.max(0, this.indexedVersion),
-      departments: [...departments.entries()].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count),
-      lifeEvents: this.store.catalogue.lifeEvents().map((e) => ({ id: e.id, name: e.name, itemCodes: this.localCodes(e.itemCodes) })),
+      departments: [...departments.entries()]
+        .map(([name, items]) => {
+          const i18n = departmentI18n(items);
+          return { name, count: items.length, ...(i18n ? { i18n } : {}) };
+        })
+        .sort((a, b) => b.count - a.count),
+      lifeEvents: this.store.catalogue.lifeEvents().map((e) => ({ id: e.id, name: e.name, itemCodes: this.localCodes(e.itemCodes), ...(e.i18n ? { i18n: e.i18n } : {}) })),
       popular,
     };
   }

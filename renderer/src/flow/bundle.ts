@@ -30,7 +30,7 @@ export function canStartBundle(bundle: BundleFlow | null, connectivity: FlowCont
 /** A new bundle for the life event `id` of the overview (items not loaded yet), or null when the overview has no such life event. */
 export function newBundle(overview: CatalogueOverview | null, id: string): BundleFlow | null {
   const e = overview?.lifeEvents.find((l) => l.id === id);
-  return e ? { id: e.id, name: e.name, itemCodes: e.itemCodes, items: [], chosen: [], combined: null, result: null } : null;
+  return e ? { id: e.id, name: e.name, ...(e.i18n ? { i18n: e.i18n } : {}), itemCodes: e.itemCodes, items: [], chosen: [], combined: null, result: null } : null;
 }
 
 /** The bundle with item `code` ticked or unticked; `chosen` stays in life-event order. */

@@ -21,7 +21,7 @@ function bundleOf(items: ServiceDetail[], statuses: Array<'delivered' | 'queued'
 describe('what a submission still asks of the person (fees, certificates)', () => {
   it('a single item: its fee or certificate only when it was delivered', () => {
     const delivered: SubmitResult = { id: 'tx', receiptNumber: 'R1', status: 'delivered', createdAt: '' };
-    expect(feeDues({ service: FEE, bundle: null, result: delivered })).toEqual([{ transactionId: 'tx', receiptNumber: 'R1', serviceName: FEE.name, feeFen: FEE.feeFen }]);
+    expect(feeDues({ service: FEE, bundle: null, result: delivered })).toEqual([{ transactionId: 'tx', receiptNumber: 'R1', serviceCode: FEE.code, serviceName: FEE.name, feeFen: FEE.feeFen }]);
     expect(feeDues({ service: FEE, bundle: null, result: { ...delivered, status: 'queued' } })).toEqual([]);
     expect(feeDues({ service: FREE, bundle: null, result: delivered })).toEqual([]);
     expect(certificateDues({ service: CERT, bundle: null, result: delivered }).map((d) => d.transactionId)).toEqual(['tx']);

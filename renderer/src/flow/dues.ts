@@ -4,6 +4,7 @@ import type { FlowContext } from './flow-types';
 export interface Due {
   transactionId: string;
   receiptNumber: string;
+  serviceCode: string;
   serviceName: string;
   /** The item's fee in fen (0 for a free item). */
   feeFen: number;
@@ -18,13 +19,13 @@ function deliveredItems(context: DueContext, wants: (item: { feeFen: number; out
     return bundleResult.items.flatMap((r) => {
       const item = context.bundle?.items.find((i) => i.code === r.serviceCode);
       return item && r.status === 'delivered' && wants(item)
-        ? [{ transactionId: r.id, receiptNumber: r.receiptNumber, serviceName: item.name, feeFen: item.feeFen }]
+        ? [{ transactionId: r.id, receiptNumber: r.receiptNumber, serviceCode: item.code, serviceName: item.name, feeFen: item.feeFen }]
         : [];
     });
   }
   const { service, result } = context;
   if (!service || !result || result.status !== 'delivered' || !wants(service)) return [];
-  return [{ transactionId: result.id, receiptNumber: result.receiptNumber, serviceName: service.name, feeFen: service.feeFen }];
+  return [{ transactionId: result.id, receiptNumber: result.receiptNumber, serviceCode: service.code, serviceName: service.name, feeFen: service.feeFen }];
 }
 
 /**

@@ -32,6 +32,8 @@ export interface BundleFlow {
   /** The life event's id and name (CatalogueOverview.lifeEvents). */
   id: string;
   name: string;
+  /** The name in the other kiosk languages, where the platform has it. */
+  i18n?: CatalogueOverview['lifeEvents'][number]['i18n'];
   /** Codes of every item of the life event, in its order. */
   itemCodes: string[];
   /** The items' details once loaded (life-event order). */

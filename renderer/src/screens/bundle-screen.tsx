@@ -1,6 +1,8 @@
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
 import { bundleItemBlocker, canStartBundle } from '../flow/bundle';
+import { useCatalogueTexts } from '../hooks/use-catalogue-texts';
+import { ChineseOnlyNotice } from '../ui/chinese-only-notice';
 import { ErrorNote } from '../ui/error-note';
 import { fenToYuan } from '../ui/format';
 import { Screen } from '../ui/screen';
@@ -15,10 +17,12 @@ export function BundleScreen() {
   const { t } = useTranslation();
   const { snapshot, send } = useFlow();
   const { bundle, connectivity, error } = snapshot.context;
+  const texts = useCatalogueTexts();
+  const title = bundle ? texts.named(bundle).name : '';
 
   if (snapshot.matches({ session: { bundle: 'failed' } })) {
     return (
-      <Screen name="bundle" title={bundle?.name ?? ''}>
+      <Screen name="bundle" title={title}>
         <ErrorNote code={error} />
         <button type="button" className="btn btn-primary btn-large" data-testid="bundle-retry" onClick={() => send({ type: 'RETRY' })}>
           {t('common.retry')}
@@ -28,7 +32,7 @@ export function BundleScreen() {
   }
   if (!bundle || !snapshot.matches({ session: { bundle: 'ready' } })) {
     return (
-      <Screen name="bundle" title={bundle?.name ?? ''}>
+      <Screen name="bundle" title={title}>
         <p className="busy" role="status">
           {t('common.loading')}
         </p>
@@ -36,8 +40,10 @@ export function BundleScreen() {
     );
   }
   const ready = canStartBundle(bundle, connectivity);
+  const shown = new Map(bundle.items.map((i) => [i.code, texts.summary(i)]));
   return (
-    <Screen name="bundle" title={bundle.name}>
+    <Screen name="bundle" title={title}>
+      <ChineseOnlyNotice show={texts.chineseOnly} />
       <p className="lead">{t('bundle.intro')}</p>
       <fieldset className="checklist bundle-items">
         <legend>{t('bundle.items')}</legend>
@@ -53,8 +59,8 @@ export function BundleScreen() {
                 disabled={blocker !== null && !chosen}
                 onChange={(e) => send({ type: 'BUNDLE_ITEM_TOGGLED', code: item.code, chosen: e.target.checked })}
               />
-              <span className="check-label">{item.name}</span>
-              <span className="material-note">{item.department}</span>
+              <span className="check-label">{shown.get(item.code)!.name}</span>
+              <span className="material-note">{shown.get(item.code)!.department}</span>
               {item.feeFen > 0 ? (
                 <span className="badge" data-testid="bundle-item-fee" data-fen={item.feeFen}>
                   {t('bundle.feeDue', { amount: t('common.yuan', { amount: fenToYuan(item.feeFen) }) })}

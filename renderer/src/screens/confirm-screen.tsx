@@ -1,6 +1,9 @@
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
 import { applicationOf, chosenItems } from '../flow/bundle';
+import { CatalogueTexts, type ShownField } from '../i18n/catalogue-text';
+import { useCatalogueTexts } from '../hooks/use-catalogue-texts';
+import { ChineseOnlyNotice } from '../ui/chinese-only-notice';
 import { maskFieldValue } from '../../../common/domain/masking';
 import { Bdi } from '../ui/bdi';
 import { ErrorNote } from '../ui/error-note';
@@ -13,14 +16,34 @@ export function ConfirmScreen() {
   const { t } = useTranslation();
   const { snapshot, send } = useFlow();
   const { identity, revealed, form, materials, error, connectivity, bundle } = snapshot.context;
-  // The single item, or the bundle's combined form (一件事一次办).
-  const service = applicationOf(snapshot.context);
+  const texts = useCatalogueTexts();
+  // The single item, or the bundle's combined form (一件事一次办), looked up
+  // quietly: what this screen lists (not the pre-filled fields) counts for the notice.
+  const service = new CatalogueTexts(texts.locale).application(snapshot.context.service, bundle);
   const revealing = snapshot.matches({ session: { confirm: 'revealing' } });
   if (!service) return <Screen name="confirm">{null}</Screen>;
   const entered = service.form.filter((f) => !f.prefill);
+  texts.note(service.nameChineseOnly);
+  for (const f of entered) texts.note(f.labelChineseOnly);
+  for (const m of service.materials) texts.note(m.nameChineseOnly);
+  // A chosen option is shown in the person's language (the Chinese value is what is sent).
+  const shownValue = (f: ShownField): string => {
+    const value = form[f.id] ?? '';
+    if (f.kind === 'select') {
+      texts.note(texts.isChineseOnly(value, f.optionLabels[value]));
+      return f.optionLabels[value] ?? value;
+    }
+    // Masked by the Chinese label: the rule knows 银行账号, not every language's word for it.
+    const chinese = applicationOf(snapshot.context)?.form.find((c) => c.id === f.id) ?? f;
+    return revealed ? value : maskFieldValue(chinese, value);
+  };
+  // Every shown value first, so the notice knows whether any of them is Chinese-only.
+  const values = Object.fromEntries(entered.map((f) => [f.id, shownValue(f)]));
+  const bundleItems = bundle ? chosenItems(bundle).map((i) => ({ code: i.code, name: texts.pick(i.name, texts.textOf(i.i18n)?.name) })) : [];
   return (
     <Screen name="confirm" title={t('confirm.title')}>
       <ErrorNote code={error} />
+      <ChineseOnlyNotice show={texts.chineseOnly} />
       <section className="review" aria-labelledby="confirm-identity">
         <h2 id="confirm-identity">{t('confirm.identity')}</h2>
         <dl className="facts">
@@ -57,7 +80,7 @@ export function ConfirmScreen() {
           <>
             <h3>{t('confirm.bundleItems')}</h3>
             <ul className="bundle-list" data-testid="confirm-bundle-items">
-              {chosenItems(bundle).map((i) => (
+              {bundleItems.map((i) => (
                 <li key={i.code}>{i.name}</li>
               ))}
             </ul>
@@ -69,7 +92,7 @@ export function ConfirmScreen() {
               <dt>{f.label}</dt>
               <dd>
                 {/* Account and document numbers are masked like the ID number until 显示; the phone stays readable. */}
-                <Bdi testId={`confirm-field-${f.id}`}>{revealed ? (form[f.id] ?? '') : maskFieldValue(f, form[f.id] ?? '')}</Bdi>
+                <Bdi testId={`confirm-field-${f.id}`}>{values[f.id]}</Bdi>
               </dd>
             </div>
           ))}

@@ -1,5 +1,6 @@
 import { useTranslation } from '../i18n/use-translation';
 import type { FormField as Field, MaskedIdentity } from '../../../common/contract/schemas';
+import type { ShownField } from '../i18n/catalogue-text';
 
 /** What a pre-filled field shows: the masked identity value; the core fills in the real one. */
 function prefillDisplay(field: Field, identity: MaskedIdentity | null, fallback: string): string {
@@ -25,7 +26,8 @@ export function FormField({
   onChange,
   onFocus,
 }: {
-  field: Field;
+  /** The field as shown (label and option texts in the person's language); the value stays the Chinese option. */
+  field: ShownField;
   value: string;
   identity: MaskedIdentity | null;
   invalid: boolean;
@@ -56,7 +58,7 @@ export function FormField({
           <option value="">{t('form.choose')}</option>
           {(field.options ?? []).map((o) => (
             <option key={o} value={o}>
-              {o}
+              {field.optionLabels[o] ?? o}
             </option>
           ))}
         </select>

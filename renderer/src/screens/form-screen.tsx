@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
-import { applicationOf } from '../flow/bundle';
 import { LazyPinyinKeyboard, prefetchPinyinKeyboard } from '../ime/lazy-pinyin-keyboard';
+import { useCatalogueTexts } from '../hooks/use-catalogue-texts';
+import { ChineseOnlyNotice } from '../ui/chinese-only-notice';
 import { ErrorNote } from '../ui/error-note';
 import { OnScreenKeyboard } from '../ui/on-screen-keyboard';
 import { Screen } from '../ui/screen';
@@ -15,7 +16,8 @@ export function FormScreen() {
   const { snapshot, send } = useFlow();
   const { form, materials, identity, problems, error } = snapshot.context;
   // The single item's form, or the bundle's combined form (一件事一次办).
-  const service = applicationOf(snapshot.context);
+  const texts = useCatalogueTexts();
+  const service = texts.application(snapshot.context.service, snapshot.context.bundle);
   const checking = snapshot.matches({ session: 'checking' });
   const [focused, setFocused] = useState<string | null>(null);
   const hasTextField = service?.form.some((f) => f.kind === 'text' && !f.prefill) ?? false;
@@ -30,6 +32,7 @@ export function FormScreen() {
   return (
     <Screen name="form" title={`${t('form.title')} · ${service.name}`}>
       <ErrorNote code={error} />
+      <ChineseOnlyNotice show={texts.chineseOnly} />
       <form
         className="app-form"
         onSubmit={(e) => {

@@ -2,6 +2,8 @@ import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
 import { isQueryService } from '../flow/query-flow';
 import { isA4PrinterReady, isReceiptPrinterReady, isServiceAvailable } from '../flow/selectors';
+import { useCatalogueTexts } from '../hooks/use-catalogue-texts';
+import { ChineseOnlyNotice } from '../ui/chinese-only-notice';
 import { ErrorNote } from '../ui/error-note';
 import { fenToYuan } from '../ui/format';
 import { Icon } from '../ui/icons';
@@ -13,6 +15,7 @@ export function GuideScreen() {
   const { t } = useTranslation();
   const { snapshot, send } = useFlow();
   const { service, connectivity, devices, error } = snapshot.context;
+  const texts = useCatalogueTexts();
 
   if (snapshot.matches({ session: { guide: 'failed' } })) {
     return (
@@ -38,15 +41,16 @@ export function GuideScreen() {
   const printerWarning = !isReceiptPrinterReady(devices);
   const certificateWarning =
     service.output !== 'certificate' ? null : connectivity === 'offline' ? 'certificateOffline' : isA4PrinterReady(devices) ? null : 'certificatePrinter';
-  const g = service.guide;
+  const g = texts.guide(service);
   return (
-    <Screen name="guide" title={service.name}>
+    <Screen name="guide" title={g.name}>
       {/* Told first, before the guide and before anything is filled in. */}
       {available ? null : (
         <p className="note note-warn" data-testid="needs-network" data-kind={query ? 'query' : 'application'} role="status">
           {t(query ? 'guide.queryNeedsNetwork' : 'guide.needsNetwork')}
         </p>
       )}
+      <ChineseOnlyNotice show={texts.chineseOnly} />
       <p className="lead">{g.summary}</p>
       {printerWarning ? (
         <p className="note note-warn" data-testid="printer-warning" role="status">
@@ -80,7 +84,7 @@ export function GuideScreen() {
       </dl>
       <h2>{t('guide.materials')}</h2>
       <ul className="materials" role="list">
-        {service.materials.map((m) => (
+        {g.materials.map((m) => (
           <li key={m.id} className="material">
             <span className="material-name">{m.name}</span>
             <span className={`badge ${m.required ? 'badge-required' : ''}`}>{m.required ? t('guide.required') : t('guide.optional')}</span>

@@ -3,6 +3,8 @@ import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
 import { usePreferences } from '../hooks/preferences';
 import { useCatalogueSearch, type CatalogueQuery } from '../hooks/use-catalogue-search';
+import { useCatalogueTexts } from '../hooks/use-catalogue-texts';
+import { ChineseOnlyNotice } from '../ui/chinese-only-notice';
 import { ErrorNote } from '../ui/error-note';
 import { Screen } from '../ui/screen';
 import { ServiceList } from '../ui/service-list';
@@ -27,6 +29,7 @@ export function HomeScreen() {
   // What the search follows: the text, or the text with the pinyin being composed at the caret.
   const [preview, setPreview] = useState(text);
   const [typing, setTyping] = useState(false);
+  // `department` is the Chinese name (the search filter); `label` what the chip shows.
   const [chip, setChip] = useState<{ department: string; label: string } | null>(null);
   useEffect(() => prefetchPinyinKeyboard(), []);
   const keyboardOpen = typing || text !== '';
@@ -35,6 +38,12 @@ export function HomeScreen() {
   const query: CatalogueQuery | null = searchText.trim() !== '' || chip ? { text: searchText, department: chip?.department } : null;
   const search = useCatalogueSearch(query, limits.results);
   const select = (code: string) => send({ type: 'SELECT_SERVICE', code });
+  // Only what this screen shows is localised, so the notice speaks of it alone.
+  const texts = useCatalogueTexts();
+  const results = query ? search.items.map((s) => texts.summary(s)) : [];
+  const lifeEvents = query ? [] : (overview?.lifeEvents ?? []).slice(0, limits.chips).map((e) => texts.named(e));
+  const popular = query ? [] : (overview?.popular ?? []).slice(0, limits.popular).map((s) => texts.summary(s));
+  const departments = query ? [] : (overview?.departments ?? []).slice(0, limits.chips).map((d) => ({ ...d, label: texts.named(d).name }));
 
   return (
     <Screen name="home" title={t('home.title')}>
@@ -59,6 +68,7 @@ export function HomeScreen() {
         <LazyPinyinKeyboard value={text} maxLength={100} onChange={setText} onPreview={setPreview} openMode={searchImeMode} targetId="home-search" testId="search-keyboard" />
       ) : null}
       <ErrorNote code={error} />
+      <ChineseOnlyNotice show={texts.chineseOnly} />
       {query ? (
         <div className="results">
           <div className="results-head">
@@ -79,14 +89,14 @@ export function HomeScreen() {
             </button>
           </div>
           {!search.searching && search.items.length === 0 ? <p className="note">{t('home.noResults')}</p> : null}
-          <ServiceList items={search.items} connectivity={connectivity} onSelect={select} />
+          <ServiceList items={results} connectivity={connectivity} onSelect={select} />
         </div>
       ) : (
         <div className="sections">
           <section aria-labelledby="home-life">
             <h2 id="home-life">{t('home.lifeEvents')}</h2>
             <ul className="chips" role="list">
-              {(overview?.lifeEvents ?? []).slice(0, limits.chips).map((e) => (
+              {lifeEvents.map((e) => (
                 <li key={e.id}>
                   <button
                     type="button"
@@ -104,21 +114,21 @@ export function HomeScreen() {
           </section>
           <section aria-labelledby="home-popular">
             <h2 id="home-popular">{t('home.popular')}</h2>
-            <ServiceList items={(overview?.popular ?? []).slice(0, limits.popular)} connectivity={connectivity} onSelect={select} />
+            <ServiceList items={popular} connectivity={connectivity} onSelect={select} />
           </section>
           <section aria-labelledby="home-departments">
             <h2 id="home-departments">{t('home.departments')}</h2>
             <ul className="chips" role="list">
-              {(overview?.departments ?? []).slice(0, limits.chips).map((d) => (
+              {departments.map((d) => (
                 <li key={d.name}>
                   <button
                     type="button"
                     className="chip"
                     data-testid="department"
                     data-name={d.name}
-                    onClick={() => setChip({ department: d.name, label: d.name })}
+                    onClick={() => setChip({ department: d.name, label: d.label })}
                   >
-                    <span>{d.name}</span>
+                    <span>{d.label}</span>
                     <span className="chip-count">{t('home.itemsCount', { count: d.count })}</span>
                   </button>
                 </li>

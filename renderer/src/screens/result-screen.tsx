@@ -1,6 +1,8 @@
 import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
 import { feeProgress } from '../flow/dues';
+import { useCatalogueTexts } from '../hooks/use-catalogue-texts';
+import { ChineseOnlyNotice } from '../ui/chinese-only-notice';
 import { Icon } from '../ui/icons';
 import { AutoAdvance } from '../ui/auto-advance';
 import { Bdi } from '../ui/bdi';
@@ -12,7 +14,13 @@ export function ResultScreen() {
   const { snapshot, send } = useFlow();
   const { result, bundle } = snapshot.context;
   const toPay = feeProgress(snapshot.context).current !== null;
-  const items = bundle?.result?.items ?? null;
+  const texts = useCatalogueTexts();
+  // Each item's name in the person's language, from the bundle's loaded details.
+  const items =
+    bundle?.result?.items.map((i) => {
+      const item = bundle.items.find((d) => d.code === i.serviceCode);
+      return { ...i, serviceName: item ? texts.pick(item.name, texts.textOf(item.i18n)?.name) : i.serviceName };
+    }) ?? null;
   if (!result) return <Screen name="result">{null}</Screen>;
   const queued = result.status === 'queued';
   return (
@@ -23,6 +31,7 @@ export function ResultScreen() {
           {queued ? t('result.queued') : t('result.delivered')}
         </h1>
         <p className="lead">{queued ? t('result.queuedBody') : t('result.deliveredBody')}</p>
+        <ChineseOnlyNotice show={texts.chineseOnly} />
         {items ? (
           <section className="review bundle-result" aria-labelledby="result-items">
             <h2 id="result-items">{t('result.items')}</h2>

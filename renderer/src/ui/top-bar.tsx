@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import type { SystemInfo } from '../../../common/contract/schemas';
+import { DEFAULT_SITE_NAME } from '../../../common/contract/site-name';
+import { usePreferences } from '../hooks/preferences';
 import { useFlow } from '../hooks/flow-context';
 import { useKioskApi } from '../hooks/kiosk-api-context';
 
@@ -21,6 +23,13 @@ export function TopBar({ system, screen }: { system: SystemInfo | null; screen: 
   const [dismissed, setDismissed] = useState(false);
   const { send } = useFlow();
   const theme = system?.theme;
+  const { locale } = usePreferences();
+  // The configured name in the person's language; the default name is the product title, translated.
+  const siteName = !theme
+    ? t('app.title')
+    : locale === 'zh-CN'
+      ? theme.siteName
+      : (theme.siteNames?.[locale] ?? (theme.siteName === DEFAULT_SITE_NAME ? t('app.title') : theme.siteName));
   const idle = screen === 'attract';
   useEffect(() => {
     if (idle) setCall('none');
@@ -46,7 +55,9 @@ export function TopBar({ system, screen }: { system: SystemInfo | null; screen: 
       <div className="site">
         {theme?.logoUrl ? <img className="logo" src={theme.logoUrl} alt="" /> : null}
         <div>
-          <div className="site-name">{theme?.siteName ?? t('app.title')}</div>
+          <div className="site-name" data-testid="site-name">
+            {siteName}
+          </div>
           {theme?.openingHours ? <div className="hours">{t('bar.openingHours', { hours: theme.openingHours })}</div> : null}
         </div>
       </div>
