@@ -178,7 +178,7 @@ export function queryRecords(item: ServiceDetail, applicant: QueryApplicant, now
         ? medicalInsurance(rng)
         : name.includes('户籍') || name.includes('户口')
           ? household(rng, applicant)
-          : name.includes('社保') || item.category === '社会保险'
+          : name.includes('社保') || name.includes('社会保险') || item.category === '社会保险'
             ? socialInsurance(rng, applicant, now)
             : generic(rng, item, now);
   return {

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { maskName } from '../../common/domain/masking';
 import { renderCertificatePdf } from '../certificate/render-certificate';
+import { certificateTitle } from '../certificate/certificate-title';
+import { queryRecords } from '../queries/query-records';
 import { HttpError } from '../http-error';
 import type { PlatformContext } from '../platform-context';
 import type { StoredRecord } from '../store/records-store';
@@ -10,10 +12,17 @@ function chinaDate(iso: string): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
 }
 
-function applicantName(record: StoredRecord): string {
+/** The holder as the application names them (the identity fields the kiosk filled from the card), or null for what is missing. */
+function holder(record: StoredRecord): { name: string | null; idNumber: string | null } {
   const data = (record.payload as { data?: Record<string, unknown> }).data ?? {};
-  const name = data.name ?? data.applicantName;
-  return typeof name === 'string' && name.trim() !== '' ? maskName(name) : '（未填写）';
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+  return { name: text(data.name ?? data.applicantName), idNumber: text(data.idNumber ?? data.applicantIdNumber) };
+}
+
+/** The holder's name masked, for the public verification answer. */
+function applicantName(record: StoredRecord): string {
+  const name = holder(record).name;
+  return name ? maskName(name) : '（未填写）';
 }
 
 function transactionIdParam(params: unknown): string {
@@ -38,9 +47,15 @@ export function registerCertificateRoutes(app: FastifyInstance, ctx: PlatformCon
       }
       throw new HttpError(404, 'not-found', 'unknown transaction');
     }
+    const item = ctx.catalogue.find(record.service);
+    const person = holder(record);
+    // What the certificate certifies: the person's records of this item (the same simulated records a query answers with), without the holder block printed above.
+    const sections = item && person.name && person.idNumber ? queryRecords(item, { name: person.name, idNumber: person.idNumber }, new Date(request.platformTime)).sections.slice(1) : [];
     const pdf = renderCertificatePdf({
-      serviceName: ctx.catalogue.find(record.service)?.name ?? record.service,
-      maskedName: applicantName(record),
+      title: certificateTitle(item?.name ?? record.service),
+      holderName: person.name ?? '（未填写）',
+      holderIdNumber: person.idNumber,
+      sections,
       dateText: chinaDate(request.platformTime),
       transactionId: id,
       verifyUrl: `${ctx.baseUrl()}/verify/${encodeURIComponent(id)}`,

@@ -177,13 +177,30 @@ describe('platform-sim protocol v1', () => {
     }
     if (text !== null) {
       expect(text).toContain('无犯罪记录证明');
-      expect(text).toContain('张*');
+      // The person's own official document: the holder in full (receipts and screens stay masked).
+      expect(text).toContain('持证人：张三'.normalize('NFKC'));
+      expect(text).toContain('11010519491231002X');
+      expect(text).toContain('经查，记录如下'.normalize('NFKC'));
       expect(text).toContain('cert-tx');
       expect(text).toContain(`${f.sim.url}/verify/cert-tx`);
-      expect(text).not.toContain('张三');
     }
+    // The public verification answer stays masked.
     const verify = await f.call('GET', '/verify/cert-tx');
     expect(verify.body).toMatchObject({ valid: true, serviceName: '无犯罪记录证明', maskedName: '张*' });
+    expect(JSON.stringify(verify.body)).not.toContain('张三');
+  });
+
+  it('titles a certificate by the document, not the service, and prints the record it certifies', async () => {
+    const items = (await f.call('GET', '/api/v1/catalogue')).body.items as Array<{ code: string; name: string }>;
+    const wk = items.find((i) => i.name === '社会保险参保缴费证明打印')!;
+    await f.call('POST', '/api/v1/transactions/batch', { deviceId: 'k-1', items: [txItem('cert-si', { service: wk.code })] });
+    const pdf = Buffer.from(await (await fetch(`${f.sim.url}/api/v1/certificates/cert-si`)).arrayBuffer());
+    const text = execFileSync('pdftotext', ['-', '-'], { input: pdf }).toString().normalize('NFKC');
+    expect(text).toContain('社会保险参保缴费证明');
+    expect(text).not.toContain('证明打印');
+    expect(text).toContain('持证人：张三'.normalize('NFKC'));
+    expect(text).toContain('养老保险');
+    expect(text).toContain('累计缴费'.normalize('NFKC'));
   });
 
   it('lets tests skew the platform clock', async () => {
