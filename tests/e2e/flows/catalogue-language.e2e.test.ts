@@ -12,24 +12,24 @@ import { fillForm, screen } from '../fixtures/walk';
  * Search still finds services by their Chinese names.
  */
 
-/** What a locale must show for 社保查询 (platform-sim's translation tables). */
+/** What a locale must show for 社会保障卡申领 (platform-sim's translation tables); an application with a choice, so form and review are walked. */
 const EXPECTED = {
   en: {
-    name: 'Social insurance enquiry',
-    summary: 'Check your own social insurance',
+    name: 'Applying for a social security card',
+    summary: 'Your first social security card',
     material: 'Resident ID card',
-    label: 'Period to show',
-    option: 'Last year',
+    label: 'How to receive it',
+    option: 'Post it to my home',
     phone: 'Mobile phone number',
     notice: 'Some of this is only available in Chinese',
     site: 'Government self-service terminal',
   },
   ug: {
-    name: 'ئىجتىمائىي سۇغۇرتىنى سۈرۈشتۈرۈش',
-    summary: 'ئىجتىمائىي سۇغۇرتىڭىزنى تەكشۈرۈڭ',
+    name: 'ئىجتىمائىي كاپالەت كارتىسى ئىلتىماس قىلىش',
+    summary: 'تۇنجى قېتىم ئىجتىمائىي كاپالەت كارتىسى',
     material: 'ئاھالە كىملىكى',
-    label: 'سۈرۈشتۈرۈش مۇددىتى',
-    option: 'يېقىنقى بىر يىل',
+    label: 'تاپشۇرۇۋېلىش ئۇسۇلى',
+    option: 'ئۆيگە پوچتىدا ئەۋەتىش',
     phone: 'يانفون نومۇرى',
     notice: 'بەزى مەزمۇنلارنىڭ پەقەت خەنزۇچىسى بار',
     site: 'ھۆكۈمەت مۇلازىمىتى ئۆزى بېجىرىش ئۈسكۈنىسى',
@@ -92,7 +92,7 @@ for (const locale of ['en', 'ug'] as const) {
   test(`${locale}: a well-known service's name, guide, form and review read in ${locale}; a Chinese-only service says so once`, async ({ kiosk: h, axe }) => {
     const page = h.page;
     const want = EXPECTED[locale];
-    const known = itemNamed(h, '社保查询');
+    const known = itemNamed(h, '社会保障卡申领');
     const plain = chineseOnlyItem(h, locale);
 
     await page.getByTestId(`lang-${locale}`).click();
@@ -109,7 +109,7 @@ for (const locale of ['en', 'ug'] as const) {
     expect(await page.getByTestId('chinese-only-notice').count()).toBeLessThanOrEqual(1);
 
     // The Chinese name still finds it; the list shows it in the person's language.
-    await page.getByTestId('search-input').fill('社保查询');
+    await page.getByTestId('search-input').fill('社会保障卡申领');
     const row = page.locator(`[data-testid="service-item"][data-code="${known.code}"]`).first();
     await expect(row.locator('.service-name')).toHaveText(want.name);
     expect(await page.getByTestId('chinese-only-notice').count()).toBeLessThanOrEqual(1);
@@ -128,7 +128,7 @@ for (const locale of ['en', 'ug'] as const) {
     await screen(page, 'form');
     await expect(page.locator('label[for="field-field1"]')).toContainText(want.label);
     await expect(page.locator('label[for="field-phone"]')).toContainText(want.phone);
-    await expect(page.locator('[data-testid="form-field-field1"] option[value="近一年"]')).toHaveText(want.option);
+    await expect(page.locator('[data-testid="form-field-field1"] option[value="邮寄到家"]')).toHaveText(want.option);
     await expect(page.getByTestId('chinese-only-notice')).toHaveCount(0);
     await fillForm(page, known);
     if (locale === 'ug') expect(await unisolated(page)).toEqual([]);
@@ -162,7 +162,7 @@ for (const locale of ['en', 'ug'] as const) {
 
 test('zh-TW: every text in Traditional Chinese (converted by the platform), no notice; search by the Simplified name', async ({ kiosk: h }) => {
   const page = h.page;
-  const known = itemNamed(h, '社保查询');
+  const known = itemNamed(h, '社会保障卡申领');
   await page.getByTestId('lang-zh-TW').click();
   await page.locator('.kiosk[lang="zh-TW"]').waitFor();
   await expect(page.getByTestId('site-name')).toHaveText('政務服務自助終端');
@@ -170,13 +170,13 @@ test('zh-TW: every text in Traditional Chinese (converted by the platform), no n
   await screen(page, 'welcome');
   await page.getByTestId('welcome-continue').click();
   await openGuide(page, known);
-  await expect(page.locator('#guide-title')).toHaveText('社保查詢');
+  await expect(page.locator('#guide-title')).toHaveText('社會保障卡申領');
   await expect(page.locator('[data-screen="guide"] .material-name').first()).toHaveText('居民身份證');
   await expect(page.getByTestId('chinese-only-notice')).toHaveCount(0);
   await page.getByTestId('start-application').click();
   await screen(page, 'form');
-  await expect(page.locator('label[for="field-field1"]')).toContainText('查詢年份');
-  await expect(page.locator('[data-testid="form-field-field1"] option[value="近一年"]')).toHaveText('近一年');
+  await expect(page.locator('label[for="field-field1"]')).toContainText('領取方式');
+  await expect(page.locator('[data-testid="form-field-field1"] option[value="邮寄到家"]')).toHaveText('郵寄到家');
   await expect(page.locator('label[for="field-phone"]')).toContainText('手機號碼');
   await expect(page.getByTestId('chinese-only-notice')).toHaveCount(0);
 });
