@@ -15,6 +15,7 @@ import {
   PinyinCandidatesRequestSchema,
   PinyinCandidatesResultSchema,
   IdentifyFailureSchema,
+  KioskLocaleSchema,
   PrecheckResultSchema,
   PrintJobSchema,
   QueryRequestSchema,
@@ -98,7 +99,8 @@ export const kioskContract = defineContract({
     reveal: method(z.object({ id: z.string().min(1).max(64) }), QueryResultSchema),
   }),
   printer: service('citizen', {
-    printReceipt: method(z.object({ transactionId: z.string().min(1).max(64) }), PrintJobSchema),
+    /** Prints the receipt of a transaction of this session; `locale` (optional) the session's language, whose key labels the receipt repeats under the Chinese (the official record). */
+    printReceipt: method(z.object({ transactionId: z.string().min(1).max(64), locale: KioskLocaleSchema.optional() }), PrintJobSchema),
     reprint: method(z.object({ jobId: z.string().min(1).max(64) }), PrintJobSchema),
     /** Fetches the certificate / e-licence PDF for a delivered transaction and prints it on A4; needs the platform. */
     printCertificate: method(z.object({ transactionId: z.string().min(1).max(64) }), PrintJobSchema),

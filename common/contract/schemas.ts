@@ -94,6 +94,10 @@ export const SessionEndReasonSchema = z.enum(['done', 'cancelled', 'idle']);
 /** The person's own unmasked data, for the review step only. */
 export const RevealedIdentitySchema = z.object({ name: z.string(), idNumber: z.string().nullable() });
 
+/** The kiosk's languages: Simplified Chinese first, then Traditional Chinese, English and Uyghur. */
+export const KioskLocaleSchema = z.enum(['zh-CN', 'zh-TW', 'en', 'ug']);
+export type KioskLocale = z.infer<typeof KioskLocaleSchema>;
+
 /* ---------------------------------------------------------------- catalogue */
 
 export const ItemTypeSchema = z.enum(['行政许可', '行政确认', '行政给付', '行政征收', '公共服务', '行政裁决', '其他行政权力']);

@@ -100,3 +100,14 @@ describe('encodeReceipt', () => {
     expect(lines.find((l) => l.startsWith('受理编号'))).toBe('受理编号：' + ' '.repeat(32 - 10 - 16) + 'SL20261121000123');
   });
 });
+
+describe('a Uyghur line on the receipt', () => {
+  it('goes out as a full-width raster image (shaped, right to left), never as GB18030 text bytes', () => {
+    const label = 'قوبۇل قىلىش نومۇرى';
+    const bytes = encodeReceipt({ title: '政务服务办件回执', lines: [{ label: '受理编号', value: 'SQ1' }, { label, value: 'SQ1' }], qr: null, footer: null });
+    expect(indexOfBytes(bytes, encodeGb18030(label))).toBe(-1);
+    // GS v 0 with 576 / 8 = 72 bytes a row: the whole width.
+    expect(indexOfBytes(bytes, hex('1D 76 30 00 48 00'))).toBeGreaterThan(-1);
+    expect(indexOfBytes(bytes, encodeGb18030('受理编号'))).toBeGreaterThan(-1);
+  });
+});

@@ -2,7 +2,7 @@ import { maskIdNumber, maskName } from '../../../common/domain/masking';
 import * as cmd from '../escpos/commands';
 import { encodeGb18030, needsRaster } from '../escpos/gb18030';
 import type { ReceiptDocument, ReceiptLine } from '../receipt-document';
-import { COLUMN_DOTS, labelValueRows, textColumns, wrapColumns } from './layout';
+import { COLUMN_DOTS, hasArabicScript, labelValueRows, textColumns, wrapColumns } from './layout';
 import { rasterizeText } from './rasterize-text';
 
 /** Options of {@link encodeReceipt}. */
@@ -23,7 +23,8 @@ export const RASTER_BAND_ROWS = 24;
  * command or printed line, so a sender can split the stream between
  * commands (a real-time status request must never land inside other data).
  * Prologue: `ESC @`, `GS a 0F` (automatic status back on), `FS &`.
- * Lines with a 4-byte GB18030 character are rasterised. Throws RangeError
+ * Lines with a 4-byte GB18030 character are rasterised (Uyghur lines whole,
+ * shaped and right to left, across the full width). Throws RangeError
  * for an invalid QR payload or width.
  */
 export function encodeReceiptSegments(doc: ReceiptDocument, options: EncodeOptions = {}): Uint8Array[] {
@@ -75,7 +76,8 @@ function pushText(out: Uint8Array[], row: string, widthDots: number, scale: numb
     out.push(cmd.concatBytes([encodeGb18030(row), cmd.LF]));
     return;
   }
-  const rowDots = Math.min(widthDots, Math.ceil((textColumns(row) * COLUMN_DOTS * scale) / 8) * 8);
+  // A right-to-left line takes the whole width, so it is right-aligned on paper.
+  const rowDots = hasArabicScript(row) ? widthDots : Math.min(widthDots, Math.ceil((textColumns(row) * COLUMN_DOTS * scale) / 8) * 8);
   const bitmap = rasterizeText(row, rowDots, { bold, scale });
   const bytesPerRow = bitmap.width / 8;
   for (let y = 0; y < bitmap.height; y += RASTER_BAND_ROWS) {

@@ -11,7 +11,20 @@ export function charColumns(ch: string): number {
   const cp = ch.codePointAt(0)!;
   if (cp < 0x80) return 1;
   if (cp >= 0xff61 && cp <= 0xff9f) return 1;
+  // Arabic-script letters (Uyghur) are about as wide as a Latin letter at the receipt's size.
+  if (isArabicScript(cp)) return 1;
   return 2;
+}
+
+/** Arabic, Arabic Supplement and the Arabic presentation forms: the script Uyghur is written in (right to left, joined). */
+export function isArabicScript(cp: number): boolean {
+  return (cp >= 0x0600 && cp <= 0x06ff) || (cp >= 0x0750 && cp <= 0x077f) || (cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfeff);
+}
+
+/** True when `text` holds right-to-left Arabic-script letters (it is then rasterised whole, shaped, see rasterizeText). */
+export function hasArabicScript(text: string): boolean {
+  for (const ch of text) if (isArabicScript(ch.codePointAt(0)!)) return true;
+  return false;
 }
 
 /** Display width of a string in columns. */

@@ -54,6 +54,23 @@ describe('buildTransactionReceipt', () => {
     expect(value(buildTransactionReceipt(tx(), site), '请到窗口交')).toBeUndefined();
   });
 
+  it('stays Chinese, and repeats the key facts in the session\u2019s language at the end (the service\u2019s own name there where the platform has it)', () => {
+    const service = { ...sampleService(), i18n: { en: { name: 'Applying for a social security card' } } };
+    const zh = buildTransactionReceipt(tx({ service, status: 'queued' }), site);
+    const en = buildTransactionReceipt(tx({ service, status: 'queued' }), site, () => null, 'en');
+    expect(en.lines.slice(0, zh.lines.length)).toEqual(zh.lines);
+    expect(en.lines.slice(zh.lines.length)).toEqual([
+      { label: 'Receipt No.', value: 'SQ20261121000001' },
+      { label: 'Service', value: 'Applying for a social security card' },
+      { label: 'Status', value: 'Saved, sent automatically when the network is back' },
+      { label: 'Time limit', value: '10个工作日' },
+    ]);
+    const ug = buildTransactionReceipt(tx(), site, () => null, 'ug');
+    expect(ug.lines.slice(buildTransactionReceipt(tx(), site).lines.length).map((l) => l.label)).toEqual(['قوبۇل قىلىش نومۇرى', 'بېجىرىدىغان ئىش', 'ھالىتى', 'بېجىرىش ۋاقتى']);
+    expect(value(ug, 'بېجىرىدىغان ئىش'), 'no Uyghur name from the platform: the Chinese one').toBe('社会保障卡申领');
+    expect(buildTransactionReceipt(tx(), site, () => null, 'zh-CN').lines).toEqual(buildTransactionReceipt(tx(), site).lines);
+  });
+
   it('leaves out the ID line for an identity without an ID number', () => {
     const doc = buildTransactionReceipt(tx({ applicantName: 'Zhang San', applicantIdNumber: null }), site);
     expect(doc.lines.some((l) => l.label === '证件号码')).toBe(false);

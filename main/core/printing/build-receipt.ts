@@ -4,6 +4,8 @@ import { DEFAULT_TIME_ZONE, formatLocalDateTime } from '../../../common/domain/l
 import { windowMaterials } from '../../../common/domain/material-route';
 import type { ReceiptFee } from '../services/payment-service';
 import type { SessionBundle, SessionTransaction } from '../services/transactions-service';
+import type { KioskLocale } from '../../../common/contract/schemas';
+import { sessionLanguageLines } from './receipt-languages';
 
 /** Site facts printed on every receipt. */
 export interface ReceiptSite {
@@ -48,11 +50,13 @@ function windowLines(tx: SessionTransaction): ReceiptDocument['lines'] {
 }
 
 /**
- * Builds the receipt for a submitted transaction. Personal values are masked
+ * Builds the receipt for a submitted transaction, in Chinese (the official
+ * record); when the session is in another `locale`, its key facts are
+ * repeated in that language at the end. Personal values are masked
  * here, before the document is journalled or encoded, so no full name or ID
  * number is ever at rest in the print journal or on paper.
  */
-export function buildTransactionReceipt(tx: SessionTransaction, site: ReceiptSite, feeOf: FeeOf = () => null): ReceiptDocument {
+export function buildTransactionReceipt(tx: SessionTransaction, site: ReceiptSite, feeOf: FeeOf = () => null, locale?: KioskLocale): ReceiptDocument {
   const timeZone = site.timeZone ?? DEFAULT_TIME_ZONE;
   return {
     title: '政务服务办件回执',
@@ -68,6 +72,7 @@ export function buildTransactionReceipt(tx: SessionTransaction, site: ReceiptSit
       ...windowLines(tx),
       { label: '办理时限', value: tx.service.guide.timeLimit },
       { label: '终端', value: `${site.siteName} ${site.deviceId.slice(0, 8)}` },
+      ...sessionLanguageLines([tx], locale),
     ],
     qr: `ZWFW:${tx.receiptNumber}:${tx.id}`,
     footer: '凭受理编号查询办理进度。请妥善保管本回执。',
@@ -81,7 +86,7 @@ const statusText = (tx: SessionTransaction) => (tx.status === 'delivered' ? '已
  * item with its own receipt number and status. Personal values masked as on
  * the single receipt. The QR carries the bundle reference and every receipt number.
  */
-export function buildBundleReceipt(bundle: SessionBundle, items: readonly SessionTransaction[], site: ReceiptSite, feeOf: FeeOf = () => null): ReceiptDocument {
+export function buildBundleReceipt(bundle: SessionBundle, items: readonly SessionTransaction[], site: ReceiptSite, feeOf: FeeOf = () => null, locale?: KioskLocale): ReceiptDocument {
   const timeZone = site.timeZone ?? DEFAULT_TIME_ZONE;
   const first = items[0];
   if (!first) throw new TypeError('a bundle receipt needs at least one item');
@@ -102,6 +107,7 @@ export function buildBundleReceipt(bundle: SessionBundle, items: readonly Sessio
         { label: '办理时限', value: tx.service.guide.timeLimit },
       ]),
       { label: '终端', value: `${site.siteName} ${site.deviceId.slice(0, 8)}` },
+      ...sessionLanguageLines(items, locale),
     ],
     qr: `ZWFW-BUNDLE:${bundle.ref}:${items.map((tx) => tx.receiptNumber).join(',')}`,
     footer: '凭各事项的受理编号查询办理进度。请妥善保管本回执。',

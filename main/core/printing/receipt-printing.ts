@@ -80,12 +80,12 @@ export class ReceiptPrinting {
   /** The contract methods of the `printer` service. */
   methods(): Omit<MethodsOf<KioskContract['printer']>, 'printCertificate'> {
     return {
-      printReceipt: async ({ transactionId }) => {
+      printReceipt: async ({ transactionId, locale }) => {
         const tx = this.options.transactions.sessionTransaction(transactionId);
         if (!tx) throw new KioskError('not-found', 'no such transaction in this session');
         const siblings = tx.bundle ? this.options.transactions.sessionBundle(transactionId) : undefined;
         const feeOf = this.options.feeOf ?? (() => null);
-        const document = tx.bundle && siblings ? buildBundleReceipt(tx.bundle, siblings, this.options.site, feeOf) : buildTransactionReceipt(tx, this.options.site, feeOf);
+        const document = tx.bundle && siblings ? buildBundleReceipt(tx.bundle, siblings, this.options.site, feeOf, locale) : buildTransactionReceipt(tx, this.options.site, feeOf, locale);
         const row = this.options.store.printJobs.create({ transactionId, document });
         const job: PrintJob = { jobId: row.id, kind: 'receipt', transactionId, state: 'queued', reason: null, progress: 0 };
         this.publish(job);

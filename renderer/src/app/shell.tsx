@@ -55,6 +55,10 @@ export function Shell() {
   useEffect(() => {
     send({ type: 'CARE_CHANGED', care: prefs.care });
   }, [prefs.care, send]);
+  // The receipt repeats its key labels in the person's language.
+  useEffect(() => {
+    send({ type: 'LOCALE_CHANGED', locale: prefs.locale });
+  }, [prefs.locale, send]);
 
   const previous = useRef<ScreenName>(screen);
   const resetPrefs = prefs.reset;

@@ -21,6 +21,7 @@ import type { CombinedForm } from '../../../common/domain/bundle-form';
 import type { KioskErrorCode } from '../../../common/contract/errors';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { BootResult } from './boot';
+import type { KioskLocale } from '../../../common/contract/schemas';
 
 /** The catalogue overview shown on the home screen. */
 export type CatalogueOverview = z.infer<typeof CatalogueOverviewSchema>;
@@ -80,6 +81,8 @@ export interface FlowContext {
   timing: FlowTiming;
   /** Care mode (长辈模式) is on: no information screen moves on by itself. */
   care: boolean;
+  /** The language the person chose (the receipt repeats its key labels in it). */
+  locale: KioskLocale;
   system: SystemInfo | null;
   /** Latest status per device name. */
   devices: Record<string, DeviceStatus>;
@@ -175,4 +178,5 @@ export type FlowEvent =
   | { type: 'CONNECTIVITY_CHANGED'; connectivity: Connectivity }
   | { type: 'PRINT_JOB_CHANGED'; job: PrintJob }
   | { type: 'CATALOGUE_UPDATED' }
-  | { type: 'CARE_CHANGED'; care: boolean };
+  | { type: 'CARE_CHANGED'; care: boolean }
+  | { type: 'LOCALE_CHANGED'; locale: KioskLocale };

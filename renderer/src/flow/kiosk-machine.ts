@@ -50,6 +50,7 @@ export const kioskMachine = flowSetup.createMachine({
     bootPreloaded: input.boot ?? null,
     timing: { ...DEFAULT_TIMING, ...input.timing },
     care: false,
+    locale: 'zh-CN',
     system: null,
     devices: {},
     connectivity: 'online',
@@ -63,6 +64,7 @@ export const kioskMachine = flowSetup.createMachine({
   on: {
     DEVICE_CHANGED: { actions: 'rememberDevice' },
     CARE_CHANGED: { actions: assign({ care: ({ event }) => event.care }) },
+    LOCALE_CHANGED: { actions: assign({ locale: ({ event }) => event.locale }) },
     SESSION_CHANGED: { actions: 'rememberLeftCard' },
     CONNECTIVITY_CHANGED: {
       actions: assign({ connectivity: ({ event }) => event.connectivity.state, pending: ({ event }) => event.connectivity.pending }),

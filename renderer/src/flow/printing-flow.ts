@@ -5,6 +5,7 @@ import { certificateProgress } from './dues';
 import { flowAssign, stateConfig, unlessCare } from './flow-config';
 import type { FlowContext } from './flow-types';
 import { errorCodeOf } from './selectors';
+import type { KioskLocale } from '../../../common/contract/schemas';
 
 /** What the person can print in a session: the receipt (ESC/POS, journalled) and each certificate on A4 (OS spooler, not journalled). */
 interface Printout {
@@ -76,10 +77,10 @@ const CERTIFICATE: Printout = {
 /** Actors of the printing sub-flow. */
 export const printingActors = {
   /** Starts a printout; a receipt whose job is known (`jobId`) is printed again from the journal instead. */
-  print: fromPromise<PrintJob, { api: KioskApi; kind: PrintJob['kind']; transactionId: string; jobId: string }>(({ input }) => {
+  print: fromPromise<PrintJob, { api: KioskApi; kind: PrintJob['kind']; transactionId: string; jobId: string; locale: KioskLocale }>(({ input }) => {
     const { printer } = input.api;
     if (input.kind === 'certificate') return printer.printCertificate({ transactionId: input.transactionId });
-    return input.jobId !== '' ? printer.reprint({ jobId: input.jobId }) : printer.printReceipt({ transactionId: input.transactionId });
+    return input.jobId !== '' ? printer.reprint({ jobId: input.jobId }) : printer.printReceipt({ transactionId: input.transactionId, locale: input.locale });
   }),
 };
 
@@ -119,7 +120,7 @@ function printoutStates(p: Printout) {
         entry: assign(() => p.fresh),
         invoke: {
           src: 'print',
-          input: ({ context }) => ({ api: context.api, kind: p.kind, transactionId: p.transactionId(context), jobId: jobOf(context)?.jobId ?? '' }),
+          input: ({ context }) => ({ api: context.api, kind: p.kind, transactionId: p.transactionId(context), jobId: jobOf(context)?.jobId ?? '', locale: context.locale }),
           onDone: { target: 'watching', actions: assign(({ context, event }) => withJob(latest(jobOf(context), event.output))) },
           onError: { target: 'failed', actions: assign(({ context, event }) => p.startFailed(context, event.error)) },
         },

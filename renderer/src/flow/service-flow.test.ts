@@ -102,6 +102,16 @@ describe('kiosk flow machine: service (guide → form → pre-check → confirm 
     }
   });
 
+  it('asks for the receipt in the language the person chose (its key labels repeated in it)', async () => {
+    const { a, api } = await toConfirm();
+    a.send({ type: 'LOCALE_CHANGED', locale: 'ug' });
+    a.send({ type: 'SUBMIT' });
+    await until(a, 'result');
+    a.send({ type: 'CONTINUE' });
+    await waitFor(a, (s) => s.matches({ session: { printing: 'done' } }));
+    expect(api.receiptLocales).toEqual(['ug']);
+  });
+
   it('a dialog opening over the review (CONCEAL) hides what was revealed, and drops a reveal still under way', async () => {
     const api = new TestKioskApi({ printStepMs: 5, latencyMs: 30 });
     const { a } = await toConfirm(api);

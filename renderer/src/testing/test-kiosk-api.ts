@@ -81,6 +81,8 @@ export class TestKioskApi implements KioskApi {
   private service: ServiceState = { inService: true, reason: null };
   /** Ratings received. */
   readonly ratings: unknown[] = [];
+  /** The `locale` of every `printer.printReceipt` call, in order (null: none sent). */
+  readonly receiptLocales: Array<string | null> = [];
   /** Screens from which staff help was requested. */
   readonly staffRequests: string[] = [];
   private readonly payments = new Map<string, 'pending' | 'paid' | 'expired' | 'cancelled'>();
@@ -427,8 +429,9 @@ export class TestKioskApi implements KioskApi {
   }
 
   readonly printer: KioskApi['printer'] = {
-    printReceipt: ({ transactionId }) =>
+    printReceipt: ({ transactionId, locale }) =>
       this.delay('printer.printReceipt', () => {
+        this.receiptLocales.push(locale ?? null);
         const printer = this.deviceMap.get('receipt-1');
         if (printer?.paper === 'out') this.nextPrintFailure = this.nextPrintFailure ?? 'paper-out';
         return this.runJob({ jobId: `job-${++this.counter}`, kind: 'receipt', transactionId, state: 'queued', reason: null, progress: 0 });
