@@ -5,16 +5,7 @@ import { mergeBundleForm, type CombinedForm } from '../../../common/domain/bundl
 import { observePaymentOrders } from '../fixtures/observe-payments';
 import { expect, test, type KioskHarness } from '../fixtures/test';
 import { eventually, fillForm, finishWalk, screen } from '../fixtures/walk';
-
-/** axe in normal and in care mode (长者模式), back to normal afterwards. */
-async function axeBothModes(axe: (page: Page) => Promise<string[]>, page: Page, label: string): Promise<void> {
-  expect(await axe(page), `${label} normal`).toEqual([]);
-  await page.getByTestId('care-mode-toggle').click();
-  await page.locator('[data-testid="care-mode-toggle"][aria-pressed="true"]').waitFor();
-  expect(await axe(page), `${label} care`).toEqual([]);
-  await page.getByTestId('care-mode-toggle').click();
-  await page.locator('[data-testid="care-mode-toggle"][aria-pressed="false"]').waitFor();
-}
+import { axeBothModes } from '../fixtures/page-checks';
 
 /** With `SCREENSHOTS=1`, the page as `docs/screenshots/bundle-<name>-portrait-normal.png` (real catalogue from platform-sim). */
 async function shot(page: Page, name: string): Promise<void> {

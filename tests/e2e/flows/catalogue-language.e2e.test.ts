@@ -1,7 +1,7 @@
-import type { Page } from '@playwright/test';
 import type { ServiceDetail } from '../../../common/contract/schemas';
 import { expect, test, type KioskHarness } from '../fixtures/test';
-import { fillForm, screen } from '../fixtures/walk';
+import { fillForm, openGuide, screen } from '../fixtures/walk';
+import { axeBothModes, unisolated } from '../fixtures/page-checks';
 
 /**
  * The services in the person's own language (issue 20), end to end: the
@@ -38,29 +38,6 @@ const EXPECTED = {
 
 const HAN = /[\u4e00-\u9fff]/;
 
-/** axe in normal and in care mode (长者模式), back to normal afterwards. */
-async function axeBothModes(axe: (page: Page) => Promise<string[]>, page: Page, label: string): Promise<void> {
-  expect(await axe(page), `${label} normal`).toEqual([]);
-  await page.getByTestId('care-mode-toggle').click();
-  await page.locator('[data-testid="care-mode-toggle"][aria-pressed="true"]').waitFor();
-  expect(await axe(page), `${label} care`).toEqual([]);
-  await page.getByTestId('care-mode-toggle').click();
-  await page.locator('[data-testid="care-mode-toggle"][aria-pressed="false"]').waitFor();
-}
-
-/** Runs of digits or asterisks in `main` outside an isolating element (they would reorder inside right-to-left text). */
-const unisolated = (page: Page) =>
-  page.evaluate(() => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const value = n.textContent ?? '';
-      if (!/[0-9*]{4,}|[\u4e00-\u9fff]\*/.test(value)) continue;
-      if (!n.parentElement?.closest('bdi, [dir="ltr"]')) out.push(value.trim());
-    }
-    return out;
-  });
-
 /** The cached item named `name`. */
 function itemNamed(h: KioskHarness, name: string): ServiceDetail {
   const item = h.core.store.catalogue.all().find((i) => i.name === name);
@@ -76,16 +53,6 @@ function chineseOnlyItem(h: KioskHarness, locale: 'en' | 'ug'): ServiceDetail {
     .sort((a, b) => a.name.length - b.name.length)[0];
   if (!item) throw new Error(`every item has a ${locale} name`);
   return item;
-}
-
-/** Searches by the Chinese name on the home screen and opens the item's guide. */
-async function openGuide(page: Page, item: ServiceDetail): Promise<void> {
-  await screen(page, 'home');
-  await page.getByTestId('search-input').fill(item.name);
-  const entry = page.locator(`[data-testid="service-item"][data-code="${item.code}"]`).first();
-  await entry.waitFor({ state: 'visible', timeout: 10_000 });
-  await entry.click();
-  await screen(page, 'guide');
 }
 
 for (const locale of ['en', 'ug'] as const) {

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { HOLD, openKiosk } from '../fixtures/test-kiosk-page';
 import { expect, test } from '../fixtures/test';
+import { unisolated } from '../fixtures/page-checks';
 
 /**
  * Honest screens (issue 20), in the renderer alone with a TestKioskApi:
@@ -175,18 +176,6 @@ test.describe('pace', () => {
 });
 
 test.describe('right-to-left (Uyghur)', () => {
-  /** Every run of digits, asterisks or Han characters in `main` that is not inside an isolating element. */
-  const unisolated = (page: Page) =>
-    page.evaluate(() => {
-      const out: string[] = [];
-      const walker = document.createTreeWalker(document.querySelector('main')!, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const value = n.textContent ?? '';
-        if (!/[0-9*]{4,}|[\u4e00-\u9fff]\*/.test(value)) continue;
-        if (!n.parentElement?.closest('bdi, [dir="ltr"]')) out.push(value.trim());
-      }
-      return out;
-    });
   /** True when the first character of `testId`'s text is drawn left of its last (the value reads in its own order). */
   const readsLeftToRight = (page: Page, testId: string) =>
     page.evaluate((id) => {
