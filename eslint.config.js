@@ -111,7 +111,7 @@ export const LAYERS = [
  * - app and the entry files: the shell that composes everything.
  */
 export const RENDERER_FOLDERS = [
-  ['i18n', 'theme', 'styles', 'transport', 'media', 'input', 'flow', 'testing'],
+  ['i18n', 'theme', 'styles', 'transport', 'media', 'input', 'lockdown', 'flow', 'testing'],
   ['hooks'],
   ['ui'],
   ['ime', 'voice'],

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { startPlatformSim } from './server';
 
-const USAGE = 'usage: platform-sim --port N --data-dir DIR [--host H] [--quiet] [--payment-ttl-ms MS] [--require-signed-requests] [--issue-enrolment-code SITE]\n';
+const USAGE = 'usage: platform-sim --port N --data-dir DIR [--host H] [--quiet] [--payment-ttl-ms MS] [--require-signed-requests] [--issue-enrolment-code SITE] [--parent-pid PID]\n';
 
 /**
  * `npm run platform-sim -- --port N --data-dir DIR [--quiet] [--payment-ttl-ms MS]
- * [--require-signed-requests] [--issue-enrolment-code SITE]`.
+ * [--require-signed-requests] [--issue-enrolment-code SITE] [--parent-pid PID]`.
+ * `--parent-pid PID` stops it once that process is gone (the launcher that started it).
  * `--require-signed-requests` refuses unsigned API requests (`signature-missing`);
  * `--issue-enrolment-code SITE` issues one one-time enrolment code for SITE at
  * start and prints `platform-sim enrolment code CODE for site SITE` before the
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
         'payment-ttl-ms': { type: 'string' },
         'require-signed-requests': { type: 'boolean', default: false },
         'issue-enrolment-code': { type: 'string' },
+        'parent-pid': { type: 'string' },
       },
     }));
   } catch (err) {
@@ -39,7 +41,8 @@ async function main(): Promise<void> {
   }
   const ttl = values['payment-ttl-ms'] === undefined ? undefined : Number(values['payment-ttl-ms']);
   const site = values['issue-enrolment-code'];
-  if (site !== undefined && !/^[A-Za-z0-9._-]{1,64}$/.test(site)) {
+  const parentPid = values['parent-pid'];
+  if ((site !== undefined && !/^[A-Za-z0-9._-]{1,64}$/.test(site)) || (parentPid !== undefined && !/^[1-9][0-9]{0,9}$/.test(parentPid))) {
     process.stderr.write(USAGE);
     process.exit(2);
   }
@@ -58,6 +61,27 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (parentPid !== undefined) exitWithParent(Number(parentPid), stop);
+}
+
+/**
+ * Stops the simulator once the process that started it is gone (a launcher
+ * killed with SIGKILL cannot stop its children): polled every 500 ms, gone
+ * when this process has been re-parented (POSIX) or the pid no longer exists.
+ */
+function exitWithParent(parentPid: number, stop: () => void): void {
+  const timer = setInterval(() => {
+    let alive = process.ppid === parentPid || process.platform === 'win32';
+    try {
+      process.kill(parentPid, 0);
+    } catch {
+      alive = false;
+    }
+    if (alive) return;
+    clearInterval(timer);
+    stop();
+  }, 500);
+  timer.unref();
 }
 
 main().catch((err: unknown) => {

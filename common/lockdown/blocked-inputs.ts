@@ -4,7 +4,7 @@
  * source for the Electron shell's `before-input-event` filter
  * (`main/electron/lockdown.ts`), the renderer's guard
  * (`renderer/src/lockdown/lockdown-guard.ts`) and the escape tests, which walk
- * every row (`main/electron/lockdown.test.ts`, `tests/e2e/lockdown-escape.e2e.test.ts`).
+ * every row (`main/electron/lockdown.test.ts`, `tests/e2e/lockdown/browser-lockdown.e2e.test.ts`).
  * Pure data and one matcher: no DOM, no Node, no Electron.
  */
 

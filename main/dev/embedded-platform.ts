@@ -43,6 +43,8 @@ export function startEmbeddedPlatform(options: {
 }): Promise<EmbeddedPlatform> {
   const args = ['--import', 'tsx', 'platform-sim/cli.ts', '--port', String(options.port ?? 0), '--data-dir', options.dataDir];
   if (options.quiet ?? true) args.push('--quiet');
+  // It stops by itself when this process is gone, even killed with SIGKILL (no orphan platform).
+  args.push('--parent-pid', String(process.pid));
   if (options.requireSignedRequests) args.push('--require-signed-requests');
   if (options.issueEnrolmentCode) args.push('--issue-enrolment-code', options.issueEnrolmentCode);
   let enrolmentCode: string | null = null;

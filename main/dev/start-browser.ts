@@ -3,15 +3,16 @@
 // loopback web host (main/web, the host library) and — when no platform is
 // configured — the embedded platform-sim, with the renderer opened in
 // Chromium's kiosk/app mode (or the URL printed when there is no display).
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../core/config';
 import { describeStartupFailure, prepareDataDir, StartupError } from '../core/startup-failure';
 import { createServiceLog } from '../supervisor/service-log';
 import { startBrowserKiosk, type BrowserKiosk } from './browser-kiosk';
+import { kioskLaunchUrl } from './chromium-kiosk';
+import { startKioskChromium, type KioskChromium } from './kiosk-chromium';
 import { hasSimulatedDevices } from './sim-controls';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -65,11 +66,12 @@ const readyMs = Math.round(performance.now() - startedAt);
 process.stdout.write(`自助终端已启动 / kiosk ready in ${readyMs} ms: ${host.url}\n`);
 if (simulated) process.stdout.write(`模拟设备控制 / simulator controls: POST ${host.origin}/sim/idcard/insert (header X-Kiosk-Token: ${host.token})\n`);
 
-let browser: ReturnType<typeof spawn> | null = null;
+let browser: KioskChromium | null = null;
 const chromium = findChromium();
 if (chromium && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.KIOSK_NO_BROWSER) {
-  const profile = mkdtempSync(join(tmpdir(), 'kiosk-chromium-'));
-  browser = spawn(chromium, [`--app=${host.url}`, '--kiosk', `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-translate', '--overscroll-history-navigation=0'], { stdio: 'ignore' });
+  // Supervised: a closed or crashed window is opened again (crash-loop rule), and Chromium dies with this process.
+  browser = await startKioskChromium({ chromium, url: kioskLaunchUrl(host), log: (line) => void process.stdout.write(`[supervisor] ${line}\n`) });
+  process.stdout.write(`自助终端窗口 / kiosk window: Chromium pid ${browser.supervisor.run?.pid ?? '?'}, policy ${browser.policy}\n`);
 } else {
   process.stdout.write(`无显示器：请用浏览器打开上面的地址 / no display: open the URL above in a browser\n`);
 }
@@ -78,7 +80,7 @@ let stopping = false;
 async function shutdown(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  browser?.kill('SIGTERM');
+  await browser?.stop();
   await kiosk.close();
   process.exit(0);
 }

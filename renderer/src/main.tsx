@@ -1,4 +1,5 @@
 import { loadBoot } from './flow/boot';
+import { installLockdownGuard } from './lockdown/lockdown-guard';
 import { getKioskApi } from './transport/get-kiosk-api';
 import './styles/kiosk.css';
 
@@ -12,6 +13,8 @@ const RELOAD_AFTER_MS = 5000;
  * fetched and parsed instead of after it.
  */
 function start(): void {
+  // First, before any of the app's handlers: the renderer's half of the lockdown (both transports).
+  installLockdownGuard();
   const root = document.getElementById('root');
   if (!root) return;
   const api = getKioskApi();
