@@ -20,8 +20,12 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  */
 const DEV_MARKERS = ['/sim/idcard/insert', '/sim/printer/printed', '/sim/sync-now', 'platform-sim/cli.ts', 'the embedded platform-sim did not start', 'function startEmbeddedPlatform(', 'function simControlRoutes(', 'function startSimControls(', 'function hasSimulatedDevices('];
 
-/** Strings of the browser-mode launcher (main/dev/start-browser.ts), which neither bundle carries. */
-const LAUNCHER_MARKERS = ['kiosk ready in', '--app=', 'kiosk-chromium-'];
+/** Strings of the browser-mode launcher and where they are written, which neither bundle carries. */
+const LAUNCHER_MARKERS: Array<[string, string]> = [
+  ['kiosk ready in', 'main/dev/start-browser.ts'],
+  ['--app=', 'main/dev/chromium-kiosk.ts'],
+  ['kiosk-chromium-', 'main/dev/kiosk-chromium.ts'],
+];
 
 /** Packages main.cjs may require at run time (externals of scripts/build-electron.mjs). */
 const EXTERNALS = ['electron', 'electron-updater', 'better-sqlite3', 'serialport', 'node-hid', '@napi-rs/canvas'];
@@ -44,8 +48,8 @@ describe('the packaged shell bundle (main.cjs) carries no development tooling', 
     expect(main).not.toContain(marker);
   });
 
-  it.each(LAUNCHER_MARKERS)('the browser launcher string %j is in main/dev/start-browser.ts, not in main.cjs', (marker) => {
-    expect(readFileSync(join(root, 'main/dev/start-browser.ts'), 'utf8')).toContain(marker);
+  it.each(LAUNCHER_MARKERS)('the browser launcher string %j is in %s, not in main.cjs', (marker, file) => {
+    expect(readFileSync(join(root, file), 'utf8')).toContain(marker);
     expect(main).not.toContain(marker);
   });
 
