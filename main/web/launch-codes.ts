@@ -1,5 +1,11 @@
 import { createToken, tokenMatches } from './token';
 
+/** Path the browser is launched at: `GET /kiosk-launch?code=<one-time code>` sets the session cookie once and redirects to `/`. */
+export const KIOSK_LAUNCH_PATH = '/kiosk-launch';
+
+/** Query parameter of {@link KIOSK_LAUNCH_PATH} carrying the launch code. */
+export const KIOSK_LAUNCH_CODE_PARAM = 'code';
+
 /** Default life of an unused launch code, in ms (2 minutes: Chromium is up long before on this hardware). */
 export const LAUNCH_CODE_TTL_MS = 120_000;
 

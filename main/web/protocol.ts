@@ -1,12 +1,6 @@
 /** Path of the WebSocket endpoint on the loopback host. */
 export const KIOSK_API_PATH = '/kiosk-api';
 
-/** Path the browser is launched at: `GET /kiosk-launch?code=<one-time code>` sets the session cookie once and redirects to `/`. */
-export const KIOSK_LAUNCH_PATH = '/kiosk-launch';
-
-/** Query parameter of {@link KIOSK_LAUNCH_PATH} carrying the launch code. */
-export const KIOSK_LAUNCH_CODE_PARAM = 'code';
-
 /** WebSocket subprotocol the host selects; the client must offer it. */
 export const KIOSK_WS_PROTOCOL = 'kiosk.v1';
 
