@@ -66,7 +66,7 @@ const nextNavigation = (p: Page): Promise<unknown> => p.waitForEvent('framenavig
 const mark = (p: Page) => p.evaluate(() => void ((window as unknown as { __benchMark?: boolean }).__benchMark = true));
 
 try {
-  await page.goto(kiosk.host.url);
+  await page.goto(kiosk.host.launchUrl());
   await backInService(page);
 
   const coreMs: number[] = [];
@@ -133,7 +133,7 @@ function watchdogAdapter(p: Page, reopened: (page: Page) => void) {
       void (async () => {
         await p.close().catch(() => undefined);
         const fresh = await browser.newPage({ viewport: PORTRAIT });
-        await fresh.goto(kiosk.host.url);
+        await fresh.goto(kiosk.host.launchUrl());
         reopened(fresh);
       })(),
     on(event: string, l: (...args: unknown[]) => void) {

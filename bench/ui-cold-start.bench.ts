@@ -113,7 +113,8 @@ async function launcherRun(): Promise<{ wall: number; printed: number }> {
 /** Where the cold runs load the two pages from, and how to stop it all. */
 interface Servers {
   browser: Browser;
-  kioskUrl: string;
+  /** A fresh one-time launch URL of the kiosk for each page load. */
+  kioskUrl(): string;
   bareUrl: string;
   bundle: string;
   bareBytes: number;
@@ -134,7 +135,7 @@ async function startServers(): Promise<Servers> {
     const bare = await serveBareReactPage(join(kiosk.dir, 'bare'));
     return {
       browser: kiosk.browser,
-      kioskUrl: kiosk.host.url,
+      kioskUrl: () => kiosk.host.launchUrl(),
       bareUrl: bare.url,
       bundle: kiosk.bundle,
       bareBytes: bare.bytes,
@@ -147,11 +148,15 @@ async function startServers(): Promise<Servers> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'kiosk-bench-cold-'));
   const server = await startUntilLine('npx', ['tsx', 'bench/support/cold-start-server.ts', dir], { cwd: ROOT, env: process.env, readyLine: /^\{.*\}$/ });
-  const info = JSON.parse(server.match[0]) as { kiosk: string; bare: string; bundle: string; bareBytes: number };
+  const info = JSON.parse(server.match[0]) as { kiosk: string[]; bare: string; bundle: string; bareBytes: number };
   const browser = await launchChromium();
   return {
     browser,
-    kioskUrl: info.kiosk,
+    kioskUrl: () => {
+      const url = info.kiosk.shift();
+      if (!url) throw new Error('cold-start-server: out of launch URLs');
+      return url;
+    },
     bareUrl: info.bare,
     bundle: info.bundle,
     bareBytes: info.bareBytes,
@@ -168,12 +173,12 @@ const servers = await startServers();
 try {
   const KIOSK_READY = '[data-screen="attract"] [data-testid="start-button"]';
   const BARE_READY = `[data-testid="${BARE_BUTTON}"]`;
-  await coldRun(servers.browser, servers.kioskUrl, KIOSK_READY);
+  await coldRun(servers.browser, servers.kioskUrl(), KIOSK_READY);
   await coldRun(servers.browser, servers.bareUrl, BARE_READY);
   const k: ColdRun[] = [];
   const b: ColdRun[] = [];
   for (let i = 0; i < runs; i++) {
-    k.push(await coldRun(servers.browser, servers.kioskUrl, KIOSK_READY));
+    k.push(await coldRun(servers.browser, servers.kioskUrl(), KIOSK_READY));
     b.push(await coldRun(servers.browser, servers.bareUrl, BARE_READY));
   }
   const kw = median(k.map((r) => r.toReady));

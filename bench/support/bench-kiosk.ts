@@ -8,7 +8,7 @@ import { loadConfig } from '../../main/core/config';
 import { createKioskCore, type KioskCore } from '../../main/core/create-kiosk-core';
 import { startEmbeddedPlatform, type EmbeddedPlatform } from '../../main/dev/embedded-platform';
 import { simControlRoutes } from '../../main/dev/sim-controls';
-import { startWebHost, type WebHost } from '../../main/web/web-host';
+import { startWebHost, type HarnessWebHost } from '../../main/web/web-host';
 import { launchChromium } from '../../tests/support/chromium';
 
 /** Repository root. */
@@ -65,13 +65,14 @@ export async function rendererSnapshot(into: string): Promise<{ dir: string; bun
  * The servers of a benched kiosk, with their data under `dir`: platform-sim
  * (its own process), the real core with simulated devices in this process
  * (sync poll and connectivity probe every 500 ms) and the loopback web host
- * serving `staticDir`.
+ * serving `staticDir`. `launchCodeTtlMs` as in `WebHostOptions` (a bench that
+ * issues its launch codes up front keeps them longer).
  */
-export async function startKioskServers(dir: string, staticDir: string): Promise<{ platform: EmbeddedPlatform; core: KioskCore; host: WebHost }> {
+export async function startKioskServers(dir: string, staticDir: string, launchCodeTtlMs?: number): Promise<{ platform: EmbeddedPlatform; core: KioskCore; host: HarnessWebHost }> {
   const platform = await startEmbeddedPlatform({ dataDir: join(dir, 'platform') });
   const config = loadConfig({ dataDir: join(dir, 'kiosk'), platformUrl: platform.url, submitAckWaitMs: 5000 }, {});
   const core = await createKioskCore(config, { syncPollIntervalMs: 500, probeIntervalMs: 500 });
-  const host = await startWebHost({ dispatcher: core.dispatcher, events: core.events, staticDir, routes: simControlRoutes(core) });
+  const host = await startWebHost({ dispatcher: core.dispatcher, events: core.events, staticDir, routes: simControlRoutes(core), harness: true, ...(launchCodeTtlMs ? { launchCodeTtlMs } : {}) });
   return { platform, core, host };
 }
 
@@ -84,7 +85,7 @@ export async function startKioskServers(dir: string, staticDir: string): Promise
 export class BenchKiosk {
   platform: EmbeddedPlatform | null = null;
   core!: KioskCore;
-  host!: WebHost;
+  host!: HarnessWebHost;
   browser!: Browser;
   /** Name of the renderer's main script that is being measured. */
   bundle = '';
@@ -107,7 +108,7 @@ export class BenchKiosk {
     const context = await this.browser.newContext({ viewport: options.viewport ?? PORTRAIT, locale: 'zh-CN' });
     const page = await context.newPage();
     if (options.initScript) await page.addInitScript({ content: options.initScript });
-    await page.goto(this.host.url);
+    await page.goto(this.host.launchUrl());
     await waitForAttract(page);
     return { context, page };
   }

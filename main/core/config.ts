@@ -6,6 +6,7 @@ import { DEFAULT_SITE_NAME } from '../../common/contract/site-name';
 import { parsePositionedJson, type ConfigPlace, type ConfigProblem, type PositionedJson } from './config-file';
 import { ConfigError, orderProblems, problemsFromIssues } from './config-problems';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../../common/domain/local-time';
+import { platformUrlProblem } from './platform-url';
 
 export { ConfigError, formatConfigProblem, formatConfigProblems } from './config-problems';
 export type { ConfigProblem } from './config-file';
@@ -86,8 +87,20 @@ function checkDevice(d: { mode: string; port?: string | undefined; host?: string
 export const KioskConfigSchema = z.object({
   /** Directory holding the SQLite database, key file and device id. */
   dataDir: z.string().default('.kiosk-data'),
-  /** Base URL of the central platform; null = start the embedded platform-sim (dev/demo only). */
-  platformUrl: z.string().url().nullable().default(null),
+  /**
+   * Base URL of the central platform; null = start the embedded platform-sim
+   * (dev/demo only). `https:`, or `http:` to a loopback host in development
+   * (a packaged build refuses http, see {@link ConfigDefaults.packaged}).
+   */
+  platformUrl: z
+    .string()
+    .url()
+    .superRefine((url, ctx) => {
+      const problem = platformUrlProblem(url, false);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem.en, params: { zh: problem.zh } });
+    })
+    .nullable()
+    .default(null),
   devices: z
     .object({
       idcard: SerialDeviceSchema.superRefine(checkDevice).default({ mode: 'sim', baudRate: 115200 }),
@@ -157,6 +170,8 @@ export type KioskConfigInput = z.input<typeof KioskConfigSchema>;
 export interface ConfigDefaults {
   /** `devices.a4Printer.mode` when neither the file nor the overrides set it (the Electron shell on Windows passes `os`). */
   a4PrinterMode?: 'cups' | 'os' | 'none';
+  /** True in a packaged build (the shell passes `app.isPackaged`): the platform URL must then be `https:`. Default false. */
+  packaged?: boolean;
 }
 
 /** Reads a configuration file with positions; throws {@link ConfigError} when it cannot be read or is not valid JSON. */
@@ -206,7 +221,8 @@ function validate(input: unknown, placeOf: (path: ReadonlyArray<PropertyKey>) =>
  * in the file is ignored (the file lives in the data dir). Throws
  * {@link ConfigError}: one problem per mistake, each with the file, line and
  * column of the field (or the environment variable or option that set it),
- * in Chinese and English.
+ * in Chinese and English. With `defaults.packaged`, a platform URL that is
+ * not `https:` is refused the same way.
  */
 export function loadConfig(overrides: KioskConfigInput = {}, env: NodeJS.ProcessEnv = process.env, defaults: ConfigDefaults = {}): KioskConfig {
   const dataDir = overrides.dataDir ?? env.KIOSK_DATA_DIR ?? '.kiosk-data';
@@ -225,7 +241,10 @@ export function loadConfig(overrides: KioskConfigInput = {}, env: NodeJS.Process
     if (file) return file.placeOf(path as Array<string | number>);
     return { source: candidate, line: null, column: null };
   };
-  return validate(merged, placeOf);
+  const config = validate(merged, placeOf);
+  const problem = defaults.packaged && config.platformUrl ? platformUrlProblem(config.platformUrl, true) : null;
+  if (problem) throw new ConfigError([{ ...placeOf(['platformUrl']), field: 'platformUrl', ...problem }]);
+  return config;
 }
 
 /**

@@ -44,11 +44,14 @@ export interface BrowserKioskOptions {
   autoEnrol?: boolean;
   /** Called when the embedded platform has started (first time and after each restart). */
   onPlatformStarted?(platform: EmbeddedPlatform): void;
+  /** Also accept a harness token for callers in Node (see `WebHostOptions.harness`); default false. */
+  harness?: boolean;
 }
 
 /** Browser mode running: the web host in this process, the core and the platform in their own, each supervised. */
 export interface BrowserKiosk {
-  host: WebHost;
+  /** The web host; its `token` is set only when started with `harness`. */
+  host: WebHost & { token?: string };
   core: SupervisedCore;
   /** The embedded platform's supervisor, or null when a platform is configured. */
   platform: Supervisor | null;
@@ -115,6 +118,7 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<B
       staticDir: options.rendererDir,
       port: options.webPort ?? 0,
       routes: running.routes.map((r) => ({ method: r.method, path: r.path, handler: (body: unknown) => running.remote.route(r.method, r.path, body) })),
+      harness: options.harness ?? false,
     });
     const activity = watchKioskActivity(running.remote);
     const { hour, forceHour, timeZone } = config.nightlyRestart;

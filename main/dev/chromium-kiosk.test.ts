@@ -11,9 +11,9 @@ afterEach(() => {
 
 describe("browser mode's Chromium launch", () => {
   it('opens the host page in kiosk app mode in the given profile; --no-sandbox only as root', () => {
-    const url = kioskLaunchUrl({ url: 'http://127.0.0.1:4000/' });
+    const url = kioskLaunchUrl({ launchUrl: () => 'http://127.0.0.1:4000/kiosk-launch?code=abc' });
     const args = kioskChromiumArgs(url, '/tmp/p');
-    expect(args).toEqual(expect.arrayContaining(['--app=http://127.0.0.1:4000/', '--kiosk', '--user-data-dir=/tmp/p', '--overscroll-history-navigation=0']));
+    expect(args).toEqual(expect.arrayContaining(['--app=http://127.0.0.1:4000/kiosk-launch?code=abc', '--kiosk', '--user-data-dir=/tmp/p', '--overscroll-history-navigation=0']));
     expect(args).not.toContain('--no-sandbox');
     expect(kioskChromiumArgs(url, '/tmp/p', { root: true })).toContain('--no-sandbox');
   });

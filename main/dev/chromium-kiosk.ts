@@ -32,11 +32,12 @@ export const KIOSK_CHROMIUM_POLICY = {
 } as const;
 
 /**
- * The URL Chromium opens: the web host's page. The one place it is built,
- * so a change to how the page gets its credentials touches one function.
+ * The URL Chromium opens: the web host's one-time launch URL (its code is
+ * exchanged once for the page's HttpOnly session cookie, so every launch
+ * needs a new one). The one place it is built.
  */
-export function kioskLaunchUrl(host: { url: string }): string {
-  return host.url;
+export function kioskLaunchUrl(host: { launchUrl(): string }): string {
+  return host.launchUrl();
 }
 
 /**

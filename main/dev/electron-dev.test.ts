@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebHost } from '../web/web-host';
+import type { HarnessWebHost } from '../web/web-host';
 import { startCoreHarness, type CoreHarness } from '../../tests/core/support/core-harness';
 import { startSimControls } from './electron-dev';
 import { hasSimulatedDevices } from './sim-controls';
@@ -13,7 +13,7 @@ describe('hasSimulatedDevices', () => {
 
 describe('startSimControls (the Electron development bundle)', () => {
   let h: CoreHarness;
-  let host: WebHost | null;
+  let host: HarnessWebHost | null;
   beforeAll(async () => {
     h = await startCoreHarness();
     host = await startSimControls(h.core);

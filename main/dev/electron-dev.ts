@@ -5,7 +5,7 @@
 // Its exports must satisfy `DevShellTools` of main/electron/dev-shell.ts
 // (checked by the type check of tests/dev/shell-bundles.test.ts).
 import type { KioskCore } from '../core/create-kiosk-core';
-import { startWebHost, type WebHost } from '../web/web-host';
+import { startWebHost, type HarnessWebHost } from '../web/web-host';
 import { hasSimulatedDevices, simControlRoutes } from './sim-controls';
 
 export { startEmbeddedPlatform } from './embedded-platform';
@@ -17,9 +17,9 @@ export { startEmbeddedPlatform } from './embedded-platform';
  * way the browser mode and the tests do (requires the per-launch token),
  * and logs one line saying how. Resolves null when every device is real.
  */
-export async function startSimControls(core: KioskCore, log: (line: string) => void = () => undefined): Promise<WebHost | null> {
+export async function startSimControls(core: KioskCore, log: (line: string) => void = () => undefined): Promise<HarnessWebHost | null> {
   if (!hasSimulatedDevices(core.config)) return null;
-  const host = await startWebHost({ dispatcher: core.dispatcher, events: core.events, staticDir: null, routes: simControlRoutes(core) });
+  const host = await startWebHost({ dispatcher: core.dispatcher, events: core.events, staticDir: null, routes: simControlRoutes(core), harness: true });
   log(`simulator controls: POST ${host.origin}/sim/idcard/insert (header X-Kiosk-Token: ${host.token})`);
   return host;
 }

@@ -13,8 +13,8 @@ import { chromiumCommand, kioskChromiumArgs, probePolicyMechanism, writePolicyRo
 export interface KioskChromiumOptions {
   /** The Chromium executable (`/usr/bin/chromium`). */
   chromium: string;
-  /** The page to open ({@link kioskLaunchUrl}). */
-  url: string;
+  /** The page to open, asked again for every launch ({@link kioskLaunchUrl}: a launch code works once). */
+  url: () => string;
   /** One line per event (start, relaunch, out of service). */
   log(line: string): void;
   /** Relaunch rule; default the core's (5 in 10 minutes, 250 ms doubling to 30 s). */
@@ -48,17 +48,22 @@ export interface KioskChromium {
 export async function startKioskChromium(options: KioskChromiumOptions): Promise<KioskChromium> {
   const workDir = mkdtempSync(join(tmpdir(), 'kiosk-chromium-'));
   const profileDir = join(workDir, 'profile');
-  const policyRoot = writePolicyRoot(workDir, new URL(options.url).origin);
+  let nextUrl: string | null = options.url();
+  const policyRoot = writePolicyRoot(workDir, new URL(nextUrl).origin);
   const policy = probePolicyMechanism();
   if (policy === 'none') options.log('浏览器策略未能按次加载，只用启动参数锁定 / the managed policy could not be applied per launch (no mount namespace): flags only');
-  const args = kioskChromiumArgs(options.url, profileDir, { root: process.getuid?.() === 0 });
-  const { command, args: argv } = chromiumCommand(options.chromium, args, policyRoot, policy);
+  const commandFor = (url: string) => chromiumCommand(options.chromium, kioskChromiumArgs(url, profileDir, { root: process.getuid?.() === 0 }), policyRoot, policy);
   const supervisor = new Supervisor({
     ...options.crashLoop,
     label: { zh: '自助终端窗口', en: 'kiosk window' },
     log: options.log,
     outOfServiceRetryMs: options.outOfServiceRetryMs === undefined ? 10 * 60_000 : options.outOfServiceRetryMs,
-    start: () => launch(command, argv, options.env ?? process.env),
+    start: () => {
+      const url = nextUrl ?? options.url();
+      nextUrl = null;
+      const { command, args } = commandFor(url);
+      return launch(command, args, options.env ?? process.env);
+    },
   });
   await supervisor.start();
   return {

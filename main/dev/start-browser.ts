@@ -47,6 +47,7 @@ async function start(): Promise<{ kiosk: BrowserKiosk; simulated: boolean }> {
     webPort: Number(process.env.KIOSK_WEB_PORT ?? 0),
     log: createServiceLog({ file: join(config.dataDir, 'logs', 'service.log'), prefix: '[supervisor]' }),
     onPlatformStarted: (platform) => void process.stdout.write(`内置模拟平台 / embedded platform-sim: ${platform.url}\n`),
+    harness: process.env.KIOSK_HARNESS === '1',
   });
   return { kiosk, simulated: hasSimulatedDevices(config) };
 }
@@ -64,13 +65,15 @@ const { kiosk, simulated } = started;
 const { host } = kiosk;
 const readyMs = Math.round(performance.now() - startedAt);
 process.stdout.write(`自助终端已启动 / kiosk ready in ${readyMs} ms: ${host.url}\n`);
-if (simulated) process.stdout.write(`模拟设备控制 / simulator controls: POST ${host.origin}/sim/idcard/insert (header X-Kiosk-Token: ${host.token})\n`);
+if (simulated && host.token) process.stdout.write(`模拟设备控制 / simulator controls: POST ${host.origin}/sim/idcard/insert (header X-Kiosk-Token: ${host.token})\n`);
+else if (simulated) process.stdout.write(`模拟设备控制需 KIOSK_HARNESS=1 / simulator controls need KIOSK_HARNESS=1\n`);
 
 let browser: KioskChromium | null = null;
 const chromium = findChromium();
 if (chromium && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process.env.KIOSK_NO_BROWSER) {
   // Supervised: a closed or crashed window is opened again (crash-loop rule), and Chromium dies with this process.
-  browser = await startKioskChromium({ chromium, url: kioskLaunchUrl(host), log: (line) => void process.stdout.write(`[supervisor] ${line}\n`) });
+  // Each launch gets a fresh one-time launch URL: a code works once.
+  browser = await startKioskChromium({ chromium, url: () => kioskLaunchUrl(host), log: (line) => void process.stdout.write(`[supervisor] ${line}\n`) });
   process.stdout.write(`自助终端窗口 / kiosk window: Chromium pid ${browser.supervisor.run?.pid ?? '?'}, policy ${browser.policy}\n`);
 } else {
   process.stdout.write(`无显示器：请用浏览器打开上面的地址 / no display: open the URL above in a browser\n`);

@@ -136,6 +136,57 @@ describe('main.ts start-up', () => {
     expect(fake.exitCodes).toEqual([]);
   });
 
+  /** Runs main.ts packaged (or not) with extra environment variables and command-line arguments; returns what it printed. */
+  async function runWith(isPackaged: boolean, env: Record<string, string>, args: string[] = []): Promise<string[]> {
+    resetFakeElectron();
+    fake.isPackaged = isPackaged;
+    fake.appPath = appRootWithDevBundle();
+    const savedArgv = process.argv;
+    process.argv = [...savedArgv, ...args];
+    for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+    try {
+      await runMain();
+    } finally {
+      write.mockRestore();
+      process.argv = savedArgv;
+      vi.unstubAllEnvs();
+    }
+    return lines;
+  }
+
+  it.each([
+    [{ KIOSK_WINDOWED: '1' }, [], 'KIOSK_WINDOWED'],
+    [{ KIOSK_PLATFORM_URL: 'http://127.0.0.1:1' }, [], 'KIOSK_PLATFORM_URL'],
+    [{ KIOSK_CONFIG: '/tmp/mine.json' }, [], 'KIOSK_CONFIG'],
+    [{ KIOSK_DATA_DIR: '/tmp/mine' }, [], 'KIOSK_DATA_DIR'],
+    [{}, ['--inspect'], '--inspect'],
+    [{}, ['--inspect=9229'], '--inspect'],
+    [{}, ['--remote-debugging-port=9222'], '--remote-debugging-port'],
+  ])('packaged, refuses to start with %o %o: one line naming %s in Chinese and English, exit 2, no window', async (env, args, named) => {
+    const lines = await runWith(true, env, args);
+    expect(fake.exitCodes).toEqual([2]);
+    expect(fake.windows).toHaveLength(0);
+    expect(lines).toEqual([`[electron] 自助终端未启动：安装版不接受开发用设置 ${named}，请去掉后再启动 / kiosk not started: a packaged build refuses development overrides ${named}; remove them and start again\n`]);
+  });
+
+  it('in development, the same overrides are honoured (KIOSK_WINDOWED gives a window, no refusal)', async () => {
+    await runWith(false, { KIOSK_WINDOWED: '1', KIOSK_DATA_DIR: '/tmp/kiosk-dev-data' }, ['--remote-debugging-port=9222']);
+    expect(fake.exitCodes).toEqual([]);
+    expect(fake.windows).toHaveLength(1);
+  });
+
+  it('packaged, reads the configuration only from the per-OS administrator path, with the https rule on', async () => {
+    await runWith(true, {});
+    const { loadConfig } = await import('../core/config');
+    const { packagedConfigPath } = await import('./packaged-guard');
+    const call = vi.mocked(loadConfig).mock.calls.at(-1);
+    expect(call?.[1]).toEqual({ KIOSK_CONFIG: packagedConfigPath(process.platform, process.env) });
+    expect(call?.[2]).toMatchObject({ packaged: true });
+    expect(fake.windows).toHaveLength(1);
+  });
+
   it('in development without a built development bundle, start-up fails with a clear line', async () => {
     resetFakeElectron();
     fake.appPath = mkdtempSync(join(tmpdir(), 'main-test-nodev-'));

@@ -19,6 +19,7 @@ import { startSdNotify } from '../supervisor/sd-notify';
 import { observeCalls, watchKioskActivity } from '../supervisor/kiosk-activity';
 import { scheduleNightlyRestart } from '../supervisor/nightly-restart';
 import { createKioskWindow, loadKioskApp } from './window';
+import { packagedConfigPath, refuseDevOverrides, refuseUserWritableConfig } from './packaged-guard';
 import { DEV_ENROLMENT_SITE, loadDevShellTools, type DevPlatform } from './dev-shell';
 
 const log = (line: string): void => void process.stdout.write(`[electron] ${line}\n`);
@@ -29,33 +30,49 @@ setupShellCrashHandlers({ app, log });
 // 1. Privileged scheme: Electron accepts it only before `ready`.
 registerAppScheme();
 
-// 2. One instance per machine: a second launch quits at once.
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  start().catch((e: unknown) => {
-    // One clear line in Chinese and English with what to do (one per configuration problem), never a stack trace.
-    const failure = describeStartupFailure(e);
-    for (const line of failure.text.split('\n')) log(line);
-    app.exit(failure.exitCode);
-  });
+/** One clear line in Chinese and English with what to do (one per configuration problem), never a stack trace. */
+function failStartup(e: unknown): void {
+  const failure = describeStartupFailure(e);
+  for (const line of failure.text.split('\n')) log(line);
+  app.exit(failure.exitCode);
 }
 
+// 2. A packaged shell refuses development overrides (env and debugger switches) before anything starts.
+function refusedAtLaunch(): boolean {
+  try {
+    refuseDevOverrides(app.isPackaged, { env: process.env, argv: process.argv, execArgv: process.execArgv });
+    return false;
+  } catch (e) {
+    failStartup(e);
+    return true;
+  }
+}
+const refused = refusedAtLaunch();
+
+// 3. One instance per machine: a second launch quits at once.
+if (!refused && !app.requestSingleInstanceLock()) app.quit();
+else if (!refused) start().catch(failStartup);
+
 async function start(): Promise<void> {
-  // 3. Global lockdown first, so no webContents ever exists without it.
+  // 4. Global lockdown first, so no webContents ever exists without it.
   setupGlobalLockdown();
   await app.whenReady();
   const appRoot = app.getAppPath();
 
-  // 4. Renderer files at kiosk://app/ before any window loads.
+  // 5. Renderer files at kiosk://app/ before any window loads.
   setupAppProtocol(join(appRoot, 'dist', 'renderer'));
 
-  // 5. The core (plain Node). The data key lives in the OS keystore via safeStorage.
+  // 6. The core (plain Node). The data key lives in the OS keystore via safeStorage.
   const userData = app.getPath('userData');
   //    A4: mode "os" (the OS spooler through Electron's printing API) is the
   //    default on Windows, CUPS elsewhere. The host is offered on every platform
   //    but used only in mode "os", and opens no window until it is used.
-  const config = loadConfig({ dataDir: process.env.KIOSK_DATA_DIR ?? join(userData, 'kiosk-data') }, process.env, { a4PrinterMode: defaultA4PrinterMode(process.platform) });
+  //    Packaged: the configuration is the administrator-only file at packagedConfigPath (nothing from the environment), and its platform URL must be https.
+  const packagedConfig = app.isPackaged ? packagedConfigPath(process.platform, process.env) : null;
+  if (packagedConfig) refuseUserWritableConfig(packagedConfig);
+  const config = packagedConfig
+    ? loadConfig({ dataDir: join(userData, 'kiosk-data') }, { KIOSK_CONFIG: packagedConfig }, { a4PrinterMode: defaultA4PrinterMode(process.platform), packaged: true })
+    : loadConfig({ dataDir: process.env.KIOSK_DATA_DIR ?? join(userData, 'kiosk-data') }, process.env, { a4PrinterMode: defaultA4PrinterMode(process.platform) });
   //    Development switch: only an unpackaged shell loads the development bundle
   //    (dist/electron/dev.cjs: embedded platform-sim, simulator controls); the
   //    packaged main.cjs contains none of it and a packaged build must configure platformUrl.
@@ -73,7 +90,7 @@ async function start(): Promise<void> {
   const core: KioskCoreHandle = fullCore;
   const simControls = dev ? await dev.startSimControls(fullCore, log) : null;
 
-  // 6. The window, locked down and wired to IPC before its first load,
+  // 7. The window, locked down and wired to IPC before its first load,
   //    so the page can never run without sender checks and permission rules.
   const win = createKioskWindow({ preloadPath: join(appRoot, 'dist', 'electron', 'preload.cjs'), kiosk: process.env.KIOSK_WINDOWED !== '1', devTools: !app.isPackaged });
   kioskWindow = win;
@@ -91,7 +108,7 @@ async function start(): Promise<void> {
   const notify = startSdNotify();
   notify.ready();
 
-  // 7. Updates last: they wait for an idle kiosk and must never slow start-up.
+  // 8. Updates last: they wait for an idle kiosk and must never slow start-up.
   const stopUpdater = setupUpdater({ isIdle: () => activity.gate.isIdle(), log });
   //    The nightly restart: the whole shell relaunches (window, core and all) when idle, forced at forceHour.
   const stopNightly = scheduleNightlyRestart({
@@ -104,7 +121,7 @@ async function start(): Promise<void> {
     },
   });
 
-  // 8. Orderly shutdown: stop accepting calls, then close the core.
+  // 9. Orderly shutdown: stop accepting calls, then close the core.
   app.on('before-quit', (event) => {
     if (quitting) return;
     quitting = true;

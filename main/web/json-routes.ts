@@ -1,5 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tokenMatches } from './token';
 
 /** An extra JSON endpoint of the host (simulator controls in demo and e2e mode). */
 export interface WebRoute {
@@ -26,19 +25,19 @@ export class RouteError extends Error {
 export const ROUTE_MAX_BODY_BYTES = 256 * 1024;
 
 /**
- * Serves one route request. Requires header `X-Kiosk-Token` to match the
- * host token (401 otherwise). Replies 200 with the handler's value as JSON,
+ * Serves one route request. Answers 401 unless `authorised` (the host
+ * checked the session cookie or the harness token). Replies 200 with the handler's value as JSON,
  * 400 for an unreadable or non-JSON body, 413 for a body over
  * {@link ROUTE_MAX_BODY_BYTES}, a {@link RouteError}'s status with `{error}`,
  * 400 for a body the handler's schema refuses (a `ZodError`), 500 with
  * `{error}` when the handler throws anything else.
  */
-export async function serveRoute(route: WebRoute, token: string, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<void> {
+export async function serveRoute(route: WebRoute, authorised: boolean, req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): Promise<void> {
   const send = (status: number, value: unknown): void => {
     res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
     res.end(JSON.stringify(value ?? null));
   };
-  if (!tokenMatches(token, req.headers['x-kiosk-token'])) return send(401, { error: 'missing or wrong X-Kiosk-Token' });
+  if (!authorised) return send(401, { error: 'not authorised: no kiosk session' });
   let body: unknown;
   if (route.method === 'POST') {
     const raw = await readBody(req);

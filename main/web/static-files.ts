@@ -6,7 +6,7 @@ import { contentTypeFor } from './content-types';
 export interface StaticFile {
   body: Buffer;
   contentType: string;
-  /** True when this is the SPA entry (`index.html`), which gets the token and CSP. */
+  /** True when this is the SPA entry (`index.html`), which gets the CSP. */
   isIndex: boolean;
 }
 
@@ -50,21 +50,4 @@ async function readIfFile(path: string): Promise<Buffer | null> {
     if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw e;
   }
-}
-
-/** Escapes a value for an HTML attribute. */
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * Inserts `<meta name="kiosk-token" content="…">` right after `<head>` (or at
- * the start of the document when there is no `<head>`).
- */
-export function injectTokenMeta(html: string, token: string): string {
-  const meta = `<meta name="kiosk-token" content="${escapeAttribute(token)}">`;
-  const match = /<head(\s[^>]*)?>/i.exec(html);
-  if (!match) return meta + html;
-  const at = match.index + match[0].length;
-  return html.slice(0, at) + meta + html.slice(at);
 }

@@ -9,10 +9,10 @@ import { EventHub } from '../../common/contract/event-hub';
 import { kioskContract, type KioskContract } from '../../common/contract/kiosk-contract';
 import { WIRE_MAX_MESSAGE_BYTES } from '../../common/contract/wire';
 import { TestKioskImplementation } from '../../tests/contract/test-kiosk-implementation';
-import { startWebHost, type WebHost } from './web-host';
+import { startWebHost, type HarnessWebHost } from './web-host';
 
 let dir: string;
-let host: WebHost;
+let host: HarnessWebHost;
 const events = new EventHub<KioskContract>();
 
 beforeAll(async () => {
@@ -30,6 +30,7 @@ beforeAll(async () => {
       { method: 'POST', path: '/sim/echo', handler: async (body) => ({ echoed: body }) },
       { method: 'GET', path: '/sim/fail', handler: async () => { throw new Error('sim exploded'); } },
     ],
+    harness: true,
   });
 });
 
@@ -80,17 +81,18 @@ function nextMessage(ws: WebSocket): Promise<Record<string, unknown>> {
 }
 
 describe('startWebHost: pages', () => {
-  it('binds loopback with a 43-character base64url token', () => {
+  it('binds loopback with a 43-character base64url harness token', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     expect(host.origin).toBe(host.url.slice(0, -1));
     expect(host.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
-  it('serves index.html with the token meta and a CSP allowing only self and the ws endpoint', async () => {
+  it('serves index.html as it is on disk (no credential in it, no cookie) with a CSP allowing only self and the ws endpoint', async () => {
     const res = await get('/');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(res.body).toContain(`<head><meta name="kiosk-token" content="${host.token}">`);
+    expect(res.body).toBe('<!doctype html><html><head><title>t</title></head><body></body></html>');
+    expect(res.headers['set-cookie']).toBeUndefined();
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain(`connect-src 'self' ${host.origin.replace('http', 'ws')}`);
@@ -114,7 +116,7 @@ describe('startWebHost: pages', () => {
     expect((await get('/assets/app.css')).headers['content-type']).toBe('text/css; charset=utf-8');
     const spa = await get('/service/XK001?x=1');
     expect(spa.status).toBe(200);
-    expect(spa.body).toContain('kiosk-token');
+    expect(spa.body).toContain('<title>t</title>');
     expect((await get('/assets/missing.js')).status).toBe(404);
   });
 
@@ -136,7 +138,7 @@ describe('startWebHost: routes', () => {
   const post = (path: string, body: string, token?: string) =>
     fetch(host.origin + path, { method: 'POST', body, headers: { 'Content-Type': 'application/json', ...(token ? { 'X-Kiosk-Token': token } : {}) } });
 
-  it('requires X-Kiosk-Token', async () => {
+  it('requires the harness token in X-Kiosk-Token (no cookie here)', async () => {
     expect((await post('/sim/echo', '{"a":1}')).status).toBe(401);
     expect((await post('/sim/echo', '{"a":1}', 'x'.repeat(43))).status).toBe(401);
   });
@@ -161,13 +163,13 @@ describe('startWebHost: WebSocket security', () => {
     expect(await refusal(connect({ origin: 'http://localhost:1' }))).toBe(403);
   });
 
-  it('refuses a wrong or missing token', async () => {
+  it('refuses a wrong or missing harness token (no cookie here)', async () => {
     expect(await refusal(connect({ protocols: ['kiosk.v1', `kiosk-token.${'A'.repeat(43)}`] }))).toBe(403);
     expect(await refusal(connect({ protocols: ['kiosk.v1'] }))).toBe(403);
     expect(await refusal(connect({ protocols: [`kiosk-token.${host.token}`] }))).toBe(403);
   });
 
-  it('accepts the right token and Origin and selects kiosk.v1 without echoing the token', async () => {
+  it('accepts the right harness token and Origin and selects kiosk.v1 without echoing the token', async () => {
     const ws = connect();
     await opened(ws);
     expect(ws.protocol).toBe('kiosk.v1');

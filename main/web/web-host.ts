@@ -9,9 +9,11 @@ import type { KioskContract } from '../../common/contract/kiosk-contract';
 import { WIRE_MAX_MESSAGE_BYTES } from '../../common/contract/wire';
 import { contentSecurityPolicy, socketOriginOf } from '../../common/security/content-security-policy';
 import { serveRoute, type WebRoute } from './json-routes';
+import { KIOSK_LAUNCH_CODE_PARAM, KIOSK_LAUNCH_PATH, LaunchCodes } from './launch-codes';
 import { KIOSK_API_PATH, KIOSK_TOKEN_PROTOCOL_PREFIX, KIOSK_WS_PROTOCOL } from './protocol';
 import { baseHeaders } from './security-headers';
-import { injectTokenMeta, readStaticFile } from './static-files';
+import { readCookie, sessionCookie, sessionCookieName } from './session-cookie';
+import { readStaticFile } from './static-files';
 import { createToken, tokenMatches } from './token';
 import { CloseCode, send, serveSocket } from './ws-session';
 
@@ -29,8 +31,18 @@ export interface WebHostOptions {
   port?: number;
   /** Interface to bind; only loopback is allowed. Default `127.0.0.1`. */
   host?: '127.0.0.1';
-  /** Extra JSON endpoints, each requiring header `X-Kiosk-Token`. Default none. */
+  /** Extra JSON endpoints, each requiring the browser-session cookie (or the harness token). Default none. */
   routes?: WebRoute[];
+  /**
+   * Test and development harnesses only: also accept a per-launch harness
+   * token ({@link HarnessWebHost.token}) in header `X-Kiosk-Token` (routes)
+   * and subprotocol `kiosk-token.<token>` (WebSocket), for callers in Node
+   * that have no browser cookie. Off by default; the launch of browser mode
+   * enables it only when asked explicitly (`KIOSK_HARNESS=1`).
+   */
+  harness?: boolean;
+  /** Life of an unused launch code, in ms; default `LAUNCH_CODE_TTL_MS` (2 minutes). */
+  launchCodeTtlMs?: number;
   /**
    * Called with the connection opened for each accepted WebSocket, before its
    * first message is read. The way to grant a role
@@ -45,24 +57,41 @@ export interface WebHost {
   url: string;
   /** The host's own origin, e.g. `http://127.0.0.1:41234`; the only Origin the WebSocket accepts. */
   origin: string;
-  /** Per-launch token (32 random bytes, base64url). */
-  token: string;
+  /**
+   * Issues a one-time launch code and returns the URL to open the kiosk with,
+   * `<origin>/kiosk-launch?code=<code>`: its first GET sets the HttpOnly,
+   * SameSite=Strict session cookie and redirects to `/`; the same URL again,
+   * or after `launchCodeTtlMs`, is refused (403). The only way the page gets
+   * a credential; give it only to the process that launches the browser.
+   */
+  launchUrl(): string;
   /** Closes every socket (code 1001) and the server; resolves when the port is released. Idempotent. */
   close(): Promise<void>;
 }
 
+/** A host started with `harness: true`. */
+export interface HarnessWebHost extends WebHost {
+  /** Harness token (32 random bytes, base64url) for `X-Kiosk-Token` and the `kiosk-token.` subprotocol. Never sent to the page. */
+  token: string;
+}
+
 /**
  * Starts the loopback host that carries the KioskApi contract to a browser:
- * serves the built renderer (token injected into `index.html`, strict CSP,
- * SPA fallback, no directory traversal), the WebSocket endpoint
- * {@link KIOSK_API_PATH}, and the optional JSON `routes`.
+ * serves the built renderer (strict CSP, SPA fallback, no directory
+ * traversal; the pages hold no credential), the launch endpoint
+ * {@link KIOSK_LAUNCH_PATH}, the WebSocket endpoint {@link KIOSK_API_PATH},
+ * and the optional JSON `routes`.
  *
  * Security: requests whose `Host` is not the host's own `127.0.0.1:port` are
- * refused (421, guards against DNS rebinding). The WebSocket upgrade is
- * refused with 403 unless `Origin` equals {@link WebHost.origin} and the
- * client offers subprotocols `kiosk.v1` and `kiosk-token.<token>` with the
- * right token (constant-time compare). Messages over
- * `WIRE_MAX_MESSAGE_BYTES` close the socket with 1009.
+ * refused (421, guards against DNS rebinding). The browser gets its
+ * credential only by opening {@link WebHost.launchUrl} once: an HttpOnly,
+ * SameSite=Strict cookie `kiosk_session_<port>` that no script and no
+ * response body ever shows. The WebSocket upgrade is refused with 403 unless
+ * `Origin` equals {@link WebHost.origin}, the client offers subprotocol
+ * `kiosk.v1`, and it carries that cookie (or, with `harness`, offers
+ * `kiosk-token.<token>`); every route answers 401 without one of them
+ * (constant-time compares). Messages over `WIRE_MAX_MESSAGE_BYTES` close
+ * the socket with 1009.
  *
  * Roles: each accepted socket gets its own connection
  * (`dispatcher.connections.open('websocket')`, citizen only), used for every
@@ -72,12 +101,22 @@ export interface WebHost {
  *
  * Rejects when the port cannot be bound.
  */
-export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+export async function startWebHost(options: WebHostOptions & { harness: true }): Promise<HarnessWebHost>;
+export async function startWebHost(options: WebHostOptions): Promise<WebHost>;
+export async function startWebHost(options: WebHostOptions): Promise<WebHost | HarnessWebHost> {
   const { dispatcher, events, staticDir, port = 0, host = '127.0.0.1', routes = [], onConnection } = options;
   if (host !== '127.0.0.1') throw new Error('the web host binds loopback only');
-  const token = createToken();
+  const harnessToken = options.harness === true ? createToken() : null;
+  const launchCodes = new LaunchCodes(options.launchCodeTtlMs);
   let origin = '';
   let hostHeader = '';
+  let cookieName = '';
+
+  /** True when the request carries a browser-session cookie, or the harness token where `harnessValue` was read from. */
+  function authorised(req: IncomingMessage, harnessValue: unknown): boolean {
+    if (launchCodes.isSession(readCookie(req, cookieName))) return true;
+    return harnessToken !== null && tokenMatches(harnessToken, harnessValue);
+  }
 
   const server = createServer((req, res) => {
     void handleHttp(req, res).catch(() => {
@@ -94,8 +133,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return;
     }
     const path = pathOf(req.url);
+    if (path === KIOSK_LAUNCH_PATH) return serveLaunch(req, res, headers);
     const route = routes.find((r) => r.path === path && r.method === req.method);
-    if (route) return serveRoute(route, token, req, res, headers);
+    if (route) return serveRoute(route, authorised(req, req.headers['x-kiosk-token']), req, res, headers);
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { ...headers, Allow: 'GET, HEAD' });
       res.end();
@@ -107,7 +147,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       res.end(file);
       return;
     }
-    const body = file.isIndex ? Buffer.from(injectTokenMeta(file.body.toString('utf8'), token), 'utf8') : file.body;
+    const body = file.body;
     res.writeHead(200, {
       ...headers,
       'Content-Type': file.contentType,
@@ -115,6 +155,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       ...(file.isIndex ? { 'Content-Security-Policy': contentSecurityPolicy({ connectSources: [socketOriginOf(origin)] }) } : {}),
     });
     res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  /** Exchanges a launch code (once) for the session cookie and sends the browser to `/`; anything else is 403 without a cookie. */
+  function serveLaunch(req: IncomingMessage, res: ServerResponse, headers: Record<string, string>): void {
+    const code = new URL(req.url ?? '/', origin).searchParams.get(KIOSK_LAUNCH_CODE_PARAM);
+    const session = req.method === 'GET' ? launchCodes.redeem(code) : null;
+    if (!session) {
+      res.writeHead(403, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('launch code refused');
+      return;
+    }
+    res.writeHead(303, { ...headers, Location: '/', 'Set-Cookie': sessionCookie(cookieName, session), 'Content-Length': '0' });
+    res.end();
   }
 
   const wss = new WebSocketServer({
@@ -155,7 +208,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       .map((p) => p.trim());
     if (!offered.includes(KIOSK_WS_PROTOCOL)) return '403 Forbidden';
     const presented = offered.find((p) => p.startsWith(KIOSK_TOKEN_PROTOCOL_PREFIX))?.slice(KIOSK_TOKEN_PROTOCOL_PREFIX.length);
-    return tokenMatches(token, presented) ? null : '403 Forbidden';
+    return authorised(req, presented) ? null : '403 Forbidden';
   }
 
   const unsubscribe = events.subscribe((channel, payload) => {
@@ -175,12 +228,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const bound = (server.address() as AddressInfo).port;
   hostHeader = `${host}:${bound}`;
   origin = `http://${hostHeader}`;
+  cookieName = sessionCookieName(bound);
 
   let closing: Promise<void> | null = null;
-  return {
+  const running: WebHost = {
     url: `${origin}/`,
     origin,
-    token,
+    launchUrl: () => `${origin}${KIOSK_LAUNCH_PATH}?${KIOSK_LAUNCH_CODE_PARAM}=${launchCodes.issue()}`,
     close() {
       closing ??= new Promise<void>((resolveClose) => {
         unsubscribe();
@@ -196,6 +250,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return closing;
     },
   };
+  return harnessToken === null ? running : { ...running, token: harnessToken };
 }
 
 function pathOf(url: string | undefined): string {

@@ -20,20 +20,25 @@ afterEach(() => {
 const freshGetKioskApi = async () => (await import('../../renderer/src/transport/get-kiosk-api')).getKioskApi;
 
 describe('getKioskApi', () => {
-  it('in browser mode, connects to /kiosk-api on the page origin with the meta token', async () => {
+  it('in browser mode, connects to /kiosk-api on the page origin with the session cookie only (no token in the page)', async () => {
     const host = await startWebHost({ dispatcher: new ContractDispatcher(kioskContract, new TestKioskImplementation()), events: new EventHub<KioskContract>(), staticDir: null });
     try {
-      g.document = { querySelector: (s: string) => (s === 'meta[name="kiosk-token"]' ? { getAttribute: (a: string) => (a === 'content' ? host.token : null) } : null) };
+      const launched = await fetch(host.launchUrl(), { redirect: 'manual' });
+      const cookie = (launched.headers.get('set-cookie') ?? '').split(';')[0]!;
+      g.document = { querySelector: () => null };
       g.location = new URL(host.url);
+      const offered: string[][] = [];
       g.WebSocket = class extends WebSocket {
         constructor(url: string, protocols: string[]) {
-          super(url, protocols, { origin: host.origin });
+          offered.push(protocols);
+          super(url, protocols, { origin: host.origin, headers: { Cookie: cookie } });
         }
       };
       const getKioskApi = await freshGetKioskApi();
       const api = getKioskApi();
       expect(getKioskApi()).toBe(api);
       expect((await api.system.info({})).deviceId).toBe('TEST-0001');
+      expect(offered).toEqual([['kiosk.v1']]);
     } finally {
       await host.close();
     }
@@ -46,7 +51,7 @@ describe('getKioskApi', () => {
     await expect(api.system.info({})).resolves.toEqual({ from: 'bridge' });
   });
 
-  it('throws internal when there is neither a preload nor a token', async () => {
+  it('throws internal when there is neither a preload nor a page location', async () => {
     g.document = { querySelector: () => null };
     expect(await freshGetKioskApi().then((f) => () => f())).toThrow(/no kiosk transport/);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { KioskError } from '../../common/contract/errors';
 import { setupIpc } from '../../main/electron/ipc';
-import { startWebHost, type WebHost } from '../../main/web/web-host';
+import { startWebHost, type HarnessWebHost } from '../../main/web/web-host';
 import { createWebSocketTransport } from '../../renderer/src/transport/websocket-transport';
 import { fake, MockFrame, MockWebContents, resetFakeElectron } from './fake-electron';
 import type { TestKioskImplementation } from './test-kiosk-implementation';
@@ -71,10 +71,10 @@ describe.each([
 });
 
 describe('WebSocket: callers without the token or from another origin are refused', () => {
-  let host: WebHost;
+  let host: HarnessWebHost;
   const { impl, events, dispatcher } = core();
   beforeAll(async () => {
-    host = await startWebHost({ dispatcher, events, staticDir: null });
+    host = await startWebHost({ dispatcher, events, staticDir: null, harness: true });
   });
   afterAll(async () => host.close());
 

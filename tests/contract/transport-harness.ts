@@ -6,7 +6,7 @@ import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { EventHub } from '../../common/contract/event-hub';
 import { kioskContract, type KioskApi, type KioskContract } from '../../common/contract/kiosk-contract';
 import { setupIpc } from '../../main/electron/ipc';
-import { startWebHost, type WebHost } from '../../main/web/web-host';
+import { startWebHost, type HarnessWebHost } from '../../main/web/web-host';
 import { getKioskApi } from '../../renderer/src/transport/get-kiosk-api';
 import type { WebSocketConstructor } from '../../renderer/src/transport/websocket-like';
 import { createWebSocketTransport } from '../../renderer/src/transport/websocket-transport';
@@ -28,7 +28,7 @@ export interface Harness {
   /** Every connection the host opened so far, in order (the last is the API's current one). */
   connections: ContractConnection[];
   /** The web host (WebSocket harnesses only). */
-  host?: WebHost;
+  host?: HarnessWebHost;
   close(): Promise<void>;
 }
 
@@ -49,7 +49,7 @@ export function core() {
 }
 
 /** The renderer's WebSocket transport to `host`. */
-export function webSocketTransportTo(host: WebHost) {
+export function webSocketTransportTo(host: HarnessWebHost) {
   return createWebSocketTransport({ url: `${host.origin.replace('http', 'ws')}/kiosk-api`, token: host.token, WebSocketImpl: wsWithOrigin(host.origin) });
 }
 
@@ -60,7 +60,7 @@ export function webSocketTransportTo(host: WebHost) {
  */
 export async function webSocketHarness(client: 'convention' | 'validating', c = core()): Promise<Harness> {
   const connections: ContractConnection[] = [];
-  const host = await startWebHost({ dispatcher: c.dispatcher, events: c.events, staticDir: null, onConnection: (x) => connections.push(x) });
+  const host = await startWebHost({ dispatcher: c.dispatcher, events: c.events, staticDir: null, onConnection: (x) => connections.push(x), harness: true });
   const transport = webSocketTransportTo(host);
   const api = client === 'convention' ? createConventionClient<KioskContract>(transport) : createContractClient(kioskContract, transport);
   return { ...c, api, connections, host, close: async () => { transport.close(); await host.close(); } };

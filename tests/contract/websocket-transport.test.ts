@@ -5,7 +5,7 @@ import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { EventHub } from '../../common/contract/event-hub';
 import { KioskError } from '../../common/contract/errors';
 import { kioskContract, type KioskContract, type KioskImplementation } from '../../common/contract/kiosk-contract';
-import { startWebHost, type WebHost } from '../../main/web/web-host';
+import { startWebHost, type HarnessWebHost } from '../../main/web/web-host';
 import * as hostProtocol from '../../main/web/protocol';
 import { TestKioskImplementation } from '../../tests/contract/test-kiosk-implementation';
 import * as clientProtocol from '../../renderer/src/transport/protocol';
@@ -25,13 +25,13 @@ function wsWithOrigin(origin: string): WebSocketConstructor {
   } as unknown as WebSocketConstructor;
 }
 
-async function hostWith(impl: KioskImplementation): Promise<WebHost> {
-  const host = await startWebHost({ dispatcher: new ContractDispatcher(kioskContract, impl), events: new EventHub<KioskContract>(), staticDir: null });
+async function hostWith(impl: KioskImplementation): Promise<HarnessWebHost> {
+  const host = await startWebHost({ dispatcher: new ContractDispatcher(kioskContract, impl), events: new EventHub<KioskContract>(), staticDir: null, harness: true });
   cleanups.push(() => host.close());
   return host;
 }
 
-function transportFor(host: WebHost, extra: { queueTimeoutMs?: number; onStateChange?: (s: ConnectionState) => void } = {}) {
+function transportFor(host: HarnessWebHost, extra: { queueTimeoutMs?: number; onStateChange?: (s: ConnectionState) => void } = {}) {
   const t = createWebSocketTransport({ url: `${host.origin.replace('http', 'ws')}/kiosk-api`, token: host.token, WebSocketImpl: wsWithOrigin(host.origin), reconnectInitialMs: 20, reconnectMaxMs: 50, ...extra });
   cleanups.push(() => t.close());
   return t;

@@ -71,10 +71,10 @@ describe('loadConfig', () => {
 
   it('precedence: overrides > KIOSK_PLATFORM_URL > file', () => {
     const d = dir();
-    writeFileSync(join(d, 'kiosk-config.json'), JSON.stringify({ platformUrl: 'http://file.example' }));
-    expect(loadConfig({ dataDir: d }, {}).platformUrl).toBe('http://file.example');
-    expect(loadConfig({ dataDir: d }, { KIOSK_PLATFORM_URL: 'http://env.example' }).platformUrl).toBe('http://env.example');
-    expect(loadConfig({ dataDir: d, platformUrl: 'http://override.example' }, { KIOSK_PLATFORM_URL: 'http://env.example' }).platformUrl).toBe('http://override.example');
+    writeFileSync(join(d, 'kiosk-config.json'), JSON.stringify({ platformUrl: 'https://file.example' }));
+    expect(loadConfig({ dataDir: d }, {}).platformUrl).toBe('https://file.example');
+    expect(loadConfig({ dataDir: d }, { KIOSK_PLATFORM_URL: 'https://env.example' }).platformUrl).toBe('https://env.example');
+    expect(loadConfig({ dataDir: d, platformUrl: 'https://override.example' }, { KIOSK_PLATFORM_URL: 'https://env.example' }).platformUrl).toBe('https://override.example');
   });
 
   it('the data dir never comes from the file it is read from', () => {

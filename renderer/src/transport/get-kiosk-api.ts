@@ -11,10 +11,12 @@ let cached: KioskApi | null = null;
 /**
  * The KioskApi for the renderer, whichever transport carries it. In Electron
  * the preload exposed `window.kiosk` (IPC); otherwise the page was served by
- * the loopback host, which put the token in `<meta name="kiosk-token">`, and
- * the API goes over `ws(s)://<same host>/kiosk-api`. Memoised: every call
- * returns the same instance. Throws {@link KioskError} `internal` when neither
- * is available (page opened some other way).
+ * the loopback host and the API goes over `ws(s)://<same host>/kiosk-api`,
+ * authorised by the HttpOnly session cookie the browser got from its launch
+ * URL (the page itself never holds a credential; without the cookie the
+ * host refuses the socket and the page stays on its connection notice).
+ * Memoised: every call returns the same instance. Throws {@link KioskError}
+ * `internal` when neither is available (no `window.kiosk` and no page location).
  */
 export function getKioskApi(): KioskApi {
   if (cached) return cached;
@@ -23,13 +25,13 @@ export function getKioskApi(): KioskApi {
     cached = createConventionClient<KioskContract>(createBridgeTransport(bridged as BridgedApi));
     return cached;
   }
-  const token = globalThis.document?.querySelector('meta[name="kiosk-token"]')?.getAttribute('content');
-  if (!token) throw new KioskError('internal', 'no kiosk transport: neither window.kiosk nor a kiosk-token meta tag');
-  const { protocol, host } = globalThis.location;
+  const location = globalThis.location as Location | undefined;
+  if (!location?.host) throw new KioskError('internal', 'no kiosk transport: neither window.kiosk nor a page served by the kiosk host');
+  const { protocol, host } = location;
   const url = `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}${KIOSK_API_PATH}`;
   const status = createConnectionStatus('connecting');
   setConnectionStatus(status);
   // Reconnect quickly (at most 1 s apart): a restarted host is back within seconds and the page must follow.
-  cached = createConventionClient<KioskContract>(createWebSocketTransport({ url, token, reconnectMaxMs: 1000, onStateChange: (state) => status.set(state) }));
+  cached = createConventionClient<KioskContract>(createWebSocketTransport({ url, reconnectMaxMs: 1000, onStateChange: (state) => status.set(state) }));
   return cached;
 }

@@ -12,8 +12,12 @@ export type ConnectionState = 'connecting' | 'open' | 'closed';
 export interface WebSocketTransportOptions {
   /** Endpoint, e.g. `ws://127.0.0.1:41234/kiosk-api`. */
   url: string;
-  /** The per-launch token (from `<meta name="kiosk-token">`). */
-  token: string;
+  /**
+   * Harness token of a host started with `harness` (Node tests and tools
+   * only), offered as subprotocol `kiosk-token.<token>`. The page has none:
+   * the browser's session cookie authorises it. Default none.
+   */
+  token?: string;
   /** WebSocket constructor; default `globalThis.WebSocket` (pass `ws` in Node). */
   WebSocketImpl?: WebSocketConstructor;
   /** First reconnect delay in ms; doubles per failed attempt. Default 250. */
@@ -72,7 +76,7 @@ export function createWebSocketTransport(options: WebSocketTransportOptions): We
 
   function connect(): void {
     setState('connecting');
-    const ws = new Impl(options.url, [KIOSK_WS_PROTOCOL, KIOSK_TOKEN_PROTOCOL_PREFIX + options.token]);
+    const ws = new Impl(options.url, options.token === undefined ? [KIOSK_WS_PROTOCOL] : [KIOSK_WS_PROTOCOL, KIOSK_TOKEN_PROTOCOL_PREFIX + options.token]);
     socket = ws;
     ws.onopen = () => {
       if (socket !== ws) return;

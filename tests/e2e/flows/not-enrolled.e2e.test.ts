@@ -31,7 +31,7 @@ test.describe('a terminal the platform does not serve', () => {
       const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
       page = await context.newPage();
       page.on('close', () => void context.close().catch(() => undefined));
-      await page.goto(kiosk.host.url);
+      await page.goto(kiosk.host.launchUrl());
     });
     test.afterAll(async () => {
       await page?.close();

@@ -31,7 +31,7 @@ test.describe('a terminal that says when it is out of service (browser mode, rea
     test.beforeAll(async ({ browser }) => {
       kiosk = await startKiosk(dir, {}, lines);
       page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-      await page.goto(kiosk.host.url);
+      await page.goto(kiosk.host.launchUrl());
       await screen(page, 'attract');
     });
     test.afterAll(async () => {
@@ -69,7 +69,7 @@ test.describe('a terminal that says when it is out of service (browser mode, rea
     test.beforeAll(async ({ browser }) => {
       kiosk = await startKiosk(dir, { platformUrl: 'http://127.0.0.1:9' }, lines);
       page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
-      await page.goto(kiosk.host.url);
+      await page.goto(kiosk.host.launchUrl());
     });
     test.afterAll(async () => {
       await page?.close();

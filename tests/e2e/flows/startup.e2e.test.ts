@@ -76,7 +76,7 @@ test.describe('renderer start-up in Chromium', () => {
 
   test('shows a notice in both languages when the app chunk cannot be loaded', async ({ kioskServer, page }) => {
     await page.route(/\/assets\/mount-[\w-]+\.js$/, (route) => route.abort('failed'));
-    await page.goto(kioskServer.host.url);
+    await page.goto(kioskServer.host.launchUrl());
     const notice = page.locator('#load-failed');
     await notice.waitFor({ state: 'visible', timeout: 10_000 });
     expect(await notice.getAttribute('role')).toBe('alert');
