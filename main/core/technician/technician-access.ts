@@ -83,17 +83,20 @@ export class TechnicianAccess {
 
   /**
    * Called at the start of every technician action: keeps the visit alive
-   * and audits `technician.action` with its name. Returns the technician id.
-   * Throws KioskError `forbidden` when the visit has lapsed (the role is
-   * taken away first).
+   * and audits `technician.action` with its name. Returns the technician id
+   * (`host-granted` for a role the host granted without an unlock). A lapsed
+   * visit is ended first, so the dispatcher refuses the next call.
    */
   act(action: string, ctx: CallContext): string {
+    const hadVisit = this.visits.has(ctx.connection.id);
     this.sweep();
     const visit = this.visits.get(ctx.connection.id);
-    if (!visit) throw new KioskError('forbidden', 'technician visit has ended');
-    visit.lastCall = this.now().getTime();
-    if (action !== 'status') this.options.audit.append('technician.action', { technicianId: visit.technicianId, action });
-    return visit.technicianId;
+    if (hadVisit && !visit) throw new KioskError('forbidden', 'technician visit has ended', { role: 'technician' });
+    // The dispatcher has checked the role; a role the host granted without a visit (tests, tools) is audited as such.
+    if (visit) visit.lastCall = this.now().getTime();
+    const technicianId = visit?.technicianId ?? 'host-granted';
+    if (action !== 'status') this.options.audit.append('technician.action', { technicianId, action });
+    return technicianId;
   }
 
   /** `technician.handBack`: the role is taken away from this connection; audited. Idempotent. */
