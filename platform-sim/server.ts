@@ -10,6 +10,7 @@ import { PlatformClock } from './platform-clock';
 import type { PlatformContext } from './platform-context';
 import { registerAdminRoutes } from './routes/admin-routes';
 import { registerEnrolmentRoutes } from './routes/enrolment-routes';
+import { registerTechnicianRoutes } from './routes/technician-routes';
 import { registerBatchRoutes } from './routes/batch-routes';
 import { registerCatalogueRoutes } from './routes/catalogue-routes';
 import { registerCertificateRoutes } from './routes/certificate-routes';
@@ -146,6 +147,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerAdminRoutes(app, ctx);
   registerUpdateRoutes(app, options.dataDir);
   registerEnrolmentRoutes(app, ctx);
+  registerTechnicianRoutes(app, ctx);
 
   const host = options.host ?? '127.0.0.1';
   try {

@@ -29,6 +29,11 @@ import {
   SubmitResultSchema,
   ServiceStateSchema,
   SystemInfoSchema,
+  TechnicianLockStateSchema,
+  TechnicianSyncResultSchema,
+  TechnicianTestPrintSchema,
+  TechnicianUnlockRequestSchema,
+  TechnicianUnlockResultSchema,
   TechnicianStatusSchema,
 } from './schemas';
 
@@ -135,9 +140,26 @@ export const kioskContract = defineContract({
    * (and their events withheld) on every connection the host has not granted
    * the `technician` role. No personal data in any of them.
    */
+  /**
+   * The way into technician mode (role `citizen`: it is what an unlocked
+   * connection does not yet have). `unlock` checks the credential offline
+   * against the platform key and the PIN; on success the core grants the
+   * `technician` role to THIS connection only. Five refusals lock it for 1,
+   * 2, 4, 8… minutes (kept in the store). Every attempt is audited.
+   */
+  technicianAccess: service('citizen', {
+    unlock: method(TechnicianUnlockRequestSchema, TechnicianUnlockResultSchema),
+    lockState: method(EmptySchema, TechnicianLockStateSchema),
+  }),
   technician: service('technician', {
     /** Version, device states, connectivity and outbox counts. */
     status: method(EmptySchema, TechnicianStatusSchema),
+    /** Prints the test page (no personal data) on the receipt printer; audited. */
+    printTestReceipt: method(EmptySchema, TechnicianTestPrintSchema),
+    /** One sync pass now; audited. */
+    syncNow: method(EmptySchema, TechnicianSyncResultSchema),
+    /** Locks the technician role again on this connection (the terminal is left in service); audited. */
+    handBack: method(EmptySchema, z.object({ ok: z.literal(true) }).strict()),
     /** A fresh status whenever a device state or the connectivity changes. */
     onStatusChanged: event(TechnicianStatusSchema),
   }),

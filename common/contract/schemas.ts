@@ -458,3 +458,47 @@ export const TechnicianStatusSchema = z.object({
   at: z.string(),
 });
 export type TechnicianStatus = z.infer<typeof TechnicianStatusSchema>;
+
+/** Why a technician unlock was refused (`technicianAccess.unlock`). */
+export const TechnicianRefusalSchema = z.enum(['malformed', 'signature-invalid', 'expired', 'other-site', 'pin-wrong', 'locked', 'not-enrolled']);
+export type TechnicianRefusal = z.infer<typeof TechnicianRefusalSchema>;
+
+/** A technician's unlock attempt: the credential token (from the QR, or typed for tests) and the PIN. */
+export const TechnicianUnlockRequestSchema = z.object({
+  credential: z.string().min(1).max(1500),
+  pin: z.string().regex(/^\d{1,12}$/),
+}).strict();
+
+/** The lockout as the unlock screen shows it; `lockedUntil` null when attempts are open. */
+export const TechnicianLockStateSchema = z.object({
+  lockedUntil: z.string().datetime().nullable(),
+  /** Failures left before the next lockout. */
+  attemptsLeft: z.number().int().min(0),
+}).strict();
+export type TechnicianLockState = z.infer<typeof TechnicianLockStateSchema>;
+
+/** The answer of `technicianAccess.unlock`: the technician's own id and name (never a citizen's data), or why not. */
+export const TechnicianUnlockResultSchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    technician: z.object({ id: z.string().max(64), name: z.string().max(40), expiresAt: z.string().datetime() }).strict(),
+    /** Seconds without a technician call before the role lapses and the screen returns to attract. */
+    idleTimeoutSeconds: z.number().int().positive(),
+  }).strict(),
+  z.object({ ok: z.literal(false), reason: TechnicianRefusalSchema, lock: TechnicianLockStateSchema }).strict(),
+]);
+export type TechnicianUnlockResult = z.infer<typeof TechnicianUnlockResultSchema>;
+
+/** Outcome of the technician's test receipt. */
+export const TechnicianTestPrintSchema = z.object({
+  state: z.enum(['done', 'failed']),
+  reason: z.string().max(40).nullable(),
+}).strict();
+
+/** Outcome of the technician's "sync now". */
+export const TechnicianSyncResultSchema = z.object({
+  drained: z.boolean(),
+  reachable: z.boolean(),
+  sent: z.number().int().min(0),
+  rejected: z.number().int().min(0),
+}).strict();

@@ -120,6 +120,8 @@ export const KioskConfigSchema = z.object({
     }),
   /** Seconds without a touch before the idle countdown starts. */
   idleTimeoutSeconds: z.number().int().positive().default(60),
+  /** Seconds without a technician call before technician mode lapses back to attract. */
+  technicianIdleSeconds: z.number().int().min(10).max(3600).default(120),
   /** Length of the visible idle countdown, in seconds. */
   countdownSeconds: z.number().int().positive().default(15),
   /** How long `transactions.submit` waits for the platform's acknowledgement before answering `queued`, in ms. */

@@ -1,7 +1,7 @@
 import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { EventHub } from '../../common/contract/event-hub';
 import { kioskContract, type KioskContract, type KioskImplementation } from '../../common/contract/kiosk-contract';
-import { IN_PROCESS_CONNECTION } from '../../common/contract/connections';
+import { ConnectionRegistry, IN_PROCESS_CONNECTION } from '../../common/contract/connections';
 import { FileKeyProvider, openKioskStore, readOrCreateDeviceId, type KeyProvider, type KioskStore } from '../../offline-cache/index';
 import { createDeviceSigning, createLinkTrust, createPlatformClient, createUplink, DeliveryWatcher, lastClockReading, type SyncEngine, type TrafficHook } from '../../uplink/index';
 import { openHostedPrinter, type A4PrintHost } from '../../drivers/a4-printer/index';
@@ -20,6 +20,9 @@ import { inputMethods } from './services/input-service';
 import { resolveQrIdentity } from './services/qr-identity';
 import { sessionMethods } from './services/session-service';
 import { technicianMethods } from './services/technician-service';
+import { TechnicianLockout } from './technician/lockout';
+import { TechnicianAccess } from './technician/technician-access';
+import { technicianServiceMethods } from './technician/technician-actions';
 import { TransactionsService } from './services/transactions-service';
 import { SessionManager } from './session/session-manager';
 import { prepareDataDir } from './startup-failure';
@@ -223,6 +226,18 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   const certificates = new CertificatePrinting({ platform: client, transactions, events, printer: () => devices.a4Printer() });
   const payments = new PaymentService({ platform: client, transactions, session });
 
+  const connections = new ConnectionRegistry();
+  // Checked offline against the platform key of the enrolment: a terminal without one lets no technician in.
+  const technicianAccess = new TechnicianAccess({
+    connections,
+    anchor: identity.enrolment && identity.credentials ? { provider: identity.credentials.provider, platformPublicKey: identity.credentials.platformPublicKey, siteId: identity.enrolment.siteId, deviceId } : null,
+    lockout: new TechnicianLockout(store.config),
+    audit: store.audit,
+    idleSeconds: config.technicianIdleSeconds,
+  });
+  const technicianSweep = setInterval(() => technicianAccess.sweep(), 5_000);
+  technicianSweep.unref();
+
   const implementation: KioskImplementation = {
     system: {
       info: async () => ({
@@ -264,9 +279,18 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
       },
     },
     input: inputMethods(),
-    technician: technicianMethods({ version: KIOSK_VERSION, deviceId, devices: () => registry.list(), queue: () => store.queueStatus(), connectivity: () => sync.connectivity.state }, events),
+    technicianAccess: {
+      unlock: async (input, ctx) => technicianAccess.unlock(input, ctx),
+      lockState: async () => technicianAccess.lockState(),
+    },
+    technician: technicianServiceMethods({
+      access: technicianAccess,
+      status: technicianMethods({ version: KIOSK_VERSION, deviceId, devices: () => registry.list(), queue: () => store.queueStatus(), connectivity: () => sync.connectivity.state }, events).status,
+      printer: () => devices.receiptPrinter(),
+      syncNow: () => sync.syncNow(),
+    }),
   };
-  const dispatcher = new ContractDispatcher(kioskContract, implementation);
+  const dispatcher = new ContractDispatcher(kioskContract, implementation, { connections });
 
   sync.on('connectivity', (c) => events.emit('connectivity', 'onChanged', c));
 
@@ -296,6 +320,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     async close() {
       if (closed) return;
       closed = true;
+      clearInterval(technicianSweep);
       session.end();
       await devices.close();
       await uplink.stop();

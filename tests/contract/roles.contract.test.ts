@@ -213,7 +213,14 @@ describe('one dispatcher behind both hosts', () => {
 
   it('the technician service is in the contract, bound to the technician role, and registered over IPC like every method', () => {
     const technician = listMethods(kioskContract).filter((m) => m.service === 'technician');
-    expect(technician.map((m) => [m.channel, m.spec.role])).toEqual([['technician:status', 'technician']]);
+    expect(technician.map((m) => [m.channel, m.spec.role])).toEqual([
+      ['technician:status', 'technician'],
+      ['technician:printTestReceipt', 'technician'],
+      ['technician:syncNow', 'technician'],
+      ['technician:handBack', 'technician'],
+    ]);
+    // The way in is a citizen method: it is what a connection without the role calls.
+    expect(listMethods(kioskContract).filter((m) => m.service === 'technicianAccess').map((m) => m.spec.role)).toEqual(['citizen', 'citizen']);
     expect(listMethods(kioskContract).filter((m) => m.spec.role === 'technician')).toEqual(technician);
   });
 });

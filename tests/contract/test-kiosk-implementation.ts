@@ -137,6 +137,24 @@ export class TestKioskImplementation implements KioskImplementation {
       this.callers.push(context.connection.id);
       return { version: '0.0.0-test', deviceId: 'TEST-0001', devices: [], connectivity: 'online', queue: { pending: 2, inFlight: 0, accepted: 5, rejected: 0, needsAttention: 0, oldestPendingAgeSeconds: 30 }, at: '2026-01-01T00:00:00.000Z' };
     },
+    printTestReceipt: async (input) => {
+      this.record('technician:printTestReceipt', input);
+      return { state: 'done', reason: null };
+    },
+    syncNow: async (input) => {
+      this.record('technician:syncNow', input);
+      return { drained: true, reachable: true, sent: 0, rejected: 0 };
+    },
+    handBack: async (input) => {
+      this.record('technician:handBack', input);
+      return { ok: true };
+    },
+  };
+
+  /** Refuses every credential (the real check is main/core/technician; tests of it run against the real core). */
+  readonly technicianAccess: KioskImplementation['technicianAccess'] = {
+    unlock: async () => ({ ok: false, reason: 'signature-invalid', lock: { lockedUntil: null, attemptsLeft: 4 } }),
+    lockState: async () => ({ lockedUntil: null, attemptsLeft: 5 }),
   };
 
   private view() {

@@ -41,7 +41,7 @@ export function technicianStatus(sources: TechnicianStatusSources): TechnicianSt
  * be read (storage error) is skipped, not emitted half-filled. The
  * subscription lives as long as the hub.
  */
-export function technicianMethods(sources: TechnicianStatusSources, events?: EventHub<KioskContract>): MethodsOf<KioskContract['technician']> {
+export function technicianMethods(sources: TechnicianStatusSources, events?: EventHub<KioskContract>): Pick<MethodsOf<KioskContract['technician']>, 'status'> {
   events?.subscribe((channel) => {
     if (!STATUS_INPUTS.has(channel)) return;
     let status: TechnicianStatus;

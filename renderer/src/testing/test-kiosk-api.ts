@@ -545,6 +545,19 @@ export class TestKioskApi implements KioskApi {
       this.delay('technician.status', () => {
         throw new KioskError('forbidden', 'technician:status needs the technician role', { role: 'technician' });
       }),
+    printTestReceipt: () => this.delay('technician.printTestReceipt', () => this.refuseTechnician('printTestReceipt')),
+    syncNow: () => this.delay('technician.syncNow', () => this.refuseTechnician('syncNow')),
+    handBack: () => this.delay('technician.handBack', () => this.refuseTechnician('handBack')),
     onStatusChanged: () => () => undefined,
   };
+
+  /** Refuses every credential: flows tests never enter technician mode (the browser walk does, against the real core). */
+  readonly technicianAccess: KioskApi['technicianAccess'] = {
+    unlock: () => this.delay('technicianAccess.unlock', () => ({ ok: false as const, reason: 'signature-invalid' as const, lock: { lockedUntil: null, attemptsLeft: 4 } })),
+    lockState: () => this.delay('technicianAccess.lockState', () => ({ lockedUntil: null, attemptsLeft: 5 })),
+  };
+
+  private refuseTechnician(member: string): never {
+    throw new KioskError('forbidden', `technician:${member} needs the technician role`, { role: 'technician' });
+  }
 }
