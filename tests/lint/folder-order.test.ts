@@ -19,13 +19,13 @@ async function orderErrors(fixture: string, asPath: string): Promise<string[]> {
 }
 
 const ORDER =
-  'the order, lowest first: i18n/ theme/ styles/ transport/ media/ input/ flow/ testing/ < hooks/ < ui/ < ime/ voice/ < screens/ < app/ main.tsx mount.tsx';
+  'the order, lowest first: i18n/ theme/ styles/ transport/ media/ input/ lockdown/ flow/ testing/ < hooks/ < ui/ < ime/ voice/ < screens/ < app/ main.tsx mount.tsx';
 
 describe('layers/folder-order: renderer/src folders, lower never importing higher', () => {
   it('the order is the one eslint.config.js states (RENDERER_FOLDERS)', async () => {
     const config = (await eslint.calculateConfigForFile(join(root, 'renderer/src/ui/x.ts'))) as { rules: Record<string, [number, { levels: string[][] }]> };
     expect(config.rules['layers/folder-order']?.[1].levels).toEqual([
-      ['i18n', 'theme', 'styles', 'transport', 'media', 'input', 'flow', 'testing'],
+      ['i18n', 'theme', 'styles', 'transport', 'media', 'input', 'lockdown', 'flow', 'testing'],
       ['hooks'],
       ['ui'],
       ['ime', 'voice'],
@@ -43,7 +43,7 @@ describe('layers/folder-order: renderer/src folders, lower never importing highe
 
   it('the message names what the folder may import and the whole order', async () => {
     expect(await orderErrors('renderer-imports-voice-type-only.ts', 'renderer/src/ui/fixture.ts')).toEqual([
-      `renderer/src/ui/ may import only i18n/, theme/, styles/, transport/, media/, input/, flow/, testing/, hooks/, ui/ of renderer/src/ (got renderer/src/voice/prompt-ids); ${ORDER}`,
+      `renderer/src/ui/ may import only i18n/, theme/, styles/, transport/, media/, input/, lockdown/, flow/, testing/, hooks/, ui/ of renderer/src/ (got renderer/src/voice/prompt-ids); ${ORDER}`,
     ]);
   });
 
@@ -63,7 +63,7 @@ describe('layers/folder-order: renderer/src folders, lower never importing highe
   it('a screen may import flow/, i18n/, hooks/ and ui/; hooks/ may not import ui/', async () => {
     expect(await orderErrors('renderer-imports-lower.tsx', 'renderer/src/screens/fixture.tsx')).toEqual([]);
     expect(await orderErrors('renderer-imports-lower.tsx', 'renderer/src/hooks/fixture.tsx')).toEqual([
-      `renderer/src/hooks/ may import only i18n/, theme/, styles/, transport/, media/, input/, flow/, testing/, hooks/ of renderer/src/ (got renderer/src/ui/screen); ${ORDER}`,
+      `renderer/src/hooks/ may import only i18n/, theme/, styles/, transport/, media/, input/, lockdown/, flow/, testing/, hooks/ of renderer/src/ (got renderer/src/ui/screen); ${ORDER}`,
     ]);
     const fromFlow = await orderErrors('renderer-imports-lower.tsx', 'renderer/src/flow/fixture.tsx');
     expect(fromFlow.map((e) => e.match(/\(got ([^)]+)\)/)?.[1])).toEqual(['renderer/src/hooks/flow-context', 'renderer/src/ui/screen']);
