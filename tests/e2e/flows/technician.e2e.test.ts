@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { measureCare } from '../fixtures/care-measure';
 import { expect, test, type KioskHarness } from '../fixtures/test';
 
 const SITE = 'site-tech-e2e';
@@ -32,6 +33,20 @@ async function signIn(page: Page, credential: string, pin: string): Promise<void
   await page.getByTestId('technician-unlock').click();
 }
 
+/** axe in normal and in care mode (长者模式), with the care figures (targets ≥ 60 px, main text ≥ 30 px); back to normal afterwards. */
+async function axeBothModes(axe: (page: Page) => Promise<string[]>, page: Page, label: string): Promise<void> {
+  expect(await axe(page), `${label} normal`).toEqual([]);
+  await page.getByTestId('care-mode-toggle').click();
+  await page.locator('[data-testid="care-mode-toggle"][aria-pressed="true"]').waitFor();
+  expect(await axe(page), `${label} care`).toEqual([]);
+  const care = await measureCare(page);
+  expect(care.smallTargets, `${label} care: touch targets ≥ 60×60`).toEqual([]);
+  expect(care.smallTexts, `${label} care: all text ≥ 18 px`).toEqual([]);
+  expect(care.mainTextBelow30, `${label} care: main text ≥ 30 px`).toEqual([]);
+  await page.getByTestId('care-mode-toggle').click();
+  await page.locator('[data-testid="care-mode-toggle"][aria-pressed="false"]').waitFor();
+}
+
 // The worker's kiosk enrols at start, so the credential verifies offline against the platform key of its enrolment.
 test.use({ enrolSite: SITE });
 
@@ -40,13 +55,14 @@ test.describe('technician mode in Chromium against the real core and platform-si
     const page = h.page;
     const credential = await issueCredential(h);
 
+    await axeBothModes(axe, page, 'attract with the technician corner');
     // A tap on the corner does nothing; only a 3 s hold opens the unlock screen.
     await page.getByTestId('technician-corner').click();
     await page.waitForTimeout(500);
     await expect(page.locator('[data-screen="attract"]')).toBeVisible();
     await holdCorner(page, 3300);
     await page.locator('[data-screen="technicianUnlock"]').waitFor({ timeout: 5000 });
-    expect(await axe(page)).toEqual([]);
+    await axeBothModes(axe, page, 'technician unlock');
 
     await signIn(page, credential, PIN);
     await page.locator('[data-screen="technician"]').waitFor({ timeout: 10_000 });
@@ -54,7 +70,7 @@ test.describe('technician mode in Chromium against the real core and platform-si
     const devices = page.getByTestId('technician-device');
     expect(await devices.count()).toBeGreaterThan(0);
     await expect(devices.first()).toHaveAttribute('data-state', /.+/);
-    expect(await axe(page)).toEqual([]);
+    await axeBothModes(axe, page, 'technician');
 
     const before = (await h.printed()).length;
     await page.getByTestId('technician-print-test').click();
