@@ -45,6 +45,10 @@ describe('technician flow', () => {
     const refusal = a.getSnapshot().context.technicianRefusal;
     expect(refusal?.reason).toBe('locked');
     expect(Date.parse(refusal?.lockedUntil ?? '') - Date.now()).toBeGreaterThan(50_000);
+    // Opened again while locked: the screen says so before anything is typed.
+    a.send({ type: 'BACK' });
+    a.send({ type: 'TECHNICIAN_OPEN' });
+    await waitFor(a, (s) => s.context.technicianRefusal?.reason === 'locked', { timeout: 1000 });
   });
 
   it('the idle time-out on the technician screen hands back before attract', async () => {

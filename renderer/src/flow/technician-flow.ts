@@ -1,6 +1,6 @@
 import { assign, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
-import type { TechnicianUnlockResult } from '../../../common/contract/schemas';
+import type { TechnicianLockState, TechnicianUnlockResult } from '../../../common/contract/schemas';
 import { stateConfig } from './flow-config';
 
 /** Why the unlock screen refused, as it tells the technician: the core's reason, the lock's end, or `failed` (the call itself failed). */
@@ -16,6 +16,8 @@ export const technicianActors = {
   technicianUnlock: fromPromise<TechnicianUnlockResult, { api: KioskApi; credential: string; pin: string }>(({ input }) =>
     input.api.technicianAccess.unlock({ credential: input.credential, pin: input.pin }),
   ),
+  /** The lockout now, so a terminal already locked says so before anyone types. */
+  technicianLockState: fromPromise<TechnicianLockState, { api: KioskApi }>(({ input }) => input.api.technicianAccess.lockState({})),
   /** Locks the technician role again; a failure (the role already lapsed) still ends the visit. */
   technicianHandBack: fromPromise<unknown, { api: KioskApi }>(({ input }) => input.api.technician.handBack({})),
 };
@@ -31,6 +33,14 @@ export const technicianActors = {
  */
 export const technicianStates = {
   technicianUnlock: stateConfig({
+    invoke: {
+      src: 'technicianLockState',
+      input: ({ context }) => ({ api: context.api }),
+      onDone: {
+        guard: ({ event }) => event.output.lockedUntil !== null,
+        actions: assign({ technicianRefusal: ({ event }) => ({ reason: 'locked' as const, lockedUntil: event.output.lockedUntil, attemptsLeft: event.output.attemptsLeft }) }),
+      },
+    },
     on: {
       TECHNICIAN_UNLOCK: { guard: ({ event }) => event.credential.trim() !== '' && /^\d{1,12}$/.test(event.pin), target: 'technicianChecking' },
       BACK: { target: 'attract', actions: assign({ technician: null, technicianRefusal: null }) },

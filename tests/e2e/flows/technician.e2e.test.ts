@@ -109,5 +109,10 @@ test.describe('technician mode in Chromium against the real core and platform-si
     await expect(page.locator('[data-screen="technicianUnlock"]')).toBeVisible();
     await page.getByTestId('back-button').click();
     await page.locator('[data-screen="attract"]').waitFor({ timeout: 5000 });
+    // Opened again while locked: the screen says so before anything is typed.
+    await holdCorner(page, 3300);
+    await expect(page.getByTestId('technician-refusal')).toHaveAttribute('data-reason', 'locked', { timeout: 5000 });
+    await page.getByTestId('back-button').click();
+    await page.locator('[data-screen="attract"]').waitFor({ timeout: 5000 });
   });
 });
