@@ -9,7 +9,7 @@ import type { ScreenName } from '../flow/screen-of';
 export const CONNECTION_LOST_AFTER_MS = 700;
 
 /** Screens on which nobody is in a session. */
-const NO_SESSION: ReadonlySet<ScreenName> = new Set(['boot', 'attract']);
+const NO_SESSION: ReadonlySet<ScreenName> = new Set(['boot', 'attract', 'technicianUnlock', 'technician']);
 
 type StaffCall = 'none' | 'calling' | 'done' | 'failed';
 

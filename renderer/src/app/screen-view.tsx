@@ -32,6 +32,8 @@ const SCREENS: Record<ScreenName, ComponentType | LazyScreen> = {
   query: lazyScreen(() => import('../screens/query-screen').then((m) => m.QueryScreen)),
   rating: lazyScreen(() => import('../screens/rating-screen').then((m) => m.RatingScreen)),
   thanks: lazyScreen(() => import('../screens/thanks-screen').then((m) => m.ThanksScreen)),
+  technicianUnlock: lazyScreen(() => import('../screens/technician-unlock-screen').then((m) => m.TechnicianUnlockScreen)),
+  technician: lazyScreen(() => import('../screens/technician-screen').then((m) => m.TechnicianScreen)),
 };
 
 /** Starts loading every lazy screen (idempotent); resolves when all are in, never rejects. */

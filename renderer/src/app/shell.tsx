@@ -20,7 +20,7 @@ import { promptFor } from '../voice/prompt-ids';
 import { VoicePlayer } from '../voice/voice-player';
 
 const NO_SESSION: ReadonlySet<ScreenName> = new Set(['boot', 'attract']);
-const NO_CANCEL: ReadonlySet<ScreenName> = new Set(['boot', 'attract', 'submitting']);
+const NO_CANCEL: ReadonlySet<ScreenName> = new Set(['boot', 'attract', 'submitting', 'technicianUnlock', 'technician']);
 const WITH_HOME: ReadonlySet<ScreenName> = new Set(['guide', 'form', 'precheck', 'confirm']);
 /** Payment steps during which the person is busy with their phone, not the screen: the idle countdown waits (the order's own expiry ends them). */
 const PAYING: ReadonlySet<string> = new Set(['creating', 'waiting', 'cancelling']);

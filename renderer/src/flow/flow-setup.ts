@@ -11,6 +11,7 @@ import { printingActors } from './printing-flow';
 import { queryActors } from './query-flow';
 import { ratingActors } from './rating-flow';
 import { serviceActors } from './service-flow';
+import { technicianActors } from './technician-flow';
 
 /** The start-up calls: the ones the page entry already sent (`FlowInput.boot`), else made now. */
 const boot = fromPromise<BootResult, { api: KioskApi; preloaded: Promise<BootResult> | null }>(({ input }) => input.preloaded ?? loadBoot(input.api));
@@ -54,6 +55,7 @@ export const flowSetup = setup({
     ...queryActors,
     ...ratingActors,
     ...idleActors,
+    ...technicianActors,
   },
   actions: {
     clearError: assign({ error: null }),

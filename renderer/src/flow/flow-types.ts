@@ -22,6 +22,7 @@ import type { KioskErrorCode } from '../../../common/contract/errors';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { BootResult } from './boot';
 import type { KioskLocale } from '../../../common/contract/schemas';
+import type { TechnicianRefusalView } from './technician-flow';
 
 /** The catalogue overview shown on the home screen. */
 export type CatalogueOverview = z.infer<typeof CatalogueOverviewSchema>;
@@ -125,6 +126,10 @@ export interface FlowContext {
   /** Why the certificate could not be printed (`network-offline`, `not-accepted`, `printer-offline`, `paper-out`, `not-certificate`, `unknown`). */
   certificateFailure: string | null;
   endReason: EndReason;
+  /** The technician's own name and credential expiry while technician mode is unlocked; null otherwise (never a citizen's data). */
+  technician: { name: string; expiresAt: string } | null;
+  /** Why the last technician unlock was refused; null: none. */
+  technicianRefusal: TechnicianRefusalView | null;
 }
 
 /** Input of the flow machine. */
@@ -179,4 +184,9 @@ export type FlowEvent =
   | { type: 'PRINT_JOB_CHANGED'; job: PrintJob }
   | { type: 'CATALOGUE_UPDATED' }
   | { type: 'CARE_CHANGED'; care: boolean }
-  | { type: 'LOCALE_CHANGED'; locale: KioskLocale };
+  | { type: 'LOCALE_CHANGED'; locale: KioskLocale }
+  /** The long press on the attract screen's corner: the technician unlock screen. */
+  | { type: 'TECHNICIAN_OPEN' }
+  | { type: 'TECHNICIAN_UNLOCK'; credential: string; pin: string }
+  /** 交还: the technician role is locked again and the terminal returns to attract, in service. */
+  | { type: 'HAND_BACK' };

@@ -53,6 +53,7 @@ export const idleStates = {
     entry: wipe,
     on: {
       START: 'session.identify',
+      TECHNICIAN_OPEN: 'technicianUnlock',
       // A tile opens its category straight away: reading guides needs no identification, applying does (guide → identify).
       BROWSE: { guard: ({ event }) => browseQueryOf(event.category) !== null, target: 'session.home', actions: assign({ browseQuery: ({ event }) => browseQueryOf(event.category) }) },
       SESSION_CHANGED: [

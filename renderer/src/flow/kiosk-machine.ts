@@ -11,6 +11,7 @@ import { queryStates } from './query-flow';
 import { ratingStates } from './rating-flow';
 import { serviceStates } from './service-flow';
 import { submittedReceipts } from './selectors';
+import { technicianStates } from './technician-flow';
 
 /** What the start-up answers tell the flow (the preloaded calls are used up). */
 function bootContext(boot: BootResult): Partial<FlowContext> {
@@ -38,6 +39,7 @@ function bootContext(boot: BootResult): Partial<FlowContext> {
  * - query-flow: a query item asked and its answer shown, revealed and printed (nothing submitted)
  * - rating-flow: rating → thanks
  * - idle-flow: attract and ending (the wipe)
+ * - technician-flow: beside the session, from attract: unlock → technician → hand back
  *
  * Cancel, idle time-out, device and network changes are transitions. All
  * side effects go through the `KioskApi` given as input, so the
@@ -58,6 +60,8 @@ export const kioskMachine = flowSetup.createMachine({
     leftCard: null,
     overview: null,
     endReason: 'done',
+    technician: null,
+    technicianRefusal: null,
     ...PERSONAL_RESET,
   }),
   invoke: { src: 'apiEvents', input: ({ context }) => ({ api: context.api }) },
@@ -88,6 +92,7 @@ export const kioskMachine = flowSetup.createMachine({
       },
     },
     ...idleStates,
+    ...technicianStates,
     session: {
       on: {
         CANCEL: { target: 'ending', actions: { type: 'endAs', params: { reason: 'cancelled' } } },

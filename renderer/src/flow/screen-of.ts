@@ -19,7 +19,9 @@ export type ScreenName =
   | 'certificate'
   | 'query'
   | 'rating'
-  | 'thanks';
+  | 'thanks'
+  | 'technicianUnlock'
+  | 'technician';
 
 type FlowValue = KioskSnapshot['value'];
 type SessionValue = Extract<FlowValue, { session: unknown }>['session'];
@@ -57,6 +59,10 @@ const TOP_SCREENS: Record<Exclude<FlowState, 'session'>, ScreenName> = {
   boot: 'boot',
   attract: 'attract',
   ending: 'attract',
+  technicianUnlock: 'technicianUnlock',
+  technicianChecking: 'technicianUnlock',
+  technician: 'technician',
+  technicianEnding: 'technician',
 };
 
 /** Which screen a flow state shows. */

@@ -4,6 +4,7 @@ import { useFlow } from '../hooks/flow-context';
 import { attachKeyboardWedge } from '../input/attach-keyboard-wedge';
 import type { BrowseCategory } from '../flow/browse';
 import { Icon, type IconName } from '../ui/icons';
+import { LongPressCorner } from '../ui/long-press-corner';
 import { Screen } from '../ui/screen';
 
 const FEATURES: { key: BrowseCategory; icon: IconName }[] = [
@@ -33,6 +34,8 @@ export function AttractScreen() {
   );
   return (
     <Screen name="attract" title={t('attract.headline')}>
+      {/* The technician's way in: held 3 s, a tap does nothing (a person at the kiosk never finds it by chance). */}
+      <LongPressCorner label={t('technician.entry')} testId="technician-corner" onLongPress={() => send({ type: 'TECHNICIAN_OPEN' })} />
       <ul className="features" role="list">
         {FEATURES.map((f) => (
           <li key={f.key}>

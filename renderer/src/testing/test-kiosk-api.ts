@@ -17,6 +17,9 @@ import { device, INITIALS, NOW, TEST_CATALOGUE, TEST_PINYIN } from './test-kiosk
 
 export { TEST_CATALOGUE } from './test-kiosk-data';
 
+/** The PIN the fake's technician credential takes. */
+export const TEST_TECHNICIAN_PIN = '482916';
+
 type Listener<T> = (payload: T) => void;
 
 /** A tiny typed event emitter for one event. */
@@ -539,23 +542,85 @@ export class TestKioskApi implements KioskApi {
       }),
   };
 
-  /** The fake is a citizen connection, like the renderer's own: the technician service is refused as the host refuses it. */
+  /** Test credential {@link TestKioskApi.unlock} accepts with {@link TEST_TECHNICIAN_PIN}; any other text is `malformed`. */
+  static readonly TECHNICIAN_CREDENTIAL = 'KT1.test.credential';
+  private technicianUnlocked = false;
+  private technicianFailures = 0;
+  private technicianLockedUntil: number | null = null;
+  /** Technician actions received (`printTestReceipt`, `syncNow`, `handBack`). */
+  readonly technicianActions: string[] = [];
+
+  /**
+   * The technician service as the host guards it: refused `forbidden` until
+   * {@link technicianAccess} unlocked this "connection", and again after hand-back.
+   */
   readonly technician: KioskApi['technician'] = {
     status: () =>
       this.delay('technician.status', () => {
-        throw new KioskError('forbidden', 'technician:status needs the technician role', { role: 'technician' });
+        this.guardTechnician('status');
+        const queue = { pending: this.conn.pending, inFlight: 0, accepted: 0, rejected: 0, needsAttention: 0, oldestPendingAgeSeconds: 0 };
+        return { version: this.opts.system.version, deviceId: this.opts.system.deviceId, devices: [...this.deviceMap.values()], connectivity: this.conn.state, queue, at: NOW };
       }),
-    printTestReceipt: () => this.delay('technician.printTestReceipt', () => this.refuseTechnician('printTestReceipt')),
-    syncNow: () => this.delay('technician.syncNow', () => this.refuseTechnician('syncNow')),
-    handBack: () => this.delay('technician.handBack', () => this.refuseTechnician('handBack')),
+    printTestReceipt: () =>
+      this.delay('technician.printTestReceipt', () => {
+        this.guardTechnician('printTestReceipt');
+        this.technicianActions.push('printTestReceipt');
+        const failure = this.nextPrintFailure;
+        this.nextPrintFailure = null;
+        return failure ? { state: 'failed' as const, reason: failure } : { state: 'done' as const, reason: null };
+      }),
+    syncNow: () =>
+      this.delay('technician.syncNow', () => {
+        this.guardTechnician('syncNow');
+        this.technicianActions.push('syncNow');
+        const reachable = this.conn.state !== 'offline';
+        return { drained: reachable, reachable, sent: 0, rejected: 0 };
+      }),
+    handBack: () =>
+      this.delay('technician.handBack', () => {
+        this.guardTechnician('handBack');
+        this.technicianActions.push('handBack');
+        this.technicianUnlocked = false;
+        return { ok: true as const };
+      }),
     onStatusChanged: () => () => undefined,
   };
 
-  /** Refuses every credential: flows tests never enter technician mode (the browser walk does, against the real core). */
+  /**
+   * Technician entry like the core's: {@link TestKioskApi.TECHNICIAN_CREDENTIAL}
+   * with PIN {@link TEST_TECHNICIAN_PIN} unlocks; anything else is refused
+   * (`malformed` or `pin-wrong`), and 5 refusals in a row lock entry for 1 minute.
+   */
   readonly technicianAccess: KioskApi['technicianAccess'] = {
-    unlock: () => this.delay('technicianAccess.unlock', () => ({ ok: false as const, reason: 'signature-invalid' as const, lock: { lockedUntil: null, attemptsLeft: 4 } })),
-    lockState: () => this.delay('technicianAccess.lockState', () => ({ lockedUntil: null, attemptsLeft: 5 })),
+    unlock: ({ credential, pin }) =>
+      this.delay('technicianAccess.unlock', () => {
+        if (this.technicianLockedUntil !== null && Date.now() < this.technicianLockedUntil) return { ok: false as const, reason: 'locked' as const, lock: this.technicianLock() };
+        if (credential === TestKioskApi.TECHNICIAN_CREDENTIAL && pin === TEST_TECHNICIAN_PIN) {
+          this.technicianFailures = 0;
+          this.technicianLockedUntil = null;
+          this.technicianUnlocked = true;
+          return { ok: true as const, technician: { id: 'tech-test', name: '测试技术员', expiresAt: new Date(Date.now() + 3_600_000).toISOString() }, idleTimeoutSeconds: 120 };
+        }
+        this.technicianFailures += 1;
+        if (this.technicianFailures >= 5) {
+          this.technicianFailures = 0;
+          this.technicianLockedUntil = Date.now() + 60_000;
+          return { ok: false as const, reason: 'locked' as const, lock: this.technicianLock() };
+        }
+        const reason = credential === TestKioskApi.TECHNICIAN_CREDENTIAL ? ('pin-wrong' as const) : ('malformed' as const);
+        return { ok: false as const, reason, lock: this.technicianLock() };
+      }),
+    lockState: () => this.delay('technicianAccess.lockState', () => this.technicianLock()),
   };
+
+  private technicianLock() {
+    const locked = this.technicianLockedUntil !== null && Date.now() < this.technicianLockedUntil;
+    return { lockedUntil: locked ? new Date(this.technicianLockedUntil!).toISOString() : null, attemptsLeft: 5 - this.technicianFailures };
+  }
+
+  private guardTechnician(member: string): void {
+    if (!this.technicianUnlocked) this.refuseTechnician(member);
+  }
 
   private refuseTechnician(member: string): never {
     throw new KioskError('forbidden', `technician:${member} needs the technician role`, { role: 'technician' });

@@ -52,6 +52,8 @@ export function promptFor(
     case 'certificate':
       return step === 'failed' ? 'certificate-failed' : 'certificate';
     case 'boot':
+    case 'technicianUnlock':
+    case 'technician':
       return null;
     case 'result':
       return context.result?.status === 'queued' ? 'result-queued' : 'result-delivered';
