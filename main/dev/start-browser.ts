@@ -76,7 +76,8 @@ if (chromium && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY) && !process
   browser = await startKioskChromium({ chromium, url: () => kioskLaunchUrl(host), log: (line) => void process.stdout.write(`[supervisor] ${line}\n`) });
   process.stdout.write(`自助终端窗口 / kiosk window: Chromium pid ${browser.supervisor.run?.pid ?? '?'}, policy ${browser.policy}\n`);
 } else {
-  process.stdout.write(`无显示器：请用浏览器打开上面的地址 / no display: open the URL above in a browser\n`);
+  // The page's credential comes only through a one-time launch URL (the plain address is refused without its cookie).
+  process.stdout.write(`无显示器：请在 2 分钟内用浏览器打开此地址（仅一次有效）/ no display: open this URL in a browser within 2 minutes (it works once): ${kioskLaunchUrl(host)}\n`);
 }
 
 let stopping = false;
