@@ -397,7 +397,7 @@ export type SystemInfo = z.infer<typeof SystemInfoSchema>;
  * it: `not-enrolled`, shown as 暂未开通服务), or the platform revoked the
  * terminal (`revoked`).
  */
-export const OutOfServiceReasonSchema = z.enum(['core-restarting', 'crash-loop', 'no-catalogue', 'not-enrolled', 'revoked']);
+export const OutOfServiceReasonSchema = z.enum(['core-restarting', 'crash-loop', 'no-catalogue', 'not-enrolled', 'revoked', 'key-storage-refused']);
 export type OutOfServiceReason = z.infer<typeof OutOfServiceReasonSchema>;
 
 /** Whether the terminal serves citizens now; `reason` is null exactly when `inService`. No personal data. */
@@ -448,12 +448,27 @@ export type QueueCounts = z.infer<typeof QueueCountsSchema>;
  * the terminal's health for the technician's screen, without any personal
  * data (no session, no identity, no transaction content).
  */
+/**
+ * What protects the data key at rest (the technician screen shows it):
+ * `dpapi` Windows DPAPI (safeStorage), `tpm2` a systemd-creds credential
+ * sealed by this terminal's TPM 2.0, `keyring` the desktop keyring
+ * (libsecret / KWallet / macOS Keychain, through safeStorage),
+ * `host-key-accepted` a systemd-creds host key without TPM and
+ * `basic_text-accepted` safeStorage's fixed password (both opened by a copied
+ * disk; accepted by the site configuration or in development), `key-file` a
+ * 0600 file beside the database (plain-Node mode: browser mode, kioskctl).
+ */
+export const KeyProtectionSchema = z.enum(['dpapi', 'tpm2', 'keyring', 'host-key-accepted', 'basic_text-accepted', 'key-file']);
+export type KeyProtection = z.infer<typeof KeyProtectionSchema>;
+
 export const TechnicianStatusSchema = z.object({
   version: z.string().max(64),
   deviceId: z.string().max(64),
   devices: z.array(DeviceStatusSchema).max(32),
   connectivity: ConnectivityStateSchema,
   queue: QueueCountsSchema,
+  /** What protects the data key at rest on this terminal. */
+  keyProtection: KeyProtectionSchema,
   /** ISO 8601 time the summary was taken. */
   at: z.string(),
 });

@@ -156,6 +156,28 @@ export const KioskConfigSchema = z.object({
     .refine((v) => /^\d{6}$/.test(v), { message: 'region must be a six-digit administrative division code such as 410102', params: { zh: 'region 须为六位行政区划代码，如 410102' } })
     .nullable()
     .default(null),
+  /**
+   * How the data key (it protects personal fields at rest) is kept by the
+   * Electron shell. `keyStorage`: `auto` (default: Windows DPAPI; Linux the
+   * credential or key file already there, else systemd-creds when the TPM 2.0
+   * is available, else safeStorage with the desktop keyring), `systemd-creds`
+   * (Linux, sealed by the TPM: `systemdCredsKey`), or `safe-storage`
+   * (Electron safeStorage). `acceptWeakKeyStorage`: a packaged build refuses
+   * safeStorage's `basic_text` backend (a fixed, public password: obfuscation
+   * only, a copied disk opens it) and a systemd-creds host key without TPM
+   * unless this is true; default false. Plain-Node mode ignores this section
+   * (a 0600 key file).
+   */
+  security: z
+    .object({
+      keyStorage: z.enum(['auto', 'systemd-creds', 'safe-storage']).default('auto'),
+      systemdCredsKey: z.enum(['tpm2', 'host+tpm2', 'auto']).default('tpm2'),
+      /** Path of the TPM device (`--tpm2-device`), e.g. `/dev/tpmrm0`; default null (systemd's choice). */
+      tpm2Device: z.string().min(1).max(200).nullable().default(null),
+      acceptWeakKeyStorage: z.boolean().default(false),
+    })
+    .strict()
+    .default({ keyStorage: 'auto', systemdCredsKey: 'tpm2', tpm2Device: null, acceptWeakKeyStorage: false }),
   theme: SiteThemeSchema.default({
     siteName: DEFAULT_SITE_NAME,
     partner: null,

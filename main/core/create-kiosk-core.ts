@@ -5,7 +5,7 @@ import { ConnectionRegistry, IN_PROCESS_CONNECTION } from '../../common/contract
 import { FileKeyProvider, openKioskStore, readOrCreateDeviceId, type KeyProvider, type KioskStore } from '../../offline-cache/index';
 import { createDeviceSigning, createLinkTrust, createPlatformClient, createUplink, DeliveryWatcher, lastClockReading, type SyncEngine, type TrafficHook } from '../../uplink/index';
 import { openHostedPrinter, type A4PrintHost } from '../../drivers/a4-printer/index';
-import type { ServiceState } from '../../common/contract/schemas';
+import type { KeyProtection, ServiceState } from '../../common/contract/schemas';
 import type { KioskConfig } from './config';
 import { identityFromCard } from './devices/card-identity';
 import { A4_STATUS_INTERVAL_MS, createDevices, type KioskDevices } from './devices/create-devices';
@@ -44,6 +44,12 @@ export { describeStartupFailure, prepareDataDir, StartupError, type StartupFailu
 export interface KioskCoreOptions {
   /** Source of the database key; default a 0600 key file in the data dir (plain-Node mode). */
   keyProvider?: KeyProvider;
+  /**
+   * What protects that key (the technician screen shows it); default
+   * `key-file`, the core's own provider. A host that passes `keyProvider`
+   * says which protection it chose (main/electron/key-storage-choice.ts).
+   */
+  keyProtection?: KeyProtection;
   /** Sync engine tuning (tests shorten the poll interval). */
   syncPollIntervalMs?: number;
   /** Pause between connectivity probes while offline, in ms; default 5000. */
@@ -285,7 +291,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     },
     technician: technicianServiceMethods({
       access: technicianAccess,
-      status: technicianMethods({ version: KIOSK_VERSION, deviceId, devices: () => registry.list(), queue: () => store.queueStatus(), connectivity: () => sync.connectivity.state }, events).status,
+      status: technicianMethods({ version: KIOSK_VERSION, deviceId, keyProtection: options.keyProtection ?? 'key-file', devices: () => registry.list(), queue: () => store.queueStatus(), connectivity: () => sync.connectivity.state }, events).status,
       printer: () => devices.receiptPrinter(),
       syncNow: () => sync.syncNow(),
     }),

@@ -74,7 +74,7 @@ describe('setupIpc', () => {
   });
 
   it('a navigation closes the connection, opens a citizen one, and drops held technician events of the old page', async () => {
-    const technicianStatus = { version: 'v', deviceId: 'd', devices: [], connectivity: 'online' as const, queue: { pending: 0, inFlight: 0, accepted: 0, rejected: 0, needsAttention: 0, oldestPendingAgeSeconds: 0 }, at: 'now' };
+    const technicianStatus = { version: 'v', deviceId: 'd', devices: [], connectivity: 'online' as const, queue: { pending: 0, inFlight: 0, accepted: 0, rejected: 0, needsAttention: 0, oldestPendingAgeSeconds: 0 }, keyProtection: 'dpapi' as const, at: 'now' };
     dispatcher.connections.grant(connections[0]!.id, 'technician');
     events.emit('technician', 'onStatusChanged', technicianStatus);
     events.emit('connectivity', 'onChanged', status(1));

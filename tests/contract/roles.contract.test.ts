@@ -14,7 +14,7 @@ vi.mock('electron', async () => (await import('./fake-electron')).electronModule
  * IPC sender's document, the WebSocket), never to anything the client sends.
  */
 
-const STATUS: TechnicianStatus = { version: '0.0.0-test', deviceId: 'TEST-0001', devices: [], connectivity: 'online', queue: { pending: 2, inFlight: 0, accepted: 5, rejected: 0, needsAttention: 0, oldestPendingAgeSeconds: 30 }, at: '2026-01-01T00:00:00.000Z' };
+const STATUS: TechnicianStatus = { version: '0.0.0-test', deviceId: 'TEST-0001', devices: [], connectivity: 'online', queue: { pending: 2, inFlight: 0, accepted: 5, rejected: 0, needsAttention: 0, oldestPendingAgeSeconds: 30 }, keyProtection: 'key-file', at: '2026-01-01T00:00:00.000Z' };
 const nextTick = (ms = 40) => new Promise((r) => setTimeout(r, ms));
 const errorOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);
 

@@ -135,7 +135,7 @@ export class TestKioskImplementation implements KioskImplementation {
     status: async (input, context) => {
       this.record('technician:status', input);
       this.callers.push(context.connection.id);
-      return { version: '0.0.0-test', deviceId: 'TEST-0001', devices: [], connectivity: 'online', queue: { pending: 2, inFlight: 0, accepted: 5, rejected: 0, needsAttention: 0, oldestPendingAgeSeconds: 30 }, at: '2026-01-01T00:00:00.000Z' };
+      return { version: '0.0.0-test', deviceId: 'TEST-0001', devices: [], connectivity: 'online', queue: { pending: 2, inFlight: 0, accepted: 5, rejected: 0, needsAttention: 0, oldestPendingAgeSeconds: 30 }, keyProtection: 'key-file', at: '2026-01-01T00:00:00.000Z' };
     },
     printTestReceipt: async (input) => {
       this.record('technician:printTestReceipt', input);

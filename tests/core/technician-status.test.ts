@@ -21,7 +21,7 @@ describe('technician.status on the real core', () => {
     return r.value as TechnicianStatus;
   };
   beforeAll(async () => {
-    h = await startCoreHarness();
+    h = await startCoreHarness({}, { keyProtection: 'tpm2' });
     technician = h.core.dispatcher.connections.open('test');
     h.core.dispatcher.connections.grant(technician.id, 'technician');
   });
@@ -41,6 +41,8 @@ describe('technician.status on the real core', () => {
     expect(s.devices.map((d) => d.device).sort()).toEqual(['a4Printer', 'idcard', 'receiptPrinter', 'scanner']);
     expect(s.devices.find((d) => d.device === 'idcard')).toMatchObject({ simulated: true });
     expect(s.queue).toEqual(expect.objectContaining({ pending: 0, inFlight: 0 }));
+    // What the shell said protects the data key (main/electron/key-storage-choice.ts).
+    expect(s.keyProtection).toBe('tpm2');
   });
 
   it('counts a queued submission and never carries the person', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KioskErrorPayloadSchema } from '../../../common/contract/error-schemas';
+import { KeyProtectionSchema } from '../../../common/contract/schemas';
 
 /**
  * Messages between the shell (Electron main process, or the browser-mode
@@ -17,6 +18,8 @@ export const ShellToCoreSchema = z.discriminatedUnion('t', [
     config: z.record(z.string(), z.unknown()),
     /** Base64 of the 32-byte data key (Electron: from safeStorage, which only the main process can use); absent in plain-Node mode. */
     key: z.string().max(100).optional(),
+    /** What protects that key (the shell's choice: main/electron/key-storage-choice.ts); absent: the core's own key file. */
+    keyProtection: KeyProtectionSchema.optional(),
     syncPollIntervalMs: z.number().int().positive().optional(),
     probeIntervalMs: z.number().int().positive().optional(),
     /** Alerts to raise on the first heartbeat (a crash loop the supervisor saw). */

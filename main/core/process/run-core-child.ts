@@ -46,6 +46,7 @@ export function runCoreChild(options: CoreChildOptions = {}): void {
         const key = init.key ? Buffer.from(init.key, 'base64') : null;
         core = await createKioskCore(config, {
           ...(key ? { keyProvider: { getKey: () => key } } : {}),
+          ...(init.keyProtection ? { keyProtection: init.keyProtection } : {}),
           ...(init.syncPollIntervalMs ? { syncPollIntervalMs: init.syncPollIntervalMs } : {}),
           ...(init.probeIntervalMs ? { probeIntervalMs: init.probeIntervalMs } : {}),
           ...(init.alerts ? { startupAlerts: init.alerts } : {}),

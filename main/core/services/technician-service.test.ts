@@ -11,6 +11,7 @@ function sources(over: Partial<TechnicianStatusSources> = {}): TechnicianStatusS
   return {
     version: '1.2.3',
     deviceId: 'KIOSK-1',
+    keyProtection: 'tpm2',
     devices: () => [printer],
     // A store that returned more than counts: none of it may reach the summary.
     queue: () => ({ pending: 4, inFlight: 1, accepted: 9, rejected: 0, needsAttention: 1, oldestPendingAgeSeconds: 75, lastPayload: { name: '李晓明' } }) as QueueCounts,
@@ -29,6 +30,7 @@ describe('technician status', () => {
       devices: [printer],
       connectivity: 'degraded',
       queue: { pending: 4, inFlight: 1, accepted: 9, rejected: 0, needsAttention: 1, oldestPendingAgeSeconds: 75 },
+      keyProtection: 'tpm2',
       at: '2026-02-03T04:05:06.000Z',
     });
     expect(JSON.stringify(status)).not.toContain('李晓明');

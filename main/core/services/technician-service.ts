@@ -1,12 +1,14 @@
 import type { MethodsOf } from '../../../common/contract/define';
 import type { EventHub } from '../../../common/contract/event-hub';
 import type { KioskContract } from '../../../common/contract/kiosk-contract';
-import type { ConnectivityState, DeviceStatus, QueueCounts, TechnicianStatus } from '../../../common/contract/schemas';
+import type { ConnectivityState, DeviceStatus, KeyProtection, QueueCounts, TechnicianStatus } from '../../../common/contract/schemas';
 
 /** Where the technician's status summary is read from (all cheap, none personal). */
 export interface TechnicianStatusSources {
   version: string;
   deviceId: string;
+  /** What protects the data key at rest (fixed for the life of the core). */
+  keyProtection: KeyProtection;
   /** Every device's latest status (the device registry). */
   devices(): DeviceStatus[];
   /** Outbox counts; may throw a storage error, which `technician.status` reports like any other. */
@@ -27,6 +29,7 @@ export function technicianStatus(sources: TechnicianStatusSources): TechnicianSt
     deviceId: sources.deviceId,
     devices: sources.devices(),
     connectivity: sources.connectivity(),
+    keyProtection: sources.keyProtection,
     queue: { pending: q.pending, inFlight: q.inFlight, accepted: q.accepted, rejected: q.rejected, needsAttention: q.needsAttention, oldestPendingAgeSeconds: q.oldestPendingAgeSeconds },
     at: (sources.now?.() ?? new Date()).toISOString(),
   };

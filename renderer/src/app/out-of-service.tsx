@@ -20,6 +20,7 @@ const TITLE: Record<OutOfServiceReason, string> = {
   'no-catalogue': 'outOfService.title',
   'not-enrolled': 'outOfService.titleNotEnrolled',
   revoked: 'outOfService.title',
+  'key-storage-refused': 'outOfService.title',
 };
 
 /** What the person is told per reason. */
@@ -29,6 +30,7 @@ const BODY: Record<OutOfServiceReason, string> = {
   'no-catalogue': 'outOfService.noCatalogue',
   'not-enrolled': 'outOfService.notEnrolled',
   revoked: 'outOfService.revoked',
+  'key-storage-refused': 'outOfService.keyStorageRefused',
 };
 
 /** Props of {@link OutOfService}; `status` and `reload` are seams for tests. */

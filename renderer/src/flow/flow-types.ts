@@ -21,7 +21,7 @@ import type { CombinedForm } from '../../../common/domain/bundle-form';
 import type { KioskErrorCode } from '../../../common/contract/errors';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { BootResult } from './boot';
-import type { KioskLocale } from '../../../common/contract/schemas';
+import type { KeyProtection, KioskLocale } from '../../../common/contract/schemas';
 import type { TechnicianRefusalView } from './technician-flow';
 
 /** The catalogue overview shown on the home screen. */
@@ -130,6 +130,8 @@ export interface FlowContext {
   technician: { name: string; expiresAt: string } | null;
   /** Why the last technician unlock was refused; null: none. */
   technicianRefusal: TechnicianRefusalView | null;
+  /** What protects the data key at rest, from `technician.status` once the technician screen opens; null before it answered or after hand-back. */
+  technicianKeyProtection: KeyProtection | null;
 }
 
 /** Input of the flow machine. */

@@ -62,6 +62,7 @@ export const kioskMachine = flowSetup.createMachine({
     endReason: 'done',
     technician: null,
     technicianRefusal: null,
+    technicianKeyProtection: null,
     ...PERSONAL_RESET,
   }),
   invoke: { src: 'apiEvents', input: ({ context }) => ({ api: context.api }) },

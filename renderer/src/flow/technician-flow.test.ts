@@ -23,6 +23,22 @@ describe('technician flow', () => {
     await expect(api.technician.status({})).rejects.toMatchObject({ code: 'forbidden' });
   });
 
+  it('the technician screen learns what protects the data key; hand-back forgets it', async () => {
+    const api = new TestKioskApi({ printStepMs: 5 });
+    api.keyProtection = 'tpm2';
+    const { a } = await start(api);
+    expect(a.getSnapshot().context.technicianKeyProtection).toBeNull();
+    a.send({ type: 'TECHNICIAN_OPEN' });
+    a.send({ type: 'TECHNICIAN_UNLOCK', credential: CREDENTIAL, pin: TEST_TECHNICIAN_PIN });
+    await until(a, 'technician');
+    await waitFor(a, (s) => s.context.technicianKeyProtection !== null, { timeout: 1000 });
+    expect(a.getSnapshot().context.technicianKeyProtection).toBe('tpm2');
+    expect(api.calls).toContain('technician.status');
+    a.send({ type: 'HAND_BACK' });
+    await until(a, 'attract');
+    expect(a.getSnapshot().context.technicianKeyProtection).toBeNull();
+  });
+
   it('a wrong PIN stays on the unlock screen with the reason and the attempts left; BACK returns to attract', async () => {
     const { a } = await start();
     a.send({ type: 'TECHNICIAN_OPEN' });

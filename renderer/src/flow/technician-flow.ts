@@ -1,6 +1,6 @@
 import { assign, fromPromise } from 'xstate';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
-import type { TechnicianLockState, TechnicianUnlockResult } from '../../../common/contract/schemas';
+import type { TechnicianLockState, TechnicianStatus, TechnicianUnlockResult } from '../../../common/contract/schemas';
 import { stateConfig } from './flow-config';
 
 /** Why the unlock screen refused, as it tells the technician: the core's reason, the lock's end, or `failed` (the call itself failed). */
@@ -18,6 +18,8 @@ export const technicianActors = {
   ),
   /** The lockout now, so a terminal already locked says so before anyone types. */
   technicianLockState: fromPromise<TechnicianLockState, { api: KioskApi }>(({ input }) => input.api.technicianAccess.lockState({})),
+  /** The status summary when the technician screen opens (the screen shows what protects the data key). */
+  technicianStatus: fromPromise<TechnicianStatus, { api: KioskApi }>(({ input }) => input.api.technician.status({})),
   /** Locks the technician role again; a failure (the role already lapsed) still ends the visit. */
   technicianHandBack: fromPromise<unknown, { api: KioskApi }>(({ input }) => input.api.technician.handBack({})),
 };
@@ -30,6 +32,9 @@ export const technicianActors = {
  * grants the technician role to this connection on success. `HAND_BACK`
  * and the idle time-out lock the role again (`technician.handBack`) and
  * return to attract; `BACK` and the idle time-out leave the unlock screen.
+ * On the technician screen, `technician.status` is asked once for what
+ * protects the data key (`technicianKeyProtection`; a failed call leaves it
+ * null and the screen says nothing about it).
  */
 export const technicianStates = {
   technicianUnlock: stateConfig({
@@ -76,6 +81,11 @@ export const technicianStates = {
     },
   }),
   technician: stateConfig({
+    invoke: {
+      src: 'technicianStatus',
+      input: ({ context }) => ({ api: context.api }),
+      onDone: { actions: assign({ technicianKeyProtection: ({ event }) => event.output.keyProtection }) },
+    },
     on: {
       HAND_BACK: 'technicianEnding',
       IDLE_EXPIRED: 'technicianEnding',
@@ -85,8 +95,8 @@ export const technicianStates = {
     invoke: {
       src: 'technicianHandBack',
       input: ({ context }) => ({ api: context.api }),
-      onDone: { target: 'attract', actions: assign({ technician: null, technicianRefusal: null }) },
-      onError: { target: 'attract', actions: assign({ technician: null, technicianRefusal: null }) },
+      onDone: { target: 'attract', actions: assign({ technician: null, technicianRefusal: null, technicianKeyProtection: null }) },
+      onError: { target: 'attract', actions: assign({ technician: null, technicianRefusal: null, technicianKeyProtection: null }) },
     },
   }),
 };

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { KeyProtectionSchema } from '../../../common/contract/schemas';
 import { LOCALES, loadAllLocales } from './locales';
 import { createI18n, ensureLocale, hasLocale } from './i18n';
 
@@ -80,6 +81,7 @@ describe('i18n resources', () => {
       ...['paper-out', 'cover-open', 'offline', 'unknown'].map((r) => `printing.reason.${r}`),
       ...['online', 'degraded', 'offline'].map((s) => `connectivity.${s}`),
       ...['missing', 'invalid', 'too-long'].map((p) => `precheck.${p}`),
+      ...KeyProtectionSchema.options.map((p) => `technician.protection.${p}`),
     ];
     for (const locale of LOCALES) {
       void i18n.changeLanguage(locale);

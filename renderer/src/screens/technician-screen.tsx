@@ -9,7 +9,7 @@ type Outcome = { kind: 'busy' } | { kind: 'ok'; text: string } | { kind: 'failed
 
 /**
  * The technician screen after unlock: the device overview (live, from the
- * flow's device states), 打印测试小票, 立即同步 with their results, and 交还,
+ * flow's device states), what protects the data key (数据密钥保护), 打印测试小票, 立即同步 with their results, and 交还,
  * which locks the role again and returns to attract in service. Shows the
  * technician's own name only, never a citizen's data.
  */
@@ -17,7 +17,7 @@ export function TechnicianScreen() {
   const { t } = useTranslation();
   const api = useKioskApi();
   const { snapshot, send } = useFlow();
-  const { technician, devices, connectivity, pending } = snapshot.context;
+  const { technician, devices, connectivity, pending, technicianKeyProtection } = snapshot.context;
   const ending = snapshot.matches('technicianEnding');
   const [print, setPrint] = useState<Outcome>(null);
   const [sync, setSync] = useState<Outcome>(null);
@@ -60,6 +60,11 @@ export function TechnicianScreen() {
         ))}
       </ul>
       <p data-testid="technician-link">{t(`technician.link.${connectivity}`, { pending })}</p>
+      {technicianKeyProtection ? (
+        <p data-testid="technician-key-protection" data-protection={technicianKeyProtection}>
+          {t('technician.keyProtection', { protection: t(`technician.protection.${technicianKeyProtection}`) })}
+        </p>
+      ) : null}
       <div className="actions">
         <button type="button" className="btn btn-primary btn-large" data-testid="technician-print-test" disabled={print?.kind === 'busy' || ending} onClick={printTest}>
           {t('technician.printTest')}

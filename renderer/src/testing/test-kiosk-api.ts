@@ -3,6 +3,7 @@ import { KioskError } from '../../../common/contract/errors';
 import type {
   Connectivity,
   DeviceStatus,
+  KeyProtection,
   PrintJob,
   ServiceDetail,
   SessionView,
@@ -549,6 +550,8 @@ export class TestKioskApi implements KioskApi {
   private technicianLockedUntil: number | null = null;
   /** Technician actions received (`printTestReceipt`, `syncNow`, `handBack`). */
   readonly technicianActions: string[] = [];
+  /** What `technician.status` says protects the data key; tests set it. Default `keyring`. */
+  keyProtection: KeyProtection = 'keyring';
 
   /**
    * The technician service as the host guards it: refused `forbidden` until
@@ -559,7 +562,7 @@ export class TestKioskApi implements KioskApi {
       this.delay('technician.status', () => {
         this.guardTechnician('status');
         const queue = { pending: this.conn.pending, inFlight: 0, accepted: 0, rejected: 0, needsAttention: 0, oldestPendingAgeSeconds: 0 };
-        return { version: this.opts.system.version, deviceId: this.opts.system.deviceId, devices: [...this.deviceMap.values()], connectivity: this.conn.state, queue, at: NOW };
+        return { version: this.opts.system.version, deviceId: this.opts.system.deviceId, devices: [...this.deviceMap.values()], connectivity: this.conn.state, queue, keyProtection: this.keyProtection, at: NOW };
       }),
     printTestReceipt: () =>
       this.delay('technician.printTestReceipt', () => {

@@ -42,7 +42,7 @@ export interface CoreHarness {
  * `config` is merged over a test configuration (short probe interval, long
  * enough acknowledgement wait for a loaded CI machine).
  */
-export async function startCoreHarness(config: KioskConfigInput = {}, coreOptions: Pick<KioskCoreOptions, 'a4PrintHost'> = {}): Promise<CoreHarness> {
+export async function startCoreHarness(config: KioskConfigInput = {}, coreOptions: Pick<KioskCoreOptions, 'a4PrintHost' | 'keyProtection'> = {}): Promise<CoreHarness> {
   const kioskDir = tempDir('kiosk-core-');
   const platformDir = tempDir('kiosk-platform-');
   let platform: PlatformSim | null = await startPlatformSim({ port: 0, dataDir: platformDir.dir, quiet: true });
