@@ -11,7 +11,9 @@ import { TestKioskImplementation } from '../../tests/contract/test-kiosk-impleme
 
 vi.mock('electron', async () => (await import('../../tests/contract/fake-electron')).electronModule);
 vi.mock('electron-updater', () => ({ default: { autoUpdater: { on: () => undefined, checkForUpdates: async () => null } } }));
-vi.mock('../core/config', () => ({ loadConfig: vi.fn((o: { dataDir: string }) => ({ dataDir: o.dataDir, platformUrl: 'http://127.0.0.1:1' })) }));
+vi.mock('../core/config', () => ({
+  loadConfig: vi.fn((o: { dataDir: string }) => ({ dataDir: o.dataDir, platformUrl: 'http://127.0.0.1:1', security: { keyStorage: 'auto', systemdCredsKey: 'tpm2', tpm2Device: null, acceptWeakKeyStorage: false } })),
+}));
 vi.mock('../core/create-kiosk-core', () => ({
   createKioskCore: vi.fn(async () => ({ dispatcher: new ContractDispatcher(kioskContract, new TestKioskImplementation()), events: new EventHub<KioskContract>(), close: async () => undefined })),
 }));
@@ -24,6 +26,8 @@ const devCalls = (): DevCall[] => ((globalThis as { __kioskDevCalls?: DevCall[] 
 const stubRoots: string[] = [];
 afterAll(() => {
   for (const r of stubRoots) rmSync(r, { recursive: true, force: true });
+  // The fake's userData is /tmp: the shell's key choice wrote its (fake-sealed) key file there.
+  rmSync('/tmp/data-key.safe', { force: true });
 });
 
 /**
@@ -116,7 +120,7 @@ describe('main.ts start-up', () => {
     fake.appPath = appRootWithDevBundle();
     devCalls().length = 0;
     const { loadConfig } = await import('../core/config');
-    vi.mocked(loadConfig).mockReturnValueOnce({ dataDir: '/tmp/kiosk-data', platformUrl: null } as never);
+    vi.mocked(loadConfig).mockReturnValueOnce({ dataDir: '/tmp/kiosk-data', platformUrl: null, security: { keyStorage: 'auto', systemdCredsKey: 'tpm2', tpm2Device: null, acceptWeakKeyStorage: false } } as never);
     await runMain();
     // Signing on in development: the platform requires it and issues the code the core enrols with.
     expect(devCalls()[1]).toEqual({ call: 'startEmbeddedPlatform', arg: { dataDir: join('/tmp/kiosk-data', 'platform-sim'), requireSignedRequests: true, issueEnrolmentCode: 'dev-site' } });
@@ -185,6 +189,31 @@ describe('main.ts start-up', () => {
     expect(call?.[1]).toEqual({ KIOSK_CONFIG: packagedConfigPath(process.platform, process.env) });
     expect(call?.[2]).toMatchObject({ packaged: true });
     expect(fake.windows).toHaveLength(1);
+  });
+
+  it.runIf(process.platform === 'linux')('packaged without a keyring (basic_text): the out-of-service screen, no core, the reason logged in zh+en', async () => {
+    resetFakeElectron();
+    fake.isPackaged = true;
+    fake.safeStorageBackend = 'basic_text';
+    fake.appPath = appRootWithDevBundle();
+    const { createKioskCore } = await import('../core/create-kiosk-core');
+    const coresBefore = vi.mocked(createKioskCore).mock.calls.length;
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
+    try {
+      await runMain();
+    } finally {
+      write.mockRestore();
+    }
+    expect(fake.exitCodes).toEqual([]);
+    expect(fake.windows).toHaveLength(1);
+    expect(vi.mocked(createKioskCore).mock.calls.length).toBe(coresBefore);
+    expect(lines.join('')).toMatch(/\[electron\] key-storage-refused: 数据密钥保护不足（safeStorage 没有密钥环.* \/ data key protection is weak \(safeStorage has no keyring/);
+    const contents = fake.windows[0]!.webContents;
+    contents.mainFrame.url = 'kiosk://app/index.html'; // the fake's loadURL leaves the frame at about:blank
+    const answer = await fake.handlers.get('system:serviceState')!({ sender: contents, senderFrame: contents.mainFrame }, {});
+    expect(answer).toEqual({ ok: true, value: { inService: false, reason: 'key-storage-refused' } });
+    expect(await fake.handlers.get('system:info')!({ sender: contents, senderFrame: contents.mainFrame }, {})).toMatchObject({ ok: false, error: { detail: { reason: 'core-unavailable' } } });
   });
 
   it('in development without a built development bundle, start-up fails with a clear line', async () => {

@@ -11,7 +11,8 @@ import { defaultA4PrinterMode, ElectronA4PrintHost } from './electron-a4-print-h
 import { setupIpc } from './ipc';
 import { setupGlobalLockdown, setupLockdown } from './lockdown';
 import { setupShellLockdown } from './shell-lockdown';
-import { SafeStorageKeyProvider } from './safe-storage-key-provider';
+import { chooseKeyStorage, KeyStorageRefusedError, type KeyStorageChoice } from './key-storage-choice';
+import { serveOutOfService } from './out-of-service-shell';
 import { setupUpdater } from './updater';
 import { setupRendererWatchdog } from './watchdog';
 import { setupShellCrashHandlers } from './shell-crash';
@@ -62,7 +63,7 @@ async function start(): Promise<void> {
   // 5. Renderer files at kiosk://app/ before any window loads.
   setupAppProtocol(join(appRoot, 'dist', 'renderer'));
 
-  // 6. The core (plain Node). The data key lives in the OS keystore via safeStorage.
+  // 6. The core (plain Node), after its configuration and its data key.
   const userData = app.getPath('userData');
   //    A4: mode "os" (the OS spooler through Electron's printing API) is the
   //    default on Windows, CUPS elsewhere. The host is offered on every platform
@@ -73,6 +74,18 @@ async function start(): Promise<void> {
   const config = packagedConfig
     ? loadConfig({ dataDir: join(userData, 'kiosk-data') }, { KIOSK_CONFIG: packagedConfig }, { a4PrinterMode: defaultA4PrinterMode(process.platform), packaged: true })
     : loadConfig({ dataDir: process.env.KIOSK_DATA_DIR ?? join(userData, 'kiosk-data') }, process.env, { a4PrinterMode: defaultA4PrinterMode(process.platform) });
+  //    The data key: DPAPI on Windows; on Linux a TPM2-sealed systemd-creds credential or the desktop keyring.
+  //    Weak protection (basic_text, host key without TPM) is refused packaged unless the site configuration accepts it:
+  //    the window then shows the out-of-service screen and the core never starts.
+  let keys: KeyStorageChoice;
+  try {
+    keys = chooseKeyStorage({ platform: process.platform, isPackaged: app.isPackaged, security: config.security, userDataDir: userData, dataDir: config.dataDir, log });
+  } catch (e) {
+    if (!(e instanceof KeyStorageRefusedError)) throw e;
+    log(`key-storage-refused: ${e.zh} / ${e.en}`);
+    await serveOutOfService({ appRoot, state: { inService: false, reason: 'key-storage-refused' }, kiosk: process.env.KIOSK_WINDOWED !== '1', devTools: !app.isPackaged, log });
+    return;
+  }
   //    Development switch: only an unpackaged shell loads the development bundle
   //    (dist/electron/dev.cjs: embedded platform-sim, simulator controls); the
   //    packaged main.cjs contains none of it and a packaged build must configure platformUrl.
@@ -83,10 +96,9 @@ async function start(): Promise<void> {
     platform = await dev.startEmbeddedPlatform({ dataDir: join(config.dataDir, 'platform-sim'), requireSignedRequests: true, issueEnrolmentCode: DEV_ENROLMENT_SITE });
     config.platformUrl = platform.url;
   }
-  const keyProvider = new SafeStorageKeyProvider({ dir: userData, onWeakBackend: (b) => log(`safeStorage backend ${b}: no OS keyring, data key only obfuscated`) });
   let kioskWindow: BrowserWindow | null = null;
   const a4PrintHost = new ElectronA4PrintHost({ queryContents: () => (kioskWindow && !kioskWindow.isDestroyed() ? kioskWindow.webContents : null) });
-  const fullCore = await createKioskCore(config, { keyProvider, a4PrintHost, ...(platform?.enrolmentCode ? { enrolmentCode: platform.enrolmentCode } : {}) });
+  const fullCore = await createKioskCore(config, { keyProvider: keys.keyProvider, keyProtection: keys.protection, a4PrintHost, ...(platform?.enrolmentCode ? { enrolmentCode: platform.enrolmentCode } : {}) });
   const core: KioskCoreHandle = fullCore;
   const simControls = dev ? await dev.startSimControls(fullCore, log) : null;
 
