@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { safeStorage } from 'electron';
 import type { KeyProtection } from '../../common/contract/schemas';
 import type { KioskConfig } from '../core/config';
+import { SAFE_STORAGE_KEY_FILE, SYSTEMD_CREDS_KEY_FILE } from '../core/keys/key-files';
 import { hasTpm2, SystemdCredsKeyProvider } from '../core/keys/systemd-creds-key-provider';
 import { StartupError } from '../core/startup-error';
 import { SafeStorageKeyProvider } from './safe-storage-key-provider';
@@ -10,10 +11,6 @@ import { SafeStorageKeyProvider } from './safe-storage-key-provider';
 /** safeStorage backends on Linux that keep the key in a real keyring (a desktop session's libsecret or KWallet). */
 export const KEYRING_BACKENDS: readonly string[] = ['gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6'];
 
-/** File of the safeStorage-sealed key, in `userData` (as before this choice existed). */
-export const SAFE_STORAGE_KEY_FILE = 'data-key.safe';
-/** File of the systemd-creds credential, beside the database (`config.dataDir`). */
-export const SYSTEMD_CREDS_KEY_FILE = 'data-key.cred';
 
 /**
  * The data key cannot be kept the way this terminal's site configuration

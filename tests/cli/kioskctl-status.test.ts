@@ -7,7 +7,7 @@ import { startFixture, type SimFixture } from '../platform-sim/sim-fixture';
 import { issueCode } from '../trust/trust-fixture';
 import { runKioskctl } from './support/kioskctl-process';
 
-type Status = { enrolled: boolean; deviceId: string; siteId: string | null; refused: string | null; code: string | null };
+type Status = { enrolled: boolean; deviceId: string; siteId: string | null; refused: string | null; code: string | null; keyStorage: string | null };
 
 describe('kioskctl status: why the platform does not serve this terminal (platform-sim requiring signed requests)', () => {
   let f: SimFixture;
@@ -31,7 +31,7 @@ describe('kioskctl status: why the platform does not serve this terminal (platfo
     await runCoreOnce();
     const json = await runKioskctl(['status', '--data-dir', dir, '--json']);
     expect(json.code).toBe(3);
-    expect(JSON.parse(json.stdout) as Status).toMatchObject({ enrolled: false, siteId: null, refused: 'not-enrolled', code: 'signature-missing' });
+    expect(JSON.parse(json.stdout) as Status).toMatchObject({ enrolled: false, siteId: null, refused: 'not-enrolled', code: 'signature-missing', keyStorage: 'key-file' });
     const text = await runKioskctl(['status', '--data-dir', dir]);
     expect(text.code).toBe(3);
     expect(text.stdout).toContain('暂未开通服务');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DEVICE_KEY_FILE } from '../../../offline-cache/crypto/device-key';
 import { readEnrolment } from '../../../offline-cache/crypto/enrolment-file';
 import { readOrCreateDeviceId } from '../../../offline-cache/index';
+import { keyStorageOnDisk } from '../../core/keys/key-files';
 import { initialLinkStanding, linkStandingLine } from '../../core/trust/link-standing';
 import { parseCommandArgs, requireOption } from '../args';
 import { EXIT, UsageError, type CliCommand } from '../cli-types';
@@ -19,8 +20,10 @@ enrolled (暂未开通服务: the platform requires signed requests and does not
 know this terminal) or revoked (暂停服务) — with what to do.
 
 Output with --json: {"enrolled","deviceId","siteId","algorithm","platformUrl",
-"refused","code","at"} (siteId, algorithm and platformUrl null when not
-enrolled; refused null, "not-enrolled" or "revoked").
+"refused","code","at","keyStorage"} (siteId, algorithm and platformUrl null when not
+enrolled; refused null, "not-enrolled" or "revoked"; keyStorage the data key
+the files show: "systemd-creds" (TPM2 credential), "safe-storage" (DPAPI or
+keyring, basic_text included), "key-file" (plain 0600 file) or null).
 Exit status: 0 served (as last seen), 3 not enrolled or revoked,
 2 usage error, 5 no kiosk data in DIR.`;
 
@@ -50,6 +53,7 @@ export const statusCommand: CliCommand = {
             refused: standing.refused,
             code: standing.code,
             at: standing.at,
+            keyStorage: keyStorageOnDisk(dataDir),
           })}\n`,
         );
       } else {
@@ -59,6 +63,7 @@ export const statusCommand: CliCommand = {
             : `注册 enrolment:     未注册，请求不签名 / not enrolled, requests unsigned (device ${deviceId})`,
           `平台认可 standing:  ${standing.refused === null ? '正常 served' : `${standing.refused === 'revoked' ? '暂停服务' : '暂未开通服务'} ${standing.refused} (${standing.code}, ${standing.at})`}`,
         ];
+        lines.push(`数据密钥 data key:   ${keyStorageOnDisk(dataDir) ?? '未找到 none found'}`);
         if (standing.refused) lines.push(linkStandingLine(standing, enrolment?.platformUrl ?? 'URL', deviceId));
         io.stdout(`${lines.join('\n')}\n`);
       }
