@@ -1,9 +1,17 @@
+import type { KeyProvider } from '../../offline-cache/index';
+
 /** Standard streams of one kioskctl run; injected so commands are testable in-process. */
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); long-running commands await it. */
   stopSignal: Promise<void>;
+  /**
+   * Where the kiosk's data key comes from; default the development file key
+   * (`FileKeyProvider` in the data directory). The packaged app's entry
+   * (`--kioskctl`) passes the shell's sealed key provider.
+   */
+  keys?: KeyProvider;
 }
 
 /** Exit statuses shared by every command. Commands may define more (documented in their usage). */

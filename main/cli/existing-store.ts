@@ -1,4 +1,4 @@
-import { hasKioskStore, openKioskStore, readOrCreateDeviceId, type KioskStore } from '../../offline-cache/index';
+import { hasKioskStore, openKioskStore, readOrCreateDeviceId, type KeyProvider, type KioskStore } from '../../offline-cache/index';
 
 /** Exit status of every command that needs a kiosk's data and finds none in `--data-dir`. */
 export const EXIT_NO_KIOSK_DATA = 5;
@@ -14,9 +14,10 @@ export class NoKioskDataError extends Error {
 /**
  * Opens the store of a kiosk that already has one in `dataDir`. Throws
  * {@link NoKioskDataError} — having created nothing — when there is none;
- * only the kiosk itself and `tx submit` create a store.
+ * only the kiosk itself and `tx submit` create a store. `keys`: the data
+ * key's provider (default the development file key in `dataDir`).
  */
-export function openExistingStore(dataDir: string): KioskStore {
+export function openExistingStore(dataDir: string, keys?: KeyProvider): KioskStore {
   if (!hasKioskStore(dataDir)) throw new NoKioskDataError(dataDir);
-  return openKioskStore({ dataDir, deviceId: readOrCreateDeviceId(dataDir) });
+  return openKioskStore({ dataDir, deviceId: readOrCreateDeviceId(dataDir), ...(keys ? { keyProvider: keys } : {}) });
 }

@@ -80,7 +80,7 @@ describe('printer list → uniform status', () => {
     expect(await early.getPrinterState('HP LaserJet M404 (大厅)')).toEqual({ printerState: null, reasons: ['none'], acceptingJobs: null });
     const w = onlyWindow();
     expect(w.destroyed).toBe(true);
-    expect(w.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: false } });
+    expect(w.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: false, disableBlinkFeatures: 'Auxclick' } });
     expect(w.loadedUrl).toBeNull();
   });
 });
@@ -105,7 +105,7 @@ describe('ElectronA4PrintHost.printPdf', () => {
     expect(w.webContents.printCalls).toEqual([{ options: { silent: true, deviceName: 'HP_LaserJet_M404', printBackground: true } }]);
     expect(w.options).toMatchObject({
       show: false,
-      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, plugins: true, devTools: false },
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, nodeIntegrationInSubFrames: false, webSecurity: true, plugins: true, devTools: false, disableBlinkFeatures: 'Auxclick' },
     });
     expect((w.options.webPreferences as { preload?: string }).preload).toBeUndefined();
     expect((w.options.webPreferences as { session?: FakePartitionSession }).session?.partition).toBe(PRINT_PARTITION);

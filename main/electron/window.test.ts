@@ -20,6 +20,7 @@ describe('kiosk window', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       devTools: false,
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 

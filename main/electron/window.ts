@@ -15,7 +15,9 @@ export interface KioskWindowOptions {
  * The renderer lock-down every window of the shell shares: context isolation,
  * sandbox, no Node integration anywhere, web security, no insecure content,
  * no webview tag, no spellcheck dictionary downloads, no drag-and-drop
- * navigation. DevTools and plugins are off unless a window's options add them.
+ * navigation, no `auxclick` event (a middle click cannot open or navigate
+ * anything: Blink feature `Auxclick` disabled). DevTools and plugins are off
+ * unless a window's options add them.
  */
 export const LOCKED_WEB_PREFERENCES = {
   contextIsolation: true,
@@ -30,6 +32,7 @@ export const LOCKED_WEB_PREFERENCES = {
   navigateOnDragDrop: false,
   devTools: false,
   plugins: false,
+  disableBlinkFeatures: 'Auxclick',
 } as const satisfies NonNullable<BrowserWindowConstructorOptions['webPreferences']>;
 
 /**

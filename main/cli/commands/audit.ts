@@ -17,7 +17,7 @@ export const auditCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs(args, { 'data-dir': { type: 'string' } });
     if (positionals[0] !== 'verify' || positionals.length !== 1) throw new UsageError('expected "audit verify"');
     const dataDir = requireOption(values, 'data-dir');
-    const store = openExistingStore(dataDir);
+    const store = openExistingStore(dataDir, io.keys);
     try {
       const r = store.audit.verify();
       if (r.ok) {

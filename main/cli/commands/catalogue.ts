@@ -1,5 +1,5 @@
 import type { ServiceDetail } from '../../../common/contract/schemas';
-import { hasKioskStore } from '../../../offline-cache/index';
+import { hasKioskStore, type KeyProvider } from '../../../offline-cache/index';
 import { createPlatformClient, PlatformUnreachableError } from '../../../uplink/index';
 import { buildCatalogueIndex, readUsage, REGION_KEY } from '../../core/services/catalogue-service';
 import { regionalCatalogue, REGION_CODE } from '../../../common/domain/regional-catalogue';
@@ -38,9 +38,9 @@ interface Catalogue {
   region: string | null;
 }
 
-function cachedCatalogue(dataDir: string): Catalogue {
+function cachedCatalogue(dataDir: string, keys: KeyProvider | undefined): Catalogue {
   if (!hasKioskStore(dataDir)) return { items: [], usage: {}, region: null };
-  const store = openExistingStore(dataDir);
+  const store = openExistingStore(dataDir, keys);
   try {
     const region = store.config.get(REGION_KEY);
     return { items: store.catalogue.all(), usage: readUsage(store.config.get(USAGE_KEY)), region: typeof region === 'string' && REGION_CODE.test(region) ? region : null };
@@ -74,7 +74,7 @@ export const catalogueCommand: CliCommand = {
     const limit = intOption(values, 'limit', 10);
     if (limit > 100) throw new UsageError('--limit is at most 100');
 
-    const cached = cachedCatalogue(dataDir);
+    const cached = cachedCatalogue(dataDir, io.keys);
     const uses = cached.usage;
     let items = cached.items;
     if (items.length === 0) {

@@ -38,7 +38,7 @@ export const enrolCommand: CliCommand = {
     const provider = cryptoProvider(name);
     mkdirSync(dataDir, { recursive: true });
     try {
-      const e = await enrolWithCode({ dataDir, keys: new FileKeyProvider(dataDir), platformUrl, code, provider });
+      const e = await enrolWithCode({ dataDir, keys: io.keys ?? new FileKeyProvider(dataDir), platformUrl, code, provider });
       io.stdout(values.json ? `${JSON.stringify({ deviceId: e.deviceId, siteId: e.siteId, algorithm: e.algorithm })}\n` : `enrolled: device ${e.deviceId}, site ${e.siteId} (${e.algorithm})\n`);
       return EXIT.ok;
     } catch (err) {

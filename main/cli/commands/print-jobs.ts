@@ -16,13 +16,13 @@ one of them again on the given printer and records the outcome.
 Exit status: 0 listed / printed, 2 usage, 3 no such unfinished job,
 4 printer error (reason on stderr), 5 port cannot be opened.`;
 
-function openStore(dataDir: string): KioskStore {
-  return openExistingStore(dataDir);
+function openStore(dataDir: string, io: CliIo): KioskStore {
+  return openExistingStore(dataDir, io.keys);
 }
 
 async function list(args: string[], io: CliIo): Promise<number> {
   const { values } = parseCommandArgs(args, { 'data-dir': { type: 'string' }, json: { type: 'boolean' } });
-  const store = openStore(requireOption(values, 'data-dir'));
+  const store = openStore(requireOption(values, 'data-dir'), io);
   try {
     const jobs = store.printJobs.unfinished().map((j) => ({ id: j.id, transactionId: j.transactionId, state: j.state, reason: j.reason, createdAt: j.createdAt, updatedAt: j.updatedAt }));
     if (values.json) io.stdout(JSON.stringify(jobs) + '\n');
@@ -40,7 +40,7 @@ async function reprint(args: string[], io: CliIo): Promise<number> {
   const jobId = requireOption(values, 'job');
   const portSpec = requireOption(values, 'port');
   const baud = intOption(values, 'baud', 115200);
-  const store = openStore(dataDir);
+  const store = openStore(dataDir, io);
   try {
     const job = store.printJobs.get(jobId);
     if (!job || job.state === 'done' || job.document === null) {

@@ -91,7 +91,7 @@ export const queueCommand: CliCommand = {
     if (values.json && (sub === 'retry' || sub === 'export')) throw new UsageError(`--json is not an option of "queue ${sub}"`);
     const dataDir = requireOption(values, 'data-dir');
     const out = sub === 'export' ? requireOption(values, 'out') : '';
-    const store = openExistingStore(dataDir);
+    const store = openExistingStore(dataDir, io.keys);
     try {
       if (sub === 'status') return status(store, values.json === true, io);
       if (sub === 'attention') return attention(store, values.json === true, io);

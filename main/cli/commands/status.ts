@@ -36,7 +36,7 @@ export const statusCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs(args, { 'data-dir': { type: 'string' }, json: { type: 'boolean' } });
     if (positionals.length !== 0) throw new UsageError('status takes no positional arguments');
     const dataDir = requireOption(values, 'data-dir');
-    const store = openExistingStore(dataDir);
+    const store = openExistingStore(dataDir, io.keys);
     try {
       // As the core reads it: an enrolment without its device key counts as none.
       const enrolment = existsSync(join(dataDir, DEVICE_KEY_FILE)) ? readEnrolment(dataDir) : null;

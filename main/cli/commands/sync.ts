@@ -38,7 +38,7 @@ export const syncCommand: CliCommand = {
     if (!/^https?:\/\//.test(platform)) throw new UsageError('--platform must be an http(s) URL');
     const batchSize = intOption(values, 'batch-size', DEFAULT_BATCH_SIZE);
     const timeoutMs = intOption(values, 'timeout-ms', 15_000);
-    const store = openExistingStore(dataDir);
+    const store = openExistingStore(dataDir, io.keys);
     const deviceId = store.deviceId;
     try {
       const engine = createSyncEngine({ store, client: createPlatformClient({ baseUrl: platform, deviceId, timeoutMs }), batchSize });

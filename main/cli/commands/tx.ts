@@ -48,7 +48,7 @@ export const txCommand: CliCommand = {
     const data = parseData(requireOption(values, 'data'));
     let store;
     try {
-      store = openKioskStore({ dataDir, deviceId: readOrCreateDeviceId(dataDir) });
+      store = openKioskStore({ dataDir, deviceId: readOrCreateDeviceId(dataDir), ...(io.keys ? { keyProvider: io.keys } : {}) });
       const tx = store.submitTransaction({ service, data });
       store.audit.append('kioskctl.tx.submit', { id: tx.id, service });
       io.stdout(`${tx.id}\n`);
