@@ -30,7 +30,8 @@ class NodeHttpExecutor extends HttpExecutor<ClientRequest> {
   }
 
   createRequest(options: RequestOptions, callback: (response: IncomingMessage) => void): ClientRequest {
-    return httpRequest(options, callback);
+    // One connection per request (no keep-alive pool shared by the simulated terminals).
+    return httpRequest({ ...options, agent: false }, callback);
   }
 }
 
