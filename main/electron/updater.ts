@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { app } from 'electron';
 import electronUpdater, { type AppUpdater, type UpdateDownloadedEvent, type UpdateInfo } from 'electron-updater';
+import type { KioskConfig } from '../core/config';
 import { SYSTEM_CLOCK, type Clock } from '../supervisor/clock';
 import { describeMaintenanceWindow, isInMaintenanceWindow, type MaintenanceWindow } from './update/maintenance-window';
 import { createPublisherVerifier, type PublisherVerifier } from './update/publisher-verifier';
@@ -236,6 +237,19 @@ export function configureUpdater(updater: KioskUpdater, options: UpdaterOptions)
     if (checkTimer !== null) clock.clearTimeout(checkTimer);
     if (installTimer !== null) clock.clearTimeout(installTimer);
   };
+}
+
+/**
+ * The updater options a kiosk configuration sets (`updates` in
+ * kiosk-config.json): the feed — `updates.feedUrl`, else
+ * `<platformUrl>/updates/<channel>/`, else none (electron-updater then reads
+ * the feed of app-update.yml) — and the maintenance window in the
+ * terminal's `timeZone`.
+ */
+export function updaterSettingsFrom(config: Pick<KioskConfig, 'platformUrl' | 'timeZone' | 'updates'>): Pick<UpdaterOptions, 'feed' | 'maintenanceWindow'> {
+  const { channel, feedUrl, maintenanceWindow } = config.updates;
+  const url = feedUrl ?? (config.platformUrl ? `${config.platformUrl.replace(/\/+$/, '')}/updates/${channel}/` : null);
+  return { ...(url ? { feed: { url, channel } } : {}), maintenanceWindow: { ...maintenanceWindow, timeZone: config.timeZone } };
 }
 
 /** {@link configureUpdater} on electron-updater's `autoUpdater`; does nothing when the app is not packaged. */

@@ -97,12 +97,14 @@ export class TerminalApp implements AppAdapter {
  * an {@link InstallAdapter} instead of dpkg under pkexec/sudo.
  */
 export class NodeKioskUpdater extends BaseUpdater {
+  private readonly http = new NodeHttpExecutor();
+
   constructor(
     app: TerminalApp,
     private readonly installer: InstallAdapter,
   ) {
     super(undefined, app);
-    (this as unknown as { httpExecutor: HttpExecutor<ClientRequest> }).httpExecutor = new NodeHttpExecutor();
+    (this as unknown as { httpExecutor: NodeHttpExecutor }).httpExecutor = this.http;
     this.logger = null;
   }
 
@@ -115,7 +117,7 @@ export class NodeKioskUpdater extends BaseUpdater {
       fileInfo,
       downloadUpdateOptions,
       task: async (updateFile, downloadOptions) => {
-        await (this as unknown as { httpExecutor: HttpExecutor<ClientRequest> }).httpExecutor.download(fileInfo.url, updateFile, downloadOptions);
+        await this.http.download(fileInfo.url, updateFile, downloadOptions);
       },
     });
   }
@@ -128,7 +130,7 @@ export class NodeKioskUpdater extends BaseUpdater {
   }
 
   /** As BaseUpdater's, without the Electron-only `before-quit-for-update` emit: install, then quit. */
-  quitAndInstall(isSilent = false, isForceRunAfter = false): void {
+  override quitAndInstall(isSilent = false, isForceRunAfter = false): void {
     if (this.install(isSilent, isForceRunAfter)) this.app.quit();
   }
 }
