@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { startPlatformSim } from './server';
 
-const USAGE = 'usage: platform-sim --port N --data-dir DIR [--host H] [--quiet] [--payment-ttl-ms MS] [--require-signed-requests] [--issue-enrolment-code SITE] [--parent-pid PID]\n';
+const USAGE = 'usage: platform-sim --port N --data-dir DIR [--host H] [--quiet] [--payment-ttl-ms MS] [--require-signed-requests] [--issue-enrolment-code SITE] [--parent-pid PID] [--updates-dir DIR]\n';
 
 /**
  * `npm run platform-sim -- --port N --data-dir DIR [--quiet] [--payment-ttl-ms MS]
- * [--require-signed-requests] [--issue-enrolment-code SITE] [--parent-pid PID]`.
+ * [--require-signed-requests] [--issue-enrolment-code SITE] [--parent-pid PID] [--updates-dir DIR]`.
+ * `--updates-dir DIR` serves the update feed from DIR (`DIR/<channel>/latest-linux.yml`
+ * and the artifacts; default `<data-dir>/updates`).
  * `--parent-pid PID` stops it once that process is gone (the launcher that started it).
  * `--require-signed-requests` refuses unsigned API requests (`signature-missing`);
  * `--issue-enrolment-code SITE` issues one one-time enrolment code for SITE at
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
         'require-signed-requests': { type: 'boolean', default: false },
         'issue-enrolment-code': { type: 'string' },
         'parent-pid': { type: 'string' },
+        'updates-dir': { type: 'string' },
       },
     }));
   } catch (err) {
@@ -46,7 +49,7 @@ async function main(): Promise<void> {
     process.stderr.write(USAGE);
     process.exit(2);
   }
-  const sim = await startPlatformSim({ port, host: values.host, dataDir, quiet: values.quiet, paymentTtlMs: ttl, requireSignedRequests: values['require-signed-requests'] });
+  const sim = await startPlatformSim({ port, host: values.host, dataDir, quiet: values.quiet, paymentTtlMs: ttl, requireSignedRequests: values['require-signed-requests'], updatesDir: values['updates-dir'] });
   if (site !== undefined) {
     const r = await fetch(`${sim.url}/admin/enrolment-codes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ siteId: site }) });
     if (!r.ok) throw new Error(`could not issue an enrolment code: HTTP ${r.status}`);

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import Fastify from 'fastify';
 import { CatalogueVersions } from './catalogue/catalogue-versions';
 import { generateCatalogue } from './catalogue/generate-catalogue';
@@ -19,7 +20,7 @@ import { registerIdentityRoutes } from './routes/identity-routes';
 import { registerPaymentRoutes } from './routes/payment-routes';
 import { registerQueryRoutes } from './routes/query-routes';
 import { registerTimeRoutes } from './routes/time-routes';
-import { registerUpdateRoutes } from './routes/update-routes';
+import { registerUpdateRoutes, UPDATES_DIR } from './routes/update-routes';
 import { HeartbeatsStore } from './store/heartbeats-store';
 import { openStore } from './store/open-store';
 import { PaymentsStore } from './store/payments-store';
@@ -55,6 +56,8 @@ export interface PlatformSimOptions {
   tls?: { key: string | Buffer; cert: string | Buffer };
   /** Accepted distance of a signed request's timestamp from platform time, in ms (default 300 000). */
   signatureWindowMs?: number;
+  /** Directory of the update feed, one subdirectory per channel (`GET /updates/{channel}/{file}`); default `<dataDir>/updates`. */
+  updatesDir?: string;
 }
 
 /** A running platform-sim. */
@@ -145,7 +148,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerCertificateRoutes(app, ctx);
   registerQueryRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
-  registerUpdateRoutes(app, options.dataDir);
+  registerUpdateRoutes(app, options.updatesDir ?? join(options.dataDir, UPDATES_DIR));
   registerEnrolmentRoutes(app, ctx);
   registerTechnicianRoutes(app, ctx);
 

@@ -80,6 +80,30 @@ function checkDevice(d: { mode: string; port?: string | undefined; host?: string
   }
 }
 
+/** A local time `HH:MM` (24 h). */
+const LocalTimeSchema = z.string().refine((v) => /^([01]\d|2[0-3]):[0-5]\d$/.test(v), { message: 'a local time HH:MM (24 h) such as 02:00', params: { zh: '须为 24 小时制本地时间 HH:MM，如 02:00' } });
+
+/**
+ * Updates (electron-updater, generic provider): the channel (`latest` =
+ * stable, never a prerelease), the feed (null = `<platformUrl>/updates/<channel>/`)
+ * and the daily maintenance window in which an idle terminal may install,
+ * in the terminal's `timeZone`; `end` earlier than `start` crosses midnight.
+ */
+const UpdatesSchema = z
+  .object({
+    channel: z
+      .string()
+      .refine((v) => /^[a-z][a-z0-9-]{0,31}$/.test(v), { message: 'a channel name such as latest or beta (lower-case letters, digits, -)', params: { zh: '更新通道名，如 latest 或 beta（小写字母、数字、-）' } })
+      .default('latest'),
+    feedUrl: z.string().url().nullable().default(null),
+    maintenanceWindow: z
+      .object({ start: LocalTimeSchema.default('02:00'), end: LocalTimeSchema.default('05:00') })
+      .strict()
+      .refine((w) => w.start !== w.end, { message: 'start and end of the maintenance window must differ', params: { zh: '维护时段的开始和结束时间不能相同' }, path: ['end'] })
+      .default({ start: '02:00', end: '05:00' }),
+  })
+  .strict();
+
 /**
  * Kiosk configuration. Every field has a default so that an unconfigured
  * machine runs with simulated devices and an embedded platform-sim.
@@ -186,6 +210,7 @@ export const KioskConfigSchema = z.object({
     openingHours: null,
     staffAssist: true,
   }),
+  updates: UpdatesSchema.default({ channel: 'latest', feedUrl: null, maintenanceWindow: { start: '02:00', end: '05:00' } }),
 }).strict();
 export type KioskConfig = z.infer<typeof KioskConfigSchema>;
 export type KioskConfigInput = z.input<typeof KioskConfigSchema>;

@@ -10,10 +10,12 @@ import { electronModule, fake, MockSession, resetFakeElectron } from '../../test
 import { TestKioskImplementation } from '../../tests/contract/test-kiosk-implementation';
 
 vi.mock('electron', async () => (await import('../../tests/contract/fake-electron')).electronModule);
-vi.mock('electron-updater', () => ({ default: { autoUpdater: { on: () => undefined, checkForUpdates: async () => null } } }));
-vi.mock('../core/config', () => ({
-  loadConfig: vi.fn((o: { dataDir: string }) => ({ dataDir: o.dataDir, platformUrl: 'http://127.0.0.1:1', security: { keyStorage: 'auto', systemdCredsKey: 'tpm2', tpm2Device: null, acceptWeakKeyStorage: false } })),
-}));
+/** The feeds main.ts pointed electron-updater's autoUpdater at. */
+const feeds = vi.hoisted(() => [] as unknown[]);
+vi.mock('electron-updater', () => ({ default: { autoUpdater: { on: () => undefined, checkForUpdates: async () => null, setFeedURL: (o: unknown) => feeds.push(o), isUpdateSupported: () => true } } }));
+/** The configuration fields main.ts reads besides dataDir and platformUrl (the updates section at its defaults). */
+const configRest = vi.hoisted(() => ({ timeZone: 'Asia/Shanghai', security: { keyStorage: 'auto', systemdCredsKey: 'tpm2', tpm2Device: null, acceptWeakKeyStorage: false }, updates: { channel: 'latest', feedUrl: null, maintenanceWindow: { start: '02:00', end: '05:00' } } }));
+vi.mock('../core/config', () => ({ loadConfig: vi.fn((o: { dataDir: string }) => ({ dataDir: o.dataDir, platformUrl: 'http://127.0.0.1:1', ...configRest })) }));
 vi.mock('../core/create-kiosk-core', () => ({
   createKioskCore: vi.fn(async () => ({ dispatcher: new ContractDispatcher(kioskContract, new TestKioskImplementation()), events: new EventHub<KioskContract>(), close: async () => undefined })),
 }));
@@ -120,7 +122,7 @@ describe('main.ts start-up', () => {
     fake.appPath = appRootWithDevBundle();
     devCalls().length = 0;
     const { loadConfig } = await import('../core/config');
-    vi.mocked(loadConfig).mockReturnValueOnce({ dataDir: '/tmp/kiosk-data', platformUrl: null, security: { keyStorage: 'auto', systemdCredsKey: 'tpm2', tpm2Device: null, acceptWeakKeyStorage: false } } as never);
+    vi.mocked(loadConfig).mockReturnValueOnce({ dataDir: '/tmp/kiosk-data', platformUrl: null, ...configRest } as never);
     await runMain();
     // Signing on in development: the platform requires it and issues the code the core enrols with.
     expect(devCalls()[1]).toEqual({ call: 'startEmbeddedPlatform', arg: { dataDir: join('/tmp/kiosk-data', 'platform-sim'), requireSignedRequests: true, issueEnrolmentCode: 'dev-site' } });
@@ -138,6 +140,8 @@ describe('main.ts start-up', () => {
     expect(devCalls()).toEqual([]);
     expect(fake.windows).toHaveLength(1);
     expect(fake.exitCodes).toEqual([]);
+    // The updater reads the feed of the configured platform's stable channel.
+    expect(feeds.at(-1)).toEqual({ provider: 'generic', url: 'http://127.0.0.1:1/updates/latest/', channel: 'latest' });
   });
 
   /** Runs main.ts packaged (or not) with extra environment variables and command-line arguments; returns what it printed. */

@@ -13,7 +13,7 @@ import { setupGlobalLockdown, setupLockdown } from './lockdown';
 import { setupShellLockdown } from './shell-lockdown';
 import { chooseKeyStorage, KeyStorageRefusedError, type KeyStorageChoice } from './key-storage-choice';
 import { serveOutOfService } from './out-of-service-shell';
-import { setupUpdater } from './updater';
+import { setupUpdater, updaterSettingsFrom } from './updater';
 import { setupRendererWatchdog } from './watchdog';
 import { setupShellCrashHandlers } from './shell-crash';
 import { startSdNotify } from '../supervisor/sd-notify';
@@ -120,8 +120,8 @@ async function start(): Promise<void> {
   const notify = startSdNotify();
   notify.ready();
 
-  // 8. Updates last: they wait for an idle kiosk and must never slow start-up.
-  const stopUpdater = setupUpdater({ isIdle: () => activity.gate.isIdle(), log });
+  // 8. Updates last: they wait for an idle kiosk inside the maintenance window (config `updates`), never install once quitting, and must never slow start-up.
+  const stopUpdater = setupUpdater({ isIdle: () => activity.gate.isIdle(), isShuttingDown: () => quitting, log, ...updaterSettingsFrom(config) });
   //    The nightly restart: the whole shell relaunches (window, core and all) when idle, forced at forceHour.
   const stopNightly = scheduleNightlyRestart({
     ...config.nightlyRestart,

@@ -44,15 +44,14 @@ vi.mock('electron-updater', () => ({ default: { autoUpdater: updater } }));
 const app = electronModule.app as EventEmitter & { isPackaged: boolean };
 
 beforeEach(() => {
-  vi.useFakeTimers();
   updater.removeAllListeners();
   updater.checkForUpdates.mockClear();
   updater.quitAndInstall.mockClear();
 });
 afterEach(() => {
-  vi.useRealTimers();
   app.isPackaged = false;
 });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('setupUpdater', () => {
   it('does nothing when the app is not packaged', () => {
@@ -63,32 +62,26 @@ describe('setupUpdater', () => {
   it('downloads in the background, never installs on quit, and installs only once idle', async () => {
     app.isPackaged = true;
     let idle = false;
-    const stop = setupUpdater({ isIdle: () => idle, idlePollMs: 1000, checkIntervalMs: 10_000, publicKeyPem });
+    const stop = setupUpdater({ isIdle: () => idle, idlePollMs: 20, checkIntervalMs: 300, publicKeyPem });
     expect(updater.autoDownload).toBe(true);
     expect(updater.autoInstallOnAppQuit).toBe(false);
     expect(updater.checkForUpdates).toHaveBeenCalledTimes(1);
     updater.emit('update-downloaded', await downloaded('0.2.0'));
-    await vi.waitFor(async () => {
-      await vi.advanceTimersByTimeAsync(10);
-      expect(vi.getTimerCount()).toBeGreaterThan(1);
-    });
-    await vi.advanceTimersByTimeAsync(3000);
+    await sleep(150);
     expect(updater.quitAndInstall).not.toHaveBeenCalled();
     idle = true;
-    await vi.advanceTimersByTimeAsync(1000);
-    expect(updater.quitAndInstall).toHaveBeenCalledWith(true, true);
-    await vi.advanceTimersByTimeAsync(10_000);
-    expect(updater.checkForUpdates).toHaveBeenCalledTimes(2);
+    await vi.waitFor(() => expect(updater.quitAndInstall).toHaveBeenCalledWith(true, true));
+    await vi.waitFor(() => expect(updater.checkForUpdates).toHaveBeenCalledTimes(2));
     stop();
   });
 
   it('never installs an unsigned update, however idle the kiosk is, and says so', async () => {
     app.isPackaged = true;
     const lines: string[] = [];
-    const stop = setupUpdater({ isIdle: () => true, idlePollMs: 1000, log: (l) => lines.push(l), publicKeyPem });
+    const stop = setupUpdater({ isIdle: () => true, idlePollMs: 20, log: (l) => lines.push(l), publicKeyPem });
     updater.emit('update-downloaded', await downloaded('0.3.0', false));
     await vi.waitFor(() => expect(lines).toContain('update 0.3.0 refused (unsigned): not installed'));
-    await vi.advanceTimersByTimeAsync(5000);
+    await sleep(150);
     expect(updater.quitAndInstall).not.toHaveBeenCalled();
     stop();
   });
@@ -98,7 +91,7 @@ describe('setupUpdater', () => {
     updater.checkForUpdates.mockRejectedValueOnce(new Error('offline'));
     const lines: string[] = [];
     const stop = setupUpdater({ isIdle: () => false, log: (l) => lines.push(l) });
-    await vi.advanceTimersByTimeAsync(0);
+    await vi.waitFor(() => expect(lines).toHaveLength(1));
     expect(lines).toEqual(['update check failed: offline']);
     stop();
   });
