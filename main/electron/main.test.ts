@@ -11,7 +11,9 @@ import { TestKioskImplementation } from '../../tests/contract/test-kiosk-impleme
 
 vi.mock('electron', async () => (await import('../../tests/contract/fake-electron')).electronModule);
 vi.mock('electron-updater', () => ({ default: { autoUpdater: { on: () => undefined, checkForUpdates: async () => null } } }));
-vi.mock('../core/config', () => ({ loadConfig: vi.fn((o: { dataDir: string }) => ({ dataDir: o.dataDir, platformUrl: 'http://127.0.0.1:1' })) }));
+vi.mock('../core/config', () => ({
+  loadConfig: vi.fn((o: { dataDir: string }) => ({ dataDir: o.dataDir, platformUrl: 'http://127.0.0.1:1', pinnedUpdates: { channel: 'stable', healthDeadlineMinutes: 10, installerSpool: `${o.dataDir}/spool` } })),
+}));
 vi.mock('../core/create-kiosk-core', () => ({
   createKioskCore: vi.fn(async () => ({ dispatcher: new ContractDispatcher(kioskContract, new TestKioskImplementation()), events: new EventHub<KioskContract>(), close: async () => undefined })),
 }));

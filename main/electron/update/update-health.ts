@@ -137,7 +137,7 @@ export class UpdateHealthCheck {
     const pending = this.pending!;
     this.stop();
     this.settled = (async () => {
-      const { state, installer, audit, restart } = this.options;
+      const { installer, audit, restart } = this.options;
       audit({ event: 'rollback', version: pending.current, previous: pending.previous, reason });
       let result = await installer.rollback(reason).catch((e: unknown) => ({ ok: false, reason: e instanceof Error ? e.message : 'installer unreachable', switchMs: undefined }));
       if (!result.ok && pending.previousArtifact) {
