@@ -21,6 +21,7 @@ import { registerPaymentRoutes } from './routes/payment-routes';
 import { registerQueryRoutes } from './routes/query-routes';
 import { registerTimeRoutes } from './routes/time-routes';
 import { registerUpdateRoutes, UPDATES_DIR } from './routes/update-routes';
+import { registerVersionFeedRoutes } from './routes/version-feed-routes';
 import { HeartbeatsStore } from './store/heartbeats-store';
 import { openStore } from './store/open-store';
 import { PaymentsStore } from './store/payments-store';
@@ -149,6 +150,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerQueryRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerUpdateRoutes(app, options.updatesDir ?? join(options.dataDir, UPDATES_DIR));
+  registerVersionFeedRoutes(app, options.dataDir);
   registerEnrolmentRoutes(app, ctx);
   registerTechnicianRoutes(app, ctx);
 

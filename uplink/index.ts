@@ -45,7 +45,7 @@ export { createPlatformFetch, type PlatformFetchOptions } from './client/platfor
 export type { CatalogueResponse, PaymentOrderResponse, PaymentStatusResponse, QrIdentityResponse, QueryResponse } from './protocol/protocol-schemas';
 export { createSyncEngine, DEFAULT_BATCH_SIZE, type SyncEngine, type SyncEngineOptions, type SyncPassResult, type SyncEngineEvents } from './sync/sync-engine';
 export { backoffDelayMs, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './sync/backoff';
-export { sendHeartbeat, type HeartbeatOptions } from './sync/heartbeat';
+export { sendHeartbeat, type HeartbeatAck, type HeartbeatOptions } from './sync/heartbeat';
 export { refreshCatalogue } from './sync/catalogue-refresh';
 export { lastClockReading, type ClockReading } from './sync/clock-offset';
 export { DeliveryWatcher, type DeliverySource } from './sync/delivery-watcher';

@@ -2,7 +2,7 @@ import type { KioskStore } from '../offline-cache/index';
 import type { PlatformClient } from './client/platform-client';
 import { refreshCatalogue } from './sync/catalogue-refresh';
 import { startConnectivityProbe } from './sync/connectivity-probe';
-import { sendHeartbeat } from './sync/heartbeat';
+import { sendHeartbeat, type HeartbeatAck } from './sync/heartbeat';
 import { createSyncEngine, type SyncEngine } from './sync/sync-engine';
 
 /** How often the catalogue is refreshed from the platform while running, in ms: 10 min. */
@@ -30,6 +30,8 @@ export interface UplinkOptions {
    * platform even when the core does not live a minute). Default false.
    */
   heartbeatAtStart?: boolean;
+  /** Called after each heartbeat the platform acknowledged, with its pinned version (the update controller follows it; the health check counts it). Default none. */
+  onHeartbeat?: (ack: HeartbeatAck) => void;
 }
 
 /** The kiosk's background work with the platform, started once by the composition root. */
@@ -92,7 +94,10 @@ export function createUplink(options: UplinkOptions): Uplink {
       sync.start();
       if (reachable) await sync.syncNow();
       if (stopped) return;
-      const beat = () => void sendHeartbeat({ store, client, version: options.version, devices: options.devices?.() ?? [] }).catch(() => undefined);
+      const beat = () =>
+        void sendHeartbeat({ store, client, version: options.version, devices: options.devices?.() ?? [] })
+          .then((ack) => options.onHeartbeat?.(ack))
+          .catch(() => undefined);
       if (options.heartbeatAtStart) beat();
       every(CATALOGUE_REFRESH_MS, () => void doRefresh());
       every(HEARTBEAT_MS, beat);

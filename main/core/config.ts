@@ -167,6 +167,21 @@ export const KioskConfigSchema = z.object({
     .strict()
     .refine((n) => n.forceHour >= n.hour, { message: 'forceHour must not be before hour', path: ['forceHour'] })
     .default({ hour: 3, forceHour: 5, timeZone: 'Asia/Shanghai' }),
+  /**
+   * Following the platform's pinned version and the health check after an
+   * update (main/electron/update/): the update channel whose per-version
+   * feeds (`<platformUrl>/updates/<channel>/<version>/`) a pin is fetched
+   * from, the time a new version has to report healthy before the terminal
+   * switches back (minutes, 1–120), and the root-side installer's spool.
+   */
+  pinnedUpdates: z
+    .object({
+      channel: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/).default('stable'),
+      healthDeadlineMinutes: z.number().int().min(1).max(120).default(10),
+      installerSpool: z.string().min(1).max(200).default('/var/spool/gov-kiosk-update'),
+    })
+    .strict()
+    .default({ channel: 'stable', healthDeadlineMinutes: 10, installerSpool: '/var/spool/gov-kiosk-update' }),
   /** IANA time zone of every date a person sees (screen, receipt, PDF); default Asia/Shanghai (Beijing time), whatever the machine's own zone. */
   timeZone: z.string().max(64).refine(isTimeZone, { message: 'unknown time zone: use an IANA name such as Asia/Shanghai', params: { zh: '未知时区：请写 IANA 名称，如 Asia/Shanghai' } }).default(DEFAULT_TIME_ZONE),
   /**

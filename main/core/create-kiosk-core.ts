@@ -37,6 +37,7 @@ import { loadTerminalIdentity } from './trust/terminal-trust';
 // importing drivers/ itself (the Electron shell may import main/core only).
 export type { A4FailureReason, A4FinalJobState, A4JobState, A4PrintHost, SpoolerPrinterState } from '../../drivers/a4-printer/index';
 export { windowsStatusToSpoolerState } from '../../drivers/a4-printer/index';
+import { heartbeatReport, type CoreHeartbeatReport } from './heartbeat-report';
 export { DeviceError } from '../../drivers/base/errors';
 export { describeStartupFailure, prepareDataDir, StartupError, type StartupFailure } from './startup-failure';
 
@@ -85,6 +86,13 @@ export interface KioskCoreOptions {
    * requires signed ones keeps it out of service (`not-enrolled`).
    */
   enrolmentCode?: string;
+  /**
+   * Called after each heartbeat the platform acknowledged, with the pinned
+   * version (validated) and whether every device opened: the shell's update
+   * controller follows the pin and its health check counts the heartbeat.
+   * Default none.
+   */
+  onHeartbeat?: (report: CoreHeartbeatReport) => void;
 }
 
 /** The running kiosk core: what the transports and kioskctl use. */
@@ -151,6 +159,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     ...(options.syncPollIntervalMs ? { syncPollIntervalMs: options.syncPollIntervalMs } : {}),
     ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
     heartbeatAtStart: (options.startupAlerts?.length ?? 0) > 0,
+    ...(options.onHeartbeat ? { onHeartbeat: (ack) => options.onHeartbeat?.(heartbeatReport(ack, registry.list())) } : {}),
   });
   for (const alert of options.startupAlerts ?? []) store.setAlert(alert.code, alert.message);
   const sync = uplink.sync;

@@ -14,7 +14,7 @@ vi.mock('electron', async () => (await import('../../tests/contract/fake-electro
 const feeds = vi.hoisted(() => [] as unknown[]);
 vi.mock('electron-updater', () => ({ default: { autoUpdater: { on: () => undefined, checkForUpdates: async () => null, setFeedURL: (o: unknown) => feeds.push(o), isUpdateSupported: () => true } } }));
 /** The configuration fields main.ts reads besides dataDir and platformUrl (the updates section at its defaults). */
-const configRest = vi.hoisted(() => ({ timeZone: 'Asia/Shanghai', security: { keyStorage: 'auto', systemdCredsKey: 'tpm2', tpm2Device: null, acceptWeakKeyStorage: false }, updates: { channel: 'latest', feedUrl: null, maintenanceWindow: { start: '02:00', end: '05:00' } } }));
+const configRest = vi.hoisted(() => ({ timeZone: 'Asia/Shanghai', security: { keyStorage: 'auto', systemdCredsKey: 'tpm2', tpm2Device: null, acceptWeakKeyStorage: false }, updates: { channel: 'latest', feedUrl: null, maintenanceWindow: { start: '02:00', end: '05:00' } }, pinnedUpdates: { channel: 'stable', healthDeadlineMinutes: 10, installerSpool: '/tmp/kiosk-spool' } }));
 vi.mock('../core/config', () => ({ loadConfig: vi.fn((o: { dataDir: string }) => ({ dataDir: o.dataDir, platformUrl: 'http://127.0.0.1:1', ...configRest })) }));
 vi.mock('../core/create-kiosk-core', () => ({
   createKioskCore: vi.fn(async () => ({ dispatcher: new ContractDispatcher(kioskContract, new TestKioskImplementation()), events: new EventHub<KioskContract>(), close: async () => undefined })),

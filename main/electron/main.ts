@@ -14,6 +14,12 @@ import { setupShellLockdown } from './shell-lockdown';
 import { chooseKeyStorage, KeyStorageRefusedError, type KeyStorageChoice } from './key-storage-choice';
 import { serveOutOfService } from './out-of-service-shell';
 import { setupUpdater, updaterSettingsFrom } from './updater';
+import electronUpdater from 'electron-updater';
+import { KIOSK_VERSION } from '../core/version';
+import { routeInstallsToInstaller } from './update/no-pkexec-install';
+import { electronUpdaterFetch } from './update/pinned-release-fetch';
+import { startPinnedUpdates, type PinnedUpdates } from './update/pinned-updates';
+import { RELEASE_PUBLIC_KEY_PEM } from './update/release-public-key';
 import { setupRendererWatchdog } from './watchdog';
 import { setupShellCrashHandlers } from './shell-crash';
 import { startSdNotify } from '../supervisor/sd-notify';
@@ -98,7 +104,15 @@ async function start(): Promise<void> {
   }
   let kioskWindow: BrowserWindow | null = null;
   const a4PrintHost = new ElectronA4PrintHost({ queryContents: () => (kioskWindow && !kioskWindow.isDestroyed() ? kioskWindow.webContents : null) });
-  const fullCore = await createKioskCore(config, { keyProvider: keys.keyProvider, keyProtection: keys.protection, a4PrintHost, ...(platform?.enrolmentCode ? { enrolmentCode: platform.enrolmentCode } : {}) });
+  //    Pinned version and post-update health check (Linux packaged builds, where the root-side installer runs): set up after the window loads.
+  let pinned: PinnedUpdates | null = null;
+  const fullCore = await createKioskCore(config, {
+    keyProvider: keys.keyProvider,
+    keyProtection: keys.protection,
+    a4PrintHost,
+    ...(platform?.enrolmentCode ? { enrolmentCode: platform.enrolmentCode } : {}),
+    onHeartbeat: (report) => pinned?.heartbeat(report),
+  });
   const core: KioskCoreHandle = fullCore;
   const simControls = dev ? await dev.startSimControls(fullCore, log) : null;
 
@@ -122,6 +136,31 @@ async function start(): Promise<void> {
 
   // 8. Updates last: they wait for an idle kiosk inside the maintenance window (config `updates`), never install once quitting, and must never slow start-up.
   const stopUpdater = setupUpdater({ isIdle: () => activity.gate.isIdle(), isShuttingDown: () => quitting, log, ...updaterSettingsFrom(config) });
+  if (app.isPackaged && process.platform === 'linux' && config.platformUrl) {
+    const feedBase = `${config.platformUrl.replace(/\/+$/, '')}/updates`;
+    pinned = startPinnedUpdates({
+      runningVersion: KIOSK_VERSION,
+      dataDir: config.dataDir,
+      fetchRelease: electronUpdaterFetch({
+        feedBase,
+        channel: config.pinnedUpdates.channel,
+        makeUpdater: (url) => {
+          const updater = new electronUpdater.DebUpdater({ provider: 'generic', url });
+          routeInstallsToInstaller(updater, () => log('update: electron-updater install step refused (the root-side installer installs)'));
+          return updater;
+        },
+      }),
+      publicKeyPem: RELEASE_PUBLIC_KEY_PEM,
+      isIdle: () => activity.gate.isIdle(),
+      //    systemd starts /opt/gov-kiosk/current/... again; app.relaunch() would start the old slot's resolved path.
+      restart: () => app.exit(0),
+      log,
+      healthDeadlineMinutes: config.pinnedUpdates.healthDeadlineMinutes,
+      installerSpool: config.pinnedUpdates.installerSpool,
+    });
+    pinned.report('core');
+    pinned.report('renderer');
+  }
   //    The nightly restart: the whole shell relaunches (window, core and all) when idle, forced at forceHour.
   const stopNightly = scheduleNightlyRestart({
     ...config.nightlyRestart,
@@ -140,6 +179,7 @@ async function start(): Promise<void> {
     event.preventDefault();
     shellLock.release();
     stopUpdater();
+    pinned?.stop();
     stopNightly();
     activity.stop();
     notify.stop();

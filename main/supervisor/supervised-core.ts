@@ -1,3 +1,5 @@
+import type { CoreHeartbeatReport } from '../core/heartbeat-report';
+import { CoreToShellSchema } from '../core/process/core-port-protocol';
 import type { Clock } from './clock';
 import type { CoreProcess, CoreProcessFactory } from './core-process';
 import type { CrashLoopOptions } from './crash-loop';
@@ -23,6 +25,8 @@ export interface SupervisedCoreOptions extends CrashLoopOptions {
   clock?: Clock;
   /** Called on every state change (after the remote core has been attached or detached). */
   onState?(state: SupervisorState): void;
+  /** Called after each heartbeat the running core's platform acknowledged (pinned version, devices opened). Default none. */
+  onHeartbeat?(report: CoreHeartbeatReport): void;
 }
 
 /** A core in its own process under a supervisor. */
@@ -61,6 +65,10 @@ export async function startSupervisedCore(options: SupervisedCoreOptions): Promi
     process.onMessage((raw) => {
       const m = raw as { t?: unknown; line?: unknown } | null;
       if (m?.t === 'log' && typeof m.line === 'string') options.log(m.line.slice(0, 2000));
+      if (m?.t === 'heartbeat' && options.onHeartbeat) {
+        const parsed = CoreToShellSchema.safeParse(raw);
+        if (parsed.success && parsed.data.t === 'heartbeat') options.onHeartbeat(parsed.data);
+      }
     });
     const init = options.init();
     const alerts = [...(init.alerts ?? []), ...(holder.supervisor?.alerts() ?? [])];

@@ -94,7 +94,18 @@ export const FaultsPatchSchema = z
   .strict();
 
 /** Body of `POST /admin/pin`. */
-export const PinSchema = z.object({ version: z.string().min(1).max(64).nullable() });
+export const PinSchema = z
+  .object({
+    version: z.string().min(1).max(64).nullable(),
+    /** Pin one terminal (device id) instead of every terminal. */
+    terminal: z.string().min(1).max(128).optional(),
+    /** Pin one group (enrolment site, or a group set with `POST /admin/terminal-group`). */
+    group: z.string().min(1).max(128).optional(),
+  })
+  .refine((b) => b.terminal === undefined || b.group === undefined, { message: 'pin a terminal or a group, not both' });
+
+/** Body of `POST /admin/terminal-group`: puts a terminal into a group (null: back to its enrolment site). */
+export const TerminalGroupSchema = z.object({ terminal: z.string().min(1).max(128), group: z.string().min(1).max(128).nullable() });
 
 /** Body of `POST /admin/catalogue/bump`. */
 export const BumpSchema = z.object({ changes: z.number().int().min(1).max(50).optional() });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError, parseBody } from '../http-error';
 import type { PlatformContext } from '../platform-context';
-import { BumpSchema, ClockSchema, FaultsPatchSchema, PinSchema } from '../protocol/request-schemas';
+import { BumpSchema, ClockSchema, FaultsPatchSchema, PinSchema, TerminalGroupSchema } from '../protocol/request-schemas';
 
 /**
  * Test-only admin endpoints (never exposed by a real platform). Not subject
@@ -55,10 +55,27 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: PlatformContext):
     return ctx.faults.settings;
   });
 
+  // Without `terminal`/`group`: the platform-wide pin, answered `{pinnedVersion}` as always.
   app.post('/admin/pin', async (request) => {
-    const { version } = parseBody(PinSchema, request.body);
+    const { version, terminal, group } = parseBody(PinSchema, request.body);
+    if (terminal !== undefined) {
+      ctx.settings.setScopedPin({ terminal }, version);
+      return { pinnedVersion: version, terminal };
+    }
+    if (group !== undefined) {
+      ctx.settings.setScopedPin({ group }, version);
+      return { pinnedVersion: version, group };
+    }
     ctx.settings.setPinnedVersion(version);
     return { pinnedVersion: version };
+  });
+
+  app.get('/admin/pins', async () => ctx.settings.pins());
+
+  app.post('/admin/terminal-group', async (request) => {
+    const { terminal, group } = parseBody(TerminalGroupSchema, request.body);
+    ctx.settings.setTerminalGroup(terminal, group);
+    return { terminal, group };
   });
 
   app.post('/admin/clock', async (request) => {

@@ -4,7 +4,9 @@ import type { PlatformContext } from '../platform-context';
 import { HeartbeatSchema } from '../protocol/request-schemas';
 
 /**
- * `POST /api/v1/heartbeats` → `{serverTime, pinnedVersion, auditAck}`; the
+ * `POST /api/v1/heartbeats` → `{serverTime, pinnedVersion, auditAck}`
+ * (`pinnedVersion`: the terminal's own pin, else its group's — the group
+ * set by the admin, else its enrolment site — else the platform-wide one); the
  * heartbeat is logged and its audit heads checked against those received
  * before (`auditAck`: the head id the kiosk proves next time; null when the
  * heartbeat carried none).
@@ -14,6 +16,7 @@ export function registerHeartbeatRoutes(app: FastifyInstance, ctx: PlatformConte
     const hb = parseBody(HeartbeatSchema, request.body);
     ctx.heartbeats.add(hb.deviceId, hb, request.platformTime);
     const audit = hb.audit ? ctx.heartbeats.checkAudit(hb.deviceId, hb.audit, request.platformTime) : null;
-    return { serverTime: request.platformTime, pinnedVersion: ctx.settings.pinnedVersion(), auditAck: audit?.ack ?? null };
+    const group = ctx.settings.terminalGroup(hb.deviceId, ctx.trust.devices.get(hb.deviceId)?.siteId ?? null);
+    return { serverTime: request.platformTime, pinnedVersion: ctx.settings.pinnedVersionFor(hb.deviceId, group), auditAck: audit?.ack ?? null };
   });
 }

@@ -1,3 +1,4 @@
+import { parsePinnedVersion } from '../../common/update/pinned-version';
 import type { KioskStore } from '../../offline-cache/index';
 import type { PlatformClient } from '../client/platform-client';
 import { CLOCK_KEY, clockReading } from './clock-offset';
@@ -16,6 +17,14 @@ export interface HeartbeatOptions {
   now?: () => number;
 }
 
+/** What an acknowledged heartbeat tells the kiosk. */
+export interface HeartbeatAck {
+  /** The version the platform pins for this terminal (null = none, or the platform sent something that is not a version). */
+  pinnedVersion: string | null;
+  /** Present (true) when the platform's `pinnedVersion` was not a version and was ignored. */
+  pinRefused?: true;
+}
+
 /** Config key of the audit head id the platform last acknowledged. */
 export const AUDIT_ACK_KEY = 'audit.platformAck';
 
@@ -23,10 +32,11 @@ export const AUDIT_ACK_KEY = 'audit.platformAck';
  * Sends one heartbeat (queue depth, device health, alerts, the audit
  * chain's head and the proof at the last acknowledged head; never personal
  * data), records the platform clock and the acknowledged audit head, and
- * returns the platform's pinned version (null = none). Throws the client's
+ * returns the platform's pinned version (null = none; a value that is not a
+ * semver version is refused: null with `pinRefused`). Throws the client's
  * typed errors.
  */
-export async function sendHeartbeat(options: HeartbeatOptions): Promise<{ pinnedVersion: string | null }> {
+export async function sendHeartbeat(options: HeartbeatOptions): Promise<HeartbeatAck> {
   const now = options.now ?? Date.now;
   const q = options.store.queueStatus();
   const acked = options.store.config.get(AUDIT_ACK_KEY);
@@ -42,5 +52,6 @@ export async function sendHeartbeat(options: HeartbeatOptions): Promise<{ pinned
   });
   if (typeof reply.body.auditAck === 'number') options.store.config.set(AUDIT_ACK_KEY, reply.body.auditAck);
   if (reply.platformTime) options.store.config.set(CLOCK_KEY, clockReading(reply.platformTime, reply.sentAt, reply.receivedAt));
-  return { pinnedVersion: reply.body.pinnedVersion };
+  const pin = parsePinnedVersion(reply.body.pinnedVersion);
+  return pin.ok ? { pinnedVersion: pin.version } : { pinnedVersion: null, pinRefused: true };
 }

@@ -55,6 +55,13 @@ export const CoreToShellSchema = z.discriminatedUnion('t', [
   z.object({ t: z.literal('routed'), ref: z.number().int().nonnegative(), ok: z.boolean(), value: z.unknown() }),
   /** One line for the service log (console and log file): no catalogue at start, catalogue back. No personal data. */
   z.object({ t: z.literal('log'), line: z.string().max(2000) }),
+  /** After each heartbeat the platform acknowledged: its pinned version (validated) and whether every device opened. For the shell's update controller and health check. */
+  z.object({
+    t: z.literal('heartbeat'),
+    pinnedVersion: z.string().max(64).nullable(),
+    pinRefused: z.boolean(),
+    devicesOpened: z.boolean(),
+  }),
   /** An event the core raised, with the ids of the connections its dispatcher allowed to receive it (already validated there). */
   z.object({ t: z.literal('event'), channel: z.string().max(100), payload: z.unknown(), to: z.array(z.string().max(80)) }),
 ]);

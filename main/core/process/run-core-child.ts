@@ -51,6 +51,7 @@ export function runCoreChild(options: CoreChildOptions = {}): void {
           ...(init.probeIntervalMs ? { probeIntervalMs: init.probeIntervalMs } : {}),
           ...(init.alerts ? { startupAlerts: init.alerts } : {}),
           ...(init.enrolmentCode ? { enrolmentCode: init.enrolmentCode } : {}),
+          onHeartbeat: (report) => port.send({ t: 'heartbeat', ...report }),
           log,
         });
         const routes = options.routes?.(core) ?? [];

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import type { CoreHeartbeatReport } from '../../core/heartbeat-report';
+import { spoolInstaller, type Installer } from './installer-client';
+import { KeptArtifacts } from './kept-artifacts';
+import { UpdateStateFiles, updateStateDir } from './pending-health-state';
+import type { FetchRelease } from './version-pin';
+import { PinFollower } from './version-pin';
+import { UpdateHealthCheck, type HealthSignal } from './update-health';
+
+/** Options of {@link startPinnedUpdates}. */
+export interface PinnedUpdatesOptions {
+  runningVersion: string;
+  /** The kiosk's data dir (the update state lives in `<dataDir>/update/`). */
+  dataDir: string;
+  /** Fetches one version from its feed (the shell: {@link electronUpdaterFetch} with a DebUpdater). */
+  fetchRelease: FetchRelease;
+  /** The release key (Ed25519, SPKI PEM). */
+  publicKeyPem: string;
+  /** The idle / maintenance rule every update waits for. */
+  isIdle: () => boolean | Promise<boolean>;
+  /** Ends the shell so systemd starts `/opt/gov-kiosk/current/...` again (never `app.relaunch`: it would start the old slot's path). */
+  restart: () => void;
+  /** One line per step (versions and reasons only). */
+  log: (line: string) => void;
+  /** Minutes a new version has to report healthy. Default 10. */
+  healthDeadlineMinutes?: number;
+  /** The installer's spool. Default the installer's. */
+  installerSpool?: string;
+  /** The installer (tests); default the spool installer. */
+  installer?: Installer;
+}
+
+/** What the shell feeds in: the parts of the health report, heartbeats, the supervisor's crash-loop cap. */
+export interface PinnedUpdates {
+  report(signal: HealthSignal): void;
+  heartbeat(report: CoreHeartbeatReport): void;
+  crashLoop(): void;
+  stop(): void;
+}
+
+/**
+ * The pinned-version follower and the post-update health check of one
+ * running shell, wired together: a heartbeat counts for the health check
+ * (and its devices-opened flag), and its pin is followed — but only once no
+ * health check is pending, so a new version never installs another before
+ * it has proved itself.
+ */
+export function startPinnedUpdates(options: PinnedUpdatesOptions): PinnedUpdates {
+  const state = new UpdateStateFiles(options.dataDir);
+  const kept = new KeptArtifacts(updateStateDir(options.dataDir));
+  const installer = options.installer ?? spoolInstaller(options.installerSpool ? { spool: options.installerSpool } : {});
+  const line = (e: object) => options.log(`update ${JSON.stringify(e)}`);
+  const health = new UpdateHealthCheck({ runningVersion: options.runningVersion, state, kept, installer, audit: line, restart: options.restart });
+  const follower = new PinFollower({
+    runningVersion: options.runningVersion,
+    fetchRelease: options.fetchRelease,
+    installer,
+    state,
+    kept,
+    isIdle: options.isIdle,
+    restart: options.restart,
+    report: line,
+    publicKeyPem: options.publicKeyPem,
+    healthDeadlineMs: (options.healthDeadlineMinutes ?? 10) * 60_000,
+  });
+  health.start();
+  return {
+    report: (s) => health.report(s),
+    heartbeat(r) {
+      if (r.devicesOpened) health.report('devices');
+      health.report('heartbeat');
+      if (!health.checking) void follower.follow(r.pinnedVersion, r.pinRefused);
+    },
+    crashLoop: () => health.crashLoop(),
+    stop: () => health.stop(),
+  };
+}
+
+/** The data dir's update state folder, for documentation and kioskctl. */
+export const UPDATE_STATE_FILES = (dataDir: string) => ({ pending: join(updateStateDir(dataDir), 'pending-health.json'), rolledBack: join(updateStateDir(dataDir), 'rolled-back.json') });
