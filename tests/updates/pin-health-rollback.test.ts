@@ -14,7 +14,7 @@ import { PinFollower, type PinEvent } from '../../main/electron/update/version-p
 import { openKioskStore, type KioskStore } from '../../offline-cache/index';
 import { startPlatformSim, type PlatformSim } from '../../platform-sim/server';
 import { createPlatformClient, sendHeartbeat, type HeartbeatAck } from '../../uplink/index';
-import { nodeUpdater } from './node-updater';
+import { nodeUpdater } from './deb-node-updater';
 import { buildKioskDeb, installerPaths, startInstaller, type InstallerPaths } from './support/kiosk-deb';
 
 /**
