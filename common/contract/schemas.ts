@@ -1,3 +1,6 @@
+// One file on purpose, for now: these are the wire schemas of the whole KioskApi contract, one section per service
+// (devices, session, catalogue, transactions, printing, technician...), and contract.ts reads them together.
+// The next split goes by those sections into common/contract/schemas/<service>.ts with this file re-exporting them.
 import { z } from 'zod';
 import { ROLES } from './roles';
 import { ItemI18nSchema, NameI18nSchema, SummaryI18nSchema } from './catalogue-text';
