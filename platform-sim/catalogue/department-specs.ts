@@ -1,3 +1,5 @@
+// One file on purpose: data only (departments, subjects, guide phrases), read in one pass by the generator;
+// splitting it by department would scatter the shared phrase lists the departments refer to.
 /**
  * Raw material for the generated catalogue: departments, their subjects and the
  * plain-language pieces the guides are built from. Data only; the generator

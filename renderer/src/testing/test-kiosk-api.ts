@@ -1,3 +1,5 @@
+// One file on purpose: the renderer tests' fake of the whole KioskApi; its services share one state (session, outbox,
+// devices, technician access) as the real core does, so splitting the class would put that state behind extra wiring.
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import { KioskError } from '../../../common/contract/errors';
 import type {
