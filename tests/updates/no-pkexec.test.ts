@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { routeInstallsToInstaller } from '../../main/electron/update/no-pkexec-install';
 import { fileSha512 } from '../../main/electron/update/update-signature';
 import { startPlatformSim, type PlatformSim } from '../../platform-sim/server';
-import { nodeUpdater } from './deb-node-updater';
+import { debTerminal } from './node-updater';
 import { buildKioskDeb } from './support/kiosk-deb';
 
 /**
@@ -43,7 +43,7 @@ afterAll(async () => {
 
 describe('no password prompt on screen', () => {
   it('as shipped, DebUpdater runs the (stand-in) pkexec/sudo + dpkg: the stand-ins would catch it', async () => {
-    const u = nodeUpdater({ feedUrl: `${sim.url}/updates/latest/`, dir: join(root, 'plain'), version: '1.0.0' });
+    const u = debTerminal({ feedUrl: `${sim.url}/updates/latest/`, dir: join(root, 'plain'), version: '1.0.0' });
     u.autoDownload = false;
     await u.checkForUpdates();
     await u.downloadUpdate();
@@ -55,7 +55,7 @@ describe('no password prompt on screen', () => {
   }, 30_000);
 
   it('routed: quitAndInstall hands the downloaded .deb to the installer and runs no pkexec, sudo, dpkg or apt', async () => {
-    const u = nodeUpdater({ feedUrl: `${sim.url}/updates/latest/`, dir: join(root, 'routed'), version: '1.0.0' });
+    const u = debTerminal({ feedUrl: `${sim.url}/updates/latest/`, dir: join(root, 'routed'), version: '1.0.0' });
     u.autoDownload = false;
     const handed: string[] = [];
     routeInstallsToInstaller(u, (file) => handed.push(file));

@@ -3,6 +3,7 @@ import { request as httpRequest, type ClientRequest, type IncomingMessage, type 
 import { join } from 'node:path';
 import { configureRequestOptions, configureRequestUrl, HttpExecutor, type DownloadOptions } from 'builder-util-runtime';
 import { BaseUpdater } from 'electron-updater';
+import { DebUpdater } from 'electron-updater/out/DebUpdater';
 import type { AppAdapter } from 'electron-updater/out/AppAdapter';
 import type { DownloadExecutorResult, DownloadUpdateOptions } from 'electron-updater/out/AppUpdater';
 import type { InstallOptions } from 'electron-updater/out/BaseUpdater';
@@ -179,4 +180,16 @@ export function windowsTerminal(options: TerminalOptions & { publisherNames: str
   updater.disableDifferentialDownload = true;
   updater.logger = null;
   return { app, updater };
+}
+
+/**
+ * electron-updater's unmodified DebUpdater for one Linux terminal: it
+ * installs through dpkg under pkexec/sudo, as a terminal would without our
+ * routing (the pin, rollback and no-pkexec tests replace or observe that).
+ */
+export function debTerminal(options: TerminalOptions): DebUpdater {
+  const updater = new DebUpdater(undefined, writeAppUpdateConfig(options));
+  (updater as unknown as { httpExecutor: HttpExecutor<ClientRequest> }).httpExecutor = new NodeHttpExecutor();
+  updater.logger = null;
+  return updater;
 }

@@ -14,7 +14,7 @@ import { PinFollower, type PinEvent } from '../../main/electron/update/version-p
 import { openKioskStore, type KioskStore } from '../../offline-cache/index';
 import { startPlatformSim, type PlatformSim } from '../../platform-sim/server';
 import { createPlatformClient, sendHeartbeat, type HeartbeatAck } from '../../uplink/index';
-import { nodeUpdater } from './deb-node-updater';
+import { debTerminal } from './node-updater';
 import { buildKioskDeb, installerPaths, startInstaller, type InstallerPaths } from './support/kiosk-deb';
 
 /**
@@ -77,7 +77,7 @@ function terminal(runningVersion: string, healthDeadlineMs = 60_000) {
     fetchRelease: electronUpdaterFetch({
       feedBase: `${sim.url}/updates`,
       channel: 'stable',
-      makeUpdater: (feedUrl) => nodeUpdater({ feedUrl, dir: join(root, `updater-${runningVersion}-${Math.random().toString(36).slice(2)}`), version: runningVersion }),
+      makeUpdater: (feedUrl) => debTerminal({ feedUrl, dir: join(root, `updater-${runningVersion}-${Math.random().toString(36).slice(2)}`), version: runningVersion }),
     }),
     installer,
     state,
