@@ -1,6 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/write-file-atomic';
 
 /** File of the terminal's enrolment inside the data directory. */
 export const ENROLMENT_FILE = 'enrolment.json';
@@ -31,10 +31,7 @@ export function readEnrolment(dataDir: string): EnrolmentRecord | null {
   return r as EnrolmentRecord;
 }
 
-/** Writes the enrolment atomically (temp file + rename, mode 0644: nothing secret), replacing an earlier one (re-enrolment). */
+/** Writes the enrolment atomically and durably (mode 0644: nothing secret), replacing an earlier one (re-enrolment). Throws on I/O errors. */
 export function writeEnrolment(dataDir: string, record: EnrolmentRecord): void {
-  const path = join(dataDir, ENROLMENT_FILE);
-  const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o644 });
-  renameSync(temp, path);
+  writeFileAtomic(join(dataDir, ENROLMENT_FILE), `${JSON.stringify(record, null, 2)}\n`, 0o644);
 }

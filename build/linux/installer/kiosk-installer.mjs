@@ -92,6 +92,9 @@ function log(line) {
 
 /**
  * Writes a file atomically: temp file, fsync, rename, fsync of the directory.
+ * The application has the same function (offline-cache/fs/write-file-atomic.ts);
+ * this root-side script keeps its own copy on purpose, as it imports nothing
+ * from the application it installs.
  * @param {string} path
  * @param {string} text
  */

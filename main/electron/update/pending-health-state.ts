@@ -1,7 +1,8 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { isPinnableVersion } from '../../../common/update/pinned-version';
+import { writeFileAtomic } from '../../core/write-file-atomic';
 
 const Version = z.string().max(64).refine(isPinnableVersion);
 
@@ -29,26 +30,6 @@ export type RolledBack = z.infer<typeof RolledBackSchema>;
 /** Where the update state lives: `<dataDir>/update/`. */
 export function updateStateDir(dataDir: string): string {
   return join(dataDir, 'update');
-}
-
-/** Writes `text` to `path` atomically (temp file, fsync, rename, fsync of the directory). Throws on I/O errors. */
-export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const tmp = `${path}.tmp-${process.pid}`;
-  const fd = openSync(tmp, 'w', 0o600);
-  try {
-    writeFileSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-  const dirFd = openSync(dirname(path), 'r');
-  try {
-    fsyncSync(dirFd);
-  } finally {
-    closeSync(dirFd);
-  }
 }
 
 function readJson<T>(path: string, schema: z.ZodType<T>): T | null {
