@@ -39,6 +39,9 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node22',
+  // ESM builds first: a UMD `main` (jsonc-parser's) requires its parts by computed
+  // paths esbuild cannot follow, and the bundle failed at load (tests/tooling/core-bundle.test.ts).
+  mainFields: ['module', 'main'],
   sourcemap: 'linked',
   logLevel: quiet ? 'error' : 'warning',
 };
