@@ -144,24 +144,37 @@ describe('main.ts start-up', () => {
     expect(feeds.at(-1)).toEqual({ provider: 'generic', url: 'http://127.0.0.1:1/updates/latest/', channel: 'latest' });
   });
 
-  /** Runs main.ts packaged (or not) with extra environment variables and command-line arguments; returns what it printed. */
-  async function runWith(isPackaged: boolean, env: Record<string, string>, args: string[] = []): Promise<string[]> {
+  /**
+   * Runs main.ts on a fresh fake Electron (app root with a built development
+   * bundle) after `prepare` has set the fake up; returns what it printed.
+   */
+  async function runPrinting(prepare: () => void | Promise<void> = () => undefined): Promise<string[]> {
     resetFakeElectron();
-    fake.isPackaged = isPackaged;
     fake.appPath = appRootWithDevBundle();
-    const savedArgv = process.argv;
-    process.argv = [...savedArgv, ...args];
-    for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+    await prepare();
     const lines: string[] = [];
     const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
     try {
       await runMain();
     } finally {
       write.mockRestore();
+    }
+    return lines;
+  }
+
+  /** Runs main.ts packaged (or not) with extra environment variables and command-line arguments; returns what it printed. */
+  async function runWith(isPackaged: boolean, env: Record<string, string>, args: string[] = []): Promise<string[]> {
+    const savedArgv = process.argv;
+    try {
+      return await runPrinting(() => {
+        fake.isPackaged = isPackaged;
+        process.argv = [...savedArgv, ...args];
+        for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
+      });
+    } finally {
       process.argv = savedArgv;
       vi.unstubAllEnvs();
     }
-    return lines;
   }
 
   it.each([
@@ -196,19 +209,12 @@ describe('main.ts start-up', () => {
   });
 
   it.runIf(process.platform === 'linux')('packaged without a keyring (basic_text): the out-of-service screen, no core, the reason logged in zh+en', async () => {
-    resetFakeElectron();
-    fake.isPackaged = true;
-    fake.safeStorageBackend = 'basic_text';
-    fake.appPath = appRootWithDevBundle();
     const { createKioskCore } = await import('../core/create-kiosk-core');
     const coresBefore = vi.mocked(createKioskCore).mock.calls.length;
-    const lines: string[] = [];
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
-    try {
-      await runMain();
-    } finally {
-      write.mockRestore();
-    }
+    const lines = await runPrinting(() => {
+      fake.isPackaged = true;
+      fake.safeStorageBackend = 'basic_text';
+    });
     expect(fake.exitCodes).toEqual([]);
     expect(fake.windows).toHaveLength(1);
     expect(vi.mocked(createKioskCore).mock.calls.length).toBe(coresBefore);
@@ -221,33 +227,20 @@ describe('main.ts start-up', () => {
   });
 
   it('in development without a built development bundle, start-up fails with a clear line', async () => {
-    resetFakeElectron();
-    fake.appPath = mkdtempSync(join(tmpdir(), 'main-test-nodev-'));
-    stubRoots.push(fake.appPath);
-    const lines: string[] = [];
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
-    try {
-      await runMain();
-    } finally {
-      write.mockRestore();
-    }
+    const lines = await runPrinting(() => {
+      fake.appPath = mkdtempSync(join(tmpdir(), 'main-test-nodev-'));
+      stubRoots.push(fake.appPath);
+    });
     expect(fake.exitCodes).toEqual([1]);
     expect(lines.join('')).toMatch(/development bundle .*dev\.cjs could not be loaded \(npm run build:electron\)/);
   });
 
   it('a start-up failure of the core is one line in Chinese and English with what to do, exit 1, no stack trace', async () => {
-    resetFakeElectron();
-    fake.appPath = appRootWithDevBundle();
     const { createKioskCore } = await import('../core/create-kiosk-core');
     const { StartupError } = await import('../core/startup-failure');
-    vi.mocked(createKioskCore).mockRejectedValueOnce(new StartupError('数据目录 /x 无法写入：请……', 'data directory /x is not writable: make it …'));
-    const lines: string[] = [];
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
-    try {
-      await runMain();
-    } finally {
-      write.mockRestore();
-    }
+    const lines = await runPrinting(() => {
+      vi.mocked(createKioskCore).mockRejectedValueOnce(new StartupError('数据目录 /x 无法写入：请……', 'data directory /x is not writable: make it …'));
+    });
     expect(fake.exitCodes).toEqual([1]);
     const failure = lines.filter((l) => l.includes('did not start'));
     expect(failure).toEqual(['[electron] 自助终端未能启动 / kiosk did not start: 数据目录 /x 无法写入：请…… / data directory /x is not writable: make it …\n']);
@@ -255,20 +248,13 @@ describe('main.ts start-up', () => {
   });
 
   it('an invalid configuration stops the shell with one line per problem and exit 2', async () => {
-    resetFakeElectron();
-    fake.appPath = appRootWithDevBundle();
     const { loadConfig } = await import('../core/config');
     const { ConfigError } = await import('../core/config-problems');
-    vi.mocked(loadConfig).mockImplementationOnce(() => {
-      throw new ConfigError([{ source: '/d/kiosk-config.json', line: 3, column: 5, field: 'idleTimeout', zh: '未知字段，已拒绝', en: 'unknown field, refused' }]);
+    const lines = await runPrinting(() => {
+      vi.mocked(loadConfig).mockImplementationOnce(() => {
+        throw new ConfigError([{ source: '/d/kiosk-config.json', line: 3, column: 5, field: 'idleTimeout', zh: '未知字段，已拒绝', en: 'unknown field, refused' }]);
+      });
     });
-    const lines: string[] = [];
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (lines.push(String(chunk)), true));
-    try {
-      await runMain();
-    } finally {
-      write.mockRestore();
-    }
     expect(fake.exitCodes).toEqual([2]);
     expect(lines).toContain('[electron]   /d/kiosk-config.json:3:5: idleTimeout: 未知字段，已拒绝 / unknown field, refused\n');
   });
