@@ -3,23 +3,20 @@ import type { CoreHeartbeatReport } from '../../core/heartbeat-report';
 import { spoolInstaller, type Installer } from './installer-client';
 import { KeptArtifacts } from './kept-artifacts';
 import { UpdateStateFiles, updateStateDir } from './pending-health-state';
-import type { FetchRelease } from './version-pin';
-import { PinFollower } from './version-pin';
+import { PinFollower, type PinFollowerOptions } from './version-pin';
 import { UpdateHealthCheck, type HealthSignal } from './update-health';
 
-/** Options of {@link startPinnedUpdates}. */
-export interface PinnedUpdatesOptions {
-  runningVersion: string;
+/**
+ * Options of {@link startPinnedUpdates}: the follower's own (running version,
+ * release fetch and key, idle rule, restart) plus where the state lives.
+ * `fetchRelease` is {@link electronUpdaterFetch} with a DebUpdater in the
+ * shell; `restart` ends the shell so systemd starts
+ * `/opt/gov-kiosk/current/...` again (never `app.relaunch`: it would start
+ * the old slot's path).
+ */
+export interface PinnedUpdatesOptions extends Pick<PinFollowerOptions, 'runningVersion' | 'fetchRelease' | 'publicKeyPem' | 'isIdle' | 'restart'> {
   /** The kiosk's data dir (the update state lives in `<dataDir>/update/`). */
   dataDir: string;
-  /** Fetches one version from its feed (the shell: {@link electronUpdaterFetch} with a DebUpdater). */
-  fetchRelease: FetchRelease;
-  /** The release key (Ed25519, SPKI PEM). */
-  publicKeyPem: string;
-  /** The idle / maintenance rule every update waits for. */
-  isIdle: () => boolean | Promise<boolean>;
-  /** Ends the shell so systemd starts `/opt/gov-kiosk/current/...` again (never `app.relaunch`: it would start the old slot's path). */
-  restart: () => void;
   /** One line per step (versions and reasons only). */
   log: (line: string) => void;
   /** Minutes a new version has to report healthy. Default 10. */
