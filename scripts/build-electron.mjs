@@ -8,6 +8,9 @@
 //                                                         never packaged (electron-builder.yml excludes it).
 //   main/core/process/core-child-main.ts → dist/electron/core.cjs  the kiosk core's own process (Electron
 //                                                         utilityProcess, main/electron/utility-core-process.ts)
+//   main/dev/browser-core-child.ts → dist/electron/dev-core.cjs  the DEVELOPMENT core child of browser mode
+//                                                         (core + simulator controls) as one bundle, so it starts
+//                                                         as core.cjs does (the crash bench); never packaged.
 //   main/preload/preload.ts  → dist/electron/preload.cjs  (everything inlined but `electron`: a sandboxed
 //                                                         preload cannot require local files or npm packages)
 // Usage: node scripts/build-electron.mjs [--quiet] [--outdir DIR]  (DIR default dist/electron, relative to the
@@ -61,6 +64,7 @@ try {
     build(mainProcess('main/electron/main.ts', 'main.cjs')),
     build(mainProcess('main/dev/electron-dev.ts', 'dev.cjs')),
     build(mainProcess('main/core/process/core-child-main.ts', 'core.cjs')),
+    build(mainProcess('main/dev/browser-core-child.ts', 'dev-core.cjs')),
     build({
       ...common,
       entryPoints: ['main/preload/preload.ts'],
@@ -68,7 +72,7 @@ try {
       external: ['electron'],
     }),
   ]);
-  if (!quiet) process.stdout.write(`built ${outdir}/main.cjs, dev.cjs and preload.cjs\n`);
+  if (!quiet) process.stdout.write(`built ${outdir}/main.cjs, dev.cjs, core.cjs, dev-core.cjs and preload.cjs\n`);
 } catch {
   process.exit(1);
 }

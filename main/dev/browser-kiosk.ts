@@ -46,6 +46,13 @@ export interface BrowserKioskOptions {
   onPlatformStarted?(platform: EmbeddedPlatform): void;
   /** Also accept a harness token for callers in Node (see `WebHostOptions.harness`); default false. */
   harness?: boolean;
+  /**
+   * The core child's entry: a module path run with `execArgv`. Default the
+   * TypeScript source (browser-core-child.ts) under tsx; the crash bench
+   * passes the esbuild bundle (dist/electron/dev-core.cjs, no loader), which
+   * starts as a packaged shell's core does.
+   */
+  coreEntry?: { path: string; execArgv: string[] };
 }
 
 /** Browser mode running: the web host in this process, the core and the platform in their own, each supervised. */
@@ -106,7 +113,7 @@ export async function startBrowserKiosk(options: BrowserKioskOptions): Promise<B
     const platformSupervisor = platform;
     core = await startSupervisedCore({
       ...options.crashLoop,
-      factory: () => forkNodeCore(CORE_ENTRY),
+      factory: () => (options.coreEntry ? forkNodeCore(options.coreEntry.path, { execArgv: options.coreEntry.execArgv }) : forkNodeCore(CORE_ENTRY)),
       init: () => ({ ...init, alerts: platformSupervisor?.alerts() ?? [], ...(enrolmentCode ? { enrolmentCode } : {}) }),
       log: options.log,
       ...(options.outOfServiceRetryMs !== undefined ? { outOfServiceRetryMs: options.outOfServiceRetryMs } : {}),
