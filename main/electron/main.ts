@@ -13,7 +13,7 @@ import { setupGlobalLockdown, setupLockdown } from './lockdown';
 import { setupShellLockdown } from './shell-lockdown';
 import { chooseKeyStorage, KeyStorageRefusedError, type KeyStorageChoice } from './key-storage-choice';
 import { serveOutOfService } from './out-of-service-shell';
-import { setupUpdater, updaterSettingsFrom } from './updater';
+import { setupUpdater, updaterSettingsFrom, type VerifiedUpdate } from './updater';
 import electronUpdater from 'electron-updater';
 import { KIOSK_VERSION } from '../core/version';
 import { routeInstallsToInstaller } from './update/no-pkexec-install';
@@ -135,7 +135,6 @@ async function start(): Promise<void> {
   notify.ready();
 
   // 8. Updates last: they wait for an idle kiosk inside the maintenance window (config `updates`), never install once quitting, and must never slow start-up.
-  const stopUpdater = setupUpdater({ isIdle: () => activity.gate.isIdle(), isShuttingDown: () => quitting, log, ...updaterSettingsFrom(config) });
   if (app.isPackaged && process.platform === 'linux' && config.platformUrl) {
     const feedBase = `${config.platformUrl.replace(/\/+$/, '')}/updates`;
     pinned = startPinnedUpdates({
@@ -160,6 +159,18 @@ async function start(): Promise<void> {
     });
     pinned.report('core');
     pinned.report('renderer');
+  }
+  //    Staged updates on such a terminal go to the same root-side installer, with the same health check (never pkexec).
+  const staged = pinned;
+  const stopUpdater = setupUpdater({
+    isIdle: () => activity.gate.isIdle(),
+    isShuttingDown: () => quitting,
+    log,
+    ...updaterSettingsFrom(config),
+    ...(staged ? { install: (update: VerifiedUpdate) => staged.installStaged(update) } : {}),
+  });
+  if (staged && typeof electronUpdater.BaseUpdater === 'function' && electronUpdater.autoUpdater instanceof electronUpdater.BaseUpdater) {
+    routeInstallsToInstaller(electronUpdater.autoUpdater, () => log('update: electron-updater install step refused (the root-side installer installs)'));
   }
   //    The nightly restart: the whole shell relaunches (window, core and all) when idle, forced at forceHour.
   const stopNightly = scheduleNightlyRestart({

@@ -236,3 +236,35 @@ describe('following a pin, then the health check', () => {
     expect(installedVersion()).toBe('1.0.0');
   }, 60_000);
 });
+
+describe('a staged update on a terminal with the root-side installer (updater.ts hands it over)', () => {
+  /** A release as updater.ts hands it over: downloaded from the feed and already verified. */
+  async function verified(version: string) {
+    const file = join(root, 'platform', 'updates', 'stable', version, `gov-kiosk_${version}_all.deb`);
+    const sha512 = await fileSha512(file);
+    return { file, version, sha512, signature: signUpdate(sha512, release.privateKey) };
+  }
+
+  it('goes through the installer with the same pending health check as a pin, and waits while a check is pending', async () => {
+    // 1.0.0 starts again after the crash-loop rollback above and records it, as the shell does first.
+    const running = terminal('1.0.0');
+    expect(running.health.start()).toBe('rolled-back');
+    expect(await running.follower.installVerified(await verified('1.1.0'))).toBe(true);
+    expect(running.events.map((e) => e.event)).toEqual(['rolled-back', 'staged-installing', 'staged-installed']);
+    expect(running.restarts()).toBe(1);
+    expect(installedVersion()).toBe('1.1.0');
+    expect(state.pending()).toMatchObject({ previous: '1.0.0', current: '1.1.0' });
+
+    // Before 1.1.0 has proved itself, another staged update is not installed.
+    expect(await running.follower.installVerified(await verified('1.2.0'))).toBe(false);
+    expect(running.events.at(-1)).toMatchObject({ event: 'staged-skipped', version: '1.2.0', reason: 'a health check is pending' });
+    expect(installedVersion()).toBe('1.1.0');
+
+    const fresh = terminal('1.1.0');
+    expect(fresh.health.start()).toBe('checking');
+    for (const signal of ['core', 'renderer', 'devices', 'heartbeat'] as const) fresh.health.report(signal);
+    await fresh.health.done();
+    expect(fresh.events.map((e) => e.event)).toEqual(['health-check-started', 'healthy', 'healthy']);
+    expect(state.pending()).toBeNull();
+  }, 60_000);
+});

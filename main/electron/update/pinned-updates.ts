@@ -32,6 +32,13 @@ export interface PinnedUpdates {
   report(signal: HealthSignal): void;
   heartbeat(report: CoreHeartbeatReport): void;
   crashLoop(): void;
+  /**
+   * Installs a staged update that updater.ts has downloaded and verified,
+   * through the root-side installer with the same health check and rollback
+   * as a pin (its `install` option on a Linux terminal). Resolves true when
+   * installed (the shell then restarts), false when skipped or refused.
+   */
+  installStaged(update: { file: string; version: string; sha512: string; signature: string }): Promise<boolean>;
   stop(): void;
 }
 
@@ -69,6 +76,7 @@ export function startPinnedUpdates(options: PinnedUpdatesOptions): PinnedUpdates
       if (!health.checking) void follower.follow(r.pinnedVersion, r.pinRefused);
     },
     crashLoop: () => health.crashLoop(),
+    installStaged: (update) => (health.checking ? Promise.resolve(false) : follower.installVerified(update)),
     stop: () => health.stop(),
   };
 }

@@ -21,7 +21,22 @@ export type FetchRelease = (version: string) => Promise<FetchedRelease | null>;
 
 /** What the pin follower tells the shell (the shell logs and audits it; versions and reasons only). */
 export interface PinEvent {
-  event: 'pin-refused' | 'pin-missing' | 'pin-fetch-failed' | 'pin-artifact-refused' | 'pin-waiting-idle' | 'pin-installing' | 'pin-installed' | 'pin-install-refused' | 'pin-skipped';
+  /** `staged-*`: the same install steps for a staged update (updater.ts) handed over through {@link PinFollower.installVerified}. */
+  event:
+    | 'pin-refused'
+    | 'pin-missing'
+    | 'pin-fetch-failed'
+    | 'pin-artifact-refused'
+    | 'pin-waiting-idle'
+    | 'pin-installing'
+    | 'pin-installed'
+    | 'pin-install-refused'
+    | 'pin-skipped'
+    | 'staged-waiting-idle'
+    | 'staged-installing'
+    | 'staged-installed'
+    | 'staged-install-refused'
+    | 'staged-skipped';
   version: string | null;
   reason?: string;
   /** Time the step took, in ms (install: the installer's whole request). */
@@ -106,23 +121,53 @@ export class PinFollower {
     }
     const refusal = await checkDownloadedUpdate(release, o.publicKeyPem).catch(() => 'unreadable' as const);
     if (refusal || !release.signature) return o.report({ event: 'pin-artifact-refused', version: pin, reason: refusal ?? 'unsigned', ms: this.now() - fetchStart });
-    const kept = o.kept.keep({ file: release.file, version: pin, sha512: release.sha512, signature: release.signature });
+    await this.handOver({ file: release.file, version: pin, sha512: release.sha512, signature: release.signature }, 'pin');
+  }
 
+  /**
+   * Installs an update that the staged-update path (updater.ts, on a Linux
+   * terminal with the root-side installer) has already fetched and verified,
+   * with the same steps as a pin: kept, the pending health check written,
+   * handed to the installer, then the restart. Resolves true when the
+   * installer took it; false (reported `staged-skipped`) while a pin is being
+   * installed or a health check is pending, and false when the installer
+   * refused it (`staged-install-refused`). Never rejects.
+   */
+  async installVerified(update: { file: string; version: string; sha512: string; signature: string }): Promise<boolean> {
+    if (this.busy || this.options.state.pending()) {
+      this.options.report({ event: 'staged-skipped', version: update.version, reason: this.busy ? 'a pinned version is being installed' : 'a health check is pending' });
+      return false;
+    }
+    this.busy = true;
+    try {
+      return await this.handOver(update, 'staged');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Keeps the verified artifact, waits for idle, writes the pending health check, hands it to the installer and restarts; true when installed. */
+  private async handOver(update: { file: string; version: string; sha512: string; signature: string }, source: 'pin' | 'staged'): Promise<boolean> {
+    const o = this.options;
+    const { version } = update;
+    const kept = o.kept.keep(update);
     if (!(await o.isIdle())) {
-      o.report({ event: 'pin-waiting-idle', version: pin });
+      o.report({ event: `${source}-waiting-idle`, version });
       while (!(await o.isIdle())) await new Promise((r) => setTimeout(r, o.idlePollMs ?? 60_000));
     }
     const deadlineMs = o.healthDeadlineMs ?? DEFAULT_HEALTH_DEADLINE_MS;
-    o.state.setPending({ previous: o.runningVersion, previousArtifact: o.kept.get(o.runningVersion), current: pin, deadline: this.now() + deadlineMs });
-    o.report({ event: 'pin-installing', version: pin });
+    o.state.setPending({ previous: o.runningVersion, previousArtifact: o.kept.get(o.runningVersion), current: version, deadline: this.now() + deadlineMs });
+    o.report({ event: `${source}-installing`, version });
     const result = await o.installer
-      .install({ file: kept.file, version: pin, sha512: kept.sha512, signature: kept.signature, healthDeadlineMs: deadlineMs + (o.installerGraceMs ?? 120_000) })
+      .install({ file: kept.file, version, sha512: kept.sha512, signature: kept.signature, healthDeadlineMs: deadlineMs + (o.installerGraceMs ?? 120_000) })
       .catch((e: unknown) => ({ ok: false, reason: e instanceof Error ? e.message.slice(0, 200) : 'installer unreachable', durationMs: undefined }));
     if (!result.ok) {
       o.state.clearPending();
-      return o.report({ event: 'pin-install-refused', version: pin, reason: result.reason ?? 'refused' });
+      o.report({ event: `${source}-install-refused`, version, reason: result.reason ?? 'refused' });
+      return false;
     }
-    o.report({ event: 'pin-installed', version: pin, ...(result.durationMs === undefined ? {} : { ms: result.durationMs }) });
+    o.report({ event: `${source}-installed`, version, ...(result.durationMs === undefined ? {} : { ms: result.durationMs }) });
     o.restart();
+    return true;
   }
 }
