@@ -121,7 +121,7 @@ describe('root-side installer (real child process, A/B slots)', () => {
     expect(installedVersion()).toBe('1.3.0');
   });
 
-  it('--rollback-pending (kiosk.service OnFailure) switches back; --once with nothing to do changes nothing', async () => {
+  it('--rollback-pending (gov-kiosk.service OnFailure) switches back; --once with nothing to do changes nothing', async () => {
     await client.install(await signed('1.4.0'));
     expect(installedVersion()).toBe('1.4.0');
     const r = await runInstallerOnce(paths, '--rollback-pending');

@@ -8,7 +8,7 @@
  * Plain Node, no dependencies, run as root by systemd
  * (build/linux/gov-kiosk-installer.path starts gov-kiosk-installer.service
  * when a request lands in the spool; a timer runs it every minute for the
- * health deadline; kiosk.service's OnFailure runs `--rollback-pending`).
+ * health deadline; gov-kiosk.service's OnFailure runs `--rollback-pending`).
  *
  * A/B install directories: `<root>/a` and `<root>/b` hold two versions,
  * `<root>/current` is a symlink to one of them, switched atomically
