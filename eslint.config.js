@@ -82,8 +82,9 @@ export const LAYERS = [
     packages: ['zod'],
     hint: 'main/dev/ is development and demo tooling and is never shipped; the Electron shell reaches it only through its development bundle (dist/electron/dev.cjs, loaded by main/electron/dev-shell.ts when !app.isPackaged)',
   },
-  // The Electron shell: the only importer of electron's main-process APIs.
-  { name: 'main/electron', dirs: ['main/electron'], allow: ['common', 'main/electron', 'main/core', 'main/web', 'main/supervisor'], node: true, packages: ['electron', 'electron-updater', 'zod'] },
+  // The Electron shell: the only importer of electron's main-process APIs. It
+  // also runs kioskctl (main/cli) as `--kioskctl`, the technician's way to the sealed key.
+  { name: 'main/electron', dirs: ['main/electron'], allow: ['common', 'main/electron', 'main/core', 'main/web', 'main/supervisor', 'main/cli'], node: true, packages: ['electron', 'electron-updater', 'zod'] },
   // Sandboxed preload: contextBridge only; no Node builtins in a sandbox.
   { name: 'main/preload', dirs: ['main/preload'], allow: ['common', 'main/preload'], node: false, packages: ['electron', 'zod'] },
   // Reference central platform: its own process; the kiosk never imports it.

@@ -192,6 +192,36 @@ describe('main.ts start-up', () => {
     expect(lines).toEqual([`[electron] 自助终端未启动：安装版不接受开发用设置 ${named}，请去掉后再启动 / kiosk not started: a packaged build refuses development overrides ${named}; remove them and start again\n`]);
   });
 
+  /** Runs main.ts packaged as `<app> --kioskctl ARGS` while another instance (the kiosk) holds the lock; waits for its exit. */
+  async function runKioskctlSwitch(args: string[]): Promise<string[]> {
+    const savedArgv = process.argv;
+    try {
+      const lines = await runPrinting(() => {
+        fake.isPackaged = true;
+        fake.singleInstanceLock = false;
+        process.argv = [...savedArgv, '--kioskctl', ...args];
+      });
+      // The key storage is chosen first (on Linux it asks systemd-creds for a TPM): wait for the exit.
+      for (let i = 0; i < 500 && fake.exitCodes.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      return lines;
+    } finally {
+      process.argv = savedArgv;
+    }
+  }
+
+  it('packaged, `--kioskctl --help` prints kioskctl\'s help and exits 0 while the kiosk holds the lock: no window, no quit', async () => {
+    expect((await runKioskctlSwitch(['--help'])).join('')).toMatch(/^kioskctl — field technician tool/);
+    expect(fake.exitCodes).toEqual([0]);
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.quitCalls).toBe(0);
+  });
+
+  it('packaged, `--kioskctl` with a command but no technician credential is a usage error (exit 2), nothing opened', async () => {
+    expect(await runKioskctlSwitch(['queue', 'status'])).toEqual([]);
+    expect(fake.exitCodes).toEqual([2]);
+    expect(fake.windows).toHaveLength(0);
+  });
+
   it('in development, the same overrides are honoured (KIOSK_WINDOWED gives a window, no refusal)', async () => {
     await runWith(false, { KIOSK_WINDOWED: '1', KIOSK_DATA_DIR: '/tmp/kiosk-dev-data' }, ['--remote-debugging-port=9222']);
     expect(fake.exitCodes).toEqual([]);

@@ -2,12 +2,11 @@
 // setupX() per feature; the order below matters and each step says why.
 import { join } from 'node:path';
 import { app, session, type BrowserWindow } from 'electron';
-import { loadConfig } from '../core/config';
 import { createKioskCore } from '../core/create-kiosk-core';
 import { describeStartupFailure } from '../core/startup-failure';
 import { registerAppScheme, setupAppProtocol } from './app-protocol';
 import type { KioskCoreHandle } from './core-handle';
-import { defaultA4PrinterMode, ElectronA4PrintHost } from './electron-a4-print-host';
+import { ElectronA4PrintHost } from './electron-a4-print-host';
 import { setupIpc } from './ipc';
 import { setupGlobalLockdown, setupLockdown } from './lockdown';
 import { setupShellLockdown } from './shell-lockdown';
@@ -26,7 +25,9 @@ import { startSdNotify } from '../supervisor/sd-notify';
 import { observeCalls, watchKioskActivity } from '../supervisor/kiosk-activity';
 import { scheduleNightlyRestart } from '../supervisor/nightly-restart';
 import { createKioskWindow, loadKioskApp } from './window';
-import { packagedConfigPath, refuseDevOverrides, refuseUserWritableConfig } from './packaged-guard';
+import { refuseDevOverrides } from './packaged-guard';
+import { kioskctlArguments, runKioskctlEntry } from './kioskctl-entry';
+import { loadShellConfig } from './shell-config';
 import { DEV_ENROLMENT_SITE, loadDevShellTools, type DevPlatform } from './dev-shell';
 
 const log = (line: string): void => void process.stdout.write(`[electron] ${line}\n`);
@@ -56,8 +57,12 @@ function refusedAtLaunch(): boolean {
 }
 const refused = refusedAtLaunch();
 
+// 2b. `gov-kiosk --kioskctl …`: the technician's tool inside the app (with RunAsNode off, the only way a command
+//     reaches the sealed data key). No window, and no single-instance lock: the kiosk itself keeps running.
+const kioskctlArgv = kioskctlArguments(process.argv);
+if (!refused && kioskctlArgv) runKioskctlEntry(kioskctlArgv, { app }).then((code) => app.exit(code), failStartup);
 // 3. One instance per machine: a second launch quits at once.
-if (!refused && !app.requestSingleInstanceLock()) app.quit();
+else if (!refused && !app.requestSingleInstanceLock()) app.quit();
 else if (!refused) start().catch(failStartup);
 
 async function start(): Promise<void> {
@@ -75,11 +80,7 @@ async function start(): Promise<void> {
   //    default on Windows, CUPS elsewhere. The host is offered on every platform
   //    but used only in mode "os", and opens no window until it is used.
   //    Packaged: the configuration is the administrator-only file at packagedConfigPath (nothing from the environment), and its platform URL must be https.
-  const packagedConfig = app.isPackaged ? packagedConfigPath(process.platform, process.env) : null;
-  if (packagedConfig) refuseUserWritableConfig(packagedConfig);
-  const config = packagedConfig
-    ? loadConfig({ dataDir: join(userData, 'kiosk-data') }, { KIOSK_CONFIG: packagedConfig }, { a4PrinterMode: defaultA4PrinterMode(process.platform), packaged: true })
-    : loadConfig({ dataDir: process.env.KIOSK_DATA_DIR ?? join(userData, 'kiosk-data') }, process.env, { a4PrinterMode: defaultA4PrinterMode(process.platform) });
+  const config = loadShellConfig({ isPackaged: app.isPackaged, userData });
   //    The data key: DPAPI on Windows; on Linux a TPM2-sealed systemd-creds credential or the desktop keyring.
   //    Weak protection (basic_text, host key without TPM) is refused packaged unless the site configuration accepts it:
   //    the window then shows the out-of-service screen and the core never starts.

@@ -72,4 +72,10 @@ describe('the systemd units in build/linux', () => {
     for (const name of ['gov-kiosk-installer.path', 'gov-kiosk-installer.timer']) expect(text(name)).not.toMatch(/^Unit=/m);
     expect(units).toContain('gov-kiosk-installer.service');
   });
+
+  it('the /usr/bin/kioskctl wrapper runs the same slot binary with --kioskctl', () => {
+    const wrapper = readFileSync(join(unitsDir, 'kioskctl'), 'utf8');
+    const exec = /^ExecStart=\/usr\/bin\/xinit (\S+)/m.exec(readFileSync(join(unitsDir, 'gov-kiosk.service'), 'utf8'))?.[1];
+    expect(wrapper).toMatch(new RegExp(`^exec ${exec} --kioskctl "\\$@"$`, 'm'));
+  });
 });
