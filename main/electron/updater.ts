@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { app } from 'electron';
 import electronUpdater, { type AppUpdater, type UpdateDownloadedEvent, type UpdateInfo } from 'electron-updater';
 import type { KioskConfig } from '../core/config';
@@ -7,6 +6,7 @@ import { describeMaintenanceWindow, isInMaintenanceWindow, type MaintenanceWindo
 import { createPublisherVerifier, type PublisherVerifier } from './update/publisher-verifier';
 import { checkDownloadedUpdate, type UpdateRefusal } from './update/update-signature';
 import { RELEASE_PUBLIC_KEY_PEM } from './update/release-public-key';
+import { feedArtifact } from './update/feed-artifact';
 
 /** The stable channel: a terminal on it never takes a prerelease version. */
 export const STABLE_CHANNEL = 'latest';
@@ -97,14 +97,6 @@ export function applyUpdatePolicy(updater: KioskUpdater, channel: string = STABL
   updater.allowDowngrade = false;
   const supported = updater.isUpdateSupported;
   updater.isUpdateSupported = (info) => !(channel === STABLE_CHANNEL && isPrerelease(info.version)) && supported(info);
-}
-
-/** The feed entry of the downloaded artifact: its sha512 and the kiosk's detached signature (`kioskSignature`, added by the release script). */
-function artifactOf(event: UpdateDownloadedEvent): { sha512: string; signature: string | undefined } {
-  const name = basename(event.downloadedFile);
-  const entry = event.files.find((f) => basename(f.url) === name) ?? event.files[0];
-  const signature = (entry as { kioskSignature?: unknown } | undefined)?.kioskSignature;
-  return { sha512: entry?.sha512 ?? event.sha512 ?? '', signature: typeof signature === 'string' ? signature : undefined };
 }
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -212,7 +204,7 @@ export function configureUpdater(updater: KioskUpdater, options: UpdaterOptions)
     else log(`updater error: ${e.message}`);
   });
   updater.on('update-downloaded', (event: UpdateDownloadedEvent) => {
-    void verify({ version: event.version, file: event.downloadedFile, ...artifactOf(event) }).then((verified) => {
+    void verify({ version: event.version, file: event.downloadedFile, ...feedArtifact(event.files, event.downloadedFile, event.sha512) }).then((verified) => {
       if (!verified || shuttingDown()) return;
       log(`update ${event.version} downloaded and verified; installing when idle${window ? ` inside the maintenance window ${describeMaintenanceWindow(window)}` : ''}`);
       pending = verified;

@@ -1,3 +1,8 @@
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync as readFileSyncBytes, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseUpdateInfo } from 'electron-updater/out/providers/Provider';
 import fc from 'fast-check';
 import { DeviceError } from '../../drivers/base/errors';
 import { decodeIppMessage } from '../../drivers/a4-printer/ipp/ipp-decode';
@@ -15,6 +20,8 @@ import { HidPosAssembler } from '../../drivers/scanner/parsers/hid-pos-assembler
 import { LineSplitter } from '../../drivers/scanner/parsers/line-splitter';
 import { decodePayload } from '../../drivers/scanner/payload';
 import { checkConfigText } from '../../main/core/config';
+import { feedArtifact } from '../../main/electron/update/feed-artifact';
+import { checkDownloadedUpdate, signUpdate } from '../../main/electron/update/update-signature';
 import { createPlatformClient, type PlatformClient } from '../../uplink/index';
 import { PlatformHttpError, PlatformProtocolError, PlatformUnreachableError } from '../../uplink/client/platform-errors';
 
@@ -278,7 +285,46 @@ function configFiles(): FuzzTarget<string> {
   };
 }
 
+/**
+ * Update feeds (latest-linux.yml) as whoever answers for the platform may
+ * write them: electron-updater's own YAML parsing, then the kiosk's reading
+ * of the artifact's entry and its signature check against a real file and
+ * release key. Besides no crash, one property: an update is accepted only
+ * with the release key's signature over the file's real sha512 (a mutated
+ * genuine feed may keep both; nothing else may pass).
+ */
+function updateMetadata(): FuzzTarget<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'kiosk-fuzz-feed-'));
+  const file = join(dir, 'gov-kiosk_1.2.0_all.deb');
+  writeFileSync(file, randomBytes(4096));
+  const release = generateKeyPairSync('ed25519');
+  const publicKeyPem = release.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const sha512 = createHash('sha512').update(readFileSyncBytes(file)).digest('base64');
+  const signature = signUpdate(sha512, release.privateKey);
+  const valid = `version: 1.2.0\nfiles:\n  - url: gov-kiosk_1.2.0_all.deb\n    sha512: ${sha512}\n    size: 4096\n    kioskSignature: ${signature}\npath: gov-kiosk_1.2.0_all.deb\nsha512: ${sha512}\nreleaseDate: '2026-12-01T00:00:00.000Z'\n`;
+  return {
+    name: 'update-metadata',
+    arbitrary: fc.oneof(
+      fc.string({ maxLength: 400 }),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.tuple(fc.nat({ max: valid.length }), fc.string({ maxLength: 12 }), fc.nat({ max: 12 })).map(([at, insert, cut]) => valid.slice(0, at) + insert + valid.slice(at + cut)),
+    ),
+    async run(text) {
+      const info = parseUpdateInfo(text, 'latest-linux.yml', new URL('https://zwfw.example.gov.cn/updates/stable/'));
+      const fields = typeof info === 'object' && info !== null ? (info as unknown as { files?: unknown; sha512?: unknown }) : {};
+      const artifact = feedArtifact(fields.files, file, fields.sha512);
+      const refusal = await checkDownloadedUpdate({ file, ...artifact }, publicKeyPem);
+      if (refusal === null && !(artifact.sha512 === sha512 && Buffer.from(artifact.signature ?? '', 'base64').equals(Buffer.from(signature, 'base64')))) {
+        throw new Error(`a feed without the release signature over the file's sha512 was accepted: ${JSON.stringify(artifact)}`);
+      }
+    },
+    typed: (e) => (e as { code?: unknown } | null)?.code === 'ERR_UPDATER_INVALID_UPDATE_INFO',
+    toCorpus: (t) => t,
+    fromCorpus: (v) => String(v),
+  };
+}
+
 /** Every fuzz target, in the order the runners report them. */
 export function fuzzTargets(): FuzzTarget[] {
-  return [idCardFrames, escposReplies, hidPosReports, scannerLines, ippResponses, platformResponses, configFiles()] as FuzzTarget[];
+  return [idCardFrames, escposReplies, hidPosReports, scannerLines, ippResponses, platformResponses, configFiles(), updateMetadata()] as FuzzTarget[];
 }

@@ -1,5 +1,5 @@
-import { basename } from 'node:path';
 import type { AppUpdater } from 'electron-updater';
+import { feedArtifact } from './feed-artifact';
 import type { FetchRelease } from './version-pin';
 
 /** The part of electron-updater's `AppUpdater` a pinned fetch drives. */
@@ -39,8 +39,6 @@ export function electronUpdaterFetch(options: { feedBase: string; channel: strin
     if (!info || info.version !== version) return info ? { file: '', version: info.version, sha512: '', signature: undefined } : null;
     const [file] = await updater.downloadUpdate();
     if (!file) return null;
-    const entry = info.files.find((f) => basename(f.url) === basename(file)) ?? info.files[0];
-    const signature = (entry as { kioskSignature?: unknown } | undefined)?.kioskSignature;
-    return { file, version, sha512: entry?.sha512 ?? info.sha512 ?? '', signature: typeof signature === 'string' ? signature : undefined };
+    return { file, version, ...feedArtifact(info.files, file, info.sha512) };
   };
 }
