@@ -15,6 +15,7 @@
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SHELL_EXTERNALS } from './packaging/shell-externals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quiet = process.argv.includes('--quiet');
@@ -31,7 +32,7 @@ if (!outdir) {
 const importMetaBanner = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 
 // Native modules must load from node_modules (rebuilt for Electron's ABI, unpacked from asar).
-const nodeExternals = ['electron', 'electron-updater', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', '@napi-rs/canvas'];
+const nodeExternals = SHELL_EXTERNALS;
 
 const common = {
   absWorkingDir: root,

@@ -1,0 +1,113 @@
+// `npm run package`: the packaged kiosk for Linux, offline.
+//   1. builds the renderer (npm run build:renderer) and the shell bundles (scripts/build-electron.mjs);
+//   2. stages the app (scripts/packaging/stage-app.ts): bundles, renderer, the run-time node_modules only;
+//   3. electron-builder's `dir` target on the given Electron distribution (`electronDist`), with the
+//      afterPack hook (scripts/packaging/after-pack.mjs) flipping and reading back the fuses;
+//   4. a .deb of the unpacked app through electron-installer-debian (dpkg-deb + fakeroot).
+//
+// Usage: npm run package -- [--electron-dist PATH] [--arch x64|arm64] [--out DIR]
+//                           [--no-renderer-build] [--no-deb] [--deb-compression xz|gzip|none]
+//   --electron-dist PATH  (or KIOSK_ELECTRON_DIST=PATH) a real Electron of the locked version for Linux:
+//                         the release zip (electron-v<version>-linux-<arch>.zip from
+//                         https://github.com/electron/electron/releases or a mirror) or its unpacked directory.
+//                         Without one, a stand-in distribution is generated (scripts/packaging/stand-in-electron.mjs):
+//                         the package proves the pipeline, carries STAND-IN-ELECTRON.txt, cannot run, and
+//                         scripts/release.ts refuses to publish it.
+//   --out DIR             output directory (default release/): linux-unpacked/ (or linux-arm64-unpacked/), the .deb.
+// Windows NSIS and the arm64 build are configured in electron-builder.yml (docs/operations.md section 14).
+// Exit codes: 0 built, 1 a step failed, 2 usage error.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Arch, Platform, build } from 'electron-builder';
+import { buildDeb, DEB_ARCH } from './packaging/deb-package';
+import { createStandInElectron, STAND_IN_MARKER } from './packaging/stand-in-electron.mjs';
+import { stageApp } from './packaging/stage-app';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+interface PackageArgs {
+  out: string;
+  electronDist: string | null;
+  arch: keyof typeof DEB_ARCH;
+  buildRenderer: boolean;
+  deb: boolean;
+  debCompression: 'xz' | 'gzip' | 'none';
+}
+
+function usage(message: string): never {
+  process.stderr.write(`package: ${message}\nusage: npm run package -- [--electron-dist PATH] [--arch x64|arm64] [--out DIR] [--no-renderer-build] [--no-deb] [--deb-compression xz|gzip|none]\n`);
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): PackageArgs {
+  const args: PackageArgs = { out: join(root, 'release'), electronDist: process.env.KIOSK_ELECTRON_DIST || null, arch: 'x64', buildRenderer: true, deb: true, debCompression: 'xz' };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    const value = (): string => argv[++i] ?? usage(`${flag} needs a value`);
+    if (flag === '--out') args.out = resolve(value());
+    else if (flag === '--electron-dist') args.electronDist = resolve(value());
+    else if (flag === '--arch') {
+      const arch = value();
+      if (arch !== 'x64' && arch !== 'arm64') usage(`unknown arch ${arch}`);
+      args.arch = arch;
+    } else if (flag === '--no-renderer-build') args.buildRenderer = false;
+    else if (flag === '--no-deb') args.deb = false;
+    else if (flag === '--deb-compression') {
+      const c = value();
+      if (c !== 'xz' && c !== 'gzip' && c !== 'none') usage(`unknown compression ${c}`);
+      args.debCompression = c;
+    } else usage(`unknown option ${flag}`);
+  }
+  return args;
+}
+
+function run(command: string, argv: string[]): void {
+  const r = spawnSync(command, argv, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${command} ${argv.join(' ')} failed (exit ${r.status})`);
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+  mkdirSync(args.out, { recursive: true });
+
+  if (args.buildRenderer) run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:renderer', '--', '--logLevel', 'warn']);
+  const bundleDir = join(args.out, '.bundles');
+  run(process.execPath, [join(root, 'scripts', 'build-electron.mjs'), '--quiet', '--outdir', bundleDir]);
+  const appDir = join(args.out, '.app');
+  const staged = stageApp({ root, appDir, bundleDir, rendererDir: join(root, 'dist', 'renderer') });
+  process.stdout.write(`staged ${appDir}: ${staged.length} run-time packages\n`);
+
+  let electronDist = args.electronDist;
+  if (electronDist === null) {
+    electronDist = createStandInElectron(join(args.out, `.stand-in-electron-linux-${args.arch}`), { version: electronVersion });
+    process.stdout.write(
+      `\n*** 未指定 Electron：使用替身发行版，安装包只用于验证流程，不能运行，不得发布（${STAND_IN_MARKER}）。\n` +
+        `*** No Electron given: using a stand-in distribution. The package proves the pipeline only, cannot run, and is not publishable (${STAND_IN_MARKER}).\n` +
+        `*** Real build: KIOSK_ELECTRON_DIST=/path/electron-v${electronVersion}-linux-${args.arch}.zip npm run package\n\n`,
+    );
+  } else if (!existsSync(electronDist)) usage(`electron distribution not found: ${electronDist}`);
+  const standIn = existsSync(join(electronDist, STAND_IN_MARKER));
+
+  await build({
+    projectDir: root,
+    targets: Platform.LINUX.createTarget('dir', Arch[args.arch]),
+    config: {
+      directories: { app: appDir, output: args.out },
+      electronDist,
+      electronVersion,
+      // A stand-in has no Electron headers to rebuild native modules against; a real build rebuilds them for Electron's ABI.
+      npmRebuild: !standIn,
+    },
+  });
+  const unpackedDir = join(args.out, args.arch === 'x64' ? 'linux-unpacked' : `linux-${args.arch}-unpacked`);
+  process.stdout.write(`unpacked: ${unpackedDir}${standIn ? ' (stand-in Electron)' : ''}\n`);
+  if (args.deb) process.stdout.write(`deb: ${await buildDeb({ unpackedDir, outDir: args.out, arch: args.arch, root, compression: args.debCompression })}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`package: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
