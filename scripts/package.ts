@@ -6,22 +6,28 @@
 //   4. a .deb of the unpacked app through electron-installer-debian (dpkg-deb + fakeroot).
 //
 // Usage: npm run package -- [--electron-dist PATH] [--arch x64|arm64] [--out DIR]
-//                           [--no-renderer-build] [--no-deb] [--deb-compression xz|gzip|none]
+//                           [--release-public-key FILE] [--no-renderer-build] [--no-deb] [--deb-compression xz|gzip|none]
 //   --electron-dist PATH  (or KIOSK_ELECTRON_DIST=PATH) a real Electron of the locked version for Linux:
 //                         the release zip (electron-v<version>-linux-<arch>.zip from
 //                         https://github.com/electron/electron/releases or a mirror) or its unpacked directory.
 //                         Without one, a stand-in distribution is generated (scripts/packaging/stand-in-electron.mjs):
 //                         the package proves the pipeline, carries STAND-IN-ELECTRON.txt, cannot run, and
 //                         scripts/release.ts refuses to publish it.
+//   --release-public-key FILE  (or KIOSK_RELEASE_PUBLIC_KEY_FILE) the deployment's release key (Ed25519, SPKI PEM)
+//                         the updater checks, built into the shell; also written to resources/release-public-key.pem,
+//                         where scripts/release.ts reads it. Default the placeholder of
+//                         main/electron/update/release-public-key.ts (no update can then be installed).
 //   --out DIR             output directory (default release/): linux-unpacked/ (or linux-arm64-unpacked/), the .deb.
 // Windows NSIS and the arm64 build are configured in electron-builder.yml (docs/operations.md section 14).
 // Exit codes: 0 built, 1 a step failed, 2 usage error.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Arch, Platform, build } from 'electron-builder';
+import { RELEASE_PUBLIC_KEY_PEM } from '../main/electron/update/release-public-key';
 import { buildDeb, DEB_ARCH } from './packaging/deb-package';
+import { RELEASE_KEY_RESOURCE } from './packaging/package-layout';
 import { createStandInElectron, STAND_IN_MARKER } from './packaging/stand-in-electron.mjs';
 import { stageApp } from './packaging/stage-app';
 
@@ -30,6 +36,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 interface PackageArgs {
   out: string;
   electronDist: string | null;
+  releasePublicKey: string | null;
   arch: keyof typeof DEB_ARCH;
   buildRenderer: boolean;
   deb: boolean;
@@ -42,12 +49,13 @@ function usage(message: string): never {
 }
 
 function parseArgs(argv: string[]): PackageArgs {
-  const args: PackageArgs = { out: join(root, 'release'), electronDist: process.env.KIOSK_ELECTRON_DIST || null, arch: 'x64', buildRenderer: true, deb: true, debCompression: 'xz' };
+  const args: PackageArgs = { out: join(root, 'release'), electronDist: process.env.KIOSK_ELECTRON_DIST || null, releasePublicKey: process.env.KIOSK_RELEASE_PUBLIC_KEY_FILE || null, arch: 'x64', buildRenderer: true, deb: true, debCompression: 'xz' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => argv[++i] ?? usage(`${flag} needs a value`);
     if (flag === '--out') args.out = resolve(value());
     else if (flag === '--electron-dist') args.electronDist = resolve(value());
+    else if (flag === '--release-public-key') args.releasePublicKey = resolve(value());
     else if (flag === '--arch') {
       const arch = value();
       if (arch !== 'x64' && arch !== 'arm64') usage(`unknown arch ${arch}`);
@@ -75,7 +83,8 @@ async function main(): Promise<void> {
 
   if (args.buildRenderer) run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:renderer', '--', '--logLevel', 'warn']);
   const bundleDir = join(args.out, '.bundles');
-  run(process.execPath, [join(root, 'scripts', 'build-electron.mjs'), '--quiet', '--outdir', bundleDir]);
+  const keyArgs = args.releasePublicKey === null ? [] : ['--release-public-key', args.releasePublicKey];
+  run(process.execPath, [join(root, 'scripts', 'build-electron.mjs'), '--quiet', '--outdir', bundleDir, ...keyArgs]);
   const appDir = join(args.out, '.app');
   const staged = stageApp({ root, appDir, bundleDir, rendererDir: join(root, 'dist', 'renderer') });
   process.stdout.write(`staged ${appDir}: ${staged.length} run-time packages\n`);
@@ -103,6 +112,8 @@ async function main(): Promise<void> {
     },
   });
   const unpackedDir = join(args.out, args.arch === 'x64' ? 'linux-unpacked' : `linux-${args.arch}-unpacked`);
+  // The key the updater checks, beside the app (electron-builder's extraResources would need it inside the repository).
+  writeFileSync(join(unpackedDir, 'resources', RELEASE_KEY_RESOURCE), args.releasePublicKey === null ? RELEASE_PUBLIC_KEY_PEM : readFileSync(args.releasePublicKey, 'utf8'));
   process.stdout.write(`unpacked: ${unpackedDir}${standIn ? ' (stand-in Electron)' : ''}\n`);
   if (args.deb) process.stdout.write(`deb: ${await buildDeb({ unpackedDir, outDir: args.out, arch: args.arch, root, compression: args.debCompression })}\n`);
 }
