@@ -5,7 +5,7 @@
 //      afterPack hook (scripts/packaging/after-pack.mjs) flipping and reading back the fuses;
 //   4. a .deb of the unpacked app through electron-installer-debian (dpkg-deb + fakeroot).
 //
-// Usage: npm run package -- [--electron-dist PATH] [--arch x64|arm64] [--out DIR]
+// Usage: npm run package -- [--platform linux|win] [--electron-dist PATH] [--arch x64|arm64] [--out DIR]
 //                           [--release-public-key FILE] [--no-renderer-build] [--no-deb] [--deb-compression xz|gzip|none]
 //   --electron-dist PATH  (or KIOSK_ELECTRON_DIST=PATH) a real Electron of the locked version for Linux:
 //                         the release zip (electron-v<version>-linux-<arch>.zip from
@@ -18,6 +18,8 @@
 //                         where scripts/release.ts reads it. Default the placeholder of
 //                         main/electron/update/release-public-key.ts (no update can then be installed).
 //   --out DIR             output directory (default release/): linux-unpacked/ (or linux-arm64-unpacked/), the .deb.
+//   --platform win        the Windows NSIS installer (x64; on a Windows build machine, which signs it): needs
+//                         --electron-dist (electron-v<version>-win32-x64.zip); no stand-in, no .deb.
 // Windows NSIS and the arm64 build are configured in electron-builder.yml (docs/operations.md section 14).
 // Exit codes: 0 built, 1 a step failed, 2 usage error.
 import { spawnSync } from 'node:child_process';
@@ -34,6 +36,7 @@ import { stageApp } from './packaging/stage-app';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 interface PackageArgs {
+  platform: 'linux' | 'win';
   out: string;
   electronDist: string | null;
   releasePublicKey: string | null;
@@ -49,11 +52,16 @@ function usage(message: string): never {
 }
 
 function parseArgs(argv: string[]): PackageArgs {
-  const args: PackageArgs = { out: join(root, 'release'), electronDist: process.env.KIOSK_ELECTRON_DIST || null, releasePublicKey: process.env.KIOSK_RELEASE_PUBLIC_KEY_FILE || null, arch: 'x64', buildRenderer: true, deb: true, debCompression: 'xz' };
+  const args: PackageArgs = { platform: 'linux', out: join(root, 'release'), electronDist: process.env.KIOSK_ELECTRON_DIST || null, releasePublicKey: process.env.KIOSK_RELEASE_PUBLIC_KEY_FILE || null, arch: 'x64', buildRenderer: true, deb: true, debCompression: 'xz' };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => argv[++i] ?? usage(`${flag} needs a value`);
     if (flag === '--out') args.out = resolve(value());
+    else if (flag === '--platform') {
+      const platform = value();
+      if (platform !== 'linux' && platform !== 'win') usage(`unknown platform ${platform}`);
+      args.platform = platform;
+    }
     else if (flag === '--electron-dist') args.electronDist = resolve(value());
     else if (flag === '--release-public-key') args.releasePublicKey = resolve(value());
     else if (flag === '--arch') {
@@ -78,6 +86,7 @@ function run(command: string, argv: string[]): void {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.platform === 'win' && (args.electronDist === null || args.arch !== 'x64')) usage('--platform win needs --electron-dist (a real Electron for win32-x64) and --arch x64');
   const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
   mkdirSync(args.out, { recursive: true });
 
@@ -99,23 +108,25 @@ async function main(): Promise<void> {
     );
   } else if (!existsSync(electronDist)) usage(`electron distribution not found: ${electronDist}`);
   const standIn = existsSync(join(electronDist, STAND_IN_MARKER));
+  // The key the updater checks, also beside the app in resources/ (where the release script reads it).
+  const releaseKeyFile = join(args.out, `.${RELEASE_KEY_RESOURCE}`);
+  writeFileSync(releaseKeyFile, args.releasePublicKey === null ? RELEASE_PUBLIC_KEY_PEM : readFileSync(args.releasePublicKey, 'utf8'));
 
   await build({
     projectDir: root,
-    targets: Platform.LINUX.createTarget('dir', Arch[args.arch]),
+    targets: args.platform === 'win' ? Platform.WINDOWS.createTarget('nsis', Arch.x64) : Platform.LINUX.createTarget('dir', Arch[args.arch]),
     config: {
       directories: { app: appDir, output: args.out },
       electronDist,
       electronVersion,
+      extraResources: [{ from: releaseKeyFile, to: RELEASE_KEY_RESOURCE }],
       // A stand-in has no Electron headers to rebuild native modules against; a real build rebuilds them for Electron's ABI.
       npmRebuild: !standIn,
     },
   });
-  const unpackedDir = join(args.out, args.arch === 'x64' ? 'linux-unpacked' : `linux-${args.arch}-unpacked`);
-  // The key the updater checks, beside the app (electron-builder's extraResources would need it inside the repository).
-  writeFileSync(join(unpackedDir, 'resources', RELEASE_KEY_RESOURCE), args.releasePublicKey === null ? RELEASE_PUBLIC_KEY_PEM : readFileSync(args.releasePublicKey, 'utf8'));
+  const unpackedDir = join(args.out, args.platform === 'win' ? 'win-unpacked' : args.arch === 'x64' ? 'linux-unpacked' : `linux-${args.arch}-unpacked`);
   process.stdout.write(`unpacked: ${unpackedDir}${standIn ? ' (stand-in Electron)' : ''}\n`);
-  if (args.deb) process.stdout.write(`deb: ${await buildDeb({ unpackedDir, outDir: args.out, arch: args.arch, root, compression: args.debCompression })}\n`);
+  if (args.deb && args.platform === 'linux') process.stdout.write(`deb: ${await buildDeb({ unpackedDir, outDir: args.out, arch: args.arch, root, compression: args.debCompression })}\n`);
 }
 
 main().catch((e: unknown) => {
