@@ -47,7 +47,7 @@ interface PackageArgs {
 }
 
 function usage(message: string): never {
-  process.stderr.write(`package: ${message}\nusage: npm run package -- [--electron-dist PATH] [--arch x64|arm64] [--out DIR] [--no-renderer-build] [--no-deb] [--deb-compression xz|gzip|none]\n`);
+  process.stderr.write(`package: ${message}\nusage: npm run package -- [--platform linux|win] [--electron-dist PATH] [--arch x64|arm64] [--out DIR] [--release-public-key FILE] [--no-renderer-build] [--no-deb] [--deb-compression xz|gzip|none]\n`);
   process.exit(2);
 }
 
@@ -108,6 +108,9 @@ async function main(): Promise<void> {
     );
   } else if (!existsSync(electronDist)) usage(`electron distribution not found: ${electronDist}`);
   const standIn = existsSync(join(electronDist, STAND_IN_MARKER));
+  if (args.releasePublicKey === null && !standIn) {
+    process.stdout.write('*** 未指定发布公钥（--release-public-key）：内置占位公钥，此安装包永远装不上更新，发布脚本也会拒绝它。\n*** No --release-public-key: the placeholder is built in, so this package can never install an update and the release script refuses it.\n');
+  }
   // The key the updater checks, also beside the app in resources/ (where the release script reads it).
   const releaseKeyFile = join(args.out, `.${RELEASE_KEY_RESOURCE}`);
   writeFileSync(releaseKeyFile, args.releasePublicKey === null ? RELEASE_PUBLIC_KEY_PEM : readFileSync(args.releasePublicKey, 'utf8'));
