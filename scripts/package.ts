@@ -24,7 +24,7 @@
 // Exit codes: 0 built, 1 a step failed, 2 usage error.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Arch, Platform, build } from 'electron-builder';
 import { RELEASE_PUBLIC_KEY_PEM } from '../main/electron/update/release-public-key';
@@ -88,6 +88,12 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   if (args.platform === 'win' && (args.electronDist === null || args.arch !== 'x64')) usage('--platform win needs --electron-dist (a real Electron for win32-x64) and --arch x64');
   const electronVersion = (JSON.parse(readFileSync(join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+  if (args.electronDist !== null) {
+    if (!existsSync(args.electronDist)) usage(`electron distribution not found: ${args.electronDist}`);
+    // The native modules and electron-installer-debian's dependencies follow the locked version: a zip of another one is refused.
+    const named = /electron-v(\d+\.\d+\.\d+)-/.exec(basename(args.electronDist))?.[1];
+    if (named !== undefined && named !== electronVersion) usage(`${basename(args.electronDist)} is Electron ${named}; the locked version is ${electronVersion}`);
+  }
   mkdirSync(args.out, { recursive: true });
 
   if (args.buildRenderer) run(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:renderer', '--', '--logLevel', 'warn']);
@@ -106,7 +112,7 @@ async function main(): Promise<void> {
         `*** No Electron given: using a stand-in distribution. The package proves the pipeline only, cannot run, and is not publishable (${STAND_IN_MARKER}).\n` +
         `*** Real build: KIOSK_ELECTRON_DIST=/path/electron-v${electronVersion}-linux-${args.arch}.zip npm run package\n\n`,
     );
-  } else if (!existsSync(electronDist)) usage(`electron distribution not found: ${electronDist}`);
+  }
   const standIn = existsSync(join(electronDist, STAND_IN_MARKER));
   if (args.releasePublicKey === null && !standIn) {
     process.stdout.write('*** 未指定发布公钥（--release-public-key）：内置占位公钥，此安装包永远装不上更新，发布脚本也会拒绝它。\n*** No --release-public-key: the placeholder is built in, so this package can never install an update and the release script refuses it.\n');
