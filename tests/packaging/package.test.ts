@@ -4,9 +4,14 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fuses from '@electron/fuses';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startPlatformSim } from '../../platform-sim/server';
 import { checkDownloadedUpdate } from '../../main/electron/update/update-signature';
+import { runTerminal, until } from '../updates/update-harness';
 import { buildPackage, extractDeb, repackDeb, runScript, type BuiltPackage } from './built-package';
+
+// The updater module imports Electron's `app` (used only by setupUpdater); the Electron binary cannot run here.
+vi.mock('electron', async () => (await import('../contract/fake-electron')).electronModule);
 import { readAsarFile, readAsarIndex, type AsarFile } from './asar-index';
 
 const { FuseV1Options, getCurrentFuseWire } = fuses;
@@ -222,4 +227,18 @@ describe('the release script', () => {
       expect(await checkDownloadedUpdate({ file, sha512: sha512 ?? '', signature }, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString())).toBe('bad-signature');
     }
   });
+
+  it('the published feed is taken by the kiosk\'s updater: electron-updater over HTTP from platform-sim, verified with the package\'s key, installed', async () => {
+    const sim = await startPlatformSim({ dataDir: join(work, 'platform'), updatesDir: join(work, 'feed-ok'), quiet: true });
+    const terminal = runTerminal({ feedUrl: `${sim.url}/updates/latest/`, dir: join(work, 'terminal'), version: '0.0.9', publicKeyPem: readFileSync(join(pkg.unpacked, 'resources', 'release-public-key.pem'), 'utf8') });
+    try {
+      await until(() => terminal.installed.length > 0 || terminal.refused.length > 0, () => terminal.lines.join(' | '), 60_000);
+      expect(terminal.refused).toEqual([]);
+      expect(terminal.installed.map((u) => u.version)).toEqual(['0.1.0']);
+      expect(readFileSync(terminal.installed[0]!.file).equals(readFileSync(join(realLike, 'gov-kiosk_0.1.0_amd64.deb')))).toBe(true);
+    } finally {
+      terminal.stop();
+      await sim.close();
+    }
+  }, 90_000);
 });
