@@ -38,6 +38,8 @@ function releasePublicKey() {
   const file = process.argv[at + 1];
   try {
     const pem = readFileSync(file ?? '', 'utf8');
+    // createPublicKey also accepts a private key (and derives its public half): a private key must never be built in.
+    if (!/^-----BEGIN PUBLIC KEY-----$/m.test(pem) || /PRIVATE KEY/.test(pem)) throw new Error('not a public key (SPKI PEM, BEGIN PUBLIC KEY)');
     if (createPublicKey(pem).asymmetricKeyType !== 'ed25519') throw new Error('not an Ed25519 key');
     return pem;
   } catch (e) {
