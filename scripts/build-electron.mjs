@@ -13,11 +13,17 @@
 //                                                         as core.cjs does (the crash bench); never packaged.
 //   main/preload/preload.ts  → dist/electron/preload.cjs  (everything inlined but `electron`: a sandboxed
 //                                                         preload cannot require local files or npm packages)
-// Usage: node scripts/build-electron.mjs [--quiet] [--outdir DIR]  (DIR default dist/electron, relative to the
-// repository root; tests build into a temporary one). Exits 1 when a bundle fails.
+// Usage: node scripts/build-electron.mjs [--quiet] [--outdir DIR] [--release-public-key FILE]
+//   DIR default dist/electron, relative to the repository root; tests build into a temporary one.
+//   FILE: the deployment's release key (Ed25519 public key, SPKI PEM) built in for
+//   main/electron/update/release-public-key.ts in place of the placeholder (npm run package passes it).
+// Exits 1 when a bundle fails, 2 on a usage error (a FILE that is not an Ed25519 public key included).
+import { createPublicKey } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SHELL_EXTERNALS } from './packaging/shell-externals.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const quiet = process.argv.includes('--quiet');
@@ -28,13 +34,42 @@ if (!outdir) {
   process.exit(2);
 }
 
+/** The release public key given on the command line, checked to be Ed25519; null: keep the source's. */
+function releasePublicKey() {
+  const at = process.argv.indexOf('--release-public-key');
+  if (at === -1) return null;
+  const file = process.argv[at + 1];
+  try {
+    const pem = readFileSync(file ?? '', 'utf8');
+    // createPublicKey also accepts a private key (and derives its public half): a private key must never be built in.
+    if (!/^-----BEGIN PUBLIC KEY-----$/m.test(pem) || /PRIVATE KEY/.test(pem)) throw new Error('not a public key (SPKI PEM, BEGIN PUBLIC KEY)');
+    if (createPublicKey(pem).asymmetricKeyType !== 'ed25519') throw new Error('not an Ed25519 key');
+    return pem;
+  } catch (e) {
+    process.stderr.write(`--release-public-key: ${file ?? '(missing)'}: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(2);
+  }
+}
+
+/** Builds `pem` in as RELEASE_PUBLIC_KEY_PEM (the one module that defines it is replaced). */
+const releaseKeyPlugin = (pem) => ({
+  name: 'release-public-key',
+  setup(b) {
+    b.onLoad({ filter: /main[\\/]electron[\\/]update[\\/]release-public-key\.ts$/ }, () => ({
+      contents: `/** The deployment's release key, built in by scripts/build-electron.mjs --release-public-key. */\nexport const RELEASE_PUBLIC_KEY_PEM = ${JSON.stringify(pem)};\n`,
+      loader: 'ts',
+    }));
+  },
+});
+const releasePem = releasePublicKey();
+
 // Core modules use import.meta.url (ESM); in the CommonJS bundle it becomes the
 // bundle's own file URL. dist/electron/ is two levels below the root like
 // main/core/ and main/dev/, so root-relative lookups ('../../package.json') keep working.
 const importMetaBanner = "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
 
 // Native modules must load from node_modules (rebuilt for Electron's ABI, unpacked from asar).
-const nodeExternals = ['electron', 'electron-updater', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', '@napi-rs/canvas'];
+const nodeExternals = SHELL_EXTERNALS;
 
 const common = {
   absWorkingDir: root,
@@ -57,6 +92,7 @@ const mainProcess = (entry, file) => ({
   external: nodeExternals,
   banner: { js: importMetaBanner },
   define: { 'import.meta.url': '__importMetaUrl' },
+  plugins: releasePem === null ? [] : [releaseKeyPlugin(releasePem)],
 });
 
 try {

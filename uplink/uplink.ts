@@ -1,3 +1,4 @@
+import type { KeyProtection } from '../common/contract/schemas';
 import type { KioskStore } from '../offline-cache/index';
 import type { PlatformClient } from './client/platform-client';
 import { refreshCatalogue } from './sync/catalogue-refresh';
@@ -16,6 +17,8 @@ export interface UplinkOptions {
   client: PlatformClient;
   /** Software version reported in heartbeats. */
   version: string;
+  /** What protects the data key at rest, reported in heartbeats (`keyProtection`). Default not reported. */
+  keyProtection?: KeyProtection;
   /** Device statuses for the heartbeat (no personal data). Default none. */
   devices?: () => unknown[];
   /** Called after a catalogue refresh was applied to the store (the caller reloads its index). */
@@ -95,7 +98,7 @@ export function createUplink(options: UplinkOptions): Uplink {
       if (reachable) await sync.syncNow();
       if (stopped) return;
       const beat = () =>
-        void sendHeartbeat({ store, client, version: options.version, devices: options.devices?.() ?? [] })
+        void sendHeartbeat({ store, client, version: options.version, devices: options.devices?.() ?? [], ...(options.keyProtection === undefined ? {} : { keyProtection: options.keyProtection }) })
           .then((ack) => options.onHeartbeat?.(ack))
           .catch(() => undefined);
       if (options.heartbeatAtStart) beat();

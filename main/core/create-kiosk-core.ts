@@ -150,6 +150,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     store,
     client,
     version: KIOSK_VERSION,
+    keyProtection: options.keyProtection ?? 'key-file',
     devices: () => registry.list(),
     onCatalogueRefreshed: () => {
       if (!catalogue.reload()) return;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RatingLevelSchema } from '../../common/contract/schemas';
+import { KeyProtectionSchema, RatingLevelSchema } from '../../common/contract/schemas';
 
 /** Largest number of items in one batch. */
 export const MAX_BATCH_ITEMS = 500;
@@ -71,6 +71,8 @@ export const HeartbeatSchema = z.object({
       proof: z.object({ id: z.number().int().nonnegative(), hash: z.string().regex(/^[0-9a-f]{64}$/).nullable() }).nullable(),
     })
     .optional(),
+  /** What protects the kiosk's data key at rest (common/contract/schemas.ts KeyProtection); absent from kiosks before it was reported. */
+  keyProtection: KeyProtectionSchema.optional(),
 });
 
 /** Body of `POST /api/v1/identity/qr`. */

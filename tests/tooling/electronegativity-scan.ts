@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative } from 'node:path';
 import { build, transform } from 'esbuild';
+import { SHELL_EXTERNALS } from '../../scripts/packaging/shell-externals.mjs';
 import { REPO_ROOT } from './repo-root';
 
 /**
@@ -26,8 +27,6 @@ import { REPO_ROOT } from './repo-root';
 /** The shell's entry points (main process and preload), as in scripts/build-electron.mjs. */
 const SHELL_ENTRIES = ['main/electron/main.ts', 'main/preload/preload.ts'];
 
-/** Modules the shell loads from node_modules at run time (scripts/build-electron.mjs `nodeExternals`). */
-const SHELL_EXTERNALS = ['electron', 'electron-updater', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', '@napi-rs/canvas'];
 
 /**
  * Checks left out, with the reason: AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK
@@ -126,7 +125,7 @@ async function writeScanTree(scanDir: string): Promise<Map<string, string>> {
       metafile: true,
       platform: 'node',
       format: 'esm',
-      external: SHELL_EXTERNALS,
+      external: [...SHELL_EXTERNALS],
       logLevel: 'error',
     });
     for (const input of Object.keys(result.metafile.inputs)) inputs.add(input);

@@ -1,3 +1,4 @@
+import type { KeyProtection } from '../../common/contract/schemas';
 import { parsePinnedVersion } from '../../common/update/pinned-version';
 import type { KioskStore } from '../../offline-cache/index';
 import type { PlatformClient } from '../client/platform-client';
@@ -13,6 +14,8 @@ export interface HeartbeatOptions {
   devices?: unknown[];
   /** Extra alerts besides the store's (e.g. device faults). Default []. */
   alerts?: Array<{ code: string; message: string }>;
+  /** What protects the data key at rest (`keyProtection` in the heartbeat, so the platform sees weakly protected terminals). Default not sent (older kiosks do not send it). */
+  keyProtection?: KeyProtection;
   /** Kiosk clock in ms. Default Date.now. */
   now?: () => number;
 }
@@ -30,7 +33,8 @@ export const AUDIT_ACK_KEY = 'audit.platformAck';
 
 /**
  * Sends one heartbeat (queue depth, device health, alerts, the audit
- * chain's head and the proof at the last acknowledged head; never personal
+ * chain's head and the proof at the last acknowledged head, the data key's
+ * protection when given; never personal
  * data), records the platform clock and the acknowledged audit head, and
  * returns the platform's pinned version (null = none; a value that is not a
  * semver version is refused: null with `pinRefused`). Throws the client's
@@ -49,6 +53,7 @@ export async function sendHeartbeat(options: HeartbeatOptions): Promise<Heartbea
     devices: options.devices ?? [],
     alerts: [...options.store.alerts(), ...(options.alerts ?? [])],
     audit: { head: options.store.audit.head(), proof },
+    ...(options.keyProtection === undefined ? {} : { keyProtection: options.keyProtection }),
   });
   if (typeof reply.body.auditAck === 'number') options.store.config.set(AUDIT_ACK_KEY, reply.body.auditAck);
   if (reply.platformTime) options.store.config.set(CLOCK_KEY, clockReading(reply.platformTime, reply.sentAt, reply.receivedAt));
