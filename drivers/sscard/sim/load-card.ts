@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { SimSsCardSchema, type SimSsCard } from './card-format';
+
+/**
+ * Reads and validates a simulated social-security card JSON file. Throws an
+ * Error naming the file and the first problem when it cannot be read, is not
+ * JSON or does not match {@link SimSsCardSchema}.
+ */
+export function loadSimSsCard(path: string): SimSsCard {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new Error(`cannot read card file ${path}: ${(e as Error).message}`);
+  }
+  const parsed = SimSsCardSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid card file ${path}: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown problem'}`);
+  }
+  return parsed.data;
+}
+
+const card = (file: string) => fileURLToPath(new URL(`./cards/${file}`, import.meta.url));
+
+/** Paths of the shipped sample cards (fictional people): a valid card, an expired one, and a card without SSSE. */
+export const SS_SAMPLE_CARDS: Record<'sample' | 'expired' | 'notSsCard', string> = {
+  sample: card('sample.json'),
+  expired: card('expired.json'),
+  notSsCard: card('not-sscard.json'),
+};
