@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,8 +62,11 @@ export async function startPcscd(options: { withReader?: boolean } = {}): Promis
   const env = { ...process.env, PCSCLITE_CSOCK_NAME: socket };
   // pcscd 1.9 always serves /run/pcscd/pcscd.comm (only clients read PCSCLITE_CSOCK_NAME):
   // a private mount namespace binds our directory there, so the socket appears in runDir.
-  const script = 'mount --bind "$1" /run/pcscd && exec /usr/sbin/pcscd -f -c "$2"';
-  const proc = spawn('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, 'sh', runDir, confDir], { env, stdio: 'ignore' });
+  // KIOSK_TEST_PCSCD_LOG=FILE keeps pcscd's debug log with every APDU (for diagnosing a failing test).
+  const log = process.env.KIOSK_TEST_PCSCD_LOG;
+  const script = `mount --bind "$1" /run/pcscd && exec /usr/sbin/pcscd -f ${log ? '-d -a' : ''} -c "$2"`;
+  const stdio = log ? (['ignore', openSync(log, 'a'), 'ignore'] as const) : 'ignore';
+  const proc = spawn('unshare', ['--mount', '--propagation', 'private', 'sh', '-c', script, 'sh', runDir, confDir], { env, stdio: stdio as 'ignore' });
   const deadline = Date.now() + 10_000;
   while (!existsSync(socket)) {
     if (Date.now() > deadline || proc.exitCode !== null) {

@@ -106,9 +106,11 @@ export async function vpcdRig(options: { cardPath?: string; fault?: SsSimFault |
   const sim = fileSimHost();
   const binding = openSmartcardBinding();
   const reader = openSsCardReader(binding, { name: 'sscard', simulated: true, readerName: VIRTUAL_READER, pollIntervalMs: 50, ...options.reader });
+  // Its own context: the reader closes `binding`, and presence must still be seen after that.
+  const probe = openSmartcardBinding();
   const present = () => {
     try {
-      return binding.cardPresent(VIRTUAL_READER);
+      return probe.cardPresent(VIRTUAL_READER);
     } catch {
       return false;
     }
@@ -137,6 +139,7 @@ export async function vpcdRig(options: { cardPath?: string; fault?: SsSimFault |
       await reader.close();
       await sim.remove();
       await wait(false);
+      probe.close();
     },
   };
 }
