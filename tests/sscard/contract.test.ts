@@ -25,7 +25,7 @@ if (hardwareReader) {
   ssCardReaderContract(`real reader "${hardwareReader}" (insert a card)`, {
     controlsCard: false,
     async setup() {
-      const reader = openSsCardReader(openSmartcardBinding(), { name: 'sscard', simulated: false, readerName: hardwareReader });
+      const reader = openSsCardReader(await openSmartcardBinding(), { name: 'sscard', simulated: false, readerName: hardwareReader });
       return { reader, teardown: () => reader.close() };
     },
   });

@@ -104,10 +104,10 @@ export interface VpcdRig {
 export async function vpcdRig(options: { cardPath?: string; fault?: SsSimFault | null; reader?: Partial<SsCardReaderOptions> } = {}): Promise<VpcdRig> {
   const pcscd = await filePcscd();
   const sim = fileSimHost();
-  const binding = openSmartcardBinding();
+  const binding = await openSmartcardBinding();
   const reader = openSsCardReader(binding, { name: 'sscard', simulated: true, readerName: VIRTUAL_READER, pollIntervalMs: 50, ...options.reader });
   // Its own context: the reader closes `binding`, and presence must still be seen after that.
-  const probe = openSmartcardBinding();
+  const probe = await openSmartcardBinding();
   const present = () => {
     try {
       return probe.cardPresent(VIRTUAL_READER);

@@ -1,4 +1,4 @@
-import { Context, SCARD_LEAVE_CARD, SCARD_PROTOCOL_T0, SCARD_PROTOCOL_T1, SCARD_SHARE_SHARED, SCARD_STATE_PRESENT, type ContextInterface, type ReaderInterface } from 'smartcard';
+import type { ContextInterface, ReaderInterface } from 'smartcard';
 import { SsCardError, type SsCardRefusal } from '../errors';
 import type { PcscBinding, PcscCard } from './binding';
 
@@ -27,43 +27,58 @@ export function toSsCardError(e: unknown, during: string, fallback: SsCardRefusa
   return new SsCardError(refusal, `${during}: ${message}`, { cause: e });
 }
 
+type SmartcardModule = typeof import('smartcard');
+
 /**
  * Opens a PC/SC context through the `smartcard` package (N-API, built
- * against libpcsclite). The daemon's socket comes from libpcsclite's own
- * rules (`PCSCLITE_CSOCK_NAME`, else /run/pcscd/pcscd.comm). Throws
- * SsCardError `service-unavailable` when pcscd cannot be reached.
+ * against libpcsclite). The package is an optional dependency, loaded here
+ * and not at import time, so a machine without libpcsclite still installs and
+ * runs everything else. The daemon's socket comes from libpcsclite's own
+ * rules (`PCSCLITE_CSOCK_NAME`, else /run/pcscd/pcscd.comm). Rejects
+ * SsCardError `service-unavailable` when pcscd cannot be reached or the
+ * addon is not installed.
  */
-export function openSmartcardBinding(): PcscBinding {
+export async function openSmartcardBinding(): Promise<PcscBinding> {
+  let pcsc: SmartcardModule;
+  try {
+    pcsc = await import('smartcard');
+  } catch (e) {
+    throw new SsCardError('service-unavailable', `the smartcard addon is not installed (${(e as Error).message})`, { cause: e });
+  }
   let context: ContextInterface;
   try {
-    context = new Context();
+    context = new pcsc.Context();
   } catch (e) {
     throw toSsCardError(e, 'establish context', 'service-unavailable');
   }
-  return new SmartcardBinding(context);
+  return new SmartcardBinding(pcsc, context);
 }
 
 class SmartcardBinding implements PcscBinding {
   private closed = false;
 
-  constructor(private readonly context: ContextInterface) {}
+  constructor(
+    private readonly pcsc: SmartcardModule,
+    private readonly context: ContextInterface,
+  ) {}
 
   listReaders(): string[] {
     return this.readers().map((r) => r.name);
   }
 
   cardPresent(reader: string): boolean {
-    return (this.find(reader).state & SCARD_STATE_PRESENT) !== 0;
+    return (this.find(reader).state & this.pcsc.SCARD_STATE_PRESENT) !== 0;
   }
 
   async connect(reader: string): Promise<PcscCard> {
     let card;
     try {
-      card = await this.find(reader).connect(SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1);
+      card = await this.find(reader).connect(this.pcsc.SCARD_SHARE_SHARED, this.pcsc.SCARD_PROTOCOL_T0 | this.pcsc.SCARD_PROTOCOL_T1);
     } catch (e) {
       throw toSsCardError(e, 'connect', 'no-card');
     }
     const atr = Uint8Array.from(card.atr ?? []);
+    const leave = this.pcsc.SCARD_LEAVE_CARD;
     let connected = true;
     return {
       atr,
@@ -78,7 +93,7 @@ class SmartcardBinding implements PcscBinding {
         if (!connected) return;
         connected = false;
         try {
-          card.disconnect(SCARD_LEAVE_CARD);
+          card.disconnect(leave);
         } catch {
           // The card or the daemon is already gone: nothing left to release.
         }

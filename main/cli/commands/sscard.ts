@@ -42,7 +42,7 @@ async function runRead(args: string[], io: CliIo): Promise<number> {
   const waitSeconds = numberOption(values, 'wait', 10);
   let binding: PcscBinding;
   try {
-    binding = openSmartcardBinding();
+    binding = await openSmartcardBinding();
   } catch (e) {
     io.stderr(`kioskctl sscard: ${describeError(e)}\n`);
     return SSCARD_EXIT.portOpenFailed;
