@@ -16,7 +16,7 @@ if (hasPcscd()) {
   });
 } else {
   describe('social-security card reader contract: virtual card', () => {
-    it.skip('skipped: pcscd and vsmartcard-vpcd are not installed (apt-get install pcscd vsmartcard-vpcd)', () => undefined);
+    it.skip('skipped: needs root and pcscd + vsmartcard-vpcd (apt-get install pcscd vsmartcard-vpcd)', () => undefined);
   });
 }
 

@@ -1,25 +1,25 @@
-import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SS_SAMPLE_CARDS } from '../../drivers/sscard/index';
+import { runKioskctl, spawnKioskctl, type KioskctlRun } from '../cli/support/kioskctl-process';
 import { SsCardDataSchema } from './contract';
 import { hasPcscd, startPcscd, type PcscdRig } from './pcscd';
 import { fileSimHost, stopFileRig } from './support';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
+/** Runs kioskctl to completion with the given environment (a PCSCLITE_CSOCK_NAME picks the pcscd). */
+function kioskctl(args: string[], env: NodeJS.ProcessEnv): Promise<KioskctlRun> {
+  return runKioskctl(args, { env });
 }
 
-/** Runs `node bin/kioskctl.mjs ...args` to completion against the pcscd whose socket is given. */
-function kioskctl(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/kioskctl.mjs', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
+/** Resolves once a spawned `kioskctl … sim` says it is serving; rejects when it exits first. */
+function serving(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.stderr!.setEncoding('utf8').on('data', (t: string) => {
+      stderr += t;
+      if (stderr.includes('Ctrl-C')) resolve();
+    });
+    child.once('exit', () => reject(new Error(`simulator exited early: ${stderr}`)));
   });
 }
 
@@ -50,7 +50,7 @@ describe('kioskctl sscard (spawned CLI)', { timeout: 120_000 }, () => {
     expect(r.stderr).toContain('service-unavailable');
   });
 
-  describe.skipIf(!hasPcscd())('against a private pcscd (needs pcscd and vsmartcard-vpcd)', () => {
+  describe.skipIf(!hasPcscd())('against a private pcscd (needs root, pcscd and vsmartcard-vpcd)', () => {
     it('exit 5 when PC/SC has no reader', async () => {
       const r = await kioskctl(['sscard', 'read', '--json'], (await daemon(false)).env);
       expect(r.code).toBe(5);
@@ -97,17 +97,10 @@ describe('kioskctl sscard (spawned CLI)', { timeout: 120_000 }, () => {
 
     it('sscard sim presents a card that a second kioskctl reads, until SIGINT', async () => {
       const pcscd = await daemon();
-      const child = spawn(process.execPath, ['bin/kioskctl.mjs', 'sscard', 'sim', '--card', SS_SAMPLE_CARDS.expired, '--vpcd-port', String(pcscd.vpcdPort)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawnKioskctl(['sscard', 'sim', '--card', SS_SAMPLE_CARDS.expired, '--vpcd-port', String(pcscd.vpcdPort)], { env: process.env });
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       try {
-        await new Promise<void>((resolve, reject) => {
-          let stderr = '';
-          child.stderr.on('data', (d: Buffer) => {
-            stderr += d.toString();
-            if (stderr.includes('Ctrl-C')) resolve();
-          });
-          child.on('exit', () => reject(new Error(`simulator exited early: ${stderr}`)));
-        });
+        await serving(child);
         const r = await kioskctl(['sscard', 'read', '--wait', '5', '--json'], pcscd.env);
         expect(r.code).toBe(0);
         expect(JSON.parse(r.stdout)).toMatchObject({ cardNumber: 'A00000002', expired: true });

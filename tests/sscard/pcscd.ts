@@ -17,9 +17,13 @@ export interface PcscdRig {
   stop(): Promise<void>;
 }
 
-/** True when pcscd and the vpcd driver are installed (`.ci/run` installs pcscd and vsmartcard-vpcd). */
+/**
+ * True when a private pcscd can be started here: pcscd and the vpcd driver
+ * installed (`.ci/run` installs pcscd and vsmartcard-vpcd) and root (for the
+ * mount namespace, see {@link startPcscd}).
+ */
 export function hasPcscd(): boolean {
-  return existsSync('/usr/sbin/pcscd') && existsSync('/usr/lib/pcsc/drivers/serial/libifdvpcd.so');
+  return process.getuid?.() === 0 && existsSync('/usr/sbin/pcscd') && existsSync('/usr/lib/pcsc/drivers/serial/libifdvpcd.so');
 }
 
 /** A TCP port free at the time of asking (vpcd uses it and the next one, one per slot). */
