@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { DeviceStatusSchema } from '../../common/contract/schemas';
 import type { SsCardReader } from '../../drivers/sscard/index';
+import { until } from '../idcard/support';
 
 /** The exact JSON object of `kioskctl sscard read --json`. */
 export const SsCardDataSchema = z
@@ -30,15 +31,6 @@ export interface SsContractTarget {
   insertCard?: () => Promise<void>;
   removeCard?: () => Promise<void>;
   teardown(): Promise<void>;
-}
-
-/** Polls `check` every 20 ms until true; rejects after `timeoutMs`. */
-export async function until(check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** The social-security card reader contract: the same suite for the virtual card and, opt-in, a real reader with a card. */
