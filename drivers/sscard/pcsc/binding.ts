@@ -23,9 +23,9 @@ export interface PcscCard {
 
 /** One PC/SC context. */
 export interface PcscBinding {
-  /** Names of the readers PC/SC knows (maybe none). Rejects SsCardError `service-unavailable`. */
+  /** Names of the readers PC/SC knows (maybe none). Throws SsCardError `service-unavailable`. */
   listReaders(): string[];
-  /** True when the reader reports a card in it. Rejects `no-reader` for an unknown reader. */
+  /** True when the reader reports a card in it. Throws `no-reader` for an unknown reader, `service-unavailable` without pcscd. */
   cardPresent(reader: string): boolean;
   /** Connects to the card in `reader`. Rejects `no-card`, `no-reader`, `service-unavailable`, `unknown-card` (mute card). */
   connect(reader: string): Promise<PcscCard>;

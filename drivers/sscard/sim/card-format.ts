@@ -21,7 +21,7 @@ export const SimSsCardSchema = z
     validTo: z.string().regex(/^\d{8}$/),
     /** False for a card without the SSSE application (any other ISO 7816 card). */
     ssse: z.boolean().default(true),
-    /** ATR as hex; default {@link DEFAULT_ATR}-like T=0 ATR (sim/card-image.ts). */
+    /** ATR as hex; default `DEFAULT_ATR` of sim/card-image.ts (T=0). */
     atr: z.string().regex(/^([0-9A-Fa-f]{2})+$/).optional(),
   })
   .strict();
