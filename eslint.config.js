@@ -31,12 +31,13 @@ export const LAYERS = [
     packages: ['react', 'react-dom', 'xstate', '@xstate/react', 'zod', 'qrcode'],
   },
   // Device drivers (plain Node): bindings, simulators, protocol parsers.
+  // smartcard: the PC/SC N-API binding behind drivers/sscard/pcsc/.
   {
     name: 'drivers',
     dirs: ['drivers'],
     allow: ['common', 'drivers'],
     node: true,
-    packages: ['serialport', '@serialport/*', 'node-hid', 'iconv-lite', '@napi-rs/canvas', 'pngjs', 'qrcode', 'ipp', 'zod'],
+    packages: ['serialport', '@serialport/*', 'node-hid', 'smartcard', 'iconv-lite', '@napi-rs/canvas', 'pngjs', 'qrcode', 'ipp', 'zod'],
   },
   // Storage only (plain Node): outbox, catalogue cache, config, print journal, audit log.
   { name: 'offline-cache', dirs: ['offline-cache'], allow: ['common', 'common/crypto', 'offline-cache'], node: true, packages: ['better-sqlite3', 'uuid', 'zod'] },

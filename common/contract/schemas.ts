@@ -11,7 +11,7 @@ export const EmptySchema = z.object({}).strict();
 /* ------------------------------------------------------------------ devices */
 
 /** Device classes the kiosk knows. */
-export const DeviceClassSchema = z.enum(['idcard', 'receiptPrinter', 'scanner', 'a4Printer', 'camera']);
+export const DeviceClassSchema = z.enum(['idcard', 'receiptPrinter', 'scanner', 'a4Printer', 'camera', 'sscard']);
 export type DeviceClass = z.infer<typeof DeviceClassSchema>;
 
 /** Uniform device state (after XFS4IoT): pushed as events, never polled by the UI. */

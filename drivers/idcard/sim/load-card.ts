@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadJsonFile } from '../../base/load-json-file';
 import { SimCardSchema, type SimCard } from './card-format';
 
 /**
@@ -8,18 +8,7 @@ import { SimCardSchema, type SimCard } from './card-format';
  * not match {@link SimCardSchema}.
  */
 export function loadSimCard(path: string): SimCard {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new Error(`cannot read card file ${path}: ${(e as Error).message}`);
-  }
-  const parsed = SimCardSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new Error(`invalid card file ${path}: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown problem'}`);
-  }
-  return parsed.data;
+  return loadJsonFile(path, SimCardSchema, 'card file');
 }
 
 const card = (file: string) => fileURLToPath(new URL(`./cards/${file}`, import.meta.url));

@@ -9,6 +9,7 @@ import { queueCommand } from './queue';
 import { syncCommand } from './sync';
 import { txCommand } from './tx';
 import { idcardCommand } from './idcard';
+import { sscardCommand } from './sscard';
 import { scannerCommand } from './scanner';
 import { printerCommand } from './printer';
 import { printPdfCommand } from './print-pdf';
@@ -25,6 +26,7 @@ export const commands: CliCommand[] = [
   devicesCommand,
   serveCommand,
   idcardCommand,
+  sscardCommand,
   scannerCommand,
   printerCommand,
   printJobsCommand,
