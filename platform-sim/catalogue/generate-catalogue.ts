@@ -1,6 +1,7 @@
 import type { NameI18n } from '../../common/contract/catalogue-text';
 import type { ServiceDetail } from '../../common/contract/schemas';
 import { DEFAULT_ACTIONS, DEPARTMENT_SPECS, TYPE_NAMES, type DepartmentSpec } from './department-specs';
+import { generatedCases, wellKnownCases } from './item-demand';
 import { keywordsFor } from './item-keywords';
 import { itemI18n, nameI18n } from './item-i18n';
 import { feeDescriptionFor, resultDeliveryFor, summaryFor } from './guide-text';
@@ -123,6 +124,7 @@ function buildWellKnown(item: WellKnownItem, itemCode: string): ServiceDetail {
     form: [...identityFields(item.address, item.kind === 'query'), ...item.fields.map(extraField)],
     lifeEvents: [],
     keywords: keywordsFor(item.name),
+    casesLastYear: wellKnownCases(item.name),
     ...(item.kind === 'query' ? { kind: 'query' as const } : {}),
   };
 }
@@ -149,6 +151,7 @@ function buildGenerated(
   action: string,
   scope: string | null,
   itemCode: string,
+  rank: { action: number; scope: number },
 ): ServiceDetail {
   const base = action.replace('{}', subject);
   const name = scope ? `${base}（${scope}）` : base;
@@ -188,6 +191,7 @@ function buildGenerated(
     form: [...identityFields(!isQuery && output !== 'none', isQuery), ...extras],
     lifeEvents: [],
     keywords: keywordsFor(name),
+    casesLastYear: generatedCases(name, rank.action, rank.scope),
     ...(isQuery ? { kind: 'query' as const } : {}),
   };
 }
@@ -217,15 +221,15 @@ export function generateCatalogue(seed: number = CATALOGUE_SEED): GeneratedCatal
       const [type = 'GG', category = '', subject = '', actionList = '', scopeList = ''] = line.split('|');
       const actions = actionList ? actionList.split(',') : DEFAULT_ACTIONS[type]!;
       const scopes: (string | null)[] = scopeList ? scopeList.split(',') : [null];
-      for (const action of actions) {
+      actions.forEach((action, a) => {
         const main = codes.main(type);
         scopes.forEach((scope, s) => {
-          const item = buildGenerated(rng, dept, type, category, subject, action, scope, code(type, main, s + 1));
+          const item = buildGenerated(rng, dept, type, category, subject, action, scope, code(type, main, s + 1), { action: a, scope: s });
           if (names.has(item.name)) return;
           names.add(item.name);
           items.push(item);
         });
-      }
+      });
     }
   }
 
