@@ -71,9 +71,10 @@ const SECONDARY_SPAN = 1024;
 const TIER = {
   exact: 1000,
   pinyinWhole: 950,
+  // A whole word: what the person typed or what they mean by it (keyword, synonym) is one kind.
   hanMain: 850,
-  keyword: 790,
-  synonymHan: 790,
+  keyword: 850,
+  synonymHan: 850,
   hanQualifier: 700,
   pinyinFull: 650,
   synonymPinyin: 560,
@@ -199,10 +200,11 @@ function scatteredScore(letters: string, initials: string[][]): number {
  * computed once per name here; a search touches no pinyin library. Pure: no
  * I/O; the returned items are the objects passed in.
  *
- * Ranking, best first: the whole name; the whole name in pinyin; the Chinese
- * text in the name (main part before a bracketed qualifier); one of the
- * item's keywords; a synonym of the typed word in the name or keywords (社保 →
- * 社会保障卡申领); full pinyin; a synonym typed in pinyin or initials
+ * Ranking, best first: the whole name; the whole name in pinyin; a whole
+ * word, one kind however it names the item: the Chinese text in the name's
+ * main part (before a bracketed qualifier), one of the item's keywords, or a
+ * synonym of the typed word in the name or keywords (社保 → 社会保障卡申领);
+ * the Chinese text in a qualifier; full pinyin; a synonym typed in pinyin or initials
  * (sbk → 社会保障卡); a keyword typed in pinyin; initials (+30 when the
  * letters also name a synonym or keyword of the item); any pinyin prefixes; every
  * typed word somewhere in the name or keywords (身份证丢了); department;

@@ -26,7 +26,8 @@ const ENDING_FACTOR = 0.5;
 const ENDING_ACTIONS = /注销|退出|停发|暂停|取消|解挂|解约|终止|封存|缴销|歇业/;
 /** Demand of an organisation's item, relative to a resident's. */
 const ORGANISATION_FACTOR = 0.25;
-const ORGANISATION_ITEMS = /单位|企业|公司|机构|法人|社会团体|合作社|纳税人/;
+// 单位职工 is a person (an employee), not the organisation.
+const ORGANISATION_ITEMS = /单位(?!职工)|企业|公司|机构|法人|社会团体|合作社|纳税人/;
 
 /** The factor of what an item's name says about who asks for it and what it does. */
 function kindFactor(name: string): number {
