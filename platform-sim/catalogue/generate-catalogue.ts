@@ -66,13 +66,17 @@ function code(type: string, main: number, sub: number): string {
   return `${type}${String(main).padStart(5, '0')}${String(sub).padStart(3, '0')}`;
 }
 
-/** The applicant's fields; a query (answered on the spot, nothing to call back about) asks no phone number. */
-function identityFields(withAddress: boolean, query = false): FormField[] {
+/**
+ * The applicant's fields. Only an item the office may have to call back
+ * about asks a phone number: a query (answered on the spot) and a
+ * certificate (printed on the spot) ask none.
+ */
+function identityFields(withAddress: boolean, onTheSpot = false): FormField[] {
   const fields: FormField[] = [
     { id: 'name', label: '姓名', kind: 'text', required: true, prefill: 'name', maxLength: 50 },
     { id: 'idNumber', label: '身份证号码', kind: 'text', required: true, prefill: 'idNumber', maxLength: 18 },
   ];
-  if (!query) fields.push({ id: 'phone', label: '手机号码', kind: 'phone', required: true, prefill: null, maxLength: 11 });
+  if (!onTheSpot) fields.push({ id: 'phone', label: '手机号码', kind: 'phone', required: true, prefill: null, maxLength: 11 });
   if (withAddress) fields.push({ id: 'address', label: '住址', kind: 'text', required: false, prefill: 'address', maxLength: 200 });
   return fields;
 }
@@ -121,7 +125,7 @@ function buildWellKnown(item: WellKnownItem, itemCode: string): ServiceDetail {
       legalBasis: item.legalBasis,
     },
     materials: item.materials.map(wellKnownMaterial),
-    form: [...identityFields(item.address, item.kind === 'query'), ...item.fields.map(extraField)],
+    form: [...identityFields(item.address, item.kind === 'query' || item.output === 'certificate'), ...item.fields.map(extraField)],
     lifeEvents: [],
     keywords: keywordsFor(item.name),
     casesLastYear: wellKnownCases(item.name),
@@ -188,7 +192,7 @@ function buildGenerated(
       legalBasis: laws.join('；'),
     },
     materials,
-    form: [...identityFields(!isQuery && output !== 'none', isQuery), ...extras],
+    form: [...identityFields(!isQuery && output !== 'none', isQuery || output === 'certificate'), ...extras],
     lifeEvents: [],
     keywords: keywordsFor(name),
     casesLastYear: generatedCases(name, rank.action, rank.scope),
