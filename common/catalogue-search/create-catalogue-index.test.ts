@@ -75,6 +75,30 @@ describe('createCatalogueIndex', () => {
     expect(index.search({ query: 'sb', limit: 2, offset: 100 }).items).toEqual([]);
   });
 
+  it('orders equally good matches by the region\'s cases last year, and never lifts a weaker kind of match by them', () => {
+    const asked = [
+      item('B1', '公交卡挂失（学生）', '交通局', '出行服务', { casesLastYear: 100 }),
+      item('B2', '公交卡办理（老年人）', '交通局', '出行服务', { casesLastYear: 5000 }),
+      item('B3', '老年人乘车优待（公交卡）', '交通局', '出行服务', { casesLastYear: 1_000_000 }),
+    ];
+    const byDemand = createCatalogueIndex(asked);
+    expect(byDemand.search({ query: '公交卡', limit: 5 }).items.map((i) => i.code)).toEqual(['B2', 'B1', 'B3']);
+    // 公交卡 in a bracketed qualifier, and initials in the middle of the name, stay below, however often B3 is asked.
+    expect(byDemand.search({ query: 'gjk', limit: 5 }).items.map((i) => i.code)).toEqual(['B2', 'B1', 'B3']);
+    // Without figures the shorter name comes first; a `demand` option overrides the item's own field.
+    const flat = createCatalogueIndex(asked, { demand: () => 0 });
+    expect(flat.search({ query: '公交卡', limit: 5 }).items.map((i) => i.code)).toEqual(['B1', 'B2', 'B3']);
+  });
+
+  it('counts Chinese text wherever it stands in the name\'s main part, so the more asked item wins', () => {
+    const pension = createCatalogueIndex([
+      item('C1', '养老保险关系转移接续申请', '人社局', '社会保险', { casesLastYear: 500 }),
+      item('C2', '城乡居民养老保险参保登记', '人社局', '社会保险', { casesLastYear: 20000 }),
+      item('C3', '社会保险待遇资格认证办理（养老保险）', '人社局', '社会保险', { casesLastYear: 90000 }),
+    ]);
+    expect(pension.search({ query: '养老保险', limit: 5 }).items.map((i) => i.code)).toEqual(['C2', 'C1', 'C3']);
+  });
+
   it('returns the objects it was given', () => {
     expect(index.search({ query: 'sbcx', limit: 1 }).items[0]).toBe(items[1]);
   });

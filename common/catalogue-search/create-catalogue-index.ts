@@ -41,28 +41,40 @@ export interface CatalogueIndexOptions<T> {
   synonyms?: readonly SynonymEntry[];
   /**
    * How often an item was started at this terminal, read at search time.
-   * Adds at most {@link POPULARITY_CAP} to an item's score, less than the
-   * distance between two kinds of match, so it orders items that match
-   * equally well and never lifts a weaker match over a better one.
+   * Gives at most {@link POPULARITY_CAP} popularity points; popularity orders
+   * only items whose match scores the same, so it never lifts a weaker match
+   * over a better one.
    */
   popularity?: (code: string) => number;
+  /**
+   * Cases the platform handled for an item over the last year in its region
+   * (the catalogue's `casesLastYear`); default: the item's own field when it
+   * has one, else 0. Like {@link popularity} it orders only equally good matches.
+   */
+  demand?: (item: T) => number | undefined;
 }
 
-/** Largest score popularity can add: below the 10 points between the two closest kinds of match. */
+/** Most popularity points local use can give (3 per doubling of the uses at this terminal). */
 export const POPULARITY_CAP = 9;
 const TIER_STEP = 50;
+/** Sort-key span of the order within one score (popularity points × 16, capped). */
+const SECONDARY_SPAN = 1024;
 
 /**
- * Kinds of match, best first. Within a tier a match at the start of the name
- * gets +20, a later one loses up to 15 by position, popularity adds up to
- * {@link POPULARITY_CAP} (3 per doubling of the uses).
+ * Kinds of match, best first. Letters typed for the start of the name get
+ * +20 within their tier, later ones lose up to 15 by position (initials in the
+ * middle of a name often cross a word); Chinese text counts wherever it stands
+ * in the name's main part (城乡居民养老保险参保登记 is as much 养老保险 as
+ * 养老保险关系转移接续申请). Popularity never changes the kind: it orders
+ * items within one score.
  */
 const TIER = {
   exact: 1000,
   pinyinWhole: 950,
+  // A whole word: what the person typed or what they mean by it (keyword, synonym) is one kind.
   hanMain: 850,
-  keyword: 790,
-  synonymHan: 790,
+  keyword: 850,
+  synonymHan: 850,
   hanQualifier: 700,
   pinyinFull: 650,
   synonymPinyin: 560,
@@ -94,6 +106,8 @@ interface Entry<T> {
   /** Bit per letter (a–z, digits as one bit) any reading of the name can be typed with. */
   nameLetters: number;
   keywords: string[];
+  /** Popularity points from the region's demand: log2(1 + cases last year). */
+  demandPoints: number;
   keywordTokens: TextToken[][];
   keywordLetters: number;
   /** Name and keywords, for "all words present" matches. */
@@ -186,15 +200,18 @@ function scatteredScore(letters: string, initials: string[][]): number {
  * computed once per name here; a search touches no pinyin library. Pure: no
  * I/O; the returned items are the objects passed in.
  *
- * Ranking, best first: the whole name; the whole name in pinyin; the Chinese
- * text in the name (main part before a bracketed qualifier); one of the
- * item's keywords; a synonym of the typed word in the name or keywords (社保 →
- * 社会保障卡申领); full pinyin; a synonym typed in pinyin or initials
+ * Ranking, best first: the whole name; the whole name in pinyin; a whole
+ * word, one kind however it names the item: the Chinese text in the name's
+ * main part (before a bracketed qualifier), one of the item's keywords, or a
+ * synonym of the typed word in the name or keywords (社保 → 社会保障卡申领);
+ * the Chinese text in a qualifier; full pinyin; a synonym typed in pinyin or initials
  * (sbk → 社会保障卡); a keyword typed in pinyin; initials (+30 when the
  * letters also name a synonym or keyword of the item); any pinyin prefixes; every
  * typed word somewhere in the name or keywords (身份证丢了); department;
- * category; scattered initials (sbzm: 社会保险参保缴费证明打印); guide text. Ties go to the item used more
- * often at this terminal (capped), then the shorter name, then catalogue order.
+ * category; scattered initials (sbzm: 社会保险参保缴费证明打印); guide text. Equal scores go to
+ * the more popular item: log2(1 + the region's cases last year) plus, for
+ * local use, 3 per doubling of the uses at this terminal (at most
+ * {@link POPULARITY_CAP}); then the shorter name, then catalogue order.
  *
  * @example
  * const index = createCatalogueIndex(items);
@@ -203,6 +220,7 @@ function scatteredScore(letters: string, initials: string[][]): number {
 export function createCatalogueIndex<T extends ServiceSummary>(items: readonly T[], options: CatalogueIndexOptions<T> = {}): CatalogueIndex<T> {
   const keywordsOf = options.keywords ?? ((item: T) => (item as { keywords?: readonly string[] }).keywords);
   const popularity = options.popularity;
+  const demandOf = options.demand ?? ((item: T) => (item as { casesLastYear?: number }).casesLastYear);
   const tokenCache = new Map<string, TextToken[]>();
   const cachedTokens = (text: string): TextToken[] => {
     let t = tokenCache.get(text);
@@ -231,6 +249,7 @@ export function createCatalogueIndex<T extends ServiceSummary>(items: readonly T
       initials: nameTokens.map((t) => (t.syllables.length === 0 ? [t.char] : [...new Set(t.syllables.map((s) => s[0]!))])),
       nameLetters: lettersOf(nameTokens),
       keywords,
+      demandPoints: Math.log2(1 + Math.max(0, demandOf(item) ?? 0)),
       keywordTokens: keywords.map(cachedTokens),
       keywordLetters: keywords.reduce((m, k) => m | lettersOf(cachedTokens(k)), 0),
       haystack: [nameText, ...keywords].join('|'),
@@ -313,7 +332,7 @@ export function createCatalogueIndex<T extends ServiceSummary>(items: readonly T
           else {
             e.segments.forEach((seg, i) => {
               const at = seg.text.indexOf(q);
-              if (at >= 0) better(withinTier(i === 0 ? TIER.hanMain : TIER.hanQualifier, at));
+              if (at >= 0) better(i === 0 ? TIER.hanMain : TIER.hanQualifier);
             });
             if (e.keywords.includes(q)) better(TIER.keyword);
             if (score < TIER.synonymHan && hanSynonyms.some((means) => means.some((words) => hasAll(e.haystack, words)))) better(TIER.synonymHan);
@@ -340,11 +359,13 @@ export function createCatalogueIndex<T extends ServiceSummary>(items: readonly T
         if (score === 0 && letters && (e.nameLetters & needLetters) === needLetters) score = scatteredScore(letters, e.initials);
         if (score === 0 && pureHan && e.guideText.includes(q)) score = TIER.guide;
         if (score === 0) continue;
+        let points = e.demandPoints;
         if (popularity) {
           const uses = popularity(e.item.code);
-          if (uses > 0) score += Math.min(POPULARITY_CAP, Math.round(3 * Math.log2(1 + uses)));
+          if (uses > 0) points += Math.min(POPULARITY_CAP, 3 * Math.log2(1 + uses));
         }
-        keys.push(((TIER.exact + TIER_STEP - score) * 1000 + Math.min(e.nameText.length, 999)) * ORDER_SPAN + e.order);
+        const secondary = SECONDARY_SPAN - 1 - Math.min(SECONDARY_SPAN - 1, Math.round(16 * points));
+        keys.push((((TIER.exact + TIER_STEP - score) * SECONDARY_SPAN + secondary) * 1000 + Math.min(e.nameText.length, 999)) * ORDER_SPAN + e.order);
       }
 
       const sorted = Float64Array.from(keys);

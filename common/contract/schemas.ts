@@ -176,6 +176,12 @@ export const ServiceDetailSchema = ServiceSummarySchema.extend({
    */
   keywords: z.array(z.string().min(1).max(20)).max(20).optional(),
   /**
+   * Cases the platform handled for this entry over the last 12 months in its
+   * region (办件量), for search ranking: among equally good matches the more
+   * asked item comes first. Optional (older platforms send none: 0).
+   */
+  casesLastYear: z.number().int().nonnegative().optional(),
+  /**
    * Administrative division code (GB/T 2260, six digits) of the office that
    * implements this entry of the catalogue (实施清单), e.g. `410102` for a
    * district; absent or null: the platform's own level (基本目录).

@@ -16,7 +16,7 @@ describe('generated catalogue', () => {
     expect(invalid).toEqual([]);
   });
 
-  it('marks every 查询 item a query (kind) that needs the platform and asks no phone number; nothing else is one', () => {
+  it('marks every 查询 item a query (kind) that needs the platform and asks no phone number; nothing else is one; certificates ask none either', () => {
     const queries = catalogue.items.filter((i) => i.kind === 'query');
     expect(queries.map((i) => i.name)).toEqual(expect.arrayContaining(['社保查询', '住房公积金查询']));
     expect(queries.length).toBeGreaterThan(50);
@@ -25,6 +25,11 @@ describe('generated catalogue', () => {
       expect(q.queueable).toBe(false);
       expect(q.form.some((f) => f.kind === 'phone')).toBe(false);
     }
+    // A certificate printed on the spot has nothing to call back about either; an application that is processed later does.
+    const certificates = catalogue.items.filter((i) => i.output === 'certificate');
+    expect(certificates.map((i) => i.name)).toContain('社会保险参保缴费证明打印');
+    expect(certificates.filter((i) => i.form.some((f) => f.kind === 'phone')).map((i) => i.name)).toEqual([]);
+    expect(catalogue.items.find((i) => i.name === '城乡居民养老保险参保登记')?.form.some((f) => f.kind === 'phone')).toBe(true);
     const applications = catalogue.items.filter((i) => i.kind !== 'query');
     expect(applications.some((i) => i.name === '社会保障卡申领' && i.kind === undefined)).toBe(true);
   });

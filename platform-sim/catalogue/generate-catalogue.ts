@@ -1,6 +1,7 @@
 import type { NameI18n } from '../../common/contract/catalogue-text';
 import type { ServiceDetail } from '../../common/contract/schemas';
 import { DEFAULT_ACTIONS, DEPARTMENT_SPECS, TYPE_NAMES, type DepartmentSpec } from './department-specs';
+import { generatedCases, wellKnownCases } from './item-demand';
 import { keywordsFor } from './item-keywords';
 import { itemI18n, nameI18n } from './item-i18n';
 import { feeDescriptionFor, resultDeliveryFor, summaryFor } from './guide-text';
@@ -65,13 +66,17 @@ function code(type: string, main: number, sub: number): string {
   return `${type}${String(main).padStart(5, '0')}${String(sub).padStart(3, '0')}`;
 }
 
-/** The applicant's fields; a query (answered on the spot, nothing to call back about) asks no phone number. */
-function identityFields(withAddress: boolean, query = false): FormField[] {
+/**
+ * The applicant's fields. Only an item the office may have to call back
+ * about asks a phone number: a query (answered on the spot) and a
+ * certificate (printed on the spot) ask none.
+ */
+function identityFields(withAddress: boolean, onTheSpot = false): FormField[] {
   const fields: FormField[] = [
     { id: 'name', label: '姓名', kind: 'text', required: true, prefill: 'name', maxLength: 50 },
     { id: 'idNumber', label: '身份证号码', kind: 'text', required: true, prefill: 'idNumber', maxLength: 18 },
   ];
-  if (!query) fields.push({ id: 'phone', label: '手机号码', kind: 'phone', required: true, prefill: null, maxLength: 11 });
+  if (!onTheSpot) fields.push({ id: 'phone', label: '手机号码', kind: 'phone', required: true, prefill: null, maxLength: 11 });
   if (withAddress) fields.push({ id: 'address', label: '住址', kind: 'text', required: false, prefill: 'address', maxLength: 200 });
   return fields;
 }
@@ -120,9 +125,10 @@ function buildWellKnown(item: WellKnownItem, itemCode: string): ServiceDetail {
       legalBasis: item.legalBasis,
     },
     materials: item.materials.map(wellKnownMaterial),
-    form: [...identityFields(item.address, item.kind === 'query'), ...item.fields.map(extraField)],
+    form: [...identityFields(item.address, item.kind === 'query' || item.output === 'certificate'), ...item.fields.map(extraField)],
     lifeEvents: [],
     keywords: keywordsFor(item.name),
+    casesLastYear: wellKnownCases(item.name),
     ...(item.kind === 'query' ? { kind: 'query' as const } : {}),
   };
 }
@@ -149,6 +155,7 @@ function buildGenerated(
   action: string,
   scope: string | null,
   itemCode: string,
+  rank: { action: number; scope: number },
 ): ServiceDetail {
   const base = action.replace('{}', subject);
   const name = scope ? `${base}（${scope}）` : base;
@@ -185,9 +192,10 @@ function buildGenerated(
       legalBasis: laws.join('；'),
     },
     materials,
-    form: [...identityFields(!isQuery && output !== 'none', isQuery), ...extras],
+    form: [...identityFields(!isQuery && output !== 'none', isQuery || output === 'certificate'), ...extras],
     lifeEvents: [],
     keywords: keywordsFor(name),
+    casesLastYear: generatedCases(name, rank.action, rank.scope),
     ...(isQuery ? { kind: 'query' as const } : {}),
   };
 }
@@ -217,15 +225,15 @@ export function generateCatalogue(seed: number = CATALOGUE_SEED): GeneratedCatal
       const [type = 'GG', category = '', subject = '', actionList = '', scopeList = ''] = line.split('|');
       const actions = actionList ? actionList.split(',') : DEFAULT_ACTIONS[type]!;
       const scopes: (string | null)[] = scopeList ? scopeList.split(',') : [null];
-      for (const action of actions) {
+      actions.forEach((action, a) => {
         const main = codes.main(type);
         scopes.forEach((scope, s) => {
-          const item = buildGenerated(rng, dept, type, category, subject, action, scope, code(type, main, s + 1));
+          const item = buildGenerated(rng, dept, type, category, subject, action, scope, code(type, main, s + 1), { action: a, scope: s });
           if (names.has(item.name)) return;
           names.add(item.name);
           items.push(item);
         });
-      }
+      });
     }
   }
 

@@ -46,4 +46,13 @@ describe('search that finds what people mean', () => {
     expect(names('身份证丢了', 3)).toContain('居民身份证申领（遗失补领）');
     expect(names('gjj', 3).every((n) => n.includes('住房公积金'))).toBe(true);
   });
+
+  it('everyday words count as much as the name\'s own, and the more asked item comes first among them', () => {
+    // 上户口 is also moving a household registration in; 欠工资 also goes to labour arbitration; 退役军人 covers 退役士兵.
+    expect(names('上户口', 10).some((n) => n.startsWith('户口迁入登记'))).toBe(true);
+    expect(names('欠工资', 3)).toContain('劳动人事争议仲裁申请');
+    expect(names('退役军人', 10)).toContain('退役士兵报到登记');
+    // The most asked pension items first, not the ones whose name happens to start with 养老保险.
+    expect(names('养老保险', 2).sort()).toEqual(['城乡居民养老保险参保登记', '城乡居民养老保险费缴纳']);
+  });
 });

@@ -68,8 +68,12 @@ function departmentI18n(items: readonly ServiceDetail[]): NameI18n | undefined {
  * @param popularity uses of an item at this terminal (see {@link CatalogueService.recordUse}); default none.
  */
 export function buildCatalogueIndex(details: readonly ServiceDetail[], popularity?: (code: string) => number): CatalogueIndex {
-  const keywords = new Map(details.map((d) => [d.code, d.keywords]));
-  return createCatalogueIndex(details.map(toSummary), { keywords: (s) => keywords.get(s.code), ...(popularity ? { popularity } : {}) });
+  const byCode = new Map(details.map((d) => [d.code, d]));
+  return createCatalogueIndex(details.map(toSummary), {
+    keywords: (s) => byCode.get(s.code)?.keywords,
+    demand: (s) => byCode.get(s.code)?.casesLastYear,
+    ...(popularity ? { popularity } : {}),
+  });
 }
 
 /** Reads the local usage counts kept under the config key `catalogue.usage` (non-numbers ignored). */
