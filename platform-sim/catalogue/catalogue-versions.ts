@@ -128,6 +128,26 @@ export class CatalogueVersions {
   }
 
   /**
+   * Makes the next version by changing one text of one item: its name in
+   * `locale` (`zh-CN` the Chinese name itself, else its `i18n` entry). Returns
+   * null for an unknown code.
+   */
+  editName(code: string, locale: 'zh-CN' | 'zh-TW' | 'en' | 'ug', name: string): BumpResult | null {
+    const found = this.items.get(code);
+    if (!found) return null;
+    const item = structuredClone(found);
+    if (locale === 'zh-CN') item.name = name;
+    else item.i18n = { ...item.i18n, [locale]: { ...item.i18n?.[locale], name } };
+    const next = this.current + 1;
+    this.items.set(code, item);
+    this.history.set(next, { changed: new Set([code]), removed: new Set() });
+    this.history.delete(next - this.keepVersions);
+    this.current = next;
+    this.fullCache = null;
+    return { version: next, changed: [code], added: [], removed: [] };
+  }
+
+  /**
    * Items changed since `since`. Full catalogue when `since` is null, not a
    * known version, in the future, or older than the kept history.
    */
