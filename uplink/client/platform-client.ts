@@ -98,7 +98,7 @@ export interface PlatformClient {
   time(signal?: AbortSignal): Promise<PlatformReply<TimeResponse>>;
   /** `GET /api/v1/catalogue`, with `since` when not null. */
   catalogue(since: number | null): Promise<PlatformReply<CatalogueResponse>>;
-  /** `GET /api/v1/catalogue?since=<since>` with `If-None-Match: "cat-<since>"`: `notModified` when the platform is still at that version. */
+  /** `GET /api/v1/catalogue?since=<since>&compact=1` with `If-None-Match: "cat-<since>"`: `notModified` when the platform is still at that version; a compact delta otherwise (text edits as `patches`, `lifeEvents` absent when unchanged). */
   catalogueIfChanged(since: number): Promise<ConditionalReply<CatalogueResponse>>;
   /** `GET /api/v1/config`, with `If-None-Match: "cfg-<version>"` when a version is held: `notModified` when the offer is still that version. */
   remoteConfig(heldVersion: number | null): Promise<ConditionalReply<RemoteConfigResponse>>;
@@ -147,7 +147,7 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     catalogue: (since) =>
       http.json({ method: 'GET', path: '/api/v1/catalogue', ...(since === null ? {} : { query: { since: String(since) } }), schema: CatalogueResponseSchema }),
     catalogueIfChanged: (since) =>
-      http.conditional({ method: 'GET', path: '/api/v1/catalogue', query: { since: String(since) }, ifNoneMatch: `"cat-${since}"`, schema: CatalogueResponseSchema }),
+      http.conditional({ method: 'GET', path: '/api/v1/catalogue', query: { since: String(since), compact: '1' }, ifNoneMatch: `"cat-${since}"`, schema: CatalogueResponseSchema }),
     remoteConfig: (heldVersion) =>
       http.conditional({ method: 'GET', path: '/api/v1/config', ...(heldVersion === null ? {} : { ifNoneMatch: `"cfg-${heldVersion}"` }), schema: RemoteConfigResponseSchema }),
     ackCommands: (results) => http.json({ method: 'POST', path: '/api/v1/commands/ack', body: { deviceId: options.deviceId, results }, schema: CommandAckResponseSchema }),

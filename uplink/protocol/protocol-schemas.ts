@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { ServiceDetailSchema } from '../../common/contract/schemas';
-import { NameI18nSchema } from '../../common/contract/catalogue-text';
+import { catalogueText, NameI18nSchema } from '../../common/contract/catalogue-text';
 
 /** ISO 8601 time as sent by the platform. */
 const IsoTime = z.string().max(40).refine((s) => Number.isFinite(Date.parse(s)), 'not an ISO time');
@@ -33,7 +33,13 @@ export const CatalogueResponseSchema = z.object({
   full: z.boolean(),
   items: z.array(ServiceDetailSchema).max(100_000),
   removed: z.array(z.string().max(64)).max(100_000),
-  lifeEvents: z.array(LifeEventSchema).max(10_000),
+  /** Absent from a compact delta (`compact=1`): the life events did not change. Required in a full answer (checked by the refresh). */
+  lifeEvents: z.array(LifeEventSchema).max(10_000).optional(),
+  /** Compact delta only: single texts changed, applied to the cached item (docs/sync-protocol.md §3.1). */
+  patches: z
+    .array(z.object({ code: z.string().min(1).max(64), locale: z.enum(['zh-CN', 'zh-TW', 'en', 'ug']), field: z.literal('name'), text: catalogueText(200) }).strict())
+    .max(10_000)
+    .optional(),
 });
 export type CatalogueResponse = z.infer<typeof CatalogueResponseSchema>;
 

@@ -50,8 +50,8 @@ export interface SyncEngineOptions {
   degradedLatencyMs?: number;
 }
 
-/** Default of {@link SyncEngineOptions.idleProbeIntervalMs}: 5 min. */
-export const IDLE_PROBE_INTERVAL_MS = 300_000;
+/** Default of {@link SyncEngineOptions.idleProbeIntervalMs}: 10 min (the catalogue check's interval, so both share one connection). */
+export const IDLE_PROBE_INTERVAL_MS = 600_000;
 
 /** Result of one pass. */
 export interface SyncPassResult {
