@@ -13,7 +13,7 @@ export function registerCatalogueRoutes(app: FastifyInstance, ctx: PlatformConte
     const since = typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : null;
     const etag = `"cat-${ctx.catalogue.version}"`;
     reply.header('ETag', etag);
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send('');
     const delta = ctx.catalogue.since(since, (request.query as Record<string, unknown>).compact === '1');
     const head = `{"serverTime":${JSON.stringify(request.platformTime)},`;
     const body = delta.full ? head + ctx.catalogue.fullJsonTail() : head + JSON.stringify(delta).slice(1);

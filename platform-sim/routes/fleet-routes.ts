@@ -52,7 +52,7 @@ export function registerFleetRoutes(app: FastifyInstance, ctx: PlatformContext):
     if (!config) return { serverTime: request.platformTime, version: null, document: null };
     const etag = `"cfg-${config.version}"`;
     reply.header('ETag', etag);
-    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send('');
     return { serverTime: request.platformTime, version: config.version, document: configDocument(ctx, deviceId, config) };
   });
 

@@ -92,8 +92,9 @@ export interface PlatformTransport {
   json<S extends z.ZodType>(spec: CallSpec & { schema: S }): Promise<PlatformReply<z.infer<S>>>;
   /**
    * A JSON call sent with `If-None-Match: ifNoneMatch` (when given): a 304
-   * answer is `notModified` (it carries no body, so nothing to verify or
-   * apply), a 2xx answer is validated as by {@link json} and returned with its `ETag`.
+   * answer is `notModified` (no body; its reply signature is checked like a
+   * 2xx answer's, nothing is applied), a 2xx answer is validated as by
+   * {@link json} and returned with its `ETag`.
    */
   conditional<S extends z.ZodType>(spec: CallSpec & { schema: S }): Promise<ConditionalReply<z.infer<S>>>;
   /** A call whose 2xx answer is kept as bytes, at most `maxBytes`, sent with `Accept: accept`. */
@@ -153,7 +154,8 @@ export function createPlatformTransport(options: PlatformTransportOptions): Plat
       // The clock reading's midpoint is taken around the exchange itself, not the signing.
       sentAt = now();
       raw = await exchange(request, signal, timeoutMs, maxBytes, what, sentAt);
-      if (options.verifyReply && raw.response.ok) options.verifyReply({ request, status: raw.response.status, headers: raw.response.headers, bytes: raw.bytes });
+      // A 304 is verified too: a forged "not modified" must not keep the kiosk on an old catalogue or configuration.
+      if (options.verifyReply && (raw.response.ok || raw.response.status === 304)) options.verifyReply({ request, status: raw.response.status, headers: raw.response.headers, bytes: raw.bytes });
       json = parseJson(raw, expectsJson);
       const result = interpret(raw, json);
       record(spec, query, request, raw, json, null, sentAt);
