@@ -167,7 +167,7 @@ try {
   console.log(`idle day (24 h virtual, real schedule): ${day.length} requests (${failed} failed) over ${sockets.length - startSockets} TLS connections`);
   for (const [path, e] of [...byPath].sort()) console.log(`  ${path}: ${e.n} (status ${[...e.statuses].join(', ')})`);
   console.log(`idle day bytes on the socket (TLS included): ${dayBytes} B = ${(dayBytes / 1e6).toFixed(3)} MB (goal ≤ 1 MB/day: ${dayBytes <= IDLE_DAY_GOAL ? 'met' : 'NOT met'}); ${(dayBytes / day.length).toFixed(0)} B per request`);
-  console.log(`catalogue delta, one item changed in one language, on a new TLS connection (resumed session): ${deltaBytes} B on the socket over ${sockets.length - socketsBeforeDelta} new connection(s); body (Content-Length, gzip when ≥ 512 B) ${deltaBody} B`);
+  console.log(`catalogue delta, one item changed in one language, on a new TLS connection (undici resumes the TLS session): ${deltaBytes} B on the socket over ${sockets.length - socketsBeforeDelta} new connection(s); body (Content-Length, gzip when ≥ 512 B) ${deltaBody} B`);
   console.log(`catalogue delta on a kept-alive connection: ${warmDelta} B on the socket (goal ≤ 2 KB: ${warmDelta <= DELTA_GOAL ? 'met' : 'NOT met'}; with the handshake: ${deltaBytes <= DELTA_GOAL ? 'met' : 'NOT met'})`);
   if (failed > 0) throw new Error(`${failed} requests of the idle day failed`);
 } finally {
