@@ -1,6 +1,7 @@
 import type { CatalogueVersions } from './catalogue/catalogue-versions';
 import type { FaultInjector } from './faults';
 import type { PlatformClock } from './platform-clock';
+import type { FleetStore } from './store/fleet-store';
 import type { HeartbeatsStore } from './store/heartbeats-store';
 import type { PaymentsStore } from './store/payments-store';
 import type { RecordsStore } from './store/records-store';
@@ -16,6 +17,8 @@ export interface PlatformContext {
   settings: SettingsStore;
   heartbeats: HeartbeatsStore;
   catalogue: CatalogueVersions;
+  /** Remote configurations, commands, each terminal's last health, uploaded logs. */
+  fleet: FleetStore;
   /** Enrolled devices, the platform's signing keys and the nonce cache. */
   trust: TrustState;
   /** The server's own base URL (e.g. `http://127.0.0.1:4100`), known once listening. */

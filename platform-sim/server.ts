@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import { CatalogueVersions } from './catalogue/catalogue-versions';
 import { generateCatalogue } from './catalogue/generate-catalogue';
 import { WELL_KNOWN_ITEMS } from './catalogue/well-known-items';
+import { installCompressionHooks } from './compression-hooks';
 import { installPlatformHooks } from './fault-hooks';
 import { FaultInjector } from './faults';
 import { HttpError } from './http-error';
@@ -15,6 +16,7 @@ import { registerTechnicianRoutes } from './routes/technician-routes';
 import { registerBatchRoutes } from './routes/batch-routes';
 import { registerCatalogueRoutes } from './routes/catalogue-routes';
 import { registerCertificateRoutes } from './routes/certificate-routes';
+import { registerFleetRoutes } from './routes/fleet-routes';
 import { registerHeartbeatRoutes } from './routes/heartbeat-routes';
 import { registerIdentityRoutes } from './routes/identity-routes';
 import { registerPaymentRoutes } from './routes/payment-routes';
@@ -22,6 +24,7 @@ import { registerQueryRoutes } from './routes/query-routes';
 import { registerTimeRoutes } from './routes/time-routes';
 import { registerUpdateRoutes, UPDATES_DIR } from './routes/update-routes';
 import { registerVersionFeedRoutes } from './routes/version-feed-routes';
+import { FleetStore } from './store/fleet-store';
 import { HeartbeatsStore } from './store/heartbeats-store';
 import { openStore } from './store/open-store';
 import { PaymentsStore } from './store/payments-store';
@@ -89,7 +92,9 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   const settings = new SettingsStore(db);
   const base = generateCatalogue();
   const catalogue = new CatalogueVersions(base, 50, WELL_KNOWN_ITEMS.length);
-  for (const bump of settings.bumps()) catalogue.bump(bump.changes);
+  // Bumps and edits replayed in the order they made their versions.
+  const changes = [...settings.bumps().map((b) => ({ version: b.version, apply: () => catalogue.bump(b.changes) })), ...settings.edits().map((e) => ({ version: e.version, apply: () => catalogue.editName(e.code, e.locale, e.name) }))];
+  for (const change of changes.sort((a, b) => a.version - b.version)) change.apply();
 
   let baseUrl = '';
   const ctx: PlatformContext = {
@@ -100,6 +105,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
     settings,
     heartbeats: new HeartbeatsStore(db),
     catalogue,
+    fleet: new FleetStore(db),
     trust: new TrustState(new DevicesStore(db), options.requireSignedRequests ?? false, options.signatureWindowMs),
     baseUrl: () => baseUrl,
   };
@@ -118,6 +124,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
 
   installPlatformHooks(app, ctx);
   installTrustHooks(app, ctx);
+  installCompressionHooks(app);
   installJsonBodyParser(app);
   app.setErrorHandler((err: unknown, request, reply) => {
     const e = err as { statusCode?: number; message?: string };
@@ -153,6 +160,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerVersionFeedRoutes(app, options.dataDir);
   registerEnrolmentRoutes(app, ctx);
   registerTechnicianRoutes(app, ctx);
+  registerFleetRoutes(app, ctx);
 
   const host = options.host ?? '127.0.0.1';
   try {

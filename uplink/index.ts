@@ -18,8 +18,9 @@ export {
   type QueryRequest,
   type PlatformClientOptions,
   type HeartbeatBody,
+  type CommandAck,
 } from './client/platform-client';
-export { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_BYTES, type BinaryBody, type PlatformReply, type PlatformTransportOptions } from './client/platform-transport';
+export { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_BYTES, type BinaryBody, type ConditionalReply, type PlatformReply, type PlatformTransportOptions } from './client/platform-transport';
 export { PlatformHttpError, PlatformProtocolError, PlatformUnreachableError } from './client/platform-errors';
 export type { PlatformExchange, TrafficHook } from './client/traffic';
 export {
@@ -43,11 +44,13 @@ export { createLinkTrust, LINK_TRUSTED, type LinkTrust, type LinkTrustState, typ
 export { enrolTerminal, type Enrolment } from './client/enrolment';
 export { createPlatformFetch, type PlatformFetchOptions } from './client/platform-fetch';
 export type { CatalogueResponse, PaymentOrderResponse, PaymentStatusResponse, QrIdentityResponse, QueryResponse } from './protocol/protocol-schemas';
-export { createSyncEngine, DEFAULT_BATCH_SIZE, type SyncEngine, type SyncEngineOptions, type SyncPassResult, type SyncEngineEvents } from './sync/sync-engine';
+export { checkRemoteConfig, checkFleetCommand, type FleetTrustAnchor, type FleetDocumentRefusal } from './fleet/fleet-documents';
+export { HeartbeatSchedule, HEARTBEAT_CHECK_MS, FULL_REPORT_MS } from './sync/heartbeat-schedule';
+export { createSyncEngine, IDLE_PROBE_INTERVAL_MS, DEFAULT_BATCH_SIZE, type SyncEngine, type SyncEngineOptions, type SyncPassResult, type SyncEngineEvents } from './sync/sync-engine';
 export { backoffDelayMs, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './sync/backoff';
 export { sendHeartbeat, type HeartbeatAck, type HeartbeatOptions } from './sync/heartbeat';
 export { refreshCatalogue } from './sync/catalogue-refresh';
 export { lastClockReading, type ClockReading } from './sync/clock-offset';
 export { DeliveryWatcher, type DeliverySource } from './sync/delivery-watcher';
 export { startConnectivityProbe, PROBE_INTERVAL_MS } from './sync/connectivity-probe';
-export { createUplink, CATALOGUE_REFRESH_MS, HEARTBEAT_MS, type Uplink, type UplinkOptions } from './uplink';
+export { createUplink, CATALOGUE_REFRESH_MS, HEARTBEAT_MS, REAL_TIMERS, type Uplink, type UplinkOptions, type UplinkTimers } from './uplink';

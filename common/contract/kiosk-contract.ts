@@ -60,6 +60,8 @@ export const kioskContract = defineContract({
     serviceState: method(EmptySchema, ServiceStateSchema),
     /** The service state changed (raised by the core, or by the shell when the core goes down or comes back). */
     onServiceState: event(ServiceStateSchema),
+    /** `info` changed: a remote configuration was applied (always between sessions); the page takes it on its attract screen. */
+    onInfoChanged: event(SystemInfoSchema),
   }),
   session: service('citizen', {
     current: method(EmptySchema, SessionViewSchema),

@@ -386,6 +386,23 @@ export const SiteThemeSchema = z.object({
   staffAssist: z.boolean(),
 });
 
+/**
+ * The platform's remote configuration as the screen needs it
+ * (docs/sync-protocol.md §3.6), applied between sessions: version, the
+ * catalogue codes offered (null = all), opening periods (null = always),
+ * languages offered (zh-CN always among them), voice on or off, the
+ * maintenance window. Absent while the terminal runs on its local file.
+ */
+export const FleetSettingsSchema = z.object({
+  configVersion: z.number().int().positive(),
+  services: z.array(z.string().max(64)).max(500).nullable(),
+  openingHours: z.array(z.object({ days: z.array(z.number().int().min(1).max(7)).max(7), open: z.string().max(5), close: z.string().max(5) })).max(14).nullable(),
+  languages: z.array(KioskLocaleSchema).min(1).max(4),
+  voice: z.boolean(),
+  maintenanceWindow: z.object({ start: z.string().max(5), end: z.string().max(5) }),
+});
+export type FleetSettings = z.infer<typeof FleetSettingsSchema>;
+
 export const SystemInfoSchema = z.object({
   version: z.string(),
   deviceId: z.string(),
@@ -394,6 +411,8 @@ export const SystemInfoSchema = z.object({
   countdownSeconds: z.number().int().positive(),
   defaultLocale: z.string(),
   theme: SiteThemeSchema,
+  /** The platform's remote configuration (absent: none applied). Idle timeouts and theme above already include it. */
+  fleet: FleetSettingsSchema.optional(),
 });
 export type SystemInfo = z.infer<typeof SystemInfoSchema>;
 
@@ -404,9 +423,10 @@ export type SystemInfo = z.infer<typeof SystemInfoSchema>;
  * wrong platform address on a new terminal), the platform requires signed
  * requests and the terminal is not enrolled (or the platform does not know
  * it: `not-enrolled`, shown as 暂未开通服务), or the platform revoked the
- * terminal (`revoked`).
+ * terminal (`revoked`), or the platform took it out of service by a signed
+ * command (`taken-out-of-service`, until it is brought back).
  */
-export const OutOfServiceReasonSchema = z.enum(['core-restarting', 'crash-loop', 'no-catalogue', 'not-enrolled', 'revoked', 'key-storage-refused']);
+export const OutOfServiceReasonSchema = z.enum(['core-restarting', 'crash-loop', 'no-catalogue', 'not-enrolled', 'revoked', 'key-storage-refused', 'taken-out-of-service']);
 export type OutOfServiceReason = z.infer<typeof OutOfServiceReasonSchema>;
 
 /** Whether the terminal serves citizens now; `reason` is null exactly when `inService`. No personal data. */

@@ -5,7 +5,13 @@ import { ConnectionRegistry, IN_PROCESS_CONNECTION } from '../../common/contract
 import { FileKeyProvider, openKioskStore, readOrCreateDeviceId, type KeyProvider, type KioskStore } from '../../offline-cache/index';
 import { createDeviceSigning, createLinkTrust, createPlatformClient, createUplink, DeliveryWatcher, lastClockReading, type SyncEngine, type TrafficHook } from '../../uplink/index';
 import { openHostedPrinter, type A4PrintHost } from '../../drivers/a4-printer/index';
-import type { KeyProtection, ServiceState } from '../../common/contract/schemas';
+import type { KeyProtection, ServiceState, SystemInfo } from '../../common/contract/schemas';
+import { IdleGate } from '../../common/domain/idle-gate';
+import { FleetController } from './fleet/fleet-controller';
+import { fleetInfo } from './fleet/fleet-info';
+import { healthReport, RecentErrorCodes } from './fleet/health-report';
+import { lastLines, logFiles } from './logging/log-tail';
+import { logDirOf } from './logging/open-kiosk-logger';
 import type { KioskConfig } from './config';
 import { identityFromCard } from './devices/card-identity';
 import { A4_STATUS_INTERVAL_MS, createDevices, type KioskDevices } from './devices/create-devices';
@@ -93,6 +99,16 @@ export interface KioskCoreOptions {
    * Default none.
    */
   onHeartbeat?: (report: CoreHeartbeatReport) => void;
+  /**
+   * The platform asked for a restart by a signed command; called once the
+   * terminal is idle (the shell restarts the core or the app). Default: the
+   * request is audited and acknowledged, nothing restarts.
+   */
+  onRestartRequested?: () => void;
+  /** Heartbeat check and full report intervals, in ms (defaults 60 s and 15 min; `uplink/uplink.ts`). */
+  heartbeat?: { intervalMs?: number; fullReportMs?: number };
+  /** How long nothing may happen for the terminal to count as between sessions, in ms (a remote configuration waits for it). Default 60 000 (`IDLE_AFTER_MS`). */
+  idleAfterMs?: number;
 }
 
 /** The running kiosk core: what the transports and kioskctl use. */
@@ -136,8 +152,11 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   const events = new EventHub<KioskContract>();
   const stopEventLog = logKioskEvents(events, logger);
   const platformLog = logger.child({ part: 'uplink' });
+  const startedAtMs = Date.now();
+  const recentErrors = new RecentErrorCodes();
   // Method, path, status and time only: bodies (forms, QR identities) never reach the log.
   const traffic: TrafficHook = (x) => {
+    if (x.error) recentErrors.note(`platform-${x.response ? x.response.status : x.error.name}`);
     platformLog[x.error ? 'warn' : 'info']('platform.request', { method: x.method, path: x.path, status: x.response?.status ?? null, durationMs: Math.round(x.durationMs), error: x.error?.name ?? null });
     options.uplinkTraffic?.(x);
   };
@@ -146,6 +165,34 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   const linkTrust = createLinkTrust({ enrolled: identity.credentials !== null, initial: initialLinkStanding(store, deviceId) });
   const signing = identity.credentials ? createDeviceSigning(identity.credentials, { clockOffsetMs: () => lastClockReading(store.config)?.offsetMs ?? 0 }) : null;
   const client = createPlatformClient({ baseUrl: config.platformUrl, deviceId, traffic, onSettled: (e) => linkTrust.observe(e), ...signing });
+  // Between sessions: the shell's idle rule, fed here by touches and session changes.
+  const idleGate = new IdleGate(options.idleAfterMs === undefined ? {} : { idleAfterMs: options.idleAfterMs });
+  const fleet = new FleetController({
+    store,
+    client,
+    deviceId,
+    anchor: identity.credentials ? { provider: identity.credentials.provider, platformPublicKey: identity.credentials.platformPublicKey } : null,
+    isIdle: () => idleGate.isIdle(),
+    platformNow: () => Date.now() + (lastClockReading(store.config)?.offsetMs ?? 0),
+    onApplied: () => {
+      void implementation.system.info({}, { connection: IN_PROCESS_CONNECTION }).then((info) => events.emit('system', 'onInfoChanged', info));
+    },
+    handlers: {
+      syncNow: () => sync.syncNow(),
+      uploadLogs: async (commandId) => {
+        const dir = logDirOf(config.dataDir);
+        let lines: string[] = [];
+        try {
+          lines = lastLines(logFiles(dir), 500).map((l) => l.slice(0, 4000));
+        } catch {
+          // No log directory (a logger injected by the host): an empty upload still answers the command.
+        }
+        await client.uploadLogs(commandId, lines);
+      },
+      restart: () => options.onRestartRequested?.(),
+      serviceChanged: () => void announceServiceState(),
+    },
+  });
   const uplink = createUplink({
     store,
     client,
@@ -160,7 +207,24 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     ...(options.syncPollIntervalMs ? { syncPollIntervalMs: options.syncPollIntervalMs } : {}),
     ...(options.probeIntervalMs ? { probeIntervalMs: options.probeIntervalMs } : {}),
     heartbeatAtStart: (options.startupAlerts?.length ?? 0) > 0,
-    ...(options.onHeartbeat ? { onHeartbeat: (ack) => options.onHeartbeat?.(heartbeatReport(ack, registry.list())) } : {}),
+    onHeartbeat: async (ack) => {
+      options.onHeartbeat?.(heartbeatReport(ack, registry.list()));
+      await fleet.onHeartbeat(ack);
+    },
+    health: () =>
+      healthReport({
+        version: KIOSK_VERSION,
+        startedAtMs,
+        nowMs: Date.now(),
+        devices: registry.list(),
+        catalogueVersion: store.catalogue.version(),
+        configVersion: fleet.applied()?.version ?? null,
+        dataDir: config.dataDir,
+        errors: recentErrors,
+        service: serviceState(),
+      }),
+    ...(options.heartbeat?.intervalMs ? { heartbeatIntervalMs: options.heartbeat.intervalMs } : {}),
+    ...(options.heartbeat?.fullReportMs ? { fullReportIntervalMs: options.heartbeat.fullReportMs } : {}),
   });
   for (const alert of options.startupAlerts ?? []) store.setAlert(alert.code, alert.message);
   const sync = uplink.sync;
@@ -175,6 +239,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   const serviceState = (): ServiceState => {
     const refused = linkTrust.state.refused;
     if (refused) return { inService: false, reason: refused };
+    if (fleet.outOfService()) return { inService: false, reason: 'taken-out-of-service' };
     return catalogue.isEmpty() ? { inService: false, reason: 'no-catalogue' } : { inService: true, reason: null };
   };
   let lastServiceState = serviceState();
@@ -251,19 +316,20 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     audit: store.audit,
     idleSeconds: config.technicianIdleSeconds,
   });
-  const technicianSweep = setInterval(() => technicianAccess.sweep(), 5_000);
+  const technicianSweep = setInterval(() => {
+    technicianAccess.sweep();
+    fleet.tick();
+  }, 5_000);
   technicianSweep.unref();
 
   const implementation: KioskImplementation = {
     system: {
-      info: async () => ({
+      info: async (): Promise<SystemInfo> => ({
         version: KIOSK_VERSION,
         deviceId,
         simulated: Object.values(config.devices).some((d) => d.mode === 'sim'),
-        idleTimeoutSeconds: config.idleTimeoutSeconds,
-        countdownSeconds: config.countdownSeconds,
         defaultLocale: config.defaultLocale,
-        theme: config.theme,
+        ...fleetInfo(config, fleet.applied()),
       }),
       rendererReady: async () => ({ ok: true as const }),
       requestStaff: async ({ screen }) => {
@@ -272,7 +338,10 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
         return { ok: true as const };
       },
       serviceState: async () => serviceState(),
-      touched: async () => ({ ok: true as const }),
+      touched: async () => {
+        idleGate.activity();
+        return { ok: true as const };
+      },
     },
     session: sessionApi,
     catalogue: catalogue.methods(),
@@ -309,6 +378,9 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   const dispatcher = new ContractDispatcher(kioskContract, implementation, { connections });
 
   sync.on('connectivity', (c) => events.emit('connectivity', 'onChanged', c));
+  const stopIdleFeed = events.subscribe((channel, payload) => {
+    if (channel === 'session:onChanged') idleGate.sessionStage(String((payload as { stage?: unknown } | null)?.stage ?? 'idle'));
+  });
 
   store.audit.append('core.start', { version: KIOSK_VERSION, simulated: Object.values(config.devices).map((d) => d.mode) });
   logger.child({ part: 'core' }).info('core.start', { version: KIOSK_VERSION, deviceId, devices: Object.fromEntries(Object.entries(config.devices).map(([k, d]) => [k, d.mode])) });
@@ -337,6 +409,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
       if (closed) return;
       closed = true;
       clearInterval(technicianSweep);
+      stopIdleFeed();
       session.end();
       await devices.close();
       await uplink.stop();

@@ -11,7 +11,18 @@ export interface CatalogueDelta {
   items: ServiceDetail[];
   /** Codes removed since the requested version. */
   removed: string[];
-  lifeEvents: LifeEvent[];
+  /** Absent from a compact delta (the life events did not change: they never do in platform-sim). */
+  lifeEvents?: LifeEvent[];
+  /** Compact delta only: single texts changed (in order), for items not otherwise changed. */
+  patches?: CataloguePatch[];
+}
+
+/** One text of one item changed in one language (`zh-CN`: the Chinese field itself). */
+export interface CataloguePatch {
+  code: string;
+  locale: 'zh-CN' | 'zh-TW' | 'en' | 'ug';
+  field: 'name';
+  text: string;
 }
 
 /** What one bump changed. */
@@ -25,6 +36,8 @@ export interface BumpResult {
 interface VersionChange {
   changed: Set<string>;
   removed: Set<string>;
+  /** Text edits of this version (`editName`). */
+  patches?: CataloguePatch[];
 }
 
 const NEW_ITEMS: { name: string; department: string; category: string }[] = [
@@ -128,21 +141,49 @@ export class CatalogueVersions {
   }
 
   /**
-   * Items changed since `since`. Full catalogue when `since` is null, not a
-   * known version, in the future, or older than the kept history.
+   * Makes the next version by changing one text of one item: its name in
+   * `locale` (`zh-CN` the Chinese name itself, else its `i18n` entry). Returns
+   * null for an unknown code.
    */
-  since(since: number | null): CatalogueDelta {
+  editName(code: string, locale: 'zh-CN' | 'zh-TW' | 'en' | 'ug', name: string): BumpResult | null {
+    const found = this.items.get(code);
+    if (!found) return null;
+    const item = structuredClone(found);
+    if (locale === 'zh-CN') item.name = name;
+    else item.i18n = { ...item.i18n, [locale]: { ...item.i18n?.[locale], name } };
+    const next = this.current + 1;
+    this.items.set(code, item);
+    this.history.set(next, { changed: new Set(), removed: new Set(), patches: [{ code, locale, field: 'name', text: name }] });
+    this.history.delete(next - this.keepVersions);
+    this.current = next;
+    this.fullCache = null;
+    return { version: next, changed: [code], added: [], removed: [] };
+  }
+
+  /**
+   * Items changed since `since`. Full catalogue when `since` is null, not a
+   * known version, in the future, or older than the kept history. `compact`
+   * (the kiosk asked `compact=1`): an item whose only changes are text edits
+   * comes as `patches`, and `lifeEvents` is left out (unchanged).
+   */
+  since(since: number | null, compact = false): CatalogueDelta {
     const full = since === null || !Number.isInteger(since) || since < 1 || since > this.current || since < this.current - this.keepVersions + 1;
     if (full) return { version: this.current, full: true, items: [...this.items.values()], removed: [], lifeEvents: this.lifeEvents };
     const changed = new Set<string>();
     const removed = new Set<string>();
+    const patches: CataloguePatch[] = [];
     for (let v = since + 1; v <= this.current; v++) {
       const h = this.history.get(v)!;
       for (const c of h.changed) changed.add(c);
       for (const c of h.removed) removed.add(c);
+      patches.push(...(h.patches ?? []));
     }
+    // A patched item that also changed otherwise (or without compact) goes whole.
+    const patched = compact ? patches.filter((p) => !changed.has(p.code) && this.items.has(p.code)) : [];
+    for (const p of patches) if (!patched.includes(p)) changed.add(p.code);
     const items = [...changed].filter((c) => this.items.has(c)).map((c) => this.items.get(c)!);
     const gone = [...removed, ...changed].filter((c) => !this.items.has(c));
+    if (compact) return { version: this.current, full: false, items, removed: [...new Set(gone)], patches: patched };
     return { version: this.current, full: false, items, removed: [...new Set(gone)], lifeEvents: this.lifeEvents };
   }
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { KeyProtectionSchema, RatingLevelSchema } from '../../common/contract/schemas';
+import { CommandAckStatusSchema, FleetCommandKindSchema } from '../../common/fleet/fleet-command';
+import { TerminalHealthSchema } from '../../common/fleet/terminal-health';
 
 /** Largest number of items in one batch. */
 export const MAX_BATCH_ITEMS = 500;
@@ -73,7 +75,56 @@ export const HeartbeatSchema = z.object({
     .optional(),
   /** What protects the kiosk's data key at rest (common/contract/schemas.ts KeyProtection); absent from kiosks before it was reported. */
   keyProtection: KeyProtectionSchema.optional(),
+  /** Health beyond the fields above (versions, uptime, paper, disk, error codes, service state); absent from kiosks before the fleet issue. */
+  health: TerminalHealthSchema.optional(),
 });
+
+/** Body of `POST /api/v1/commands/ack`: how the terminal answered each delivered command (`ref` as delivered). */
+export const CommandAckSchema = z.object({
+  deviceId: z.string().min(1).max(128),
+  results: z
+    .array(
+      z.object({
+        ref: z.number().int().positive(),
+        id: z.string().max(64).nullable(),
+        status: CommandAckStatusSchema,
+        reason: z.string().max(64).nullable(),
+      }).strict(),
+    )
+    .min(1)
+    .max(50),
+}).strict();
+
+/** Body of `POST /api/v1/logs`: redacted log lines the terminal uploads (for a command or on its own). */
+export const LogUploadSchema = z.object({
+  deviceId: z.string().min(1).max(128),
+  commandId: z.string().max(64).nullable(),
+  lines: z.array(z.string().max(4000)).max(2000),
+}).strict();
+
+/** Body of `POST /admin/fleet/config` (test-only). `mode`: `signed` (default), `unsigned` (no signature) or `raw` (`document` served as is); `unchecked` signs settings that break the schema. */
+export const FleetConfigAdminSchema = z.object({
+  terminal: z.string().min(1).max(128).optional(),
+  group: z.string().min(1).max(128).optional(),
+  settings: z.unknown().optional(),
+  document: z.string().max(65_536).optional(),
+  version: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  mode: z.enum(['signed', 'unsigned', 'raw']).default('signed'),
+  unchecked: z.boolean().default(false),
+}).strict();
+
+/** Body of `POST /admin/fleet/commands` (test-only): a new command (`terminal`, `kind`), or the very document of an earlier delivery again (`replayRef`). */
+export const FleetCommandAdminSchema = z.union([
+  z.object({
+    terminal: z.string().min(1).max(128),
+    kind: FleetCommandKindSchema,
+    id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+    validForSeconds: z.number().int().min(-86_400).max(30 * 86_400).default(3600),
+    mode: z.enum(['signed', 'unsigned']).default('signed'),
+  }).strict(),
+  /** `terminal` delivers the earlier document to another terminal than it was signed for (test-only). */
+  z.object({ replayRef: z.number().int().positive(), terminal: z.string().min(1).max(128).optional() }).strict(),
+]);
 
 /** Body of `POST /api/v1/identity/qr`. */
 export const QrIdentitySchema = z.object({ payload: z.string().max(500) });
@@ -111,6 +162,9 @@ export const TerminalGroupSchema = z.object({ terminal: z.string().min(1).max(12
 
 /** Body of `POST /admin/catalogue/bump`. */
 export const BumpSchema = z.object({ changes: z.number().int().min(1).max(50).optional() });
+
+/** Body of `POST /admin/catalogue/edit` (test-only): one text of one item, in one language. */
+export const CatalogueEditSchema = z.object({ code: z.string().min(1).max(64), locale: z.enum(['zh-CN', 'zh-TW', 'en', 'ug']), name: z.string().min(1).max(200) }).strict();
 
 /** Body of `POST /admin/clock`. */
 export const ClockSchema = z.object({ offsetMs: z.number().int().min(-31_536_000_000).max(31_536_000_000) });

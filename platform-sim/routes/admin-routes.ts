@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { HttpError, parseBody } from '../http-error';
 import type { PlatformContext } from '../platform-context';
-import { BumpSchema, ClockSchema, FaultsPatchSchema, PinSchema, TerminalGroupSchema } from '../protocol/request-schemas';
+import { BumpSchema, CatalogueEditSchema, ClockSchema, FaultsPatchSchema, PinSchema, TerminalGroupSchema } from '../protocol/request-schemas';
 
 /**
  * Test-only admin endpoints (never exposed by a real platform). Not subject
@@ -87,6 +87,14 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: PlatformContext):
     const { changes = 3 } = parseBody(BumpSchema, request.body);
     const result = ctx.catalogue.bump(changes);
     ctx.settings.addBump(result.version, changes, request.platformTime);
+    return result;
+  });
+
+  app.post('/admin/catalogue/edit', async (request) => {
+    const edit = parseBody(CatalogueEditSchema, request.body);
+    const result = ctx.catalogue.editName(edit.code, edit.locale, edit.name);
+    if (!result) throw new HttpError(404, 'not-found', 'unknown catalogue code');
+    ctx.settings.addEdit(result.version, edit, request.platformTime);
     return result;
   });
 

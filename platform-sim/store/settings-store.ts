@@ -71,6 +71,18 @@ export class SettingsStore {
     return this.db.prepare('SELECT version, changes FROM catalogue_bumps ORDER BY version').all() as { version: number; changes: number }[];
   }
 
+  /** Catalogue edits in order (`POST /admin/catalogue/edit`), to replay at start-up among the bumps by version. */
+  edits(): { version: number; code: string; locale: 'zh-CN' | 'zh-TW' | 'en' | 'ug'; name: string }[] {
+    this.db.exec('CREATE TABLE IF NOT EXISTS catalogue_edits (version INTEGER PRIMARY KEY, code TEXT NOT NULL, locale TEXT NOT NULL, name TEXT NOT NULL, at TEXT NOT NULL)');
+    return this.db.prepare('SELECT version, code, locale, name FROM catalogue_edits ORDER BY version').all() as { version: number; code: string; locale: 'zh-CN' | 'zh-TW' | 'en' | 'ug'; name: string }[];
+  }
+
+  /** Logs an edit that made `version`. */
+  addEdit(version: number, edit: { code: string; locale: string; name: string }, at: string): void {
+    this.edits();
+    this.db.prepare('INSERT INTO catalogue_edits (version, code, locale, name, at) VALUES (?, ?, ?, ?, ?)').run(version, edit.code, edit.locale, edit.name, at);
+  }
+
   /** Logs a bump that made `version`. */
   addBump(version: number, changes: number, at: string): void {
     this.db.prepare('INSERT INTO catalogue_bumps (version, changes, at) VALUES (?, ?, ?)').run(version, changes, at);

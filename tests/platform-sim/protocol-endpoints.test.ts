@@ -115,7 +115,7 @@ describe('platform-sim protocol v1', () => {
     expect((await f.call('POST', '/api/v1/heartbeats', hb)).body.pinnedVersion).toBeNull();
     expect((await f.call('POST', '/admin/pin', { version: '1.2.0' })).status).toBe(200);
     const pinned = await f.call('POST', '/api/v1/heartbeats', hb);
-    expect(pinned.body).toEqual({ serverTime: pinned.headers.get('x-platform-time'), pinnedVersion: '1.2.0', auditAck: null });
+    expect(pinned.body).toEqual({ serverTime: pinned.headers.get('x-platform-time'), pinnedVersion: '1.2.0', auditAck: null, configVersion: null, commands: [] });
     await f.call('POST', '/admin/pin', { version: null });
     const list = (await f.call('GET', '/admin/heartbeats')).body;
     expect(list).toHaveLength(2);

@@ -26,7 +26,7 @@ describe('the platform client: per-locale catalogue text', () => {
     const url = await platformAnswering(answer(catalogue.items.slice(0, 3)));
     const reply = await createPlatformClient({ baseUrl: url, deviceId: 'k' }).catalogue(0);
     expect(reply.body.items[0]!.i18n?.en?.name).toBe(catalogue.items[0]!.i18n?.en?.name);
-    expect(reply.body.lifeEvents[0]!.i18n?.ug?.name).toBe(catalogue.lifeEvents[0]!.i18n?.ug?.name);
+    expect(reply.body.lifeEvents![0]!.i18n?.ug?.name).toBe(catalogue.lifeEvents[0]!.i18n?.ug?.name);
   });
 
   it('refuses a catalogue whose translated text carries a bidi override, naming where and what', async () => {

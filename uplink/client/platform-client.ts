@@ -1,18 +1,26 @@
+import type { CommandAckStatus } from '../../common/fleet/fleet-command';
+import type { TerminalHealth } from '../../common/fleet/terminal-health';
 import type { OutboxKind } from '../../offline-cache/index';
 import { PlatformProtocolError } from './platform-errors';
-import { createPlatformTransport, type BinaryBody, type PlatformReply, type PlatformTransportOptions } from './platform-transport';
+import { createPlatformTransport, type BinaryBody, type ConditionalReply, type PlatformReply, type PlatformTransportOptions } from './platform-transport';
 import {
   BATCH_PATHS,
   BatchResponseSchema,
   CatalogueResponseSchema,
+  CommandAckResponseSchema,
   HeartbeatResponseSchema,
+  LogUploadResponseSchema,
   PaymentOrderResponseSchema,
   PaymentStatusResponseSchema,
   QrIdentityResponseSchema,
   QueryResponseSchema,
+  RemoteConfigResponseSchema,
   TimeResponseSchema,
   type BatchResponse,
   type CatalogueResponse,
+  type CommandAckResponse,
+  type LogUploadResponse,
+  type RemoteConfigResponse,
   type HeartbeatResponse,
   type PaymentOrderResponse,
   type PaymentStatusResponse,
@@ -54,6 +62,17 @@ export interface HeartbeatBody {
   alerts: Array<{ code: string; message: string }>;
   /** The audit chain's head now, and the kiosk's hash at the head id the platform last acknowledged (null before any). */
   audit: { head: { id: number; hash: string }; proof: { id: number; hash: string | null } | null };
+  /** Health beyond the fields above (common/fleet/terminal-health.ts); absent when the caller has none. */
+  health?: TerminalHealth;
+}
+
+/** One acknowledgement of a delivered command (`ref` as the heartbeat reply gave it). */
+export interface CommandAck {
+  ref: number;
+  /** The command's id when it could be read, else null. */
+  id: string | null;
+  status: CommandAckStatus;
+  reason: string | null;
 }
 
 /** Options of {@link createPlatformClient}. */
@@ -79,6 +98,14 @@ export interface PlatformClient {
   time(signal?: AbortSignal): Promise<PlatformReply<TimeResponse>>;
   /** `GET /api/v1/catalogue`, with `since` when not null. */
   catalogue(since: number | null): Promise<PlatformReply<CatalogueResponse>>;
+  /** `GET /api/v1/catalogue?since=<since>&compact=1` with `If-None-Match: "cat-<since>"`: `notModified` when the platform is still at that version; a compact delta otherwise (text edits as `patches`, `lifeEvents` absent when unchanged). */
+  catalogueIfChanged(since: number): Promise<ConditionalReply<CatalogueResponse>>;
+  /** `GET /api/v1/config`, with `If-None-Match: "cfg-<version>"` when a version is held: `notModified` when the offer is still that version. */
+  remoteConfig(heldVersion: number | null): Promise<ConditionalReply<RemoteConfigResponse>>;
+  /** `POST /api/v1/commands/ack`: the terminal's answers to delivered commands (1–50). */
+  ackCommands(results: CommandAck[]): Promise<PlatformReply<CommandAckResponse>>;
+  /** `POST /api/v1/logs`: redacted log lines (at most 2 000 of 4 000 characters), for the command `commandId` or null. */
+  uploadLogs(commandId: string | null, lines: string[]): Promise<PlatformReply<LogUploadResponse>>;
   /** Sends one batch (≤ 500 items) to the endpoint of `kind`. Results are checked to be one per item, same order. */
   sendBatch(kind: OutboxKind, items: ReadonlyArray<{ id: string } & Record<string, unknown>>, signal?: AbortSignal): Promise<PlatformReply<BatchResponse>>;
   /** `POST /api/v1/heartbeats`. */
@@ -119,6 +146,12 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     time: (signal) => http.json({ method: 'GET', path: '/api/v1/time', schema: TimeResponseSchema, signal }),
     catalogue: (since) =>
       http.json({ method: 'GET', path: '/api/v1/catalogue', ...(since === null ? {} : { query: { since: String(since) } }), schema: CatalogueResponseSchema }),
+    catalogueIfChanged: (since) =>
+      http.conditional({ method: 'GET', path: '/api/v1/catalogue', query: { since: String(since), compact: '1' }, ifNoneMatch: `"cat-${since}"`, schema: CatalogueResponseSchema }),
+    remoteConfig: (heldVersion) =>
+      http.conditional({ method: 'GET', path: '/api/v1/config', ...(heldVersion === null ? {} : { ifNoneMatch: `"cfg-${heldVersion}"` }), schema: RemoteConfigResponseSchema }),
+    ackCommands: (results) => http.json({ method: 'POST', path: '/api/v1/commands/ack', body: { deviceId: options.deviceId, results }, schema: CommandAckResponseSchema }),
+    uploadLogs: (commandId, lines) => http.json({ method: 'POST', path: '/api/v1/logs', body: { deviceId: options.deviceId, commandId, lines }, schema: LogUploadResponseSchema }),
     async sendBatch(kind, items, signal) {
       const path = BATCH_PATHS[kind];
       const reply = await http.json({ method: 'POST', path, body: { deviceId: options.deviceId, items }, schema: BatchResponseSchema, signal });

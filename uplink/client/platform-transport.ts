@@ -75,7 +75,14 @@ export interface CallSpec {
   timeoutMs?: number | undefined;
   /** Largest accepted answer of a JSON call, in bytes (over it: {@link PlatformProtocolError}). Default {@link MAX_RESPONSE_BYTES}. */
   maxBytes?: number | undefined;
+  /** Sent as `If-None-Match` (a conditional call, see {@link PlatformTransport.conditional}). Default none. */
+  ifNoneMatch?: string | undefined;
 }
+
+/** A conditional call's answer: `notModified` (304, no body) or the validated body with the answer's `ETag` (null when none). */
+export type ConditionalReply<T> =
+  | { notModified: true; platformTime: Date | null; sentAt: number; receivedAt: number }
+  | (PlatformReply<T> & { notModified: false; etag: string | null });
 
 /** The HTTP side of the client: every platform call goes through these two functions. */
 export interface PlatformTransport {
@@ -83,6 +90,13 @@ export interface PlatformTransport {
   readonly deviceId: string;
   /** A JSON call whose 2xx answer must match `schema`. */
   json<S extends z.ZodType>(spec: CallSpec & { schema: S }): Promise<PlatformReply<z.infer<S>>>;
+  /**
+   * A JSON call sent with `If-None-Match: ifNoneMatch` (when given): a 304
+   * answer is `notModified` (no body; its reply signature is checked like a
+   * 2xx answer's, nothing is applied), a 2xx answer is validated as by
+   * {@link json} and returned with its `ETag`.
+   */
+  conditional<S extends z.ZodType>(spec: CallSpec & { schema: S }): Promise<ConditionalReply<z.infer<S>>>;
   /** A call whose 2xx answer is kept as bytes, at most `maxBytes`, sent with `Accept: accept`. */
   binary(spec: CallSpec & { accept: string; maxBytes: number }): Promise<PlatformReply<BinaryBody>>;
 }
@@ -116,6 +130,7 @@ export function createPlatformTransport(options: PlatformTransportOptions): Plat
     const what = `${spec.method} ${spec.path}`;
     const headers: Record<string, string> = { 'X-Kiosk-Device': options.deviceId, Accept: accept };
     if (spec.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (spec.ifNoneMatch !== undefined) headers['If-None-Match'] = spec.ifNoneMatch;
     const query = spec.query ?? {};
     const search = new URLSearchParams(query).toString();
     const { signal, release } = callSignal(timeoutMs, spec.signal);
@@ -139,7 +154,8 @@ export function createPlatformTransport(options: PlatformTransportOptions): Plat
       // The clock reading's midpoint is taken around the exchange itself, not the signing.
       sentAt = now();
       raw = await exchange(request, signal, timeoutMs, maxBytes, what, sentAt);
-      if (options.verifyReply && raw.response.ok) options.verifyReply({ request, status: raw.response.status, headers: raw.response.headers, bytes: raw.bytes });
+      // A 304 is verified too: a forged "not modified" must not keep the kiosk on an old catalogue or configuration.
+      if (options.verifyReply && (raw.response.ok || raw.response.status === 304)) options.verifyReply({ request, status: raw.response.status, headers: raw.response.headers, bytes: raw.bytes });
       json = parseJson(raw, expectsJson);
       const result = interpret(raw, json);
       record(spec, query, request, raw, json, null, sentAt);
@@ -226,21 +242,27 @@ export function createPlatformTransport(options: PlatformTransportOptions): Plat
     }
   }
 
+  function interpretJson<S extends z.ZodType>(spec: CallSpec & { schema: S }, raw: Raw, json: unknown): PlatformReply<z.infer<S>> {
+    const what = `${spec.method} ${spec.path}`;
+    if (!raw.response.ok) throw httpError(raw, json, what);
+    if (json === undefined) throw new PlatformProtocolError(`${what}: response is not JSON`);
+    const parsed = spec.schema.safeParse(json);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new PlatformProtocolError(`${what}: invalid response (${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'schema'})`);
+    }
+    const bodyTime = parseTime((parsed.data as { serverTime?: unknown } | null)?.serverTime);
+    return { body: parsed.data, platformTime: parseTime(raw.response.headers.get('x-platform-time')) ?? bodyTime, sentAt: raw.sentAt, receivedAt: raw.receivedAt };
+  }
+
   return {
     baseUrl,
     deviceId: options.deviceId,
-    json: (spec) =>
+    json: (spec) => call(spec, 'application/json', spec.maxBytes ?? MAX_RESPONSE_BYTES, (raw, json) => interpretJson(spec, raw, json)),
+    conditional: (spec) =>
       call(spec, 'application/json', spec.maxBytes ?? MAX_RESPONSE_BYTES, (raw, json) => {
-        const what = `${spec.method} ${spec.path}`;
-        if (!raw.response.ok) throw httpError(raw, json, what);
-        if (json === undefined) throw new PlatformProtocolError(`${what}: response is not JSON`);
-        const parsed = spec.schema.safeParse(json);
-        if (!parsed.success) {
-          const first = parsed.error.issues[0];
-          throw new PlatformProtocolError(`${what}: invalid response (${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'schema'})`);
-        }
-        const bodyTime = parseTime((parsed.data as { serverTime?: unknown } | null)?.serverTime);
-        return { body: parsed.data, platformTime: parseTime(raw.response.headers.get('x-platform-time')) ?? bodyTime, sentAt: raw.sentAt, receivedAt: raw.receivedAt };
+        if (raw.response.status === 304) return { notModified: true as const, platformTime: parseTime(raw.response.headers.get('x-platform-time')), sentAt: raw.sentAt, receivedAt: raw.receivedAt };
+        return { ...interpretJson(spec, raw, json), notModified: false as const, etag: raw.response.headers.get('etag') };
       }),
     binary: (spec) =>
       call(spec, spec.accept, spec.maxBytes, (raw, json) => {

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { ServiceDetailSchema } from '../../common/contract/schemas';
-import { NameI18nSchema } from '../../common/contract/catalogue-text';
+import { catalogueText, NameI18nSchema } from '../../common/contract/catalogue-text';
 
 /** ISO 8601 time as sent by the platform. */
 const IsoTime = z.string().max(40).refine((s) => Number.isFinite(Date.parse(s)), 'not an ISO time');
@@ -33,7 +33,13 @@ export const CatalogueResponseSchema = z.object({
   full: z.boolean(),
   items: z.array(ServiceDetailSchema).max(100_000),
   removed: z.array(z.string().max(64)).max(100_000),
-  lifeEvents: z.array(LifeEventSchema).max(10_000),
+  /** Absent from a compact delta (`compact=1`): the life events did not change. Required in a full answer (checked by the refresh). */
+  lifeEvents: z.array(LifeEventSchema).max(10_000).optional(),
+  /** Compact delta only: single texts changed, applied to the cached item (docs/sync-protocol.md §3.1). */
+  patches: z
+    .array(z.object({ code: z.string().min(1).max(64), locale: z.enum(['zh-CN', 'zh-TW', 'en', 'ug']), field: z.literal('name'), text: catalogueText(200) }).strict())
+    .max(10_000)
+    .optional(),
 });
 export type CatalogueResponse = z.infer<typeof CatalogueResponseSchema>;
 
@@ -57,6 +63,10 @@ export const HeartbeatResponseSchema = z.object({
   pinnedVersion: z.string().max(64).nullable(),
   /** The audit head id the platform recorded; the kiosk proves its hash there in the next heartbeat. Absent from older platforms. */
   auditAck: z.number().int().nonnegative().nullable().optional(),
+  /** The remote configuration version the platform offers this terminal (null: none); the kiosk fetches it when newer than its own. Absent from older platforms. */
+  configVersion: z.number().int().nonnegative().nullable().optional(),
+  /** Signed commands not yet acknowledged, with the platform's delivery reference. Absent from older platforms. */
+  commands: z.array(z.object({ ref: z.number().int().positive(), document: z.string().max(8192) })).max(20).optional(),
 });
 export type HeartbeatResponse = z.infer<typeof HeartbeatResponseSchema>;
 
@@ -108,3 +118,19 @@ export const BATCH_PATHS = {
 
 /** The platform accepts at most this many items per batch request. */
 export const MAX_BATCH_ITEMS = 500;
+
+/** `GET /api/v1/config` response: the signed configuration document offered to this terminal (both null when there is none). */
+export const RemoteConfigResponseSchema = z.object({
+  serverTime: IsoTime,
+  version: z.number().int().nonnegative().nullable(),
+  document: z.string().max(65_536).nullable(),
+});
+export type RemoteConfigResponse = z.infer<typeof RemoteConfigResponseSchema>;
+
+/** `POST /api/v1/commands/ack` response: how many acknowledgements were recorded (an acknowledged delivery is not counted twice). */
+export const CommandAckResponseSchema = z.object({ serverTime: IsoTime, recorded: z.number().int().nonnegative() });
+export type CommandAckResponse = z.infer<typeof CommandAckResponseSchema>;
+
+/** `POST /api/v1/logs` response. */
+export const LogUploadResponseSchema = z.object({ serverTime: IsoTime, received: z.number().int().nonnegative() });
+export type LogUploadResponse = z.infer<typeof LogUploadResponseSchema>;

@@ -1,4 +1,5 @@
 import type { KeyProtection } from '../../common/contract/schemas';
+import type { TerminalHealth } from '../../common/fleet/terminal-health';
 import { parsePinnedVersion } from '../../common/update/pinned-version';
 import type { KioskStore } from '../../offline-cache/index';
 import type { PlatformClient } from '../client/platform-client';
@@ -18,6 +19,8 @@ export interface HeartbeatOptions {
   keyProtection?: KeyProtection;
   /** Kiosk clock in ms. Default Date.now. */
   now?: () => number;
+  /** The health part (§3.3); absent when the caller has none. */
+  health?: TerminalHealth;
 }
 
 /** What an acknowledged heartbeat tells the kiosk. */
@@ -26,6 +29,10 @@ export interface HeartbeatAck {
   pinnedVersion: string | null;
   /** Present (true) when the platform's `pinnedVersion` was not a version and was ignored. */
   pinRefused?: true;
+  /** The remote configuration version the platform offers (present when it offers one). */
+  configVersion?: number;
+  /** Signed commands delivered with this reply (present when there are any). */
+  commands?: Array<{ ref: number; document: string }>;
 }
 
 /** Config key of the audit head id the platform last acknowledged. */
@@ -37,8 +44,9 @@ export const AUDIT_ACK_KEY = 'audit.platformAck';
  * protection when given; never personal
  * data), records the platform clock and the acknowledged audit head, and
  * returns the platform's pinned version (null = none; a value that is not a
- * semver version is refused: null with `pinRefused`). Throws the client's
- * typed errors.
+ * semver version is refused: null with `pinRefused`), the configuration
+ * version offered and the commands delivered (unchecked: the caller verifies
+ * them). Throws the client's typed errors.
  */
 export async function sendHeartbeat(options: HeartbeatOptions): Promise<HeartbeatAck> {
   const now = options.now ?? Date.now;
@@ -54,9 +62,14 @@ export async function sendHeartbeat(options: HeartbeatOptions): Promise<Heartbea
     alerts: [...options.store.alerts(), ...(options.alerts ?? [])],
     audit: { head: options.store.audit.head(), proof },
     ...(options.keyProtection === undefined ? {} : { keyProtection: options.keyProtection }),
+    ...(options.health ? { health: options.health } : {}),
   });
   if (typeof reply.body.auditAck === 'number') options.store.config.set(AUDIT_ACK_KEY, reply.body.auditAck);
   if (reply.platformTime) options.store.config.set(CLOCK_KEY, clockReading(reply.platformTime, reply.sentAt, reply.receivedAt));
   const pin = parsePinnedVersion(reply.body.pinnedVersion);
-  return pin.ok ? { pinnedVersion: pin.version } : { pinnedVersion: null, pinRefused: true };
+  const fleet = {
+    ...(typeof reply.body.configVersion === 'number' ? { configVersion: reply.body.configVersion } : {}),
+    ...(reply.body.commands && reply.body.commands.length > 0 ? { commands: reply.body.commands } : {}),
+  };
+  return pin.ok ? { pinnedVersion: pin.version, ...fleet } : { pinnedVersion: null, pinRefused: true, ...fleet };
 }

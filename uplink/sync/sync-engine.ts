@@ -36,9 +36,22 @@ export interface SyncEngineOptions {
   capDelayMs?: number;
   /** Wait between passes when drained and online (ms). Default 30 000. */
   pollIntervalMs?: number;
+  /**
+   * A drained background pass asks the platform's time (to learn it is still
+   * there) only when the last such check is at least this old and the link is
+   * online (ms). An explicit `syncNow()` always asks. Default
+   * {@link IDLE_PROBE_INTERVAL_MS}: an idle terminal's day stays inside the
+   * byte budget (bench/fleet-bytes.bench.ts).
+   */
+  idleProbeIntervalMs?: number;
+  /** One-shot timer of the loop's waits (returns its cancel). Default setTimeout; the byte bench runs a virtual clock. */
+  setTimer?: (fire: () => void, ms: number) => () => void;
   /** Latency (ms) above which a successful exchange counts as degraded. Default 5 000. */
   degradedLatencyMs?: number;
 }
+
+/** Default of {@link SyncEngineOptions.idleProbeIntervalMs}: 10 min (the catalogue check's interval, so both share one connection). */
+export const IDLE_PROBE_INTERVAL_MS = 600_000;
 
 /** Result of one pass. */
 export interface SyncPassResult {
@@ -94,6 +107,14 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const capMs = options.capDelayMs ?? BACKOFF_CAP_MS;
   const pollMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const degradedMs = options.degradedLatencyMs ?? DEFAULT_DEGRADED_LATENCY_MS;
+  const idleProbeMs = options.idleProbeIntervalMs ?? IDLE_PROBE_INTERVAL_MS;
+  let lastIdleProbeMs = Number.NEGATIVE_INFINITY;
+  const setTimer =
+    options.setTimer ??
+    ((fire: () => void, ms: number) => {
+      const t = setTimeout(fire, ms);
+      return () => clearTimeout(t);
+    });
   const events = new Emitter<SyncEngineEvents>();
 
   const storedContact = store.config.get(LAST_CONTACT_KEY);
@@ -166,7 +187,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  async function pass(): Promise<SyncPassResult & { ok: boolean }> {
+  async function pass(forceProbe: boolean): Promise<SyncPassResult & { ok: boolean }> {
     // A stop() in progress keeps its abort; any later pass gets a fresh signal.
     if (cancel.signal.aborted && (!stopped || loop === null)) cancel = new AbortController();
     let sent = 0;
@@ -227,9 +248,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         }
       }
     }
-    if (sent === 0) {
+    if (sent === 0 && (forceProbe || state !== 'online' || now() - lastIdleProbeMs >= idleProbeMs)) {
       try {
         contact(await client.time(cancel.signal));
+        lastIdleProbeMs = now();
         reachable = true;
       } catch (e) {
         const k = classify(e);
@@ -244,9 +266,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   }
 
   let lastOk = true;
-  function syncNow(): Promise<SyncPassResult> {
+  function syncNow(forceProbe = true): Promise<SyncPassResult> {
     if (!running) {
-      running = pass()
+      running = pass(forceProbe)
         .then((r) => {
           lastOk = r.ok;
           return { drained: r.drained, reachable: r.reachable, sent: r.sent, rejected: r.rejected };
@@ -264,9 +286,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   function sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
+      const cancelTimer = setTimer(done, ms);
       function done() {
-        clearTimeout(timer);
+        cancelTimer();
         wake = null;
         resolve();
       }
@@ -276,7 +298,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
   async function runLoop(): Promise<void> {
     while (!stopped) {
-      const r = await syncNow();
+      const r = await syncNow(false);
       if (stopped) break;
       let delay: number;
       if (lastOk && r.drained) {
@@ -315,7 +337,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       await loop;
       loop = null;
     },
-    syncNow,
+    syncNow: () => syncNow(true),
     nudge() {
       wake?.();
     },

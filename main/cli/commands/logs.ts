@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { logDirOf } from '../../core/logging/open-kiosk-logger';
+import { lastLines, logFiles } from '../../core/logging/log-tail';
 import { intOption, parseCommandArgs, requireOption } from '../args';
 import { EXIT, type CliCommand } from '../cli-types';
 import { EXIT_NO_KIOSK_DATA } from '../existing-store';
@@ -16,26 +16,6 @@ numbers are redacted before writing). --json prints the raw JSON lines.
 Exit status: 0 shown, 2 usage error, 5 no logs in DIR.`;
 
 const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
-
-/** The log files of `dir`, oldest first (pino-roll numbers them kiosk.1.log, kiosk.2.log, ...). */
-function logFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .map((f) => ({ f, n: /^kiosk\.(\d+)\.log$/.exec(f)?.[1] }))
-    .filter((x): x is { f: string; n: string } => x.n !== undefined)
-    .sort((a, b) => Number(a.n) - Number(b.n))
-    .map((x) => join(dir, x.f));
-}
-
-/** The last `count` lines over every file, oldest first. */
-function lastLines(files: string[], count: number): string[] {
-  const out: string[] = [];
-  for (const file of [...files].reverse()) {
-    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-    out.unshift(...lines.slice(Math.max(0, lines.length - (count - out.length))));
-    if (out.length >= count) break;
-  }
-  return out;
-}
 
 /** One JSON line as `time LEVEL part event key=value ...`; a line that is not JSON is shown as is. */
 function readable(line: string): string {

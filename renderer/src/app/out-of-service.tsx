@@ -21,6 +21,7 @@ const TITLE: Record<OutOfServiceReason, string> = {
   'not-enrolled': 'outOfService.titleNotEnrolled',
   revoked: 'outOfService.title',
   'key-storage-refused': 'outOfService.title',
+  'taken-out-of-service': 'outOfService.title',
 };
 
 /** What the person is told per reason. */
@@ -31,6 +32,7 @@ const BODY: Record<OutOfServiceReason, string> = {
   'not-enrolled': 'outOfService.notEnrolled',
   revoked: 'outOfService.revoked',
   'key-storage-refused': 'outOfService.keyStorageRefused',
+  'taken-out-of-service': 'outOfService.takenOutOfService',
 };
 
 /** Props of {@link OutOfService}; `status` and `reload` are seams for tests. */
@@ -52,7 +54,9 @@ export interface OutOfServiceProps {
  * cleared (main wiped it with the core), and that what they submitted is
  * kept (the outbox is durable). The staff-assist entry is always offered.
  * When service comes back the page reloads: a fresh attract screen, a new
- * connection, nothing of the old session left in the renderer.
+ * connection, nothing of the old session left in the renderer. So does a
+ * changed `system.info` (`onInfoChanged`: a remote configuration), once the
+ * page is on its attract screen.
  */
 export function OutOfService({ screen, status = connectionStatus(), reload = () => location.reload() }: OutOfServiceProps) {
   const { t } = useTranslation();
@@ -94,6 +98,13 @@ export function OutOfService({ screen, status = connectionStatus(), reload = () 
       if (timer) clearTimeout(timer);
     };
   }, [status, reload]);
+
+  // A remote configuration applied by the core (always between sessions): taken by a fresh page on the attract screen.
+  const [infoChanged, setInfoChanged] = useState(false);
+  useEffect(() => api.system.onInfoChanged(() => setInfoChanged(true)), [api]);
+  useEffect(() => {
+    if (infoChanged && screen === 'attract') reload();
+  }, [infoChanged, screen, reload]);
 
   const reason: OutOfServiceReason | null = lost ? 'core-restarting' : service.inService ? null : service.reason;
   if (reason && !wasOut.current) {

@@ -84,6 +84,7 @@ export class TestKioskApi implements KioskApi {
   private readonly deviceChanged = new Emitter<DeviceStatus>();
   private readonly connChanged = new Emitter<Connectivity>();
   private readonly serviceChanged = new Emitter<ServiceState>();
+  private readonly infoChanged = new Emitter<SystemInfo>();
   private service: ServiceState = { inService: true, reason: null };
   /** Ratings received. */
   readonly ratings: unknown[] = [];
@@ -212,7 +213,7 @@ export class TestKioskApi implements KioskApi {
   /** Number of listeners currently attached (leak checks). */
   listenerCount(): number {
     return (
-      this.sessionChanged.size + this.identifyFailed.size + this.jobChanged.size + this.deviceChanged.size + this.connChanged.size + this.catalogueUpdated.size + this.serviceChanged.size
+      this.sessionChanged.size + this.identifyFailed.size + this.jobChanged.size + this.deviceChanged.size + this.connChanged.size + this.catalogueUpdated.size + this.serviceChanged.size + this.infoChanged.size
     );
   }
 
@@ -245,6 +246,7 @@ export class TestKioskApi implements KioskApi {
     serviceState: () => this.delay('system.serviceState', () => this.service),
     touched: () => this.delay('system.touched', () => ({ ok: true as const })),
     onServiceState: (l) => this.serviceChanged.on(l),
+    onInfoChanged: (l) => this.infoChanged.on(l),
   };
 
   readonly session: KioskApi['session'] = {
