@@ -1,7 +1,12 @@
 import type { ServiceDetail } from '../../../common/contract/schemas';
 import { observePaymentOrders } from '../fixtures/observe-payments';
 import { expect, test } from '../fixtures/test';
+import { receiptText, type ParsedReceipt } from '../../../drivers/receipt-printer/index';
+import type { PrintedJob } from '../fixtures/kiosk-server';
 import { screen, walkToForm } from '../fixtures/walk';
+
+/** The text of the last job the receipt printer printed, its lines joined without the layout's padding (a wrapped value reads whole). */
+const lastReceiptText = (jobs: PrintedJob[]) => receiptText(jobs.at(-1) as unknown as ParsedReceipt).map((l) => l.trim()).join('');
 
 /**
  * A fee item end to end on the real stack (issue 6, 统一公共支付): submit,
@@ -34,9 +39,36 @@ test.describe('payment of a fee in Chromium against platform-sim', () => {
     await page.getByTestId('payment-continue').click();
     await screen(page, 'printing');
     await page.locator('[data-testid="print-state"][data-state="done"]').waitFor({ timeout: 30_000 });
-    expect(JSON.stringify(await h.printed())).toContain(item!.name.slice(0, 4));
+    const receipt = lastReceiptText(await h.printed());
+    expect(receipt).toContain(item!.name.slice(0, 4));
+    expect(receipt).toContain(`${(item!.feeFen / 100).toFixed(2)} 元`);
+    expect(receipt).toContain('统一公共支付平台');
+    expect(receipt).toContain('已缴费');
+    expect(receipt).not.toContain('未缴费');
 
     const records = (await h.platformTransactions()).filter((t) => t.service === item!.code);
     expect(records).toHaveLength(before + 1);
+  });
+
+  test('a fee left for later: the receipt states the amount due, 未缴费 and how to pay it', async ({ kiosk: h }) => {
+    const orders = observePaymentOrders(h);
+    const item: ServiceDetail | undefined = h.core.store.catalogue.all().find((i) => i.feeFen > 0 && i.output === 'receipt' && i.form.length > 0 && i.form.length <= 5);
+    const page = h.page;
+    await walkToForm(page, h, item!);
+    await page.getByTestId('precheck-button').click();
+    await screen(page, 'confirm');
+    await page.getByTestId('confirm-submit').click();
+    await screen(page, 'payment', 30_000);
+    await page.locator('[data-testid="payment-state"][data-state="waiting"]').waitFor();
+    expect(orders).toHaveLength(1);
+    await page.getByTestId('payment-cancel').click();
+    await page.locator('[data-testid="payment-state"][data-state="cancelled"]').waitFor({ timeout: 15_000 });
+    await page.getByTestId('payment-later').click();
+    await page.locator('[data-testid="print-state"][data-state="done"]').waitFor({ timeout: 30_000 });
+    const receipt = lastReceiptText(await h.printed());
+    expect(receipt).toContain(`${(item!.feeFen / 100).toFixed(2)} 元`);
+    expect(receipt).toContain('未缴费');
+    expect(receipt).toContain('凭受理编号到窗口或在手机上缴费');
+    expect(receipt).not.toContain('已缴费');
   });
 });
