@@ -18,6 +18,9 @@ function choiceId(el: HTMLElement): string {
   return what ? `${name}:${what}` : name;
 }
 
+/** A key of the keypad, an arrow or Tab: never part of a QR scan typed by the scanner's keyboard wedge. */
+const isKeypadOrMove = (e: KeyboardEvent) => e.code.startsWith('Numpad') || e.key.startsWith('Arrow') || e.key === 'Tab';
+
 /** How many utterance ids the `data-heard` log keeps. */
 const HEARD_KEPT = 100;
 
@@ -170,8 +173,21 @@ export function AudioMode({ screenKey, prompt, overlayKey, attract }: { screenKe
       el.focus({ preventScroll: false });
       speak([{ id: `choice:${choiceId(el)}`, text: describeChoice(el, words()) }]);
     };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
+    // Keypad keys, arrows and Tab before anything else (no scanner sends them); the main keyboard's
+    // Enter and Space only after the QR scanner's keyboard wedge (document, capture) has let them
+    // through, so a scan's closing Enter still ends the scan in audio mode.
+    const early = (e: KeyboardEvent) => {
+      if (isKeypadOrMove(e)) onKey(e);
+    };
+    const late = (e: KeyboardEvent) => {
+      if (!isKeypadOrMove(e) && !e.defaultPrevented) onKey(e);
+    };
+    window.addEventListener('keydown', early, true);
+    window.addEventListener('keydown', late);
+    return () => {
+      window.removeEventListener('keydown', early, true);
+      window.removeEventListener('keydown', late);
+    };
   }, [active, readScreen, setMuted, speak, t, words]);
 
   return (
