@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures/test';
-import { pickSliceService, screen, walkToResult } from '../fixtures/walk';
+import { pickSliceService, screen, walkToRating, walkToResult } from '../fixtures/walk';
 
 /**
  * A card left on the reader after a session, on the real stack (browser
@@ -13,11 +13,7 @@ test('a card left after a session: 请取走身份证, no session by itself, a t
   const page = h.page;
   const item = pickSliceService(h);
   await walkToResult(page, h, item);
-  // The person walks away with the card still on the reader.
-  await page.getByTestId('result-continue').click();
-  await page.locator('[data-testid="print-state"][data-state="done"]').waitFor({ timeout: 30_000 });
-  await page.getByTestId('print-continue').click();
-  await screen(page, 'rating');
+  await walkToRating(page, h, true);
   await page.getByTestId('rating-skip').click();
   await screen(page, 'thanks');
   await page.getByTestId('thanks-done').click();

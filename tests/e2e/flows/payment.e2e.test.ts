@@ -1,6 +1,7 @@
 import type { ServiceDetail } from '../../../common/contract/schemas';
 import { observePaymentOrders } from '../fixtures/observe-payments';
-import { expect, test } from '../fixtures/test';
+import type { Page } from '@playwright/test';
+import { expect, test, type KioskHarness } from '../fixtures/test';
 import { receiptText, type ParsedReceipt } from '../../../drivers/receipt-printer/index';
 import type { PrintedJob } from '../fixtures/kiosk-server';
 import { screen, walkToForm } from '../fixtures/walk';
@@ -14,17 +15,25 @@ const lastReceiptText = (jobs: PrintedJob[]) => receiptText(jobs.at(-1) as unkno
  * follows the polled status, and the receipt prints.
  * The kiosk is the worker's: the platform's count is taken before the walk.
  */
+/** A fee item printed on the receipt printer with a short form (the first in the catalogue). */
+const feeItem = (h: KioskHarness): ServiceDetail | undefined => h.core.store.catalogue.all().find((i) => i.feeFen > 0 && i.output === 'receipt' && i.form.length > 0 && i.form.length <= 5);
+
+/** From attract: card, `item`'s form filled, reviewed and submitted; the payment screen comes next. */
+async function submitToPayment(page: Page, h: KioskHarness, item: ServiceDetail): Promise<void> {
+  await walkToForm(page, h, item);
+  await page.getByTestId('precheck-button').click();
+  await screen(page, 'confirm');
+  await page.getByTestId('confirm-submit').click();
+}
+
 test.describe('payment of a fee in Chromium against platform-sim', () => {
   test('shows the amount and a QR code, turns to paid when the platform says so, then prints the receipt', async ({ kiosk: h }) => {
     const orders = observePaymentOrders(h);
-    const item: ServiceDetail | undefined = h.core.store.catalogue.all().find((i) => i.feeFen > 0 && i.output === 'receipt' && i.form.length > 0 && i.form.length <= 5);
+    const item = feeItem(h);
     expect(item).toBeDefined();
     const before = (await h.platformTransactions()).filter((t) => t.service === item!.code).length;
     const page = h.page;
-    await walkToForm(page, h, item!);
-    await page.getByTestId('precheck-button').click();
-    await screen(page, 'confirm');
-    await page.getByTestId('confirm-submit').click();
+    await submitToPayment(page, h, item!);
 
     await screen(page, 'payment', 30_000);
     await page.getByTestId('payment-qr').waitFor({ state: 'visible' });
@@ -52,12 +61,9 @@ test.describe('payment of a fee in Chromium against platform-sim', () => {
 
   test('a fee left for later: the receipt states the amount due, 未缴费 and how to pay it', async ({ kiosk: h }) => {
     const orders = observePaymentOrders(h);
-    const item: ServiceDetail | undefined = h.core.store.catalogue.all().find((i) => i.feeFen > 0 && i.output === 'receipt' && i.form.length > 0 && i.form.length <= 5);
+    const item = feeItem(h);
     const page = h.page;
-    await walkToForm(page, h, item!);
-    await page.getByTestId('precheck-button').click();
-    await screen(page, 'confirm');
-    await page.getByTestId('confirm-submit').click();
+    await submitToPayment(page, h, item!);
     await screen(page, 'payment', 30_000);
     await page.locator('[data-testid="payment-state"][data-state="waiting"]').waitFor();
     expect(orders).toHaveLength(1);
