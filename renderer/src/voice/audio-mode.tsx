@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from '../i18n/use-translation';
 import { usePreferences } from '../hooks/preferences';
+import { useVoice } from '../hooks/voice-context';
 import type { PromptId } from './prompt-ids';
 import { audioKeyAction, isAudioActivationKey } from './audio-keys';
 import { choicesOf, contentOf, describeChoice, isTextField } from './audio-choices';
@@ -64,6 +65,7 @@ function say(batch: readonly Utterance[], lang: string): void {
 export function AudioMode({ screenKey, prompt, overlayKey, attract }: { screenKey: string; prompt: PromptId | null; overlayKey: string; attract: boolean }) {
   const { t } = useTranslation();
   const { locale, setMuted } = usePreferences();
+  const voice = useVoice();
   const [active, setActive] = useState(false);
   const [spoken, setSpoken] = useState<readonly Utterance[]>([]);
   const focusIndex = useRef(-1);
@@ -129,6 +131,7 @@ export function AudioMode({ screenKey, prompt, overlayKey, attract }: { screenKe
         if (!isAudioActivationKey(e)) return;
         e.preventDefault();
         setMuted(false);
+        voice.replay();
         intro.current = true;
         setActive(true);
         return;
@@ -138,6 +141,7 @@ export function AudioMode({ screenKey, prompt, overlayKey, attract }: { screenKe
       e.preventDefault();
       e.stopPropagation();
       if (action === 'repeat') {
+        voice.replay();
         readScreen();
         return;
       }
@@ -188,7 +192,7 @@ export function AudioMode({ screenKey, prompt, overlayKey, attract }: { screenKe
       window.removeEventListener('keydown', early, true);
       window.removeEventListener('keydown', late);
     };
-  }, [active, readScreen, setMuted, speak, t, words]);
+  }, [active, readScreen, setMuted, speak, t, voice, words]);
 
   return (
     <div className="visually-hidden" aria-live="assertive" data-testid="audio-spoken" data-active={active} data-heard={heardLog} data-audio-skip>

@@ -124,8 +124,8 @@ test.describe('audio mode, keypad only', () => {
     await screen(page, 'attract');
     await h.sim('/sim/idcard/remove');
     // The session ended: audio mode is off and nothing said stays on the page.
-    expect(await page.getByTestId('audio-spoken').getAttribute('data-active')).toBe('false');
-    expect(await heardLog(page)).toEqual([]);
+    await expect(page.getByTestId('audio-spoken')).toHaveAttribute('data-active', 'false');
+    await expect.poll(() => heardLog(page)).toEqual([]);
     cursor.delete(page);
 
     // A one-field application: the phone number typed on the keypad, submitted, the receipt number said and printed.
