@@ -17,6 +17,7 @@ import { ConnectivityBanner } from '../ui/connectivity-banner';
 import { IdleOverlay } from '../ui/idle-overlay';
 import { TopBar } from '../ui/top-bar';
 import { promptFor } from '../voice/prompt-ids';
+import { AudioMode } from '../voice/audio-mode';
 import { VoicePlayer } from '../voice/voice-player';
 
 const NO_SESSION: ReadonlySet<ScreenName> = new Set(['boot', 'attract']);
@@ -109,6 +110,7 @@ export function Shell() {
         />
         <IdleOverlay secondsLeft={idle.secondsLeft} onContinue={idle.resume} />
         <OutOfService screen={screen} />
+        <AudioMode screenKey={`${screen}:${step ?? ''}`} prompt={prompt} overlayKey={dialogOpen ? 'dialog' : ''} attract={screen === 'attract'} />
       </div>
     </VoicePlayer>
   );

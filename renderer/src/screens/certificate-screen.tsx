@@ -3,6 +3,7 @@ import { useFlow } from '../hooks/flow-context';
 import { certificateProgress } from '../flow/dues';
 import { stepOf } from '../flow/screen-of';
 import { Icon } from '../ui/icons';
+import { Bdi } from '../ui/bdi';
 import { Screen } from '../ui/screen';
 import { DueItem } from './due-item';
 
@@ -44,7 +45,9 @@ export function CertificateScreen() {
       {(state === 'failed' || state === 'offer') && receiptNumber ? (
         <p className="receipt">
           <span>{t('result.receiptNumber')}</span>
-          <strong>{receiptNumber}</strong>
+          <strong>
+            <Bdi>{receiptNumber}</Bdi>
+          </strong>
         </p>
       ) : null}
       <div className="actions">

@@ -6,6 +6,7 @@ import { ErrorNote } from '../ui/error-note';
 import { fenToYuan } from '../ui/format';
 import { QrCode } from '../ui/qr-code';
 import { AutoAdvance } from '../ui/auto-advance';
+import { Bdi } from '../ui/bdi';
 import { Screen } from '../ui/screen';
 import { minutesSeconds, useSecondsUntil } from '../ui/use-countdown';
 import { DueItem } from './due-item';
@@ -60,7 +61,9 @@ export function PaymentScreen() {
           {receiptNumber ? (
             <p className="receipt receipt-inline" data-testid="payment-receipt">
               <span>{t('result.receiptNumber')}</span>
-              <strong>{receiptNumber}</strong>
+              <strong>
+                <Bdi>{receiptNumber}</Bdi>
+              </strong>
             </p>
           ) : null}
           <p className={`payment-state ${problem ? 'payment-problem' : ''}`} data-testid="payment-state" data-state={step} role="status">

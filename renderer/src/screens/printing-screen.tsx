@@ -2,6 +2,7 @@ import { useTranslation } from '../i18n/use-translation';
 import { useFlow } from '../hooks/flow-context';
 import { Icon } from '../ui/icons';
 import { AutoAdvance } from '../ui/auto-advance';
+import { Bdi } from '../ui/bdi';
 import { Screen } from '../ui/screen';
 
 const KNOWN_REASONS = new Set(['paper-out', 'cover-open', 'offline']);
@@ -30,7 +31,9 @@ export function PrintingScreen() {
           {result ? (
             <p className="receipt">
               <span>{t('result.receiptNumber')}</span>
-              <strong>{result.receiptNumber}</strong>
+              <strong>
+                <Bdi>{result.receiptNumber}</Bdi>
+              </strong>
             </p>
           ) : null}
           <div className="actions">
