@@ -15,6 +15,7 @@ import { registerTechnicianRoutes } from './routes/technician-routes';
 import { registerBatchRoutes } from './routes/batch-routes';
 import { registerCatalogueRoutes } from './routes/catalogue-routes';
 import { registerCertificateRoutes } from './routes/certificate-routes';
+import { registerDelegationRoutes } from './routes/delegation-routes';
 import { registerHeartbeatRoutes } from './routes/heartbeat-routes';
 import { registerIdentityRoutes } from './routes/identity-routes';
 import { registerPaymentRoutes } from './routes/payment-routes';
@@ -148,6 +149,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerPaymentRoutes(app, ctx);
   registerCertificateRoutes(app, ctx);
   registerQueryRoutes(app, ctx);
+  registerDelegationRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerUpdateRoutes(app, options.updatesDir ?? join(options.dataDir, UPDATES_DIR));
   registerVersionFeedRoutes(app, options.dataDir);

@@ -42,7 +42,7 @@ export {
 export { createLinkTrust, LINK_TRUSTED, type LinkTrust, type LinkTrustState, type LinkRefusal, type LinkTrustOptions } from './client/link-trust';
 export { enrolTerminal, type Enrolment } from './client/enrolment';
 export { createPlatformFetch, type PlatformFetchOptions } from './client/platform-fetch';
-export type { CatalogueResponse, PaymentOrderResponse, PaymentStatusResponse, QrIdentityResponse, QueryResponse } from './protocol/protocol-schemas';
+export type { CatalogueResponse, DelegationVerifyResponse, GuardianCheckResponse, PaymentOrderResponse, PaymentStatusResponse, QrIdentityResponse, QueryResponse } from './protocol/protocol-schemas';
 export { createSyncEngine, DEFAULT_BATCH_SIZE, type SyncEngine, type SyncEngineOptions, type SyncPassResult, type SyncEngineEvents } from './sync/sync-engine';
 export { backoffDelayMs, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './sync/backoff';
 export { sendHeartbeat, type HeartbeatAck, type HeartbeatOptions } from './sync/heartbeat';

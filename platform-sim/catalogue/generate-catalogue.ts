@@ -124,6 +124,7 @@ function buildWellKnown(item: WellKnownItem, itemCode: string): ServiceDetail {
     lifeEvents: [],
     keywords: keywordsFor(item.name),
     ...(item.kind === 'query' ? { kind: 'query' as const } : {}),
+    delegable: item.kind !== 'query' && item.delegable !== false,
   };
 }
 
@@ -189,6 +190,8 @@ function buildGenerated(
     lifeEvents: [],
     keywords: keywordsFor(name),
     ...(isQuery ? { kind: 'query' as const } : {}),
+    // Permits (行政许可) and queries are the person's own; every other application may be made by a family member (代办).
+    delegable: !isQuery && type !== 'XK',
   };
 }
 
