@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DELEGATION_RELATIONS, GUARDIAN_RELATIONS, type DelegationRelation } from './delegation-values';
 
 /**
  * Acting for another person (代办): the `delegation` service's schemas. The
@@ -10,12 +11,11 @@ import { z } from 'zod';
 export const DelegationRouteSchema = z.enum(['card', 'authorisation', 'guardian']);
 export type DelegationRoute = z.infer<typeof DelegationRouteSchema>;
 
-/** The agent's relation to the principal: 配偶, 子女 (the agent is the principal's child), 父母, 其他亲属, 其他. */
-export const DelegationRelationSchema = z.enum(['spouse', 'child', 'parent', 'other-relative', 'other']);
-export type DelegationRelation = z.infer<typeof DelegationRelationSchema>;
+/** The agent's relation to the principal (values in `delegation-values.ts`, which the renderer may import). */
+export const DelegationRelationSchema = z.enum(DELEGATION_RELATIONS);
+export type { DelegationRelation };
 
-/** The relations a guardian of a child under 14 may state (checked against the household register by the platform). */
-export const GUARDIAN_RELATIONS = ['parent', 'other-relative'] as const satisfies readonly DelegationRelation[];
+/** The relations a guardian of a child under 14 may state. */
 export const GuardianRelationSchema = z.enum(GUARDIAN_RELATIONS);
 
 /**

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { GUARDIAN_RELATIONS } from '../../../../common/contract/delegation-schemas';
+import { GUARDIAN_RELATIONS } from '../../../../common/contract/delegation-values';
 import { isValidIdNumber } from '../../../../common/domain/id-number';
 import { useTranslation } from '../../i18n/use-translation';
 import { useFlow } from '../../hooks/flow-context';

@@ -1,4 +1,4 @@
-import { DelegationRelationSchema } from '../../../../common/contract/delegation-schemas';
+import { DELEGATION_RELATIONS } from '../../../../common/contract/delegation-values';
 import { useTranslation } from '../../i18n/use-translation';
 import { useFlow } from '../../hooks/flow-context';
 import { Bdi } from '../../ui/bdi';
@@ -14,7 +14,7 @@ export function DelegationRelationStep({ busy }: { busy: boolean }) {
         {t('delegation.relation.lead')} <Bdi testId="delegation-principal-name">{principal?.maskedName ?? ''}</Bdi>
       </p>
       <div className="actions actions-column" role="group" aria-label={t('delegation.relation.label')}>
-        {DelegationRelationSchema.options.map((r) => (
+        {DELEGATION_RELATIONS.map((r) => (
           <button key={r} type="button" className="btn btn-primary btn-large" data-testid={`delegation-relation-${r}`} disabled={busy} onClick={() => send({ type: 'RELATION_CHOSEN', relation: r })}>
             {t(`delegation.relation.${r}`)}
           </button>
