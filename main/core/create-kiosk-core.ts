@@ -240,7 +240,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   const delivery = new DeliveryWatcher(store, sync);
   const isOnline = () => sync.connectivity.state !== 'offline';
   const transactions = new TransactionsService({ store, catalogue, session, delegation, delivery, isOnline, ackWaitMs: config.submitAckWaitMs });
-  const queries = new QueryService({ platform: client, catalogue, session });
+  const queries = new QueryService({ platform: client, catalogue, session, delegating: () => delegation.engaged() });
   const printing = new ReceiptPrinting({
     store,
     transactions,

@@ -135,6 +135,15 @@ describe('acting for another person (代办)', () => {
     }
   });
 
+  it('refuses a query while acting for someone else (it would answer with the agent’s own records)', async () => {
+    const query = await findItem(h, '社保查询');
+    expect(query.delegable).toBe(false);
+    await h.ok('delegation:start', { route: 'card' });
+    const r = await h.call('queries:run', { serviceCode: query.code, form: {} });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ code: 'forbidden', detail: { reason: 'not-delegable' } });
+  });
+
   it('refuses the agent’s own card as the principal', async () => {
     await h.ok('delegation:start', { route: 'card' });
     await lift(h);
