@@ -1,21 +1,12 @@
 import { isChildForGuardianRoute } from '../../common/domain/delegation-rules';
 import { isValidIdNumber } from '../../common/domain/id-number';
+import { fnv1a } from '../queries/query-records';
 
 /** Outcome of a simulated household-register check of a guardian and a child. */
 export type GuardianCheck = { ok: true; childName: string } | { ok: false; reason: 'id-rejected' | 'child-over-14' | 'guardian-check-failed' };
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄'];
 const GIVEN = ['子涵', '浩然', '雨桐', '梓轩', '欣怡', '一诺', '沐宸', '可馨'];
-
-/** 32-bit FNV-1a of a string (the seed of the simulated child's name). */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (const ch of text) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
 
 /**
  * platform-sim's household register (户籍), deterministic: a child is in the

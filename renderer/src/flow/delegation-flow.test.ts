@@ -22,27 +22,28 @@ async function toDelegation(api = new TestKioskApi({ printStepMs: 5 })) {
   return ctx;
 }
 
+/** The card route to home: the principal's card while waiting, the agent's card still the session's, relation 子女. */
+async function toHomeForPrincipalByCard() {
+  const ctx = await toDelegation();
+  const { api, a } = ctx;
+  a.send({ type: 'DELEGATE_ROUTE', route: 'card' });
+  await waitFor(a, (s) => s.matches({ session: { delegation: 'awaitingCard' } }));
+  api.placeCard('王秀英', '11010519400923004X');
+  await waitFor(a, (s) => s.matches({ session: { delegation: 'relation' } }));
+  expect(a.getSnapshot().context.identity?.maskedName).toBe('张*');
+  a.send({ type: 'RELATION_CHOSEN', relation: 'child' });
+  await until(a, 'home');
+  return ctx;
+}
+
 describe('kiosk flow machine: 代办 (welcome → delegation → home)', () => {
   it('card route: the principal’s card while waiting is the principal, then the relation; home shows whom for', async () => {
-    const { api, a } = await toDelegation();
-    a.send({ type: 'DELEGATE_ROUTE', route: 'card' });
-    await waitFor(a, (s) => s.matches({ session: { delegation: 'awaitingCard' } }));
-    api.placeCard('王秀英', '11010519400923004X');
-    await waitFor(a, (s) => s.matches({ session: { delegation: 'relation' } }));
-    expect(a.getSnapshot().context.identity?.maskedName).toBe('张*');
-    a.send({ type: 'RELATION_CHOSEN', relation: 'child' });
-    await until(a, 'home');
+    const { a } = await toHomeForPrincipalByCard();
     expect(a.getSnapshot().context.delegation).toMatchObject({ state: 'ready', relation: 'child', principal: { maskedName: '王**' } });
   });
 
   it('refuses a service the catalogue does not mark delegable at the guide, with the way back to applying for oneself', async () => {
-    const { api, a } = await toDelegation();
-    a.send({ type: 'DELEGATE_ROUTE', route: 'card' });
-    await waitFor(a, (s) => s.matches({ session: { delegation: 'awaitingCard' } }));
-    api.placeCard('王秀英', '11010519400923004X');
-    await waitFor(a, (s) => s.matches({ session: { delegation: 'relation' } }));
-    a.send({ type: 'RELATION_CHOSEN', relation: 'child' });
-    await until(a, 'home');
+    const { a } = await toHomeForPrincipalByCard();
     const item = TEST_CATALOGUE.find((i) => i.delegable !== true)!;
     a.send({ type: 'SELECT_SERVICE', code: item.code });
     await waitFor(a, (s) => s.matches({ session: { guide: 'ready' } }));
