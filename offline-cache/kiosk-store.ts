@@ -124,7 +124,8 @@ export interface KioskStore {
    * transaction with its own id, seq and receipt number — in ONE SQLite
    * transaction: all items are durable when it returns, or (StorageError,
    * any other failure) none is written. Each item's sealed body carries the
-   * shared `_bundleId` and `_bundleRef` data fields. Throws TypeError on
+   * shared `_bundleId` and `_bundleRef` data fields, and `delegation` (代办)
+   * when given. Throws TypeError on
    * invalid input (nothing written).
    */
   submitBundle(input: { bundleId: string; items: ReadonlyArray<{ service: string; data: Record<string, string> }>; delegation?: DelegationRecord }): SubmittedBundle;

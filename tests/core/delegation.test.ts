@@ -67,6 +67,13 @@ describe('acting for another person (代办)', () => {
   });
 
   const delegationEvents = () => h.log.of<DelegationView>('delegation:onChanged');
+  /** The card route: start, the agent's card lifted, the principal's (`hmt`) placed and read. */
+  const principalByCard = async () => {
+    await h.ok('delegation:start', { route: 'card' });
+    await lift(h);
+    h.core.simulators.insertCard('hmt');
+    await waitUntil(() => delegationEvents().some((v) => v.state === 'ready'), 'the principal read');
+  };
 
   it('the catalogue says which items may be done for someone else', () => {
     expect(delegable.delegable).toBe(true);
@@ -123,10 +130,7 @@ describe('acting for another person (代办)', () => {
   });
 
   it('refuses a service the catalogue marks as not delegable (pre-check and submit), with its reason', async () => {
-    await h.ok('delegation:start', { route: 'card' });
-    await lift(h);
-    h.core.simulators.insertCard('hmt');
-    await waitUntil(() => delegationEvents().some((v) => v.state === 'ready'), 'the principal read');
+    await principalByCard();
     await h.ok('delegation:setRelation', { relation: 'child' });
     for (const channel of ['transactions:precheck', 'transactions:submit']) {
       const r = await h.call(channel, filledRequest(personal));
@@ -237,10 +241,7 @@ describe('acting for another person (代办)', () => {
   });
 
   it('the idle wipe clears agent and principal', async () => {
-    await h.ok('delegation:start', { route: 'card' });
-    await lift(h);
-    h.core.simulators.insertCard('hmt');
-    await waitUntil(() => delegationEvents().some((v) => v.state === 'ready'), 'the principal read');
+    await principalByCard();
     await h.ok('delegation:setRelation', { relation: 'parent' });
     await h.ok('session:end', { reason: 'idle' });
     expect(await h.ok<DelegationView>('delegation:current')).toEqual({ state: 'none', route: null, relation: null, principal: null, services: null, expiresAt: null, refusal: null });

@@ -3,7 +3,7 @@ import type { DelegationRelation, DelegationView } from '../../../common/contrac
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { ServiceDetail } from '../../../common/contract/schemas';
 import { delegationServiceRefusal, type DelegationServiceRefusal } from '../../../common/domain/delegation-rules';
-import { stateConfig } from './flow-config';
+import { flowAssign, stateConfig } from './flow-config';
 import type { FlowContext, FlowEvent } from './flow-types';
 
 /** Actors of the delegation sub-flow (代办): each a `delegation.*` call answering the new view. */
@@ -39,6 +39,12 @@ export const refuseForDelegation = {
 
 /** The core reports the principal known (card read, authorisation accepted). */
 const principalReady = ({ event }: { event: FlowEvent }): boolean => event.type === 'DELEGATION_CHANGED' && event.delegation.state === 'ready';
+
+/** While waiting for the principal: every view kept, and on to the relation once the principal is known. */
+const followPrincipal = [
+  { guard: principalReady, target: 'relation', actions: flowAssign({ delegation: ({ event }) => (event.type === 'DELEGATION_CHANGED' ? event.delegation : null) }) },
+  { actions: flowAssign({ delegation: ({ event }) => (event.type === 'DELEGATION_CHANGED' ? event.delegation : null) }) },
+] as const;
 
 /**
  * 为家人/他人办理, after the agent identified themselves (welcome → delegation
@@ -79,10 +85,7 @@ export const delegationStates = {
       },
       awaitingCard: {
         on: {
-          DELEGATION_CHANGED: [
-            { guard: principalReady, target: 'relation', actions: assign({ delegation: ({ event }) => event.delegation }) },
-            { actions: assign({ delegation: ({ event }) => event.delegation }) },
-          ],
+          DELEGATION_CHANGED: followPrincipal,
           BACK: 'stopping',
         },
       },
@@ -90,10 +93,7 @@ export const delegationStates = {
         on: {
           // The scanner's code comes through the core (delegation:onChanged); a keyboard-wedge scanner types it into the page.
           QR_SUBMIT: { guard: ({ event }) => event.payload.trim().length > 0, target: 'authorising' },
-          DELEGATION_CHANGED: [
-            { guard: principalReady, target: 'relation', actions: assign({ delegation: ({ event }) => event.delegation }) },
-            { actions: assign({ delegation: ({ event }) => event.delegation }) },
-          ],
+          DELEGATION_CHANGED: followPrincipal,
           BACK: 'stopping',
         },
       },
