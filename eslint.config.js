@@ -172,7 +172,7 @@ export default tseslint.config(
           patterns: [
             { regex: '^qrcode/(?!lib/core/qrcode$)', message: QRCODE_MESSAGE },
             {
-              group: ['schemas', 'catalogue-text', 'kiosk-contract', 'client', 'wire', 'error-schemas', 'dispatcher', 'event-hub'].map((m) => `**/common/contract/${m}`),
+              group: ['schemas', 'delegation-schemas', 'catalogue-text', 'kiosk-contract', 'client', 'wire', 'error-schemas', 'dispatcher', 'event-hub'].map((m) => `**/common/contract/${m}`),
               allowTypeImports: true,
               message: 'These modules load zod; the renderer imports only their types (use convention-client, errors, wire-messages).',
             },

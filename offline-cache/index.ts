@@ -11,7 +11,7 @@ export { FileKeyProvider, TestKeyProvider, KEY_BYTES, type KeyProvider } from '.
 export { readOrCreateDeviceId } from './device-id';
 export { readOrCreateFile } from './fs/read-or-create-file';
 export type { OutboxQueue, QueueStatus } from './outbox/outbox-queue';
-export type { ClaimedItem, ItemResult, NeedsAttentionItem, OutboxKind, OutboxStatus } from './outbox/outbox-rows';
+export type { ClaimedItem, DelegationRecord, ItemResult, NeedsAttentionItem, OutboxKind, OutboxStatus } from './outbox/outbox-rows';
 export type { ConfigStore } from './config/config-store';
 export type { PrintJobRow, PrintJobState } from './print/print-journal';
 export { auditMac, deriveAuditKey, GENESIS_HASH, type AuditHead, type AuditVerifyResult } from './audit/audit-log';

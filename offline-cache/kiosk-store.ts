@@ -13,6 +13,7 @@ import { quarantineAndRecover, type RecoveryReport } from './db/recover';
 import { classifyStorageError, StorageError } from './errors';
 import { Emitter, type Off } from './events';
 import { OutboxQueue, type QueueStatus } from './outbox/outbox-queue';
+import { DelegationRecordSchema, type DelegationRecord } from './outbox/outbox-rows';
 import { PrintJournal } from './print/print-journal';
 
 /** File name of the store inside the data dir. */
@@ -91,6 +92,14 @@ function validateTransaction(service: unknown, data: unknown): asserts data is R
   if (Object.keys(data).some((k) => k.length === 0 || k.length > 64)) throw new TypeError('data keys must be 1..64 characters');
 }
 
+/** The delegation record when valid (undefined stays undefined); throws TypeError otherwise (nothing is written). */
+function validDelegation(delegation: unknown): DelegationRecord | undefined {
+  if (delegation === undefined) return undefined;
+  const parsed = DelegationRecordSchema.safeParse(delegation);
+  if (!parsed.success) throw new TypeError('delegation must name route, relation, agent, principal and consent');
+  return parsed.data;
+}
+
 /** Delivery state of a transaction as the UI reports it. */
 export type TransactionStatus = 'pending' | 'in-flight' | 'accepted' | 'rejected';
 
@@ -106,18 +115,20 @@ export interface KioskStore {
    * Writes the transaction record and its outbox row in one SQLite
    * transaction. `data` (form values, personal) is sealed with AES-256-GCM.
    * Durable when it returns. Throws StorageError (refused, nothing written)
-   * or TypeError on invalid input.
+   * or TypeError on invalid input. `delegation` (agent, principal, consent of
+   * an application made for someone else) is sealed in the same body.
    */
-  submitTransaction(input: { service: string; data: Record<string, string>; receiptNumber?: string }): SubmittedTransaction;
+  submitTransaction(input: { service: string; data: Record<string, string>; receiptNumber?: string; delegation?: DelegationRecord }): SubmittedTransaction;
   /**
    * Writes every item of a life-event bundle ("一件事一次办") — each a normal
    * transaction with its own id, seq and receipt number — in ONE SQLite
    * transaction: all items are durable when it returns, or (StorageError,
    * any other failure) none is written. Each item's sealed body carries the
-   * shared `_bundleId` and `_bundleRef` data fields. Throws TypeError on
+   * shared `_bundleId` and `_bundleRef` data fields, and `delegation` (代办)
+   * when given. Throws TypeError on
    * invalid input (nothing written).
    */
-  submitBundle(input: { bundleId: string; items: ReadonlyArray<{ service: string; data: Record<string, string> }> }): SubmittedBundle;
+  submitBundle(input: { bundleId: string; items: ReadonlyArray<{ service: string; data: Record<string, string> }>; delegation?: DelegationRecord }): SubmittedBundle;
   /**
    * Queues a 好差评 rating for delivery. Durable when it returns. Throws
    * TypeError for an unknown level, or a missing reason on the two lowest levels.
@@ -281,31 +292,33 @@ class SqliteKioskStore implements KioskStore {
   }
 
   /** Writes one transaction record and its sealed outbox row; runs inside a caller's write transaction. */
-  private insertTransaction(service: string, data: Record<string, string>, created: Date, givenReceiptNumber?: string): SubmittedTransaction {
+  private insertTransaction(service: string, data: Record<string, string>, created: Date, givenReceiptNumber?: string, delegation?: DelegationRecord): SubmittedTransaction {
     const id = uuidv7();
     const createdAt = created.toISOString();
-    const seq = this.outbox.append('transaction', id, { service, createdAt, data }, createdAt);
+    const seq = this.outbox.append('transaction', id, { service, createdAt, data, ...(delegation ? { delegation } : {}) }, createdAt);
     const receiptNumber = givenReceiptNumber || `${createdAt.slice(0, 10).replace(/-/g, '')}-${this.deviceTag}-${String(seq).padStart(6, '0')}`;
     this.db.writer.prepare('INSERT INTO transactions (id, seq, service, receipt_number, created_at) VALUES (?, ?, ?, ?, ?)').run(id, seq, service, receiptNumber, createdAt);
     return { id, seq, receiptNumber, createdAt };
   }
 
-  submitTransaction(input: { service: string; data: Record<string, string>; receiptNumber?: string }): SubmittedTransaction {
+  submitTransaction(input: { service: string; data: Record<string, string>; receiptNumber?: string; delegation?: DelegationRecord }): SubmittedTransaction {
     validateTransaction(input.service, input.data);
+    const delegation = validDelegation(input.delegation);
     const created = this.now();
-    return this.write(() => this.insertTransaction(input.service, input.data, created, input.receiptNumber));
+    return this.write(() => this.insertTransaction(input.service, input.data, created, input.receiptNumber, delegation));
   }
 
-  submitBundle(input: { bundleId: string; items: ReadonlyArray<{ service: string; data: Record<string, string> }> }): SubmittedBundle {
+  submitBundle(input: { bundleId: string; items: ReadonlyArray<{ service: string; data: Record<string, string> }>; delegation?: DelegationRecord }): SubmittedBundle {
     if (typeof input.bundleId !== 'string' || input.bundleId.length === 0 || input.bundleId.length > 64) throw new TypeError('bundleId must be 1..64 characters');
     if (!Array.isArray(input.items) || input.items.length === 0 || input.items.length > MAX_BUNDLE_ITEMS) {
       throw new TypeError(`a bundle has 1..${MAX_BUNDLE_ITEMS} items`);
     }
     for (const item of input.items) validateTransaction(item.service, item.data);
+    const delegation = validDelegation(input.delegation);
     const bundleRef = uuidv7();
     const created = this.now();
     const items = this.write(() =>
-      input.items.map((item) => this.insertTransaction(item.service, { ...item.data, [BUNDLE_ID_KEY]: input.bundleId, [BUNDLE_REF_KEY]: bundleRef }, created)),
+      input.items.map((item) => this.insertTransaction(item.service, { ...item.data, [BUNDLE_ID_KEY]: input.bundleId, [BUNDLE_REF_KEY]: bundleRef }, created, undefined, delegation)),
     );
     return { bundleId: input.bundleId, bundleRef, items };
   }

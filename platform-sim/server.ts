@@ -17,6 +17,7 @@ import { registerBatchRoutes } from './routes/batch-routes';
 import { registerCatalogueRoutes } from './routes/catalogue-routes';
 import { registerCertificateRoutes } from './routes/certificate-routes';
 import { registerFleetRoutes } from './routes/fleet-routes';
+import { registerDelegationRoutes } from './routes/delegation-routes';
 import { registerHeartbeatRoutes } from './routes/heartbeat-routes';
 import { registerIdentityRoutes } from './routes/identity-routes';
 import { registerPaymentRoutes } from './routes/payment-routes';
@@ -155,6 +156,7 @@ export async function startPlatformSim(options: PlatformSimOptions): Promise<Pla
   registerPaymentRoutes(app, ctx);
   registerCertificateRoutes(app, ctx);
   registerQueryRoutes(app, ctx);
+  registerDelegationRoutes(app, ctx);
   registerAdminRoutes(app, ctx);
   registerUpdateRoutes(app, options.updatesDir ?? join(options.dataDir, UPDATES_DIR));
   registerVersionFeedRoutes(app, options.dataDir);

@@ -43,7 +43,7 @@ export {
 export { createLinkTrust, LINK_TRUSTED, type LinkTrust, type LinkTrustState, type LinkRefusal, type LinkTrustOptions } from './client/link-trust';
 export { enrolTerminal, type Enrolment } from './client/enrolment';
 export { createPlatformFetch, type PlatformFetchOptions } from './client/platform-fetch';
-export type { CatalogueResponse, PaymentOrderResponse, PaymentStatusResponse, QrIdentityResponse, QueryResponse } from './protocol/protocol-schemas';
+export type { CatalogueResponse, DelegationVerifyResponse, GuardianCheckResponse, PaymentOrderResponse, PaymentStatusResponse, QrIdentityResponse, QueryResponse } from './protocol/protocol-schemas';
 export { checkRemoteConfig, checkFleetCommand, type FleetTrustAnchor, type FleetDocumentRefusal } from './fleet/fleet-documents';
 export { HeartbeatSchedule, HEARTBEAT_CHECK_MS, FULL_REPORT_MS } from './sync/heartbeat-schedule';
 export { createSyncEngine, IDLE_PROBE_INTERVAL_MS, DEFAULT_BATCH_SIZE, type SyncEngine, type SyncEngineOptions, type SyncPassResult, type SyncEngineEvents } from './sync/sync-engine';

@@ -36,6 +36,13 @@ import {
   TechnicianUnlockResultSchema,
   TechnicianStatusSchema,
 } from './schemas';
+import {
+  DelegationAuthorisationSchema,
+  DelegationGuardianSchema,
+  DelegationRelationRequestSchema,
+  DelegationStartSchema,
+  DelegationViewSchema,
+} from './delegation-schemas';
 
 /**
  * The KioskApi contract: every request the renderer can make of main and every
@@ -79,6 +86,30 @@ export const kioskContract = defineContract({
     end: method(z.object({ reason: SessionEndReasonSchema }), SessionViewSchema),
     onChanged: event(SessionViewSchema),
     onIdentifyFailed: event(IdentifyFailureSchema),
+  }),
+  /**
+   * Acting for another person (代办), after the agent identified themselves.
+   * Every refusal is in the answered view (`refusal`), never an error; the
+   * principal is masked. The wipe at session end clears it.
+   */
+  delegation: service('citizen', {
+    current: method(EmptySchema, DelegationViewSchema),
+    /**
+     * Expects the principal: `card`, their ID card on the reader (the agent's
+     * card may be lifted; the next card read is the principal's), or
+     * `authorisation`, the QR their phone shows (scanned, or sent with
+     * `useAuthorisation`). `no-session` when nobody is identified.
+     */
+    start: method(DelegationStartSchema, DelegationViewSchema),
+    /** The authorisation QR's text, checked by the platform (agent, expiry, signature). */
+    useAuthorisation: method(DelegationAuthorisationSchema, DelegationViewSchema),
+    /** A guardian for a child under 14: the child's ID number and the household relation, checked by the platform. */
+    checkGuardian: method(DelegationGuardianSchema, DelegationViewSchema),
+    /** The agent's relation to the principal (card and authorisation routes; the guardian route states it with the check). */
+    setRelation: method(DelegationRelationRequestSchema, DelegationViewSchema),
+    /** Back to acting for oneself: the principal is forgotten. */
+    stop: method(EmptySchema, DelegationViewSchema),
+    onChanged: event(DelegationViewSchema),
   }),
   catalogue: service('citizen', {
     overview: method(EmptySchema, CatalogueOverviewSchema),

@@ -125,6 +125,12 @@ export const ServiceSummarySchema = z.object({
    * submitted. Optional: older platforms send none.
    */
   kind: z.enum(['application', 'query']).optional(),
+  /**
+   * True when someone may apply for this item on another person's behalf
+   * (代办). Absent or false: only the person themselves (the kiosk neither
+   * offers nor accepts it under a delegation). Optional: older platforms send none.
+   */
+  delegable: z.boolean().optional(),
   /** Name and department in the other kiosk languages, where the platform has them (see catalogue-text.ts). Absent: Chinese only. */
   i18n: SummaryI18nSchema.optional(),
 });

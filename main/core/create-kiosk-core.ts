@@ -25,6 +25,8 @@ import { CatalogueService } from './services/catalogue-service';
 import { inputMethods } from './services/input-service';
 import { resolveQrIdentity } from './services/qr-identity';
 import { sessionMethods } from './services/session-service';
+import { delegationMethods } from './services/delegation-service';
+import { DelegationManager } from './session/delegation-manager';
 import { technicianMethods } from './services/technician-service';
 import { TechnicianLockout } from './technician/lockout';
 import { TechnicianAccess } from './technician/technician-access';
@@ -162,6 +164,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   };
   const registry = new DeviceRegistry(events);
   const session = new SessionManager(events);
+  const delegation = new DelegationManager(session, events);
   const linkTrust = createLinkTrust({ enrolled: identity.credentials !== null, initial: initialLinkStanding(store, deviceId) });
   const signing = identity.credentials ? createDeviceSigning(identity.credentials, { clockOffsetMs: () => lastClockReading(store.config)?.offsetMs ?? 0 }) : null;
   const client = createPlatformClient({ baseUrl: config.platformUrl, deviceId, traffic, onSettled: (e) => linkTrust.observe(e), ...signing });
@@ -265,6 +268,11 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   const resolveQr = (payload: string) => resolveQrIdentity(client, payload);
 
   const identifyByScan = async (payload: string) => {
+    // While the agent waits for the principal's phone authorisation, a scanned code is that authorisation.
+    if (delegation.awaitingAuthorisation()) {
+      await delegationApi.useAuthorisation({ token: payload }, { connection: IN_PROCESS_CONNECTION }).catch(() => undefined);
+      return;
+    }
     if (session.view().stage === 'identified') return;
     await sessionApi.identifyByQr({ payload }, { connection: IN_PROCESS_CONNECTION }).catch(() => undefined);
   };
@@ -276,7 +284,12 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
         if (!session.cardPresented(presented.initial)) presented.leaveUnread();
       });
       reader.on('cardRemoved', () => session.cardRemoved());
-      reader.on('cardRead', (card) => session.identified(identityFromCard(card)));
+      // While the agent waits for the principal's card, the card read is the principal's: the agent's session goes on.
+      reader.on('cardRead', (card) =>
+        delegation.awaitingCard()
+          ? delegation.principalIdentified({ route: 'card', principal: identityFromCard(card), consent: { kind: 'card-present', ref: null }, authorisation: null })
+          : session.identified(identityFromCard(card)),
+      );
       reader.on('readFailed', (error) =>
         session.identifyFailed({ code: error.kind === 'NoMedia' ? 'card-removed' : error.kind === 'InvalidData' ? 'invalid-card' : 'read-failed', message: `${error.kind}${error.classCode ? ` ${error.classCode}` : ''}` }),
       );
@@ -292,8 +305,8 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
 
   const delivery = new DeliveryWatcher(store, sync);
   const isOnline = () => sync.connectivity.state !== 'offline';
-  const transactions = new TransactionsService({ store, catalogue, session, delivery, isOnline, ackWaitMs: config.submitAckWaitMs });
-  const queries = new QueryService({ platform: client, catalogue, session });
+  const transactions = new TransactionsService({ store, catalogue, session, delegation, delivery, isOnline, ackWaitMs: config.submitAckWaitMs });
+  const queries = new QueryService({ platform: client, catalogue, session, delegating: () => delegation.engaged() });
   const printing = new ReceiptPrinting({
     store,
     transactions,
@@ -304,6 +317,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     printer: () => devices.receiptPrinter(),
   });
   const sessionApi = sessionMethods({ session, resolveQr });
+  const delegationApi = delegationMethods({ session, delegation, platform: client });
   const certificates = new CertificatePrinting({ platform: client, transactions, events, printer: () => devices.a4Printer() });
   const payments = new PaymentService({ platform: client, transactions, session });
 
@@ -344,6 +358,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
       },
     },
     session: sessionApi,
+    delegation: delegationApi,
     catalogue: catalogue.methods(),
     transactions: transactions.methods(),
     queries: queries.methods(),

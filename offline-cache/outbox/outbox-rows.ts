@@ -19,11 +19,25 @@ export const OutboxRowSchema = z.object({
   attempts: z.number().int().nonnegative(),
 });
 
+const PersonSchema = z.object({ name: z.string(), idNumber: z.string().nullable() });
+
+/** Agent, principal and the evidence of consent of an application made for someone else (代办); sealed with the rest of the body. */
+export const DelegationRecordSchema = z.object({
+  route: z.enum(['card', 'authorisation', 'guardian']),
+  relation: z.enum(['spouse', 'child', 'parent', 'other-relative', 'other']),
+  agent: PersonSchema,
+  principal: PersonSchema,
+  consent: z.object({ kind: z.enum(['card-present', 'authorisation', 'guardian-check']), ref: z.string().nullable() }),
+});
+export type DelegationRecord = z.infer<typeof DelegationRecordSchema>;
+
 /** Decrypted body of a transaction item. */
 export const TransactionBodySchema = z.object({
   service: z.string().min(1).max(64),
   createdAt: z.string(),
   data: z.record(z.string(), z.string()),
+  /** Present when the application was made by an agent for the principal. */
+  delegation: DelegationRecordSchema.optional(),
 });
 
 /** Decrypted body of a rating item. */

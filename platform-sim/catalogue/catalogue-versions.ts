@@ -208,6 +208,7 @@ export class CatalogueVersions {
       queueable: true,
       output: 'receipt',
       feeFen: 0,
+      delegable: true,
       guide: {
         summary: `新上线的服务：在这里可以办理“${name}”，按屏幕提示一步一步来就行。`,
         whoCanApply: '本市居民，本人办理。',

@@ -130,6 +130,7 @@ function buildWellKnown(item: WellKnownItem, itemCode: string): ServiceDetail {
     keywords: keywordsFor(item.name),
     casesLastYear: wellKnownCases(item.name),
     ...(item.kind === 'query' ? { kind: 'query' as const } : {}),
+    delegable: item.kind !== 'query' && item.delegable !== false,
   };
 }
 
@@ -197,6 +198,8 @@ function buildGenerated(
     keywords: keywordsFor(name),
     casesLastYear: generatedCases(name, rank.action, rank.scope),
     ...(isQuery ? { kind: 'query' as const } : {}),
+    // Permits (行政许可) and queries are the person's own; every other application may be made by a family member (代办).
+    delegable: !isQuery && type !== 'XK',
   };
 }
 

@@ -23,6 +23,12 @@ export interface WellKnownItem {
   fields: string[];
   /** Whether the form carries the applicant's address. */
   address: boolean;
+  /**
+   * False when only the person themselves may apply (their photo or
+   * fingerprint is taken, or the record is about their own conduct); default
+   * true for applications. Queries are never delegable (see `buildWellKnown`).
+   */
+  delegable?: boolean;
   /** `query`: answered on the spot by `POST /api/v1/queries` (no phone number asked, nothing submitted). Default an application. */
   kind?: 'query';
 }
@@ -105,14 +111,14 @@ export const WELL_KNOWN_ITEMS: WellKnownItem[] = [
     who: '离开户口所在地、在本市居住满半年，并有合法稳定就业、住所或连续就读之一的人。',
     timeLimit: '15个工作日', legalBasis: '《居住证暂行条例》第二条',
     materials: ['居民身份证|1|刷卡即可|1', '居住证明|1|房产证、租房合同或单位宿舍证明，任选一样|0', '近期免冠照片|1|本机可以现场拍照|0'],
-    fields: ['现居住地址|text', '居住原因|select|就业/就学/投亲/其他', '领取方式|select|窗口领取/邮寄到家'], address: true,
+    fields: ['现居住地址|text', '居住原因|select|就业/就学/投亲/其他', '领取方式|select|窗口领取/邮寄到家'], address: true, delegable: false,
   },
   {
     name: '无犯罪记录证明', department: '公安局', type: 'GG', category: '治安管理', output: 'certificate', feeFen: 0, queueable: false,
     summary: '找工作、出国、考证有时需要无犯罪记录证明，在这里申请后当场打印，带核验二维码。',
     who: '本市户籍人员，或在本市居住过的人员；本人申请。',
     timeLimit: '当场出具（需人工核查的3个工作日）', legalBasis: '《公安部关于印发〈公安机关办理犯罪记录查询工作规定〉的通知》（公通字〔2021〕19号）',
-    materials: ['居民身份证|1|刷卡即可|1'], fields: ['用途|select|就业/出国（境）/考试报名/其他'], address: false,
+    materials: ['居民身份证|1|刷卡即可|1'], fields: ['用途|select|就业/出国（境）/考试报名/其他'], address: false, delegable: false,
   },
   {
     name: '居民身份证换领', department: '公安局', type: 'XK', category: '身份证件', output: 'receipt', feeFen: 2000, queueable: false,
@@ -120,7 +126,7 @@ export const WELL_KNOWN_ITEMS: WellKnownItem[] = [
     who: '本市户籍居民，身份证有效期满前三个月内或已经过期的。',
     timeLimit: '20个工作日', legalBasis: '《中华人民共和国居民身份证法》第十一条',
     materials: ['旧居民身份证|1|要交回旧证|0', '近期免冠照片|1|本机可以现场拍照|0'],
-    fields: ['领取方式|select|窗口领取/邮寄到家'], address: true,
+    fields: ['领取方式|select|窗口领取/邮寄到家'], address: true, delegable: false,
   },
   {
     name: '死亡户口注销', department: '公安局', type: 'QR', category: '户籍管理', output: 'receipt', feeFen: 0, queueable: true,

@@ -24,6 +24,21 @@ export const BatchEnvelopeSchema = z.object({
   items: z.array(z.unknown()).max(MAX_BATCH_ITEMS),
 });
 
+const Person = z.object({ name: z.string().min(1).max(50), idNumber: z.string().max(40).nullable() }).strict();
+
+/** The agent, the principal and the evidence of consent of an application made for someone else. */
+export const DelegationSchema = z
+  .object({
+    route: z.enum(['card', 'authorisation', 'guardian']),
+    relation: z.enum(['spouse', 'child', 'parent', 'other-relative', 'other']),
+    agent: Person,
+    principal: Person,
+    consent: z
+      .object({ kind: z.enum(['card-present', 'authorisation', 'guardian-check']), ref: z.string().max(100).nullable() })
+      .strict(),
+  })
+  .strict();
+
 /** One transaction of `POST /api/v1/transactions/batch`. */
 export const TransactionItemSchema = z.object({
   id: ItemIdSchema,
@@ -32,6 +47,8 @@ export const TransactionItemSchema = z.object({
   createdAt: IsoTime,
   kioskClockOffsetMs: z.number().finite().nullable(),
   data: DataObject,
+  /** Present when an agent applied for the principal (代办), docs/sync-protocol.md §3.9. */
+  delegation: DelegationSchema.optional(),
 });
 
 /** One rating of `POST /api/v1/ratings/batch`. */

@@ -34,8 +34,8 @@ export interface QueryAnswer {
   note: string;
 }
 
-/** 32-bit FNV-1a of a string: the seed of a person's simulated records. */
-function fnv1a(text: string): number {
+/** 32-bit FNV-1a of a string: the seed of a person's simulated records (and of a simulated child's name, delegation/household-register.ts). */
+export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
   for (const ch of text) {
     h ^= ch.codePointAt(0)!;

@@ -16,6 +16,8 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: PlatformContext):
       service: r.service,
       receivedCount: r.receivedCount,
       acceptedAt: r.acceptedAt,
+      // Only on an application an agent made for someone else (代办): agent, principal, relation and consent as received.
+      ...delegationOf(r.payload),
     })),
   );
 
@@ -104,4 +106,10 @@ export function registerAdminRoutes(app: FastifyInstance, ctx: PlatformContext):
     if (!p) throw new HttpError(404, 'not-found', 'unknown payment');
     return { status: p.status };
   });
+}
+
+/** `{delegation}` of a stored transaction payload when it carries one, else `{}`. */
+function delegationOf(payload: unknown): { delegation?: unknown } {
+  const d = (payload as { delegation?: unknown } | null)?.delegation;
+  return d === undefined ? {} : { delegation: d };
 }

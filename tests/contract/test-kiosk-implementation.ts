@@ -3,6 +3,9 @@ import type { KioskImplementation } from '../../common/contract/kiosk-contract';
 
 const SESSION_IDLE = { sessionId: null, stage: 'idle', identity: null } as const;
 
+/** A delegation that never starts (the transport tests do not exercise 代办). */
+const NO_DELEGATION = { state: 'none', route: null, relation: null, principal: null, services: null, expiresAt: null, refusal: null } as const;
+
 /**
  * In-memory KioskImplementation for transport tests: deterministic values,
  * one session that `identifyByQr` opens and `end` closes, and `KioskError`s
@@ -68,6 +71,18 @@ export class TestKioskImplementation implements KioskImplementation {
       this.person = null;
       return this.view();
     },
+  };
+
+  readonly delegation: KioskImplementation['delegation'] = {
+    current: async () => NO_DELEGATION,
+    start: async () => {
+      if (!this.person) throw new KioskError('no-session', 'nobody is identified');
+      return NO_DELEGATION;
+    },
+    useAuthorisation: async () => NO_DELEGATION,
+    checkGuardian: async () => NO_DELEGATION,
+    setRelation: async () => NO_DELEGATION,
+    stop: async () => NO_DELEGATION,
   };
 
   readonly catalogue: KioskImplementation['catalogue'] = {

@@ -6,6 +6,14 @@ export interface PlatformTransaction {
   service: string;
   receivedCount: number;
   acceptedAt: string;
+  /** Present only on an application made by an agent for someone else (代办), as received. */
+  delegation?: {
+    route: string;
+    relation: string;
+    agent: { name: string; idNumber: string | null };
+    principal: { name: string; idNumber: string | null };
+    consent: { kind: string; ref: string | null };
+  };
 }
 
 /** Reads platform-sim's record of received transactions. Throws on a non-2xx answer. */

@@ -8,6 +8,8 @@ import {
   BatchResponseSchema,
   CatalogueResponseSchema,
   CommandAckResponseSchema,
+  DelegationVerifyResponseSchema,
+  GuardianCheckResponseSchema,
   HeartbeatResponseSchema,
   LogUploadResponseSchema,
   PaymentOrderResponseSchema,
@@ -21,6 +23,8 @@ import {
   type CommandAckResponse,
   type LogUploadResponse,
   type RemoteConfigResponse,
+  type DelegationVerifyResponse,
+  type GuardianCheckResponse,
   type HeartbeatResponse,
   type PaymentOrderResponse,
   type PaymentStatusResponse,
@@ -112,6 +116,14 @@ export interface PlatformClient {
   heartbeat(body: HeartbeatBody): Promise<PlatformReply<HeartbeatResponse>>;
   /** `POST /api/v1/identity/qr`: the person an e-ID / one-code-pass payload names (the kiosk never interprets the payload). A refused code is a 4xx {@link PlatformHttpError}. */
   resolveQrIdentity(payload: string): Promise<PlatformReply<QrIdentityResponse>>;
+  /**
+   * `POST /api/v1/delegations/verify`: the platform checks a principal's
+   * authorisation QR for the agent (signature, expiry, agent). A refusal is a
+   * 422 {@link PlatformHttpError} whose `errorCode` says why.
+   */
+  verifyDelegation(request: { token: string; agentIdNumber: string }): Promise<PlatformReply<DelegationVerifyResponse>>;
+  /** `POST /api/v1/delegations/guardian-check`: a guardian and a child under 14 in the household register; a refusal is a 422 with its `errorCode`. */
+  guardianCheck(request: { guardianIdNumber: string; childIdNumber: string; relation: string }): Promise<PlatformReply<GuardianCheckResponse>>;
   /** `POST /api/v1/payments`: a payment order for a transaction's fee. */
   createPayment(order: { transactionId: string; amountFen: number }): Promise<PlatformReply<PaymentOrderResponse>>;
   /** `GET /api/v1/payments/{id}`. */
@@ -165,6 +177,16 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     heartbeat: (body) => http.json({ method: 'POST', path: '/api/v1/heartbeats', body, schema: HeartbeatResponseSchema }),
     resolveQrIdentity: (payload) =>
       http.json({ method: 'POST', path: '/api/v1/identity/qr', body: { payload }, schema: QrIdentityResponseSchema, timeoutMs: citizenTimeoutMs }),
+    verifyDelegation: (request) =>
+      http.json({ method: 'POST', path: '/api/v1/delegations/verify', body: { token: request.token, agentIdNumber: request.agentIdNumber }, schema: DelegationVerifyResponseSchema, timeoutMs: citizenTimeoutMs }),
+    guardianCheck: (request) =>
+      http.json({
+        method: 'POST',
+        path: '/api/v1/delegations/guardian-check',
+        body: { guardianIdNumber: request.guardianIdNumber, childIdNumber: request.childIdNumber, relation: request.relation },
+        schema: GuardianCheckResponseSchema,
+        timeoutMs: citizenTimeoutMs,
+      }),
     createPayment: (order) =>
       http.json({ method: 'POST', path: '/api/v1/payments', body: { transactionId: order.transactionId, amountFen: order.amountFen }, schema: PaymentOrderResponseSchema, timeoutMs: citizenTimeoutMs }),
     paymentStatus: (paymentId) => http.json({ method: 'GET', path: payment(paymentId), schema: PaymentStatusResponseSchema, timeoutMs: citizenTimeoutMs }),

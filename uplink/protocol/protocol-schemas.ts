@@ -74,6 +74,21 @@ export type HeartbeatResponse = z.infer<typeof HeartbeatResponseSchema>;
 export const QrIdentityResponseSchema = z.object({ name: z.string().min(1).max(64), idNumber: z.string().max(40).nullable() });
 export type QrIdentityResponse = z.infer<typeof QrIdentityResponseSchema>;
 
+const WirePerson = z.object({ name: z.string().min(1).max(64), idNumber: z.string().regex(/^\d{17}[\dX]$/) });
+
+/** `POST /api/v1/delegations/verify` response: the principal and what the authorisation covers. */
+export const DelegationVerifyResponseSchema = z.object({
+  authorisationId: z.string().min(1).max(100),
+  principal: WirePerson,
+  services: z.array(z.string().min(1).max(64)).min(1).max(100),
+  expiresAt: IsoTime,
+});
+export type DelegationVerifyResponse = z.infer<typeof DelegationVerifyResponseSchema>;
+
+/** `POST /api/v1/delegations/guardian-check` response: the check's id and the child as the household register names them. */
+export const GuardianCheckResponseSchema = z.object({ checkId: z.string().min(1).max(100), child: WirePerson });
+export type GuardianCheckResponse = z.infer<typeof GuardianCheckResponseSchema>;
+
 /** `POST /api/v1/payments` response: the order to show as a QR code. */
 export const PaymentOrderResponseSchema = z.object({ paymentId: z.string().min(1).max(64), qrPayload: z.string().min(1).max(1024), expiresAt: z.string() });
 export type PaymentOrderResponse = z.infer<typeof PaymentOrderResponseSchema>;

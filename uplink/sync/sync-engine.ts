@@ -162,7 +162,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   function toWire(item: ClaimedItem, offset: number | null): { id: string } & Record<string, unknown> {
     switch (item.kind) {
       case 'transaction':
-        return { id: item.id, seq: item.seq, service: item.body.service, createdAt: item.body.createdAt, kioskClockOffsetMs: offset, data: item.body.data };
+        return {
+          id: item.id,
+          seq: item.seq,
+          service: item.body.service,
+          createdAt: item.body.createdAt,
+          kioskClockOffsetMs: offset,
+          data: item.body.data,
+          ...(item.body.delegation ? { delegation: item.body.delegation } : {}),
+        };
       case 'rating':
         return { id: item.id, seq: item.seq, transactionId: item.body.transactionId, service: item.body.service, level: item.body.level, reason: item.body.reason, createdAt: item.body.createdAt };
       case 'telemetry':

@@ -49,6 +49,15 @@ function windowLines(tx: SessionTransaction): ReceiptDocument['lines'] {
   return names.length > 0 ? [{ label: '请到窗口交', value: names.join('、') }] : [];
 }
 
+/** The agent's lines when the application was made for the applicant by someone else (代办): name and ID number masked. */
+function agentLines(tx: SessionTransaction): ReceiptDocument['lines'] {
+  if (!tx.agent) return [];
+  return [
+    { label: '代办人', value: maskName(tx.agent.name) },
+    ...(tx.agent.idNumber ? [{ label: '代办人证件号码', value: maskIdNumber(tx.agent.idNumber) }] : []),
+  ];
+}
+
 /**
  * Builds the receipt for a submitted transaction, in Chinese (the official
  * record); when the session is in another `locale`, its key facts are
@@ -66,6 +75,7 @@ export function buildTransactionReceipt(tx: SessionTransaction, site: ReceiptSit
       { label: '受理部门', value: tx.service.department },
       { label: '申请人', value: maskName(tx.applicantName) },
       ...(tx.applicantIdNumber ? [{ label: '证件号码', value: maskIdNumber(tx.applicantIdNumber) }] : []),
+      ...agentLines(tx),
       { label: '提交时间', value: formatLocalDateTime(tx.createdAt, timeZone) },
       { label: '状态', value: tx.status === 'delivered' ? '已提交' : '已保存，网络恢复后自动发送' },
       ...feeLines(feeOf(tx), timeZone),
@@ -96,6 +106,7 @@ export function buildBundleReceipt(bundle: SessionBundle, items: readonly Sessio
     lines: [
       { label: '申请人', value: maskName(first.applicantName) },
       ...(first.applicantIdNumber ? [{ label: '证件号码', value: maskIdNumber(first.applicantIdNumber) }] : []),
+      ...agentLines(first),
       { label: '提交时间', value: formatLocalDateTime(first.createdAt, timeZone) },
       { label: '事项数', value: String(items.length) },
       ...items.flatMap((tx, n) => [

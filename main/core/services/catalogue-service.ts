@@ -33,6 +33,7 @@ export function toSummary(item: ServiceDetail): ServiceSummary {
     output: item.output,
     feeFen: item.feeFen,
     ...(item.kind ? { kind: item.kind } : {}),
+    ...(item.delegable !== undefined ? { delegable: item.delegable } : {}),
     ...(i18n ? { i18n } : {}),
   };
 }

@@ -67,6 +67,8 @@ export interface QueryServiceOptions {
   platform: PlatformClient;
   catalogue: CatalogueService;
   session: SessionManager;
+  /** While the person acts for someone else (代办) a query is refused: it would answer with the agent's own records. Default: never delegating. */
+  delegating?: () => boolean;
 }
 
 /**
@@ -96,6 +98,7 @@ export class QueryService {
     if (!identity) throw new KioskError('no-session', 'identify first');
     const item = this.options.catalogue.find(serviceCode);
     if (!item || item.kind !== 'query') throw new KioskError('not-found', `no query item ${serviceCode}`);
+    if (this.options.delegating?.()) throw new KioskError('forbidden', `${item.code} is the person's own query, not asked for someone else`, { reason: 'not-delegable', itemCode: item.code });
     if (!identity.idNumber) throw new KioskError('invalid-payload', 'a query needs the ID number of the person');
     const sessionId = this.options.session.currentSessionId();
     const values = withPrefill(item, form, identity);

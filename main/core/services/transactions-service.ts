@@ -7,6 +7,8 @@ import { precheckApplication } from '../../../common/domain/precheck';
 import { windowMaterials } from '../../../common/domain/material-route';
 import type { KioskStore } from '../../../offline-cache/index';
 import type { SessionManager } from '../session/session-manager';
+import type { DelegationManager } from '../session/delegation-manager';
+import { delegationServiceRefusal } from '../../../common/domain/delegation-rules';
 import type { Identity } from '../session/identity';
 import type { CatalogueService } from './catalogue-service';
 import type { DeliveryWatcher } from '../../../uplink/index';
@@ -21,6 +23,8 @@ export interface SessionTransaction {
   /** Identity snapshot for the receipt; wiped with the session. */
   applicantName: string;
   applicantIdNumber: string | null;
+  /** The agent who applied for the applicant (代办); absent when the applicant applied themselves. Wiped with the session. */
+  agent?: { name: string; idNumber: string | null };
   /** Set when the transaction is one item of a life-event bundle submitted with one form. */
   bundle?: SessionBundle;
 }
@@ -69,6 +73,8 @@ export interface TransactionsServiceOptions {
   store: KioskStore;
   catalogue: CatalogueService;
   session: SessionManager;
+  /** Whom the identified person applies for (代办); absent: always for themselves. */
+  delegation?: DelegationManager;
   delivery: DeliveryWatcher;
   /** True when the platform is reachable right now. */
   isOnline: () => boolean;
@@ -155,12 +161,38 @@ export class TransactionsService {
     else this.options.session.reveal.close();
   }
 
+  /**
+   * Whom the application is for: the principal while acting for someone
+   * (代办), else the identified person; null when nobody is identified.
+   * Refuses (`forbidden`, `detail.reason`) an item the delegation may not be
+   * used for (not delegable, not in the authorisation, authorisation
+   * expired), and (`invalid-payload`, reason `delegation-incomplete`) a
+   * delegation whose principal or relation is not yet known.
+   */
+  private applicantFor(items: readonly ServiceDetail[]): Identity | null {
+    const delegation = this.options.delegation;
+    if (!delegation?.engaged()) return this.options.session.currentIdentity();
+    const active = delegation.active();
+    if (!active) throw new KioskError('invalid-payload', 'the principal or the relation is not known yet', { reason: 'delegation-incomplete' });
+    for (const item of items) {
+      const refusal = delegationServiceRefusal(item, active.authorisation, new Date());
+      if (refusal) throw new KioskError('forbidden', `${item.code} cannot be applied for under this delegation: ${refusal}`, { reason: refusal, itemCode: item.code });
+    }
+    return active.principal;
+  }
+
+  /** The agent of the current delegation for the session's receipt; undefined when applying for oneself. */
+  private agentSnapshot(): { agent: { name: string; idNumber: string | null } } | Record<string, never> {
+    const record = this.options.delegation?.record();
+    return record ? { agent: { ...record.agent } } : {};
+  }
+
   /** The contract methods of the `transactions` service. */
   methods(): MethodsOf<KioskContract['transactions']> {
     return {
       precheck: async (input) => {
         const item = this.item(input.serviceCode);
-        const values = withPrefill(item, input.form, this.options.session.currentIdentity());
+        const values = withPrefill(item, input.form, this.applicantFor([item]));
         const problems = precheckApplication(item.form, values, item.materials, input.materials);
         this.reviewStep(problems.length === 0);
         return { ok: problems.length === 0, problems };
@@ -170,20 +202,26 @@ export class TransactionsService {
         if (!identity) throw new KioskError('no-session', 'identify first');
         // Captured now: the session may be wiped (and the identity blanked) while we wait for the platform.
         const sessionId = this.options.session.currentSessionId();
-        const applicant = { applicantName: identity.name, applicantIdNumber: identity.idNumber };
         const item = this.item(input.serviceCode);
+        const applicantIdentity = this.applicantFor([item]) ?? identity;
+        const delegation = this.options.delegation?.record() ?? undefined;
+        const applicant = { applicantName: applicantIdentity.name, applicantIdNumber: applicantIdentity.idNumber, ...this.agentSnapshot() };
         if (!item.queueable && !this.options.isOnline()) {
           throw new KioskError('platform-unreachable', `${item.code} needs the platform and it is offline`);
         }
         // A query is asked (queries.run), not applied for: it must never reach the outbox.
         if (item.kind === 'query') throw new KioskError('invalid-payload', `${item.code} is a query: ask it with queries.run`);
-        const values = withPrefill(item, input.form, identity);
+        const values = withPrefill(item, input.form, applicantIdentity);
         const problems = precheckApplication(item.form, values, item.materials, input.materials);
         if (problems.length > 0) throw new KioskError('invalid-payload', 'pre-check failed', { problems });
         // Submitted: the review step is over, and with it the person's look at their own data.
         this.options.session.reveal.close();
         // A StorageError (storage-full, storage-corrupt) is a KioskError already and reaches the renderer as it is.
-        const written = this.options.store.submitTransaction({ service: item.code, data: { ...values, ...materialData(item, input.materials) } });
+        const written = this.options.store.submitTransaction({
+          service: item.code,
+          data: { ...values, ...materialData(item, input.materials) },
+          ...(delegation ? { delegation } : {}),
+        });
         this.options.catalogue.recordUse(item.code);
         const delivered = await this.options.delivery.waitFor(written.id, this.options.isOnline() ? this.options.ackWaitMs : 0);
         const result: SubmitResult = {
@@ -198,7 +236,7 @@ export class TransactionsService {
       },
       precheckBundle: async (input) => {
         const bundle = this.bundle(input);
-        const { problems } = this.checkBundle(bundle, input, this.options.session.currentIdentity());
+        const { problems } = this.checkBundle(bundle, input, this.applicantFor(bundle.items));
         this.reviewStep(problems.length === 0);
         return { ok: problems.length === 0, problems };
       },
@@ -206,8 +244,10 @@ export class TransactionsService {
         const identity = this.options.session.currentIdentity();
         if (!identity) throw new KioskError('no-session', 'identify first');
         const sessionId = this.options.session.currentSessionId();
-        const applicant = { applicantName: identity.name, applicantIdNumber: identity.idNumber };
         const bundle = this.bundle(input);
+        const applicantIdentity = this.applicantFor(bundle.items) ?? identity;
+        const delegation = this.options.delegation?.record() ?? undefined;
+        const applicant = { applicantName: applicantIdentity.name, applicantIdNumber: applicantIdentity.idNumber, ...this.agentSnapshot() };
         const online = this.options.isOnline();
         const needPlatform = bundle.items.filter((i) => !i.queueable).map((i) => i.code);
         if (needPlatform.length > 0 && !online) {
@@ -216,7 +256,7 @@ export class TransactionsService {
         // A query in a life event (社保查询 in 退休一件事) is asked on its own: never written with the applications.
         const queries = bundle.items.filter((i) => i.kind === 'query').map((i) => i.code);
         if (queries.length > 0) throw new KioskError('invalid-payload', `${queries.join(', ')}: queries are asked with queries.run, not submitted`, { itemCodes: queries });
-        const { applications, problems } = this.checkBundle(bundle, input, identity);
+        const { applications, problems } = this.checkBundle(bundle, input, applicantIdentity);
         if (problems.length > 0) throw new KioskError('invalid-payload', 'pre-check failed', { problems });
         this.options.session.reveal.close();
         const written = this.options.store.submitBundle({
@@ -225,6 +265,7 @@ export class TransactionsService {
             service: a.item.code,
             data: { ...a.values, ...materialData(a.item, a.materials) },
           })),
+          ...(delegation ? { delegation } : {}),
         });
         for (const item of bundle.items) this.options.catalogue.recordUse(item.code);
         const wait = online ? this.options.ackWaitMs : 0;

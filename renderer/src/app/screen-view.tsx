@@ -18,6 +18,8 @@ const SCREENS: Record<ScreenName, ComponentType | LazyScreen> = {
   attract: AttractScreen,
   identify: IdentifyScreen,
   welcome: WelcomeScreen,
+  delegation: lazyScreen(() => import('../screens/delegation/delegation-screen').then((m) => m.DelegationScreen)),
+  delegationRefused: lazyScreen(() => import('../screens/delegation/delegation-refused-screen').then((m) => m.DelegationRefusedScreen)),
   home: lazyScreen(() => import('../screens/home-screen').then((m) => m.HomeScreen)),
   bundle: lazyScreen(() => import('../screens/bundle-screen').then((m) => m.BundleScreen)),
   guide: lazyScreen(() => import('../screens/guide-screen').then((m) => m.GuideScreen)),

@@ -14,6 +14,7 @@ import { themeColors } from '../theme/colors';
 import { AccessBar } from '../ui/access-bar';
 import { CancelDialog } from '../ui/cancel-dialog';
 import { ConnectivityBanner } from '../ui/connectivity-banner';
+import { DelegationBanner } from '../ui/delegation-banner';
 import { IdleOverlay } from '../ui/idle-overlay';
 import { TopBar } from '../ui/top-bar';
 import { promptFor } from '../voice/prompt-ids';
@@ -89,6 +90,7 @@ export function Shell() {
         </a>
         <TopBar system={system} screen={screen} />
         <ConnectivityBanner state={connectivity} pending={pending} />
+        {inSession ? <DelegationBanner delegation={snapshot.context.delegation} agent={snapshot.context.identity} /> : null}
         <main id="main" ref={main} tabIndex={-1} className="main">
           <ScreenView screen={screen} />
         </main>

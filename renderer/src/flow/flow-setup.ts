@@ -4,6 +4,7 @@ import { loadBoot, type BootResult } from './boot';
 import type { EndReason, FlowContext, FlowEvent, FlowInput } from './flow-types';
 import { errorCodeOf } from './selectors';
 import { bundleActors } from './bundle-flow';
+import { delegationActors } from './delegation-flow';
 import { identifyActors } from './identify-flow';
 import { idleActors } from './idle-flow';
 import { paymentActors } from './payment-flow';
@@ -26,6 +27,7 @@ const apiEvents = fromCallback<FlowEvent, { api: KioskApi }>(({ sendBack, input 
     api.connectivity.onChanged((connectivity) => sendBack({ type: 'CONNECTIVITY_CHANGED', connectivity })),
     api.printer.onJobChanged((job) => sendBack({ type: 'PRINT_JOB_CHANGED', job })),
     api.catalogue.onUpdated(() => sendBack({ type: 'CATALOGUE_UPDATED' })),
+    api.delegation.onChanged((delegation) => sendBack({ type: 'DELEGATION_CHANGED', delegation })),
   ];
   return () => offs.forEach((off) => off());
 });
@@ -50,6 +52,7 @@ export const flowSetup = setup({
     ...identifyActors,
     ...serviceActors,
     ...bundleActors,
+    ...delegationActors,
     ...paymentActors,
     ...printingActors,
     ...queryActors,

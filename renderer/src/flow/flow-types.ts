@@ -23,6 +23,7 @@ import type { KioskApi } from '../../../common/contract/kiosk-contract';
 import type { BootResult } from './boot';
 import type { KeyProtection, KioskLocale } from '../../../common/contract/schemas';
 import type { TechnicianRefusalView } from './technician-flow';
+import type { DelegationRelation, DelegationView } from '../../../common/contract/delegation-schemas';
 
 /** The catalogue overview shown on the home screen. */
 export type CatalogueOverview = z.infer<typeof CatalogueOverviewSchema>;
@@ -90,6 +91,8 @@ export interface FlowContext {
   connectivity: Connectivity['state'];
   pending: number;
   identity: MaskedIdentity | null;
+  /** Whom the identified person applies for (代办), as the core reports it (principal masked); null: not asked yet. */
+  delegation: DelegationView | null;
   /** A card on the reader that opens no session by itself (`SessionView.leftCard`); null: none. Not personal: kept across the wipe. */
   leftCard: 'at-start' | 'after-session' | null;
   /** Translated-by-code error of the identify step. */
@@ -190,5 +193,15 @@ export type FlowEvent =
   /** The long press on the attract screen's corner: the technician unlock screen. */
   | { type: 'TECHNICIAN_OPEN' }
   | { type: 'TECHNICIAN_UNLOCK'; credential: string; pin: string }
+  /** 为家人/他人办理 on the welcome screen. */
+  | { type: 'DELEGATE_START' }
+  /** How the principal is identified. */
+  | { type: 'DELEGATE_ROUTE'; route: 'card' | 'authorisation' | 'guardian' }
+  /** The guardian route's child ID number and household relation. */
+  | { type: 'GUARDIAN_SUBMIT'; childIdNumber: string; relation: 'parent' | 'other-relative' }
+  | { type: 'RELATION_CHOSEN'; relation: DelegationRelation }
+  /** Back to applying for oneself. */
+  | { type: 'DELEGATE_STOP' }
+  | { type: 'DELEGATION_CHANGED'; delegation: DelegationView }
   /** 交还: the technician role is locked again and the terminal returns to attract, in service. */
   | { type: 'HAND_BACK' };

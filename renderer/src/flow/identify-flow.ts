@@ -104,6 +104,6 @@ export const identifyStates = {
   faceCheck: stateConfig({ always: 'welcome' }),
   welcome: stateConfig({
     after: { welcome: unlessCare(afterWelcome) },
-    on: { CONTINUE: afterWelcome },
+    on: { CONTINUE: afterWelcome, DELEGATE_START: 'delegation' },
   }),
 };

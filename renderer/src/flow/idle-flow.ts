@@ -10,6 +10,7 @@ import { sessionIdentified, sessionReading } from './identify-flow';
 /** Everything personal (and per-person) cleared; device, network, system and catalogue state kept. */
 export const PERSONAL_RESET = {
   identity: null,
+  delegation: null,
   identifyError: null,
   browseQuery: null,
   resumeAfterIdentify: null,

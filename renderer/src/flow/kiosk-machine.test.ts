@@ -68,7 +68,7 @@ describe('kiosk flow machine: boot, machine-wide events', () => {
   });
   it('unsubscribes every KioskApi listener when stopped', async () => {
     const { a, api } = await start();
-    expect(api.listenerCount()).toBe(6);
+    expect(api.listenerCount()).toBe(7);
     a.stop();
     expect(api.listenerCount()).toBe(0);
   });

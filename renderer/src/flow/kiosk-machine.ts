@@ -1,5 +1,6 @@
 import { assign, type ActorRefFrom, type SnapshotFrom } from 'xstate';
 import { bundleStates } from './bundle-flow';
+import { delegationStates } from './delegation-flow';
 import { flowSetup } from './flow-setup';
 import type { BootResult } from './boot';
 import { DEFAULT_TIMING, type FlowContext } from './flow-types';
@@ -32,6 +33,7 @@ function bootContext(boot: BootResult): Partial<FlowContext> {
  * `{ session: { payment: 'waiting' } }`):
  *
  * - identify-flow: identify (card / QR e-ID) → faceCheck → welcome
+ * - delegation-flow: 为家人/他人办理 from the welcome: the principal (card, phone authorisation, guardian) and the relation → home
  * - service-flow: home → guide → form → pre-check → confirm → submitting → result
  * - bundle-flow: a life-event bundle's items, then its one submission
  * - payment-flow: each fee due, paid by QR or left for later
@@ -107,6 +109,7 @@ export const kioskMachine = flowSetup.createMachine({
       initial: 'identify',
       states: {
         ...identifyStates,
+        ...delegationStates,
         ...serviceStates,
         ...bundleStates,
         ...paymentStates,

@@ -6,6 +6,8 @@ export type ScreenName =
   | 'attract'
   | 'identify'
   | 'welcome'
+  | 'delegation'
+  | 'delegationRefused'
   | 'home'
   | 'bundle'
   | 'guide'
@@ -35,6 +37,9 @@ const SESSION_SCREENS: Record<SessionState, ScreenName> = {
   identify: 'identify',
   faceCheck: 'identify',
   welcome: 'welcome',
+  delegation: 'delegation',
+  delegationRefused: 'delegationRefused',
+  delegationStopping: 'delegationRefused',
   home: 'home',
   bundle: 'bundle',
   guide: 'guide',

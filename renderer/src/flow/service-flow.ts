@@ -7,6 +7,7 @@ import type { CatalogueOverview, FlowContext, PrecheckProblem, RevealedIdentity 
 import { feeDue } from './payment-flow';
 import { asksAtOnce, isQueryService } from './query-flow';
 import { isServiceAvailable } from './selectors';
+import { refuseForDelegation } from './delegation-flow';
 
 /** How long the person's own data stays unmasked on the review step after 显示, ms (15 s); the core stops answering `session.reveal` soon after the step too. */
 export const REVEAL_SHOWN_MS = 15_000;
@@ -78,6 +79,8 @@ export const serviceStates = {
           START_APPLICATION: [
             // Browsing unidentified (an attract tile): applying needs the person identified first; then back to this guide.
             { guard: ({ context }) => context.identity === null, target: '#kiosk.session.identify', actions: assign({ resumeAfterIdentify: 'guide' }) },
+            // Acting for someone else (代办): a service the delegation does not cover is refused with its reason.
+            refuseForDelegation,
             // A query with nothing to fill in is asked at once: no form, no review (nothing is submitted).
             {
               guard: ({ context }) => isQueryService(context.service) && asksAtOnce(context.service) && isServiceAvailable(context.service!, context.connectivity),

@@ -18,6 +18,9 @@ export function WelcomeScreen() {
       <button type="button" className="btn btn-primary btn-huge" data-testid="welcome-continue" onClick={() => send({ type: 'CONTINUE' })}>
         {t('welcome.continue')}
       </button>
+      <button type="button" className="btn btn-secondary btn-large" data-testid="welcome-delegate" onClick={() => send({ type: 'DELEGATE_START' })}>
+        {t('welcome.delegate')}
+      </button>
       <AutoAdvance ms={snapshot.context.timing.welcomeMs} care={snapshot.context.care} />
     </Screen>
   );

@@ -1,6 +1,9 @@
 // One file on purpose: the renderer tests' fake of the whole KioskApi; its services share one state (session, outbox,
 // devices, technician access) as the real core does, so splitting the class would put that state behind extra wiring.
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
+import type { DelegationView } from '../../../common/contract/delegation-schemas';
+import { isChildForGuardianRoute } from '../../../common/domain/delegation-rules';
+import { isValidIdNumber } from '../../../common/domain/id-number';
 import { KioskError } from '../../../common/contract/errors';
 import type {
   Connectivity,
@@ -52,6 +55,8 @@ export interface TestKioskApiOptions {
   paymentTtlMs?: number;
 }
 
+const NO_DELEGATION: DelegationView = { state: 'none', route: null, relation: null, principal: null, services: null, expiresAt: null, refusal: null };
+
 /**
  * In-memory {@link KioskApi} for unit tests, Playwright checks of the
  * renderer alone and screenshots. One class on purpose: it is a fake of the
@@ -85,6 +90,8 @@ export class TestKioskApi implements KioskApi {
   private readonly connChanged = new Emitter<Connectivity>();
   private readonly serviceChanged = new Emitter<ServiceState>();
   private readonly infoChanged = new Emitter<SystemInfo>();
+  private readonly delegationChanged = new Emitter<DelegationView>();
+  private delegationView: DelegationView = NO_DELEGATION;
   private service: ServiceState = { inService: true, reason: null };
   /** Ratings received. */
   readonly ratings: unknown[] = [];
@@ -145,8 +152,24 @@ export class TestKioskApi implements KioskApi {
 
   /* ------------------------------------------------------------ test controls */
 
-  /** Simulates a card placed on the reader: `reading`, then `identified`. */
+  private setDelegation(view: DelegationView): DelegationView {
+    this.delegationView = view;
+    this.delegationChanged.emit(view);
+    return view;
+  }
+
+  /** The principal known (ready), or a refusal when it is the agent themselves. */
+  private principal(route: DelegationView['route'], name: string, idNumber: string, extra: Partial<DelegationView> = {}): DelegationView {
+    if (this.person?.idNumber === idNumber) return this.setDelegation({ ...this.delegationView, refusal: 'same-person' });
+    return this.setDelegation({ ...NO_DELEGATION, state: 'ready', route, principal: { maskedName: maskName(name), maskedIdNumber: maskIdNumber(idNumber) }, ...extra });
+  }
+
+  /** Simulates a card placed on the reader: `reading`, then `identified` (while a delegation waits for a card: the principal's). */
   placeCard(name = '张三', idNumber = '110101199003070015'): void {
+    if (this.person && this.delegationView.state === 'awaiting-card') {
+      this.principal('card', name, idNumber);
+      return;
+    }
     this.setSession({ sessionId: null, stage: 'reading', identity: null });
     this.setSession(this.identified('idcard', name, idNumber));
   }
@@ -213,7 +236,7 @@ export class TestKioskApi implements KioskApi {
   /** Number of listeners currently attached (leak checks). */
   listenerCount(): number {
     return (
-      this.sessionChanged.size + this.identifyFailed.size + this.jobChanged.size + this.deviceChanged.size + this.connChanged.size + this.catalogueUpdated.size + this.serviceChanged.size + this.infoChanged.size
+      this.sessionChanged.size + this.identifyFailed.size + this.jobChanged.size + this.deviceChanged.size + this.connChanged.size + this.catalogueUpdated.size + this.serviceChanged.size + this.infoChanged.size + this.delegationChanged.size
     );
   }
 
@@ -276,11 +299,39 @@ export class TestKioskApi implements KioskApi {
     end: () =>
       this.delay('session.end', () => {
         this.person = null;
+        if (this.delegationView.state !== 'none') this.setDelegation(NO_DELEGATION);
         this.setSession({ sessionId: null, stage: 'idle', identity: null });
         return this.sessionView;
       }),
     onChanged: (l) => this.sessionChanged.on(l),
     onIdentifyFailed: (l) => this.identifyFailed.on(l),
+  };
+
+  /** Authorisation `KA1.ok` covers every test item for 1 h; `KA1.expired`, `KA1.other` are refused; the guardian route accepts a valid number under 14 whose first six digits are the agent's. */
+  readonly delegation: KioskApi['delegation'] = {
+    current: () => this.delay('delegation.current', () => this.delegationView),
+    start: ({ route }) =>
+      this.delay('delegation.start', () => {
+        if (!this.person) throw new KioskError('no-session', 'no session');
+        return this.setDelegation({ ...NO_DELEGATION, state: route === 'card' ? 'awaiting-card' : 'awaiting-authorisation', route });
+      }),
+    useAuthorisation: ({ token }) =>
+      this.delay('delegation.useAuthorisation', () => {
+        if (token === 'KA1.ok') return this.principal('authorisation', '王秀英', '11010519400923004X', { services: TEST_CATALOGUE.map((s) => s.code), expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+        const refusal = token === 'KA1.expired' ? 'authorisation-expired' : token === 'KA1.other' ? 'authorisation-other-agent' : 'authorisation-invalid';
+        return this.setDelegation({ ...NO_DELEGATION, state: 'awaiting-authorisation', route: 'authorisation', refusal });
+      }),
+    checkGuardian: ({ childIdNumber, relation }) =>
+      this.delay('delegation.checkGuardian', () => {
+        const refuse = (refusal: DelegationView['refusal']) => this.setDelegation({ ...this.delegationView, refusal });
+        if (!isValidIdNumber(childIdNumber)) return refuse('id-number-invalid');
+        if (!isChildForGuardianRoute(childIdNumber, new Date())) return refuse('child-over-14');
+        if (childIdNumber.slice(0, 6) !== this.person?.idNumber.slice(0, 6)) return refuse('guardian-check-failed');
+        return this.principal('guardian', '张子涵', childIdNumber, { relation });
+      }),
+    setRelation: ({ relation }) => this.delay('delegation.setRelation', () => this.setDelegation({ ...this.delegationView, relation })),
+    stop: () => this.delay('delegation.stop', () => this.setDelegation(NO_DELEGATION)),
+    onChanged: (l) => this.delegationChanged.on(l),
   };
 
   readonly catalogue: KioskApi['catalogue'] = {

@@ -3,10 +3,11 @@ import { useTranslation } from '../i18n/use-translation';
 import { deleteBackward, insertText, keepFieldFocus, type TextEdit, type TextSelection } from './text-edit';
 import { useFieldCaret } from './use-field-caret';
 
-/** Key rows per layout: letters for pinyin / initials search, digits for phone and number fields. */
+/** Key rows per layout: letters for pinyin / initials search, digits for phone and number fields, digits and X for an ID number. */
 const LAYOUTS = {
   letters: ['1234567890', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'],
   digits: ['123', '456', '789', '0'],
+  idNumber: ['123', '456', '789', '0X'],
 } as const;
 
 /** Keyboard layouts. */

@@ -51,7 +51,10 @@ export function promptFor(
       return step === 'expired' || step === 'cancelled' || step === 'unavailable' ? 'payment-problem' : 'payment';
     case 'certificate':
       return step === 'failed' ? 'certificate-failed' : 'certificate';
+    // 代办's steps have no recorded prompt yet (voice/<locale>/*.wav are rendered per prompt id).
     case 'boot':
+    case 'delegation':
+    case 'delegationRefused':
     case 'technicianUnlock':
     case 'technician':
       return null;
