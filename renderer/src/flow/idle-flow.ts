@@ -11,6 +11,7 @@ import { sessionIdentified, sessionReading } from './identify-flow';
 export const PERSONAL_RESET = {
   identity: null,
   identifyError: null,
+  faceNotice: null,
   browseQuery: null,
   resumeAfterIdentify: null,
   serviceCode: null,
