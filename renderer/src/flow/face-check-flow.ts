@@ -8,9 +8,10 @@ const cameraLost = ({ context, event }: { context: FlowContext; event: FlowEvent
   event.type === 'DEVICE_CHANGED' && event.status.device === 'camera' && !isCameraAvailable({ ...context.devices, [event.status.name]: event.status });
 
 /**
- * faceCheck (人证比对), between identify and welcome. Offered only where a
- * camera is online and the platform reachable (`isFaceRouteOffered`);
- * elsewhere the state passes straight on to welcome, as before the camera.
+ * faceCheck (人证比对), between identify and welcome. Offered only for a
+ * person identified by ID card, where a camera is online and the platform
+ * reachable (`isFaceRouteOffered`); elsewhere (and after a QR e-ID, which is
+ * itself a verified credential) the state passes straight on to welcome.
  *
  * consent → capture: a consent screen of its own comes first (face data is
  * sensitive personal information), with an equal-weight way out; declining
@@ -30,7 +31,8 @@ export const faceCheckStates = {
     exit: assign({ faceNotice: null }),
     states: {
       deciding: {
-        always: [{ guard: ({ context }) => isFaceRouteOffered(context), target: 'consent' }, { target: '#kiosk.session.welcome' }],
+        // Only a card identity is checked against a face (人证比对): a QR e-ID is itself the verified credential.
+        always: [{ guard: ({ context }) => context.identity?.method === 'idcard' && isFaceRouteOffered(context), target: 'consent' }, { target: '#kiosk.session.welcome' }],
       },
       consent: {
         on: { FACE_CONSENT: 'capture', FACE_DECLINE: 'alternative' },

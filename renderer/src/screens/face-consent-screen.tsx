@@ -15,7 +15,7 @@ export function FaceConsentScreen() {
   const { send } = useFlow();
   return (
     <Screen name="faceConsent" title={t('face.consentTitle')}>
-      <section className="why privacy-notice" aria-label={t('face.consentTitle')} data-testid="face-consent-notice">
+      <div className="why privacy-notice" data-testid="face-consent-notice">
         <ul>
           <li data-testid="face-consent-what">{t('face.consentWhat')}</li>
           <li data-testid="face-consent-why">{t('face.consentWhy')}</li>
@@ -23,7 +23,7 @@ export function FaceConsentScreen() {
           <li data-testid="face-consent-delete">{t('face.consentDelete')}</li>
         </ul>
         <p className="lead">{t('face.consentChoice')}</p>
-      </section>
+      </div>
       <div className="face-choices">
         <button type="button" className="btn btn-primary btn-huge" data-testid="face-consent-accept" onClick={() => send({ type: 'FACE_CONSENT' })}>
           <Icon name="face" size={48} />

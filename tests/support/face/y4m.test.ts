@@ -20,10 +20,11 @@ describe('writeY4m', () => {
     expect(bytes.length).toBe(header.length + 2 * ('FRAME\n'.length + 8 + 2 + 2));
   });
 
-  it('converts with full-range BT.601', () => {
-    expect([...rgbaToI420(solid(255, 255, 255))]).toEqual([255, 255, 255, 255, 255, 255, 255, 255, 128, 128, 128, 128]);
+  it('converts with BT.601 video range (Y 16–235, Cb/Cr 16–240)', () => {
+    expect([...rgbaToI420(solid(255, 255, 255))]).toEqual([235, 235, 235, 235, 235, 235, 235, 235, 128, 128, 128, 128]);
+    expect(rgbaToI420(solid(0, 0, 0))[0]).toBe(16);
     const red = rgbaToI420(solid(255, 0, 0));
-    expect([red[0], red[8], red[10]]).toEqual([76, 85, 255]);
+    expect([red[0], red[8], red[10]]).toEqual([81, 90, 240]);
   });
 
   it('refuses odd sizes and mixed sizes', () => {

@@ -8,8 +8,10 @@ export interface RgbaFrame {
 }
 
 /**
- * Writes frames as a YUV4MPEG2 file (`C420jpeg`, full-range BT.601, the
- * format Chromium's `--use-file-for-fake-video-capture` plays in a loop).
+ * Writes frames as a YUV4MPEG2 file (4:2:0, BT.601 video range: Y 16–235,
+ * Cb/Cr 16–240, as cameras deliver it and as Chromium's
+ * `--use-file-for-fake-video-capture` reads it; full-range values would
+ * come out with crushed shadows and blown highlights).
  * Every frame must have the even width and height of the first. Written
  * here because the format is one text header and three planes a frame, and
  * the machine has no ffmpeg.
@@ -32,7 +34,7 @@ export function writeY4m(path: string, frames: readonly RgbaFrame[], fps = 15): 
   }
 }
 
-/** Full-range BT.601 I420 planes (Y, then U and V averaged over 2×2). */
+/** BT.601 video-range I420 planes (Y, then U and V averaged over 2×2). */
 export function rgbaToI420({ width, height, data }: RgbaFrame): Uint8Array {
   const out = new Uint8Array((width * height * 3) / 2);
   const cw = width / 2;
@@ -41,7 +43,7 @@ export function rgbaToI420({ width, height, data }: RgbaFrame): Uint8Array {
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const k = (y * width + x) * 4;
-      out[y * width + x] = clamp(0.299 * data[k]! + 0.587 * data[k + 1]! + 0.114 * data[k + 2]!);
+      out[y * width + x] = clamp(16 + (219 / 255) * (0.299 * data[k]! + 0.587 * data[k + 1]! + 0.114 * data[k + 2]!));
     }
   }
   for (let y = 0; y < height; y += 2) {
@@ -59,8 +61,8 @@ export function rgbaToI420({ width, height, data }: RgbaFrame): Uint8Array {
       g /= 4;
       b /= 4;
       const i = (y / 2) * cw + x / 2;
-      out[uBase + i] = clamp(128 - 0.168736 * r - 0.331264 * g + 0.5 * b);
-      out[vBase + i] = clamp(128 + 0.5 * r - 0.418688 * g - 0.081312 * b);
+      out[uBase + i] = clamp(128 + (224 / 255) * (-0.168736 * r - 0.331264 * g + 0.5 * b));
+      out[vBase + i] = clamp(128 + (224 / 255) * (0.5 * r - 0.418688 * g - 0.081312 * b));
     }
   }
   return out;
