@@ -28,7 +28,8 @@ export const LAYERS = [
     dirs: ['renderer'],
     allow: ['common', 'renderer'],
     node: false,
-    packages: ['react', 'react-dom', 'xstate', '@xstate/react', 'zod', 'qrcode'],
+    // @vladmandic/human: the face engine (renderer/src/media/face), loaded lazily; its models and WASM come from the own origin.
+    packages: ['react', 'react-dom', 'xstate', '@xstate/react', 'zod', 'qrcode', '@vladmandic/human'],
   },
   // Device drivers (plain Node): bindings, simulators, protocol parsers.
   // smartcard: the PC/SC N-API binding behind drivers/sscard/pcsc/.

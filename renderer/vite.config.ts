@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { faceEngineAssets } from '../scripts/face-engine-assets';
 
 /** Absolute path of a URL relative to this file (no `node:` import: renderer/ must not use Node modules). */
 const here = (relative: string): string => decodeURIComponent(new URL(relative, import.meta.url).pathname);
@@ -45,7 +46,7 @@ function preloadEntryDynamicImports(): Plugin {
 export default defineConfig({
   root,
   base: './',
-  plugins: [react(), preloadEntryDynamicImports()],
+  plugins: [react(), preloadEntryDynamicImports(), faceEngineAssets()],
   publicDir: 'public',
   build: {
     outDir: here('../dist/renderer'),

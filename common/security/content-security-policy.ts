@@ -4,7 +4,10 @@
  * and the browser-mode web host on `index.html` (main/web/web-host.ts).
  *
  * Scripts, styles, fonts and images from the page's own origin only; no
- * plugins, no `<base>`, no form posts, no framing by anyone. `data:` for
+ * `eval` of text, but `'wasm-unsafe-eval'` so that WebAssembly modules from
+ * the own origin may be compiled (the face engine's TensorFlow.js WASM
+ * backend, renderer/src/media/face-engine.ts: without it Chromium refuses
+ * `WebAssembly.instantiate`); no plugins, no `<base>`, no form posts, no framing by anyone. `data:` for
  * inlined images and fonts, `blob:`/`mediastream:` for camera previews and
  * captured images. Network access (`connect-src`) is the own origin plus the
  * sources the host names: none in Electron (the renderer talks to main over
@@ -31,7 +34,7 @@ export function contentSecurityPolicy(options: ContentSecurityPolicyOptions = {}
   for (const s of extra) if (!SOURCE.test(s)) throw new Error(`not a CSP host source: ${JSON.stringify(s).slice(0, 80)}`);
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

@@ -105,6 +105,22 @@ const UpdatesSchema = z
   .strict();
 
 /**
+ * The face / document camera. `none` (default): no camera at this site, so
+ * the face route and camera capture are not offered; `sim`: the camera
+ * simulator (plugged at start, plug/unplug through the simulator controls);
+ * `v4l2`: the operating system's cameras (Linux sysfs, `/sys/class/video4linux`).
+ * `label`: use the camera whose name contains this text (case-insensitive),
+ * null: the first one. `pollMs`: how often the list is read.
+ */
+const CameraDeviceSchema = z
+  .object({
+    mode: z.enum(['none', 'sim', 'v4l2']).default('none'),
+    label: z.string().min(1).max(100).nullable().default(null),
+    pollMs: z.number().int().min(100).max(60_000).default(2000),
+  })
+  .strict();
+
+/**
  * Kiosk configuration. Every field has a default so that an unconfigured
  * machine runs with simulated devices and an embedded platform-sim.
  */
@@ -134,6 +150,7 @@ export const KioskConfigSchema = z.object({
         .superRefine(checkDevice)
         .default({ mode: 'sim', baudRate: 9600 }),
       a4Printer: A4PrinterSchema.default({ mode: 'cups', printerName: 'KioskPDF', host: 'localhost', port: 631 }),
+      camera: CameraDeviceSchema.default({ mode: 'none', label: null, pollMs: 2000 }),
     })
     .strict()
     .default({
@@ -141,6 +158,7 @@ export const KioskConfigSchema = z.object({
       receiptPrinter: { mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null, simProfile: 'full', completionTimeoutMs: 15_000 },
       scanner: { mode: 'sim', baudRate: 9600 },
       a4Printer: { mode: 'cups', printerName: 'KioskPDF', host: 'localhost', port: 631 },
+      camera: { mode: 'none', label: null, pollMs: 2000 },
     }),
   /** Seconds without a touch before the idle countdown starts. */
   idleTimeoutSeconds: z.number().int().positive().default(60),

@@ -6,8 +6,8 @@ import { hasSimulatedDevices } from './sim-controls';
 
 describe('hasSimulatedDevices', () => {
   it('is true when any device is the in-process simulator', () => {
-    expect(hasSimulatedDevices({ devices: { idcard: { mode: 'serial', port: '/dev/ttyUSB0', baudRate: 115200 }, receiptPrinter: { mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null, simProfile: 'full', completionTimeoutMs: 15_000 }, scanner: { mode: 'serial', port: '/dev/ttyACM0', baudRate: 9600 }, a4Printer: { mode: 'none', printerName: 'x', host: 'localhost', port: 631 } } })).toBe(true);
-    expect(hasSimulatedDevices({ devices: { idcard: { mode: 'serial', port: '/dev/ttyUSB0', baudRate: 115200 }, receiptPrinter: { mode: 'tcp', host: '10.0.0.5', baudRate: 115200, tcpPort: 9100, previewDir: null, simProfile: 'full', completionTimeoutMs: 15_000 }, scanner: { mode: 'serial', port: '/dev/ttyACM0', baudRate: 9600 }, a4Printer: { mode: 'cups', printerName: 'x', host: 'localhost', port: 631 } } })).toBe(false);
+    expect(hasSimulatedDevices({ devices: { idcard: { mode: 'serial', port: '/dev/ttyUSB0', baudRate: 115200 }, receiptPrinter: { mode: 'sim', baudRate: 115200, tcpPort: 9100, previewDir: null, simProfile: 'full', completionTimeoutMs: 15_000 }, scanner: { mode: 'serial', port: '/dev/ttyACM0', baudRate: 9600 }, a4Printer: { mode: 'none', printerName: 'x', host: 'localhost', port: 631 }, camera: { mode: 'none', label: null, pollMs: 2000 } } })).toBe(true);
+    expect(hasSimulatedDevices({ devices: { idcard: { mode: 'serial', port: '/dev/ttyUSB0', baudRate: 115200 }, receiptPrinter: { mode: 'tcp', host: '10.0.0.5', baudRate: 115200, tcpPort: 9100, previewDir: null, simProfile: 'full', completionTimeoutMs: 15_000 }, scanner: { mode: 'serial', port: '/dev/ttyACM0', baudRate: 9600 }, a4Printer: { mode: 'cups', printerName: 'x', host: 'localhost', port: 631 }, camera: { mode: 'v4l2', label: null, pollMs: 2000 } } })).toBe(false);
   });
 });
 

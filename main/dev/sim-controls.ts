@@ -86,6 +86,24 @@ export function simControlRoutes(core: KioskCore): SimRoute[] {
     },
     {
       method: 'POST',
+      path: '/sim/camera/plug',
+      handler: async () => {
+        if (!sims.camera) throw new RouteError(404, 'no simulated camera (devices.camera.mode is not sim)');
+        sims.camera.plug();
+        return core.devices.camera()?.refresh();
+      },
+    },
+    {
+      method: 'POST',
+      path: '/sim/camera/unplug',
+      handler: async () => {
+        if (!sims.camera) throw new RouteError(404, 'no simulated camera (devices.camera.mode is not sim)');
+        sims.camera.unplug();
+        return core.devices.camera()?.refresh();
+      },
+    },
+    {
+      method: 'POST',
       path: '/sim/sync-now',
       handler: async () => core.sync.syncNow(),
     },

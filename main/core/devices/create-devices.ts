@@ -8,6 +8,7 @@ import { openReceiptPrinter, type ReceiptPrinter } from '../../../drivers/receip
 import { openSerialScanner } from '../../../drivers/scanner/serial-scanner';
 import type { Scanner } from '../../../drivers/scanner/interface';
 import { openCupsPrinter, type A4Printer } from '../../../drivers/a4-printer/index';
+import { v4l2CameraLister, watchCamera, type CameraWatcher } from '../../../drivers/camera/index';
 import type { KioskConfig } from '../config';
 import type { DeviceRegistry } from './device-registry';
 import { SimulatedDevices } from './simulated-devices';
@@ -25,6 +26,8 @@ export interface KioskDevices {
   scanner(): Scanner | null;
   /** The A4 printer behind the OS spooler, or null when the site has none. */
   a4Printer(): A4Printer | null;
+  /** The camera watcher (its status in the registry as `camera`), or null when the site has none (`devices.camera.mode` `none`). */
+  camera(): CameraWatcher | null;
   /** Present when at least one device is simulated. */
   readonly simulators: SimulatedDevices;
   close(): Promise<void>;
@@ -135,14 +138,24 @@ export function createDevices(config: KioskConfig, registry: DeviceRegistry, hoo
     timers.add(t as unknown as NodeJS.Timeout);
   }
 
+  const camCfg = config.devices.camera;
+  const camera =
+    camCfg.mode === 'none'
+      ? null
+      : watchCamera({ name: 'camera', list: camCfg.mode === 'sim' ? sims.plugCamera().list : v4l2CameraLister(), label: camCfg.label, simulated: camCfg.mode === 'sim', pollMs: camCfg.pollMs });
+  camera?.on('status', (s) => registry.update(s));
+  if (camera) registry.update(camera.status);
+
   return {
     idcard: () => idcard,
+    camera: () => camera,
     a4Printer: () => a4,
     receiptPrinter: () => printer,
     scanner: () => scanner,
     simulators: sims,
     async close() {
       closed = true;
+      camera?.close();
       for (const t of timers) {
         clearTimeout(t);
         clearInterval(t);

@@ -3,6 +3,7 @@ import { IdCardSimulator, loadSimCard, SAMPLE_CARDS, type SimCard } from '../../
 import { ReceiptPrinterSimulator, SIM_PRINTER_PROFILES, type SimPrinterProfile } from '../../../drivers/receipt-printer/sim/simulator';
 import { ScannerSimulator } from '../../../drivers/scanner/sim/scanner-simulator';
 import type { BytePort } from '../../../drivers/base/byte-port';
+import { CameraSimulator } from '../../../drivers/camera/index';
 
 /** Names of the sample cards shipped with the ID card simulator. */
 export type SampleCardName = keyof typeof SAMPLE_CARDS;
@@ -16,6 +17,7 @@ export class SimulatedDevices {
   idcard: IdCardSimulator | null = null;
   receiptPrinter: ReceiptPrinterSimulator | null = null;
   scanner: ScannerSimulator | null = null;
+  camera: CameraSimulator | null = null;
 
   /** Creates the ID card simulator and returns the driver's end of the pipe. */
   plugIdCard(): BytePort {
@@ -36,6 +38,12 @@ export class SimulatedDevices {
     const [driverEnd, simEnd] = createMemoryPipe();
     this.scanner = new ScannerSimulator(simEnd);
     return driverEnd;
+  }
+
+  /** Creates the camera simulator (one camera plugged) and returns it: its `list` is what the camera watcher polls. */
+  plugCamera(): CameraSimulator {
+    this.camera = new CameraSimulator();
+    return this.camera;
   }
 
   /** Places a sample card (by name) or a card object on the simulated reader. Throws when there is no ID card simulator. */

@@ -97,6 +97,8 @@ export interface FlowContext {
   leftCard: 'at-start' | 'after-session' | null;
   /** Translated-by-code error of the identify step. */
   identifyError: string | null;
+  /** Why the face check gave way to the alternative routes (shown there); null: the person chose them, or not there. */
+  faceNotice: FaceNotice | null;
   overview: CatalogueOverview | null;
   /** What an attract tile asked to browse: the search text the home screen opens with; null: none. */
   browseQuery: string | null;
@@ -136,6 +138,9 @@ export interface FlowContext {
   /** What protects the data key at rest, from `technician.status` once the technician screen opens; null before it answered or after hand-back. */
   technicianKeyProtection: KeyProtection | null;
 }
+
+/** Why the face route ended in the alternatives: the camera went away, would not open, or the engine would not start. */
+export type FaceNotice = 'cameraLost' | 'cameraFailed' | 'engineFailed';
 
 /** Input of the flow machine. */
 export interface FlowInput {
@@ -184,6 +189,11 @@ export type FlowEvent =
   | { type: 'DONE' }
   | { type: 'SESSION_CHANGED'; session: SessionView }
   | { type: 'IDENTIFY_FAILED'; code: string }
+  /** The consent screen of the face check: agreed, or declined (the alternative routes). */
+  | { type: 'FACE_CONSENT' }
+  | { type: 'FACE_DECLINE' }
+  /** The face capture gave way to the alternatives: the person asked for them (no notice), or the camera or engine failed. */
+  | { type: 'FACE_ALTERNATIVE'; notice?: FaceNotice }
   | { type: 'DEVICE_CHANGED'; status: DeviceStatus }
   | { type: 'CONNECTIVITY_CHANGED'; connectivity: Connectivity }
   | { type: 'PRINT_JOB_CHANGED'; job: PrintJob }

@@ -4,6 +4,7 @@ import type { SessionView } from '../../../common/contract/schemas';
 import { flowAssign, stateConfig, unlessCare } from './flow-config';
 import type { FlowContext, FlowEvent } from './flow-types';
 import { errorCodeOf, isCardReaderAvailable } from './selectors';
+import { faceCheckStates } from './face-check-flow';
 
 /** Failures of a card read (the reader's), as opposed to a QR e-ID's. */
 const CARD_FAILURES: ReadonlySet<string> = new Set(['read-failed', 'card-removed', 'invalid-card', 'device-error']);
@@ -97,11 +98,7 @@ export const identifyStates = {
       },
     },
   }),
-  /**
-   * Reserved for face verification against the ID photo (人证比对, a later
-   * issue): identify → faceCheck → welcome. Today it passes straight through.
-   */
-  faceCheck: stateConfig({ always: 'welcome' }),
+  ...faceCheckStates,
   welcome: stateConfig({
     after: { welcome: unlessCare(afterWelcome) },
     on: { CONTINUE: afterWelcome, DELEGATE_START: 'delegation' },

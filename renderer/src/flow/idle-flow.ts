@@ -12,6 +12,7 @@ export const PERSONAL_RESET = {
   identity: null,
   delegation: null,
   identifyError: null,
+  faceNotice: null,
   browseQuery: null,
   resumeAfterIdentify: null,
   serviceCode: null,

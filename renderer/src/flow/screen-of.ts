@@ -5,6 +5,9 @@ export type ScreenName =
   | 'boot'
   | 'attract'
   | 'identify'
+  | 'faceConsent'
+  | 'faceCapture'
+  | 'faceAlternative'
   | 'welcome'
   | 'delegation'
   | 'delegationRefused'
@@ -35,6 +38,7 @@ export type SessionState = SessionValue extends infer V ? (V extends string ? V 
 /** The screen of each state under `session`: total, so a new state without a screen is a type error. */
 const SESSION_SCREENS: Record<SessionState, ScreenName> = {
   identify: 'identify',
+  // The face check's own screens are chosen by its sub-state (FACE_SCREENS); `deciding` passes at once.
   faceCheck: 'identify',
   welcome: 'welcome',
   delegation: 'delegation',
@@ -70,11 +74,20 @@ const TOP_SCREENS: Record<Exclude<FlowState, 'session'>, ScreenName> = {
   technicianEnding: 'technician',
 };
 
+/** The screen of each sub-state of faceCheck. */
+const FACE_SCREENS: Record<string, ScreenName> = {
+  consent: 'faceConsent',
+  capture: 'faceCapture',
+  alternative: 'faceAlternative',
+  verifyingQr: 'faceAlternative',
+};
+
 /** Which screen a flow state shows. */
 export function screenOf(snapshot: Pick<KioskSnapshot, 'value'>): ScreenName {
   const value = snapshot.value;
   if (typeof value === 'string') return TOP_SCREENS[value];
   const inner = value.session;
+  if (typeof inner === 'object' && 'faceCheck' in inner) return FACE_SCREENS[String(inner.faceCheck)] ?? 'identify';
   // A compound state's value has exactly one key, its name (Object.keys only widens it to string).
   return SESSION_SCREENS[typeof inner === 'string' ? inner : (Object.keys(inner)[0] as SessionState)];
 }

@@ -17,6 +17,24 @@ export function isCardReaderAvailable(devices: Record<string, DeviceStatus>): bo
   return readers.some((d) => d.state === 'online' || d.state === 'busy');
 }
 
+/**
+ * True when a camera is online. Unlike the card reader, none known means
+ * none: the camera is configured per site (`devices.camera`), and a kiosk
+ * without one never offers what needs it.
+ */
+export function isCameraAvailable(devices: Record<string, DeviceStatus>): boolean {
+  return ofClass(devices, 'camera').some((d) => d.state === 'online' || d.state === 'busy');
+}
+
+/**
+ * True when the face route (刷脸) is offered: a camera is online and the
+ * platform is reachable (the 1:1 comparison is the platform's, against the
+ * reference photo it holds). Otherwise the alternatives are the only routes.
+ */
+export function isFaceRouteOffered(context: Pick<FlowContext, 'devices' | 'connectivity'>): boolean {
+  return isCameraAvailable(context.devices) && context.connectivity !== 'offline';
+}
+
 /** True when a receipt printer is online and has paper (near-end still prints). */
 export function isReceiptPrinterReady(devices: Record<string, DeviceStatus>): boolean {
   const printers = ofClass(devices, 'receiptPrinter');

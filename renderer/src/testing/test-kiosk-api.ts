@@ -220,6 +220,13 @@ export class TestKioskApi implements KioskApi {
   }
 
   /** Changes one device's status and emits the event. */
+  /** Plugs a device of `device` class under `name` (online, simulated) and publishes it, e.g. a camera. */
+  plugDevice(name: string, deviceClass: DeviceStatus['device']): void {
+    const next = device(name, deviceClass);
+    this.deviceMap.set(name, next);
+    this.deviceChanged.emit(next);
+  }
+
   setDevice(name: string, patch: Partial<DeviceStatus>): void {
     const current = this.deviceMap.get(name);
     if (!current) return;

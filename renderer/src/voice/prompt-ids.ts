@@ -7,6 +7,9 @@ export const PROMPT_IDS = [
   'attract-take-card',
   'attract-touch-to-start',
   'identify',
+  'face-consent',
+  'face-capture',
+  'face-alternative',
   'welcome',
   'home',
   'bundle',
@@ -51,6 +54,12 @@ export function promptFor(
       return step === 'expired' || step === 'cancelled' || step === 'unavailable' ? 'payment-problem' : 'payment';
     case 'certificate':
       return step === 'failed' ? 'certificate-failed' : 'certificate';
+    case 'faceConsent':
+      return 'face-consent';
+    case 'faceCapture':
+      return 'face-capture';
+    case 'faceAlternative':
+      return 'face-alternative';
     // 代办's steps have no recorded prompt yet (voice/<locale>/*.wav are rendered per prompt id).
     case 'boot':
     case 'delegation':

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import type { Locator, Page } from '@playwright/test';
 import type { ServiceDetail } from '../../../common/contract/schemas';
 import { DATABASE_FILE } from '../../../offline-cache/index';
-import { measureCare } from '../fixtures/care-measure';
+import { axeBothModes } from '../fixtures/axe-both-modes';
 import { expect, test, type KioskHarness } from '../fixtures/test';
 import { eventually, screen } from '../fixtures/walk';
 
@@ -37,20 +37,6 @@ class Taps {
     this.typed += Array.from(text).length;
     await locator.fill(text);
   }
-}
-
-/** axe in normal and in care mode (长者模式), with the care figures (targets ≥ 60 px, main text ≥ 30 px); back to normal afterwards. */
-async function axeBothModes(axe: (page: Page) => Promise<string[]>, page: Page, label: string): Promise<void> {
-  expect(await axe(page), `${label} normal`).toEqual([]);
-  await page.getByTestId('care-mode-toggle').click();
-  await page.locator('[data-testid="care-mode-toggle"][aria-pressed="true"]').waitFor();
-  expect(await axe(page), `${label} care`).toEqual([]);
-  const care = await measureCare(page);
-  expect(care.smallTargets, `${label} care: touch targets ≥ 60×60`).toEqual([]);
-  expect(care.smallTexts, `${label} care: all text ≥ 18 px`).toEqual([]);
-  expect(care.mainTextBelow30, `${label} care: main text ≥ 30 px`).toEqual([]);
-  await page.getByTestId('care-mode-toggle').click();
-  await page.locator('[data-testid="care-mode-toggle"][aria-pressed="false"]').waitFor();
 }
 
 /** Card on the reader → welcome → search "社保查询" → its guide. Counts the taps. */

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { measureCare } from '../fixtures/care-measure';
+import { axeBothModes } from '../fixtures/axe-both-modes';
 import { expect, test, type KioskHarness } from '../fixtures/test';
 
 const SITE = 'site-tech-e2e';
@@ -31,20 +31,6 @@ async function signIn(page: Page, credential: string, pin: string): Promise<void
   await page.getByTestId('technician-keypad').locator('[data-key="clear"]').click();
   for (const digit of pin) await page.getByTestId('technician-keypad').locator(`[data-key="${digit}"]`).click();
   await page.getByTestId('technician-unlock').click();
-}
-
-/** axe in normal and in care mode (长者模式), with the care figures (targets ≥ 60 px, main text ≥ 30 px); back to normal afterwards. */
-async function axeBothModes(axe: (page: Page) => Promise<string[]>, page: Page, label: string): Promise<void> {
-  expect(await axe(page), `${label} normal`).toEqual([]);
-  await page.getByTestId('care-mode-toggle').click();
-  await page.locator('[data-testid="care-mode-toggle"][aria-pressed="true"]').waitFor();
-  expect(await axe(page), `${label} care`).toEqual([]);
-  const care = await measureCare(page);
-  expect(care.smallTargets, `${label} care: touch targets ≥ 60×60`).toEqual([]);
-  expect(care.smallTexts, `${label} care: all text ≥ 18 px`).toEqual([]);
-  expect(care.mainTextBelow30, `${label} care: main text ≥ 30 px`).toEqual([]);
-  await page.getByTestId('care-mode-toggle').click();
-  await page.locator('[data-testid="care-mode-toggle"][aria-pressed="false"]').waitFor();
 }
 
 // The worker's kiosk enrols at start, so the credential verifies offline against the platform key of its enrolment.
