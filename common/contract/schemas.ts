@@ -400,7 +400,7 @@ export type SystemInfo = z.infer<typeof SystemInfoSchema>;
  * it: `not-enrolled`, shown as 暂未开通服务), or the platform revoked the
  * terminal (`revoked`).
  */
-export const OutOfServiceReasonSchema = z.enum(['core-restarting', 'crash-loop', 'no-catalogue', 'not-enrolled', 'revoked', 'key-storage-refused']);
+export const OutOfServiceReasonSchema = z.enum(['core-restarting', 'crash-loop', 'no-catalogue', 'not-enrolled', 'revoked', 'key-storage-refused', 'taken-out']);
 export type OutOfServiceReason = z.infer<typeof OutOfServiceReasonSchema>;
 
 /** Whether the terminal serves citizens now; `reason` is null exactly when `inService`. No personal data. */
@@ -500,6 +500,8 @@ export const TechnicianUnlockResultSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     technician: z.object({ id: z.string().max(64), name: z.string().max(40), expiresAt: z.string().datetime() }).strict(),
+    /** The role granted: `technician`, or `staff` for a partner site's staff credential. */
+    role: z.enum(['technician', 'staff']),
     /** Seconds without a technician call before the role lapses and the screen returns to attract. */
     idleTimeoutSeconds: z.number().int().positive(),
   }).strict(),
@@ -511,6 +513,12 @@ export type TechnicianUnlockResult = z.infer<typeof TechnicianUnlockResultSchema
 export const TechnicianTestPrintSchema = z.object({
   state: z.enum(['done', 'failed']),
   reason: z.string().max(40).nullable(),
+  /** What was sent to the printer, as text (the screen's preview); absent from older cores. */
+  preview: z.object({
+    title: z.string().max(80),
+    lines: z.array(z.object({ label: z.string().max(40), value: z.string().max(80) }).strict()).max(20),
+    footer: z.string().max(120).nullable(),
+  }).strict().optional(),
 }).strict();
 
 /** Outcome of the technician's "sync now". */

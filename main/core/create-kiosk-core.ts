@@ -23,6 +23,13 @@ import { technicianMethods } from './services/technician-service';
 import { TechnicianLockout } from './technician/lockout';
 import { TechnicianAccess } from './technician/technician-access';
 import { technicianServiceMethods } from './technician/technician-actions';
+import { staffServiceMethods } from './technician/staff-actions';
+import { ServiceHold } from './technician/service-hold';
+import { runNetworkTest } from './technician/network-test';
+import { siteConfigView } from './technician/site-config-view';
+import { readDeviceAssignments, withDeviceAssignments } from './devices/device-assignments';
+import { discoverDevices, type HidLister, type PortInfoLister } from '../../drivers/base/device-discovery';
+import { enrolWithCode } from './trust/enrol-with-code';
 import { TransactionsService } from './services/transactions-service';
 import { SessionManager } from './session/session-manager';
 import { prepareDataDir } from './startup-failure';
@@ -93,6 +100,12 @@ export interface KioskCoreOptions {
    * Default none.
    */
   onHeartbeat?: (report: CoreHeartbeatReport) => void;
+  /**
+   * What the technician's device assignment lists (`technician.discoverDevices`):
+   * default the operating system's serial ports and HID devices. A test
+   * harness on a machine without USB devices passes its own list. Default none.
+   */
+  discoverListers?: { serial?: PortInfoLister; hid?: HidLister };
 }
 
 /** The running kiosk core: what the transports and kioskctl use. */
@@ -171,9 +184,11 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     serviceLog.warn('service', { line });
   };
   // The platform's refusal of this terminal comes first: a cached catalogue does not open a revoked terminal.
+  const serviceHold = new ServiceHold(store.config);
   const serviceState = (): ServiceState => {
     const refused = linkTrust.state.refused;
     if (refused) return { inService: false, reason: refused };
+    if (serviceHold.held()) return { inService: false, reason: 'taken-out' };
     return catalogue.isEmpty() ? { inService: false, reason: 'no-catalogue' } : { inService: true, reason: null };
   };
   let lastServiceState = serviceState();
@@ -198,16 +213,32 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   let started = false;
   const resolveQr = (payload: string) => resolveQrIdentity(client, payload);
 
+  const connections = new ConnectionRegistry();
+  // Checked offline against the platform key of the enrolment: a terminal without one lets no technician in.
+  const technicianAccess = new TechnicianAccess({
+    connections,
+    anchor: identity.enrolment && identity.credentials ? { provider: identity.credentials.provider, platformPublicKey: identity.credentials.platformPublicKey, siteId: identity.enrolment.siteId, deviceId } : null,
+    lockout: new TechnicianLockout(store.config),
+    audit: store.audit,
+    idleSeconds: config.technicianIdleSeconds,
+  });
+  const technicianSweep = setInterval(() => technicianAccess.sweep(), 5_000);
+  technicianSweep.unref();
+
   const identifyByScan = async (payload: string) => {
-    if (session.view().stage === 'identified') return;
+    // While a technician tests the devices, a scan is theirs: it opens no citizen session.
+    if (session.view().stage === 'identified' || technicianAccess.technicianPresent()) return;
     await sessionApi.identifyByQr({ payload }, { connection: IN_PROCESS_CONNECTION }).catch(() => undefined);
   };
 
-  const allDevices = createDevices(config, registry, {
+  // The technician's assignments (kiosk.db) over the configuration file's devices.
+  const deviceConfig = withDeviceAssignments(config, readDeviceAssignments(store.config));
+  const allDevices = createDevices(deviceConfig, registry, {
     onIdCard(reader) {
       session.useReader(() => reader.rearm());
       reader.on('cardPresented', (presented) => {
-        if (!session.cardPresented(presented.initial)) presented.leaveUnread();
+        // A test card of the technician opens no citizen session (technician.testCard reads it itself).
+        if (technicianAccess.technicianPresent() || !session.cardPresented(presented.initial)) presented.leaveUnread();
       });
       reader.on('cardRemoved', () => session.cardRemoved());
       reader.on('cardRead', (card) => session.identified(identityFromCard(card)));
@@ -241,18 +272,8 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   const certificates = new CertificatePrinting({ platform: client, transactions, events, printer: () => devices.a4Printer() });
   const payments = new PaymentService({ platform: client, transactions, session });
 
-  const connections = new ConnectionRegistry();
-  // Checked offline against the platform key of the enrolment: a terminal without one lets no technician in.
-  const technicianAccess = new TechnicianAccess({
-    connections,
-    anchor: identity.enrolment && identity.credentials ? { provider: identity.credentials.provider, platformPublicKey: identity.credentials.platformPublicKey, siteId: identity.enrolment.siteId, deviceId } : null,
-    lockout: new TechnicianLockout(store.config),
-    audit: store.audit,
-    idleSeconds: config.technicianIdleSeconds,
-  });
-  const technicianSweep = setInterval(() => technicianAccess.sweep(), 5_000);
-  technicianSweep.unref();
 
+  const printerMethods = printing.methods();
   const implementation: KioskImplementation = {
     system: {
       info: async () => ({
@@ -277,7 +298,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     catalogue: catalogue.methods(),
     transactions: transactions.methods(),
     queries: queries.methods(),
-    printer: { ...printing.methods(), printCertificate: certificates.method() },
+    printer: { ...printerMethods, printCertificate: certificates.method() },
     payment: payments.methods(),
     rating: {
       submit: async (input) => {
@@ -303,6 +324,24 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
       status: technicianMethods({ version: KIOSK_VERSION, deviceId, keyProtection: options.keyProtection ?? 'key-file', devices: () => registry.list(), queue: () => store.queueStatus(), connectivity: () => sync.connectivity.state }, events).status,
       printer: () => devices.receiptPrinter(),
       syncNow: () => sync.syncNow(),
+      idcard: () => devices.idcard(),
+      scanner: () => devices.scanner(),
+      a4Printer: () => devices.a4Printer(),
+      store,
+      dataDir: config.dataDir,
+      discover: () => discoverDevices(options.discoverListers),
+      reprintJournalled: (jobId) => printing.reprintJournalled(jobId),
+      networkTest: () => runNetworkTest({ platformUrl: config.platformUrl!, client, enrolled: identity.credentials !== null, catalogueVersion: () => store.catalogue.version() || null }),
+      enrol: (code) => enrolWithCode({ dataDir: config.dataDir, keys: keyProvider, platformUrl: config.platformUrl!, code, ...(identity.credentials ? { provider: identity.credentials.provider } : {}) }),
+      siteConfig: async () => siteConfigView(deviceConfig, { deviceId, siteId: identity.enrolment?.siteId ?? null }),
+    }),
+    staff: staffServiceMethods({
+      access: technicianAccess,
+      identifiedSessionId: () => (session.view().stage === 'identified' ? session.currentSessionId() : null),
+      reprintOfSession: printerMethods.reprint,
+      hold: serviceHold,
+      serviceState,
+      announce: () => void announceServiceState(),
     }),
   };
   const dispatcher = new ContractDispatcher(kioskContract, implementation, { connections });

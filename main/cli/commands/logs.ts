@@ -1,6 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { logDirOf } from '../../core/logging/open-kiosk-logger';
+import { lastLogLines, LOG_LEVELS, logFiles } from '../../core/logging/read-log-lines';
 import { intOption, parseCommandArgs, requireOption } from '../args';
 import { EXIT, type CliCommand } from '../cli-types';
 import { EXIT_NO_KIOSK_DATA } from '../existing-store';
@@ -15,28 +14,6 @@ numbers are redacted before writing). --json prints the raw JSON lines.
 
 Exit status: 0 shown, 2 usage error, 5 no logs in DIR.`;
 
-const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
-
-/** The log files of `dir`, oldest first (pino-roll numbers them kiosk.1.log, kiosk.2.log, ...). */
-function logFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .map((f) => ({ f, n: /^kiosk\.(\d+)\.log$/.exec(f)?.[1] }))
-    .filter((x): x is { f: string; n: string } => x.n !== undefined)
-    .sort((a, b) => Number(a.n) - Number(b.n))
-    .map((x) => join(dir, x.f));
-}
-
-/** The last `count` lines over every file, oldest first. */
-function lastLines(files: string[], count: number): string[] {
-  const out: string[] = [];
-  for (const file of [...files].reverse()) {
-    const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-    out.unshift(...lines.slice(Math.max(0, lines.length - (count - out.length))));
-    if (out.length >= count) break;
-  }
-  return out;
-}
-
 /** One JSON line as `time LEVEL part event key=value ...`; a line that is not JSON is shown as is. */
 function readable(line: string): string {
   let record: Record<string, unknown>;
@@ -49,7 +26,7 @@ function readable(line: string): string {
   const rest = Object.entries(fields)
     .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join(' ');
-  return [String(time ?? ''), (LEVELS[Number(level)] ?? String(level)).padEnd(5), String(part ?? '-').padEnd(13), String(event ?? ''), rest].filter((p) => p !== '').join(' ');
+  return [String(time ?? ''), (LOG_LEVELS[Number(level)] ?? String(level)).padEnd(5), String(part ?? '-').padEnd(13), String(event ?? ''), rest].filter((p) => p !== '').join(' ');
 }
 
 /** `kioskctl logs`: the kiosk's structured log, without personal data. */
@@ -62,12 +39,12 @@ export const logsCommand: CliCommand = {
     const dataDir = requireOption(values, 'data-dir');
     const count = intOption(values, 'lines', 50);
     const dir = logDirOf(dataDir);
-    const files = existsSync(dir) ? logFiles(dir) : [];
+    const files = logFiles(dir);
     if (files.length === 0) {
       io.stderr(`这里没有终端日志 / no kiosk logs here: ${dir}\n`);
       return EXIT_NO_KIOSK_DATA;
     }
-    for (const line of lastLines(files, count)) io.stdout(`${values.json ? line : readable(line)}\n`);
+    for (const line of lastLogLines(files, count)) io.stdout(`${values.json ? line : readable(line)}\n`);
     return EXIT.ok;
   },
 };

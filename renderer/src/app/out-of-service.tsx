@@ -21,6 +21,7 @@ const TITLE: Record<OutOfServiceReason, string> = {
   'not-enrolled': 'outOfService.titleNotEnrolled',
   revoked: 'outOfService.title',
   'key-storage-refused': 'outOfService.title',
+  'taken-out': 'outOfService.titleStaffTold',
 };
 
 /** What the person is told per reason. */
@@ -31,6 +32,7 @@ const BODY: Record<OutOfServiceReason, string> = {
   'not-enrolled': 'outOfService.notEnrolled',
   revoked: 'outOfService.revoked',
   'key-storage-refused': 'outOfService.keyStorageRefused',
+  'taken-out': 'outOfService.takenOut',
 };
 
 /** Props of {@link OutOfService}; `status` and `reload` are seams for tests. */
