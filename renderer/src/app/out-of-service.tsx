@@ -106,7 +106,8 @@ export function OutOfService({ screen, status = connectionStatus(), reload = () 
     if (!reason && wasOut.current) reload();
   }, [reason, reload]);
 
-  if (!reason) return null;
+  // A technician or staff member at work sees their own screen: they are the ones who bring the terminal back.
+  if (!reason || screen === 'technician' || screen === 'technicianUnlock') return null;
   const requestStaff = () => {
     if (call === 'calling') return;
     setCall('calling');

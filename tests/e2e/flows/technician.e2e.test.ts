@@ -9,11 +9,11 @@ const SITE = 'site-tech-e2e';
 const PIN = '482916';
 
 /** A technician credential from platform-sim's admin endpoint, signed with the key of the site the kiosk enrolled at. */
-async function issueCredential(h: KioskHarness): Promise<string> {
+async function issueCredential(h: KioskHarness, role: 'technician' | 'staff' = 'technician'): Promise<string> {
   const r = await fetch(`${h.platform!.url}/admin/technician-credentials`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ technicianId: 'tech-e2e', name: '王工', siteIds: [SITE], pin: PIN }),
+    body: JSON.stringify({ technicianId: role === 'staff' ? 'staff-e2e' : 'tech-e2e', name: role === 'staff' ? '李姐' : '王工', siteIds: [SITE], pin: PIN, role }),
   });
   expect(r.status).toBe(200);
   return ((await r.json()) as { credential: string }).credential;
@@ -206,6 +206,25 @@ test.describe('technician mode in Chromium against the real core and platform-si
     await page.getByTestId('back-button').click();
     await page.locator('[data-screen="attract"]').waitFor({ timeout: 5000 });
     h.core.store.config.set('devices.assignments', []);
+  });
+
+  test('a partner site\'s staff credential: the staff actions only, out of service and back into service', async ({ kiosk: h, axe }) => {
+    const page = h.page;
+    await holdCorner(page, 3300);
+    await page.locator('[data-screen="technicianUnlock"]').waitFor({ timeout: 5000 });
+    await signIn(page, await issueCredential(h, 'staff'), PIN);
+    await page.getByTestId('staff-panel').waitFor({ timeout: 10_000 });
+    await expect(page.getByTestId('technician-name')).toHaveText('工作人员：李姐');
+    await expect(page.getByTestId('technician-open-tests')).toHaveCount(0);
+    await axeBothModes(axe, page, 'staff panel');
+    await page.getByTestId('staff-take-out').click();
+    await expect(page.getByTestId('staff-service-state')).toHaveAttribute('data-in-service', 'false', { timeout: 10_000 });
+    expect(await h.core.dispatcher.handle('system:serviceState', {})).toEqual({ ok: true, value: { inService: false, reason: 'taken-out' } });
+    // Back into service: the page starts afresh on attract (as after any return to service), and the staff role went with the old connection.
+    await page.getByTestId('staff-back-in').click();
+    await page.locator('[data-screen="attract"]').waitFor({ timeout: 15_000 });
+    expect(await h.core.dispatcher.handle('system:serviceState', {})).toEqual({ ok: true, value: { inService: true, reason: null } });
+    await expect.poll(() => h.core.dispatcher.connections.list().some((c) => c.has('staff')), { timeout: 10_000 }).toBe(false);
   });
 
   test('a wrong PIN five times: each refusal said in plain words, then locked with the minutes left', async ({ kiosk: h }) => {
