@@ -43,6 +43,27 @@ import {
   DelegationStartSchema,
   DelegationViewSchema,
 } from './delegation-schemas';
+import {
+  AssignDeviceRequestSchema,
+  AssignDeviceResultSchema,
+  AttentionItemSchema,
+  DeviceTestWaitSchema,
+  DiscoveredDevicesSchema,
+  ExportAttentionResultSchema,
+  JournalledJobSchema,
+  LogLineSchema,
+  LogsRequestSchema,
+  NetworkTestResultSchema,
+  RetryAttentionResultSchema,
+  SiteConfigViewSchema,
+  StaffServiceChangeSchema,
+  TechnicianA4TestSchema,
+  TechnicianCardTestSchema,
+  TechnicianScanTestSchema,
+  TerminalEnrolRequestSchema,
+  TerminalEnrolResultSchema,
+  VouchResultSchema,
+} from './technician-schemas';
 
 /**
  * The KioskApi contract: every request the renderer can make of main and every
@@ -187,14 +208,59 @@ export const kioskContract = defineContract({
   technician: service('technician', {
     /** Version, device states, connectivity and outbox counts. */
     status: method(EmptySchema, TechnicianStatusSchema),
-    /** Prints the test page (no personal data) on the receipt printer; audited. */
+    /** Prints the test page (no personal data) on the receipt printer, and answers its text preview; audited. */
     printTestReceipt: method(EmptySchema, TechnicianTestPrintSchema),
+    /** Waits up to `waitSeconds` for a card on the reader and reads it; answers masked fields only (no citizen session opens meanwhile); audited. */
+    testCard: method(DeviceTestWaitSchema, TechnicianCardTestSchema),
+    /** Waits up to `waitSeconds` for a scan; answers the payload's type, length and a masked form; audited. */
+    testScan: method(DeviceTestWaitSchema, TechnicianScanTestSchema),
+    /** Prints the A4 test page through the configured spooler (CUPS over IPP, or the OS host); audited. */
+    printTestA4: method(EmptySchema, TechnicianA4TestSchema),
+    /** Serial ports and HID devices the operating system lists now, and the role assignments in force. */
+    discoverDevices: method(EmptySchema, DiscoveredDevicesSchema),
+    /** Assigns a listed serial port (its path and USB ids) to a device role; kept in kiosk.db, applied at the next start; audited. */
+    assignDevice: method(AssignDeviceRequestSchema, AssignDeviceResultSchema),
+    /** Outbox items the platform rejected (or that cannot be read), oldest first: ids and reasons only. */
+    attention: method(EmptySchema, z.array(AttentionItemSchema).max(500)),
+    /** Puts one item needing attention back in the queue (same id; the platform dedupes); audited. */
+    retryAttention: method(z.object({ id: z.string().min(1).max(64) }).strict(), RetryAttentionResultSchema),
+    /** Writes every item needing attention to a 0600 file in the data dir, contents sealed to the platform key; audited. */
+    exportAttention: method(EmptySchema, ExportAttentionResultSchema),
+    /** Journalled receipt jobs that did not finish (failed, or cut off by a crash), which can be printed again. */
+    printJobs: method(EmptySchema, z.array(JournalledJobSchema).max(200)),
+    /** Prints a journalled receipt job again, whichever session it was of (the technician's own screen); audited. */
+    reprintJob: method(z.object({ jobId: z.string().min(1).max(64) }).strict(), PrintJobSchema),
+    /** DNS, TLS, platform time and a signed ping, each with its outcome and time. */
+    networkTest: method(EmptySchema, NetworkTestResultSchema),
+    /** Enrols the terminal with a one-time code (as `kioskctl enrol`); the enrolment applies at the next start; audited. */
+    enrol: method(TerminalEnrolRequestSchema, TerminalEnrolResultSchema),
+    /** The terminal's configuration without keys or tokens. */
+    siteConfig: method(EmptySchema, SiteConfigViewSchema),
+    /** The latest log lines: time, level, part and event only. */
+    logs: method(LogsRequestSchema, z.array(LogLineSchema).max(200)),
     /** One sync pass now; audited. */
     syncNow: method(EmptySchema, TechnicianSyncResultSchema),
     /** Locks the technician role again on this connection (the terminal is left in service); audited. */
     handBack: method(EmptySchema, z.object({ ok: z.literal(true) }).strict()),
     /** A fresh status whenever a device state or the connectivity changes. */
     onStatusChanged: event(TechnicianStatusSchema),
+  }),
+  /**
+   * Staff of a partner site (role `staff`, granted by a staff credential at
+   * `technicianAccess.unlock`): the few things a person who vouches needs.
+   * No technician service is open to this role.
+   */
+  staff: service('staff', {
+    /** Confirms the identified person is the one present (staff-assisted identity check); `no-session` when nobody is identified; audited. */
+    vouchIdentity: method(EmptySchema, VouchResultSchema),
+    /** Reprints a receipt of the current session only (the person present); `forbidden` for any other; audited. */
+    reprintForPresent: method(z.object({ jobId: z.string().min(1).max(64) }).strict(), PrintJobSchema),
+    /** Takes the terminal out of service (reason `taken-out`, kept across restarts); audited. */
+    takeOutOfService: method(EmptySchema, StaffServiceChangeSchema),
+    /** Puts a terminal taken out by staff back into service; audited. */
+    backIntoService: method(EmptySchema, StaffServiceChangeSchema),
+    /** Ends the staff visit on this connection; audited. */
+    handBack: method(EmptySchema, z.object({ ok: z.literal(true) }).strict()),
   }),
 });
 
@@ -208,6 +274,9 @@ export type CitizenServices = ServicesOfRole<KioskContract, 'citizen'>;
 
 /** Services that need the `technician` role granted by the host. */
 export type TechnicianServices = ServicesOfRole<KioskContract, 'technician'>;
+
+/** Services that need the `staff` role granted by the host. */
+export type StaffServices = ServicesOfRole<KioskContract, 'staff'>;
 
 /** What `main/core` implements. */
 export type KioskImplementation = ImplementationOf<KioskContract>;

@@ -8,10 +8,14 @@
  * - `technician`: the field technician's maintenance screens. Granted to one
  *   connection by the host (never by anything the client sends), see
  *   `connections.ts`.
+ * - `staff`: staff of a partner site (a smaller role of the same kind: a
+ *   platform-signed credential of kind `staff`, checked offline): vouch for
+ *   the identified person, reprint for the person present, take the terminal
+ *   out of service and back. It holds no technician service.
  *
  * No runtime dependency: the renderer may import this module.
  */
-export const ROLES = ['citizen', 'technician'] as const;
+export const ROLES = ['citizen', 'technician', 'staff'] as const;
 
 /** One role. */
 export type Role = (typeof ROLES)[number];

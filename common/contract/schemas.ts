@@ -432,7 +432,7 @@ export type SystemInfo = z.infer<typeof SystemInfoSchema>;
  * terminal (`revoked`), or the platform took it out of service by a signed
  * command (`taken-out-of-service`, until it is brought back).
  */
-export const OutOfServiceReasonSchema = z.enum(['core-restarting', 'crash-loop', 'no-catalogue', 'not-enrolled', 'revoked', 'key-storage-refused', 'taken-out-of-service']);
+export const OutOfServiceReasonSchema = z.enum(['core-restarting', 'crash-loop', 'no-catalogue', 'not-enrolled', 'revoked', 'key-storage-refused', 'taken-out-of-service', 'taken-out']);
 export type OutOfServiceReason = z.infer<typeof OutOfServiceReasonSchema>;
 
 /** Whether the terminal serves citizens now; `reason` is null exactly when `inService`. No personal data. */
@@ -532,6 +532,8 @@ export const TechnicianUnlockResultSchema = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     technician: z.object({ id: z.string().max(64), name: z.string().max(40), expiresAt: z.string().datetime() }).strict(),
+    /** The role granted: `technician`, or `staff` for a partner site's staff credential. */
+    role: z.enum(['technician', 'staff']),
     /** Seconds without a technician call before the role lapses and the screen returns to attract. */
     idleTimeoutSeconds: z.number().int().positive(),
   }).strict(),
@@ -543,6 +545,12 @@ export type TechnicianUnlockResult = z.infer<typeof TechnicianUnlockResultSchema
 export const TechnicianTestPrintSchema = z.object({
   state: z.enum(['done', 'failed']),
   reason: z.string().max(40).nullable(),
+  /** What was sent to the printer, as text (the screen's preview); absent from older cores. */
+  preview: z.object({
+    title: z.string().max(80),
+    lines: z.array(z.object({ label: z.string().max(40), value: z.string().max(80) }).strict()).max(20),
+    footer: z.string().max(120).nullable(),
+  }).strict().optional(),
 }).strict();
 
 /** Outcome of the technician's "sync now". */

@@ -43,6 +43,16 @@ export interface TechnicianCredentialPayload {
   exp: number;
   /** The PIN's salt (16 bytes) and scrypt hash (32 bytes), base64url. */
   pin: { salt: string; hash: string };
+  /** Kind of credential: `technician` (also when absent, as in tokens issued before staff existed) or `staff` (a partner site's smaller role). */
+  role?: TechnicianCredentialRole;
+}
+
+/** The kinds of credential, which are the contract roles they grant. */
+export type TechnicianCredentialRole = 'technician' | 'staff';
+
+/** The role a verified credential grants: its `role`, `technician` when absent. */
+export function credentialRole(payload: TechnicianCredentialPayload): TechnicianCredentialRole {
+  return payload.role ?? 'technician';
 }
 
 /** What {@link issueTechnicianCredential} needs (platform side). */
@@ -57,6 +67,8 @@ export interface IssueTechnicianCredentialInput {
   salt: Buffer;
   issuedAt: Date;
   expiresAt: Date;
+  /** Default `technician` (then the field is left out of the token). */
+  role?: TechnicianCredentialRole;
 }
 
 /** Base64url without padding. */
@@ -93,6 +105,7 @@ export function issueTechnicianCredential(provider: CryptoProvider, privateKey: 
     iat: Math.floor(input.issuedAt.getTime() / 1000),
     exp: Math.floor(input.expiresAt.getTime() / 1000),
     pin: { salt: b64u(input.salt), hash: b64u(hashTechnicianPin(input.pin, input.salt)) },
+    ...(input.role && input.role !== 'technician' ? { role: input.role } : {}),
   };
   const signed = `${TECHNICIAN_CREDENTIAL_PREFIX}.${b64u(Buffer.from(JSON.stringify(payload), 'utf8'))}`;
   return `${signed}.${b64u(provider.sign(privateKey, Buffer.from(signed, 'ascii')))}`;
@@ -120,7 +133,8 @@ function isPayload(x: unknown): x is TechnicianCredentialPayload {
     Number.isSafeInteger(p.iat) && Number.isSafeInteger(p.exp) &&
     typeof pin === 'object' && pin !== null &&
     typeof pin.salt === 'string' && B64U.test(pin.salt) &&
-    typeof pin.hash === 'string' && B64U.test(pin.hash)
+    typeof pin.hash === 'string' && B64U.test(pin.hash) &&
+    (p.role === undefined || p.role === 'technician' || p.role === 'staff')
   );
 }
 

@@ -5,3 +5,4 @@ export { openHostedPrinter, type HostedPrinterOptions } from './hosted-printer';
 export type { A4PrintHost } from './print-host';
 export { mapPrinterState, type MappedPrinterState, type SpoolerPrinterState } from './printer-state-map';
 export { windowsStatusToSpoolerState } from './windows-printer-status';
+export { a4TestPagePdf, makeTextPdf } from './test-page-pdf';

@@ -10,7 +10,7 @@ import { IdleGate } from '../../common/domain/idle-gate';
 import { FleetController } from './fleet/fleet-controller';
 import { fleetInfo } from './fleet/fleet-info';
 import { healthReport, RecentErrorCodes } from './fleet/health-report';
-import { lastLines, logFiles } from './logging/log-tail';
+import { lastLogLines, logFiles } from './logging/read-log-lines';
 import { logDirOf } from './logging/open-kiosk-logger';
 import type { KioskConfig } from './config';
 import { identityFromCard } from './devices/card-identity';
@@ -31,6 +31,13 @@ import { technicianMethods } from './services/technician-service';
 import { TechnicianLockout } from './technician/lockout';
 import { TechnicianAccess } from './technician/technician-access';
 import { technicianServiceMethods } from './technician/technician-actions';
+import { staffServiceMethods } from './technician/staff-actions';
+import { ServiceHold } from './technician/service-hold';
+import { runNetworkTest } from './technician/network-test';
+import { siteConfigView } from './technician/site-config-view';
+import { readDeviceAssignments, withDeviceAssignments } from './devices/device-assignments';
+import { discoverDevices, type HidLister, type PortInfoLister } from '../../drivers/base/device-discovery';
+import { enrolWithCode } from './trust/enrol-with-code';
 import { TransactionsService } from './services/transactions-service';
 import { SessionManager } from './session/session-manager';
 import { prepareDataDir } from './startup-failure';
@@ -111,6 +118,12 @@ export interface KioskCoreOptions {
   heartbeat?: { intervalMs?: number; fullReportMs?: number };
   /** How long nothing may happen for the terminal to count as between sessions, in ms (a remote configuration waits for it). Default 60 000 (`IDLE_AFTER_MS`). */
   idleAfterMs?: number;
+  /**
+   * What the technician's device assignment lists (`technician.discoverDevices`):
+   * default the operating system's serial ports and HID devices. A test
+   * harness on a machine without USB devices passes its own list. Default none.
+   */
+  discoverListers?: { serial?: PortInfoLister; hid?: HidLister };
 }
 
 /** The running kiosk core: what the transports and kioskctl use. */
@@ -186,7 +199,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
         const dir = logDirOf(config.dataDir);
         let lines: string[] = [];
         try {
-          lines = lastLines(logFiles(dir), 500).map((l) => l.slice(0, 4000));
+          lines = lastLogLines(logFiles(dir), 500).map((l) => l.slice(0, 4000));
         } catch {
           // No log directory (a logger injected by the host): an empty upload still answers the command.
         }
@@ -239,10 +252,12 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     serviceLog.warn('service', { line });
   };
   // The platform's refusal of this terminal comes first: a cached catalogue does not open a revoked terminal.
+  const serviceHold = new ServiceHold(store.config);
   const serviceState = (): ServiceState => {
     const refused = linkTrust.state.refused;
     if (refused) return { inService: false, reason: refused };
     if (fleet.outOfService()) return { inService: false, reason: 'taken-out-of-service' };
+    if (serviceHold.held()) return { inService: false, reason: 'taken-out' };
     return catalogue.isEmpty() ? { inService: false, reason: 'no-catalogue' } : { inService: true, reason: null };
   };
   let lastServiceState = serviceState();
@@ -267,21 +282,40 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   let started = false;
   const resolveQr = (payload: string) => resolveQrIdentity(client, payload);
 
+  const connections = new ConnectionRegistry();
+  // Checked offline against the platform key of the enrolment: a terminal without one lets no technician in.
+  const technicianAccess = new TechnicianAccess({
+    connections,
+    anchor: identity.enrolment && identity.credentials ? { provider: identity.credentials.provider, platformPublicKey: identity.credentials.platformPublicKey, siteId: identity.enrolment.siteId, deviceId } : null,
+    lockout: new TechnicianLockout(store.config),
+    audit: store.audit,
+    idleSeconds: config.technicianIdleSeconds,
+  });
+  const technicianSweep = setInterval(() => {
+    technicianAccess.sweep();
+    fleet.tick();
+  }, 5_000);
+  technicianSweep.unref();
+
   const identifyByScan = async (payload: string) => {
     // While the agent waits for the principal's phone authorisation, a scanned code is that authorisation.
     if (delegation.awaitingAuthorisation()) {
       await delegationApi.useAuthorisation({ token: payload }, { connection: IN_PROCESS_CONNECTION }).catch(() => undefined);
       return;
     }
-    if (session.view().stage === 'identified') return;
+    // While a technician tests the devices, a scan is theirs: it opens no citizen session.
+    if (session.view().stage === 'identified' || technicianAccess.technicianPresent()) return;
     await sessionApi.identifyByQr({ payload }, { connection: IN_PROCESS_CONNECTION }).catch(() => undefined);
   };
 
-  const allDevices = createDevices(config, registry, {
+  // The technician's assignments (kiosk.db) over the configuration file's devices.
+  const deviceConfig = withDeviceAssignments(config, readDeviceAssignments(store.config));
+  const allDevices = createDevices(deviceConfig, registry, {
     onIdCard(reader) {
       session.useReader(() => reader.rearm());
       reader.on('cardPresented', (presented) => {
-        if (!session.cardPresented(presented.initial)) presented.leaveUnread();
+        // A test card of the technician opens no citizen session (technician.testCard reads it itself).
+        if (technicianAccess.technicianPresent() || !session.cardPresented(presented.initial)) presented.leaveUnread();
       });
       reader.on('cardRemoved', () => session.cardRemoved());
       // While the agent waits for the principal's card, the card read is the principal's: the agent's session goes on.
@@ -321,21 +355,8 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
   const certificates = new CertificatePrinting({ platform: client, transactions, events, printer: () => devices.a4Printer() });
   const payments = new PaymentService({ platform: client, transactions, session });
 
-  const connections = new ConnectionRegistry();
-  // Checked offline against the platform key of the enrolment: a terminal without one lets no technician in.
-  const technicianAccess = new TechnicianAccess({
-    connections,
-    anchor: identity.enrolment && identity.credentials ? { provider: identity.credentials.provider, platformPublicKey: identity.credentials.platformPublicKey, siteId: identity.enrolment.siteId, deviceId } : null,
-    lockout: new TechnicianLockout(store.config),
-    audit: store.audit,
-    idleSeconds: config.technicianIdleSeconds,
-  });
-  const technicianSweep = setInterval(() => {
-    technicianAccess.sweep();
-    fleet.tick();
-  }, 5_000);
-  technicianSweep.unref();
 
+  const printerMethods = printing.methods();
   const implementation: KioskImplementation = {
     system: {
       info: async (): Promise<SystemInfo> => ({
@@ -362,7 +383,7 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
     catalogue: catalogue.methods(),
     transactions: transactions.methods(),
     queries: queries.methods(),
-    printer: { ...printing.methods(), printCertificate: certificates.method() },
+    printer: { ...printerMethods, printCertificate: certificates.method() },
     payment: payments.methods(),
     rating: {
       submit: async (input) => {
@@ -388,6 +409,24 @@ export async function createKioskCore(config: KioskConfig, options: KioskCoreOpt
       status: technicianMethods({ version: KIOSK_VERSION, deviceId, keyProtection: options.keyProtection ?? 'key-file', devices: () => registry.list(), queue: () => store.queueStatus(), connectivity: () => sync.connectivity.state }, events).status,
       printer: () => devices.receiptPrinter(),
       syncNow: () => sync.syncNow(),
+      idcard: () => devices.idcard(),
+      scanner: () => devices.scanner(),
+      a4Printer: () => devices.a4Printer(),
+      store,
+      dataDir: config.dataDir,
+      discover: () => discoverDevices(options.discoverListers),
+      reprintJournalled: (jobId) => printing.reprintJournalled(jobId),
+      networkTest: () => runNetworkTest({ platformUrl: config.platformUrl!, client, enrolled: identity.credentials !== null, catalogueVersion: () => store.catalogue.version() || null }),
+      enrol: (code) => enrolWithCode({ dataDir: config.dataDir, keys: keyProvider, platformUrl: config.platformUrl!, code, ...(identity.credentials ? { provider: identity.credentials.provider } : {}) }),
+      siteConfig: async () => siteConfigView(deviceConfig, { deviceId, siteId: identity.enrolment?.siteId ?? null }),
+    }),
+    staff: staffServiceMethods({
+      access: technicianAccess,
+      identifiedSessionId: () => (session.view().stage === 'identified' ? session.currentSessionId() : null),
+      reprintOfSession: printerMethods.reprint,
+      hold: serviceHold,
+      serviceState,
+      announce: () => void announceServiceState(),
     }),
   };
   const dispatcher = new ContractDispatcher(kioskContract, implementation, { connections });

@@ -19,6 +19,8 @@ const IssueSchema = z.object({
   validForSeconds: z.number().int().min(-86_400).max(30 * 86_400).default(8 * 3600),
   /** Platform key to sign with: `ed25519` (default) or `sm2-sm3`, the algorithm the terminal enrolled with. */
   algorithm: z.string().max(32).default('ed25519'),
+  /** Kind of credential: `technician` (default) or `staff` (a partner site's smaller role). */
+  role: z.enum(['technician', 'staff']).default('technician'),
 }).strict();
 
 /**
@@ -44,7 +46,8 @@ export function registerTechnicianRoutes(app: FastifyInstance, ctx: PlatformCont
       salt: randomBytes(16),
       issuedAt,
       expiresAt,
+      role: body.role,
     });
-    return { credential, technicianId: body.technicianId, expiresAt: expiresAt.toISOString() };
+    return { credential, technicianId: body.technicianId, role: body.role, expiresAt: expiresAt.toISOString() };
   });
 }

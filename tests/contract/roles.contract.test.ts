@@ -213,14 +213,16 @@ describe('one dispatcher behind both hosts', () => {
 
   it('the technician service is in the contract, bound to the technician role, and registered over IPC like every method', () => {
     const technician = listMethods(kioskContract).filter((m) => m.service === 'technician');
-    expect(technician.map((m) => [m.channel, m.spec.role])).toEqual([
-      ['technician:status', 'technician'],
-      ['technician:printTestReceipt', 'technician'],
-      ['technician:syncNow', 'technician'],
-      ['technician:handBack', 'technician'],
-    ]);
+    const members = ['status', 'printTestReceipt', 'testCard', 'testScan', 'printTestA4', 'discoverDevices', 'assignDevice', 'attention', 'retryAttention', 'exportAttention', 'printJobs', 'reprintJob', 'networkTest', 'enrol', 'siteConfig', 'logs', 'syncNow', 'handBack'];
+    expect(technician.map((m) => [m.channel, m.spec.role])).toEqual(members.map((m) => [`technician:${m}`, 'technician']));
     // The way in is a citizen method: it is what a connection without the role calls.
     expect(listMethods(kioskContract).filter((m) => m.service === 'technicianAccess').map((m) => m.spec.role)).toEqual(['citizen', 'citizen']);
     expect(listMethods(kioskContract).filter((m) => m.spec.role === 'technician')).toEqual(technician);
+  });
+
+  it('the staff service is bound to the staff role only, and no other service is', () => {
+    const staff = listMethods(kioskContract).filter((m) => m.spec.role === 'staff');
+    expect(staff.map((m) => m.channel)).toEqual(['staff:vouchIdentity', 'staff:reprintForPresent', 'staff:takeOutOfService', 'staff:backIntoService', 'staff:handBack']);
+    expect(new Set(staff.map((m) => m.service))).toEqual(new Set(['staff']));
   });
 });

@@ -164,6 +164,85 @@ export class TestKioskImplementation implements KioskImplementation {
       this.record('technician:handBack', input);
       return { ok: true };
     },
+    testCard: async (input) => {
+      this.record('technician:testCard', input);
+      return { state: 'no-card', reason: 'NoMedia', fields: [], elapsedMs: 0 };
+    },
+    testScan: async (input) => {
+      this.record('technician:testScan', input);
+      return { state: 'no-scan', reason: null, payloadType: null, length: 0, masked: null, elapsedMs: 0 };
+    },
+    printTestA4: async (input) => {
+      this.record('technician:printTestA4', input);
+      return { state: 'failed', reason: 'offline', jobId: null, elapsedMs: 0 };
+    },
+    discoverDevices: async (input) => {
+      this.record('technician:discoverDevices', input);
+      return { serial: [], hid: [], assignments: [] };
+    },
+    assignDevice: async (input) => {
+      this.record('technician:assignDevice', input);
+      return { ok: false, reason: 'not-listed' };
+    },
+    attention: async (input) => {
+      this.record('technician:attention', input);
+      return [];
+    },
+    retryAttention: async (input) => {
+      this.record('technician:retryAttention', input);
+      return { outcome: 'not-found' };
+    },
+    exportAttention: async (input) => {
+      this.record('technician:exportAttention', input);
+      return { ok: false, reason: 'no-platform-key' };
+    },
+    printJobs: async (input) => {
+      this.record('technician:printJobs', input);
+      return [];
+    },
+    reprintJob: async (input) => {
+      this.record('technician:reprintJob', input);
+      return { jobId: input.jobId, kind: 'receipt', transactionId: null, state: 'queued', reason: null, progress: 0 };
+    },
+    networkTest: async (input) => {
+      this.record('technician:networkTest', input);
+      return { steps: (['dns', 'tls', 'platform-time', 'signed-ping'] as const).map((step) => ({ step, outcome: 'skipped' as const, ms: 0, detail: 'test' })) };
+    },
+    enrol: async (input) => {
+      this.record('technician:enrol', input);
+      return { ok: false, reason: 'code-unknown' };
+    },
+    siteConfig: async (input) => {
+      this.record('technician:siteConfig', input);
+      return { siteName: 'test', siteId: null, deviceId: 'TEST-0001', region: null, platformUrl: 'http://127.0.0.1', defaultLocale: 'zh-CN', timeZone: 'Asia/Shanghai', idleTimeoutSeconds: 60, technicianIdleSeconds: 120, devices: [] };
+    },
+    logs: async (input) => {
+      this.record('technician:logs', input);
+      return [];
+    },
+  };
+
+  readonly staff: KioskImplementation['staff'] = {
+    vouchIdentity: async (input) => {
+      this.record('staff:vouchIdentity', input);
+      return { ok: true, sessionId: 'test-session' };
+    },
+    reprintForPresent: async (input) => {
+      this.record('staff:reprintForPresent', input);
+      return { jobId: input.jobId, kind: 'receipt', transactionId: null, state: 'queued', reason: null, progress: 0 };
+    },
+    takeOutOfService: async (input) => {
+      this.record('staff:takeOutOfService', input);
+      return { inService: false, reason: 'taken-out' };
+    },
+    backIntoService: async (input) => {
+      this.record('staff:backIntoService', input);
+      return { inService: true, reason: null };
+    },
+    handBack: async (input) => {
+      this.record('staff:handBack', input);
+      return { ok: true };
+    },
   };
 
   /** Refuses every credential (the real check is main/core/technician; tests of it run against the real core). */

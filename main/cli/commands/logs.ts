@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
 import { logDirOf } from '../../core/logging/open-kiosk-logger';
-import { lastLines, logFiles } from '../../core/logging/log-tail';
+import { lastLogLines, LOG_LEVELS, logFiles } from '../../core/logging/read-log-lines';
 import { intOption, parseCommandArgs, requireOption } from '../args';
 import { EXIT, type CliCommand } from '../cli-types';
 import { EXIT_NO_KIOSK_DATA } from '../existing-store';
@@ -15,8 +14,6 @@ numbers are redacted before writing). --json prints the raw JSON lines.
 
 Exit status: 0 shown, 2 usage error, 5 no logs in DIR.`;
 
-const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
-
 /** One JSON line as `time LEVEL part event key=value ...`; a line that is not JSON is shown as is. */
 function readable(line: string): string {
   let record: Record<string, unknown>;
@@ -29,7 +26,7 @@ function readable(line: string): string {
   const rest = Object.entries(fields)
     .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`)
     .join(' ');
-  return [String(time ?? ''), (LEVELS[Number(level)] ?? String(level)).padEnd(5), String(part ?? '-').padEnd(13), String(event ?? ''), rest].filter((p) => p !== '').join(' ');
+  return [String(time ?? ''), (LOG_LEVELS[Number(level)] ?? String(level)).padEnd(5), String(part ?? '-').padEnd(13), String(event ?? ''), rest].filter((p) => p !== '').join(' ');
 }
 
 /** `kioskctl logs`: the kiosk's structured log, without personal data. */
@@ -42,12 +39,12 @@ export const logsCommand: CliCommand = {
     const dataDir = requireOption(values, 'data-dir');
     const count = intOption(values, 'lines', 50);
     const dir = logDirOf(dataDir);
-    const files = existsSync(dir) ? logFiles(dir) : [];
+    const files = logFiles(dir);
     if (files.length === 0) {
       io.stderr(`这里没有终端日志 / no kiosk logs here: ${dir}\n`);
       return EXIT_NO_KIOSK_DATA;
     }
-    for (const line of lastLines(files, count)) io.stdout(`${values.json ? line : readable(line)}\n`);
+    for (const line of lastLogLines(files, count)) io.stdout(`${values.json ? line : readable(line)}\n`);
     return EXIT.ok;
   },
 };

@@ -3,7 +3,7 @@ import type { KioskContract } from '../../../common/contract/kiosk-contract';
 import type { PrintJob } from '../../../common/contract/schemas';
 import { KioskError } from '../../../common/contract/errors';
 import { printFailureReason, type ReceiptDocument, type ReceiptPrinter } from '../../../drivers/receipt-printer/index';
-import type { KioskStore } from '../../../offline-cache/index';
+import type { KioskStore, PrintJobRow } from '../../../offline-cache/index';
 import type { QueryService } from '../services/query-service';
 import type { TransactionsService } from '../services/transactions-service';
 import { buildQueryReceipt } from './build-query-receipt';
@@ -109,12 +109,28 @@ export class ReceiptPrinting {
         if (!row.transactionId || !this.options.transactions.sessionTransaction(row.transactionId)) {
           throw new KioskError('forbidden', 'only a receipt of the current session can be reprinted here');
         }
-        if (row.state === 'done' || row.document === null) throw new KioskError('not-found', 'this job was already printed');
-        const job: PrintJob = { jobId: row.id, kind: 'receipt', transactionId: row.transactionId ?? null, state: 'queued', reason: null, progress: 0 };
-        this.publish(job);
-        this.run(row.id, row.transactionId ?? null, row.document as ReceiptDocument);
-        return job;
+        return this.printAgain(row);
       },
     };
+  }
+
+  /**
+   * Prints a journalled job again whichever session it was of: the
+   * technician's reprint (`technician.reprintJob`), never reachable from the
+   * citizen role. Throws KioskError `not-found` for an unknown job and for
+   * one already printed (its document is gone then).
+   */
+  reprintJournalled(jobId: string): PrintJob {
+    const row = this.options.store.printJobs.get(jobId);
+    if (!row) throw new KioskError('not-found', 'no such print job');
+    return this.printAgain(row);
+  }
+
+  private printAgain(row: PrintJobRow): PrintJob {
+    if (row.state === 'done' || row.document === null) throw new KioskError('not-found', 'this job was already printed');
+    const job: PrintJob = { jobId: row.id, kind: 'receipt', transactionId: row.transactionId ?? null, state: 'queued', reason: null, progress: 0 };
+    this.publish(job);
+    this.run(row.id, row.transactionId ?? null, row.document as ReceiptDocument);
+    return job;
   }
 }

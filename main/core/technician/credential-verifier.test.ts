@@ -11,12 +11,13 @@ const HOUR = 3600_000;
 function setup(provider: CryptoProvider) {
   const platform = provider.generateSigningKeyPair();
   const anchor: TerminalTrustAnchor = { provider, platformPublicKey: platform.publicKey, siteId: 'site-a', deviceId: 'KIOSK-7' };
-  const issue = (over: { sites?: string[]; devices?: string[]; expiresAt?: Date; key?: typeof platform.privateKey } = {}) =>
+  const issue = (over: { sites?: string[]; devices?: string[]; expiresAt?: Date; key?: typeof platform.privateKey; role?: 'technician' | 'staff' } = {}) =>
     issueTechnicianCredential(provider, over.key ?? platform.privateKey, {
       technicianId: 'tech-042',
       name: '王工',
       sites: over.sites ?? ['site-a'],
       devices: over.devices ?? [],
+      role: over.role,
       pin: '482916',
       salt: randomBytes(16),
       issuedAt: new Date(NOW.getTime() - HOUR),
@@ -31,7 +32,15 @@ for (const name of ['default', 'sm'] as const) {
     const { anchor, issue } = setup(provider);
 
     it('accepts a credential of this site with the right PIN, giving the technician id, name and expiry', () => {
-      expect(verifyTechnicianCredential(issue(), '482916', anchor, NOW)).toEqual({ ok: true, technician: { id: 'tech-042', name: '王工', expiresAt: new Date(NOW.getTime() + 8 * HOUR) } });
+      expect(verifyTechnicianCredential(issue(), '482916', anchor, NOW)).toEqual({ ok: true, technician: { id: 'tech-042', name: '王工', expiresAt: new Date(NOW.getTime() + 8 * HOUR), role: 'technician' } });
+    });
+
+    it('a staff credential grants the staff role; a token naming an unknown role is malformed', () => {
+      expect(verifyTechnicianCredential(issue({ role: 'staff' }), '482916', anchor, NOW)).toMatchObject({ ok: true, technician: { role: 'staff' } });
+      const forged = issue().split('.');
+      const payload = JSON.parse(Buffer.from(forged[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+      const admin = `KT1.${Buffer.from(JSON.stringify({ ...payload, role: 'admin' })).toString('base64url')}.${forged[2]}`;
+      expect(verifyTechnicianCredential(admin, '482916', anchor, NOW)).toEqual({ ok: false, reason: 'malformed' });
     });
 
     it('accepts a credential naming this device, or every site', () => {

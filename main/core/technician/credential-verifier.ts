@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { TechnicianRefusal } from '../../../common/contract/schemas';
 import type { CryptoProvider } from '../../../common/crypto/crypto-provider';
-import { readTechnicianCredential, technicianPinMatches } from '../../../common/crypto/technician-credential';
+import { credentialRole, readTechnicianCredential, technicianPinMatches, type TechnicianCredentialRole } from '../../../common/crypto/technician-credential';
 
 /** What the terminal checks a credential against (from its enrolment). */
 export interface TerminalTrustAnchor {
@@ -17,6 +17,8 @@ export interface VerifiedTechnician {
   id: string;
   name: string;
   expiresAt: Date;
+  /** The role the credential grants (`technician`, or `staff` at a partner site). */
+  role: TechnicianCredentialRole;
 }
 
 /** Outcome of {@link verifyTechnicianCredential}. */
@@ -36,5 +38,5 @@ export function verifyTechnicianCredential(token: string, pin: string, anchor: T
   const covered = p.sites.includes('*') || p.sites.includes(anchor.siteId) || p.devices.includes(anchor.deviceId);
   if (!covered) return { ok: false, reason: 'other-site' };
   if (!technicianPinMatches(p, pin)) return { ok: false, reason: 'pin-wrong' };
-  return { ok: true, technician: { id: p.tid, name: p.name, expiresAt: new Date(p.exp * 1000) } };
+  return { ok: true, technician: { id: p.tid, name: p.name, expiresAt: new Date(p.exp * 1000), role: credentialRole(p) } };
 }

@@ -4,6 +4,9 @@ import type { TechnicianLockState, TechnicianUnlockResult } from '../../../commo
 import { verifyTechnicianCredential, type TerminalTrustAnchor } from './credential-verifier';
 import type { TechnicianLockout } from './lockout';
 
+/** The roles a credential grants at unlock. */
+export type VisitRole = 'technician' | 'staff';
+
 /** Default seconds without a technician call before the role lapses: 120. */
 export const DEFAULT_TECHNICIAN_IDLE_SECONDS = 120;
 
@@ -27,6 +30,7 @@ export interface TechnicianAccessOptions {
 
 interface Visit {
   technicianId: string;
+  role: VisitRole;
   expiresAt: number;
   lastCall: number;
 }
@@ -75,19 +79,21 @@ export class TechnicianAccess {
     }
     lockout.succeed();
     const t = check.technician;
-    this.options.connections.grant(ctx.connection.id, 'technician');
-    this.visits.set(ctx.connection.id, { technicianId: t.id, expiresAt: t.expiresAt.getTime(), lastCall: this.now().getTime() });
-    audit.append('technician.unlock', { technicianId: t.id, connection: ctx.connection.transport, expiresAt: t.expiresAt.toISOString() });
-    return { ok: true, technician: { id: t.id, name: t.name, expiresAt: t.expiresAt.toISOString() }, idleTimeoutSeconds: this.idleMs / 1000 };
+    this.options.connections.grant(ctx.connection.id, t.role);
+    this.visits.set(ctx.connection.id, { technicianId: t.id, role: t.role, expiresAt: t.expiresAt.getTime(), lastCall: this.now().getTime() });
+    audit.append('technician.unlock', { technicianId: t.id, role: t.role, connection: ctx.connection.transport, expiresAt: t.expiresAt.toISOString() });
+    return { ok: true, technician: { id: t.id, name: t.name, expiresAt: t.expiresAt.toISOString() }, role: t.role, idleTimeoutSeconds: this.idleMs / 1000 };
   }
 
   /**
-   * Called at the start of every technician action: keeps the visit alive
-   * and audits `technician.action` with its name. Returns the technician id
-   * (`host-granted` for a role the host granted without an unlock). A lapsed
-   * visit is ended first, so the dispatcher refuses the next call.
+   * Called at the start of every technician (or staff) action: keeps the
+   * visit alive and audits `technician.action` (`staff.action` for
+   * `role` staff) with its name and `detail` (ids only, never personal
+   * data). Returns the technician id (`host-granted` for a role the host
+   * granted without an unlock). A lapsed visit is ended first, so the
+   * dispatcher refuses the next call.
    */
-  act(action: string, ctx: CallContext): string {
+  act(action: string, ctx: CallContext, detail: Record<string, unknown> = {}, role: VisitRole = 'technician'): string {
     const hadVisit = this.visits.has(ctx.connection.id);
     this.sweep();
     const visit = this.visits.get(ctx.connection.id);
@@ -95,8 +101,15 @@ export class TechnicianAccess {
     // The dispatcher has checked the role; a role the host granted without a visit (tests, tools) is audited as such.
     if (visit) visit.lastCall = this.now().getTime();
     const technicianId = visit?.technicianId ?? 'host-granted';
-    if (action !== 'status') this.options.audit.append('technician.action', { technicianId, action });
+    if (action !== 'status') this.options.audit.append(`${role}.action`, { technicianId, action, ...detail });
     return technicianId;
+  }
+
+  /** True while a technician (not staff) visit is open on some connection: the devices are under test, so a card or scan opens no citizen session. */
+  technicianPresent(): boolean {
+    this.sweep();
+    for (const visit of this.visits.values()) if (visit.role === 'technician') return true;
+    return false;
   }
 
   /** `technician.handBack`: the role is taken away from this connection; audited. Idempotent. */
@@ -118,7 +131,7 @@ export class TechnicianAccess {
   private end(id: string, why: string): void {
     const visit = this.visits.get(id);
     this.visits.delete(id);
-    if (this.options.connections.get(id)) this.options.connections.revoke(id, 'technician');
-    if (visit) this.options.audit.append('technician.end', { technicianId: visit.technicianId, why });
+    if (this.options.connections.get(id)) this.options.connections.revoke(id, visit?.role ?? 'technician');
+    if (visit) this.options.audit.append('technician.end', { technicianId: visit.technicianId, role: visit.role, why });
   }
 }

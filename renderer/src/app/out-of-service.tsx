@@ -22,6 +22,7 @@ const TITLE: Record<OutOfServiceReason, string> = {
   revoked: 'outOfService.title',
   'key-storage-refused': 'outOfService.title',
   'taken-out-of-service': 'outOfService.title',
+  'taken-out': 'outOfService.titleStaffTold',
 };
 
 /** What the person is told per reason. */
@@ -33,6 +34,7 @@ const BODY: Record<OutOfServiceReason, string> = {
   revoked: 'outOfService.revoked',
   'key-storage-refused': 'outOfService.keyStorageRefused',
   'taken-out-of-service': 'outOfService.takenOutOfService',
+  'taken-out': 'outOfService.takenOut',
 };
 
 /** Props of {@link OutOfService}; `status` and `reload` are seams for tests. */
@@ -115,7 +117,8 @@ export function OutOfService({ screen, status = connectionStatus(), reload = () 
     if (!reason && wasOut.current) reload();
   }, [reason, reload]);
 
-  if (!reason) return null;
+  // A technician or staff member at work sees their own screen: they are the ones who bring the terminal back.
+  if (!reason || screen === 'technician' || screen === 'technicianUnlock') return null;
   const requestStaff = () => {
     if (call === 'calling') return;
     setCall('calling');

@@ -1,3 +1,4 @@
+import type { FlowSetup } from './flow-setup';
 import { assign, fromPromise } from 'xstate';
 import type { DelegationRelation, DelegationView } from '../../../common/contract/delegation-schemas';
 import type { KioskApi } from '../../../common/contract/kiosk-contract';
@@ -54,7 +55,14 @@ const followPrincipal = [
  * refusal stays on its step with the reason (`delegation.refusal`). The guide
  * refuses a service the delegation does not cover (`delegationRefused`).
  */
-export const delegationStates = {
+/**
+ * A state config of the flow, as broad as its setup allows. Annotated because
+ * the inferred type of {@link delegationStates} is too long for the
+ * compiler's declaration output (TS7056).
+ */
+type FlowStateConfig = Parameters<FlowSetup['createStateConfig']>[0];
+
+export const delegationStates: Record<'delegation' | 'delegationRefused' | 'delegationStopping', FlowStateConfig> = {
   delegation: stateConfig({
     initial: 'route',
     on: {

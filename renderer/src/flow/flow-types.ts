@@ -132,7 +132,8 @@ export interface FlowContext {
   certificateFailure: string | null;
   endReason: EndReason;
   /** The technician's own name and credential expiry while technician mode is unlocked; null otherwise (never a citizen's data). */
-  technician: { name: string; expiresAt: string } | null;
+  /** Who unlocked and with which role (`staff`: a partner site's staff, shown the staff actions only). */
+  technician: { name: string; expiresAt: string; role: 'technician' | 'staff' } | null;
   /** Why the last technician unlock was refused; null: none. */
   technicianRefusal: TechnicianRefusalView | null;
   /** What protects the data key at rest, from `technician.status` once the technician screen opens; null before it answered or after hand-back. */

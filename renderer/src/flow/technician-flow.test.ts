@@ -15,7 +15,7 @@ describe('technician flow', () => {
     a.send({ type: 'TECHNICIAN_UNLOCK', credential: CREDENTIAL, pin: TEST_TECHNICIAN_PIN });
     await until(a, 'technician');
     expect(a.getSnapshot().context.technician?.name).toBe('测试技术员');
-    expect(await api.technician.printTestReceipt({})).toEqual({ state: 'done', reason: null });
+    expect(await api.technician.printTestReceipt({})).toMatchObject({ state: 'done', reason: null, preview: { title: '打印机测试页' } });
     a.send({ type: 'HAND_BACK' });
     await until(a, 'attract');
     expect(api.technicianActions).toEqual(['printTestReceipt', 'handBack']);

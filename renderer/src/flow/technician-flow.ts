@@ -20,8 +20,8 @@ export const technicianActors = {
   technicianLockState: fromPromise<TechnicianLockState, { api: KioskApi }>(({ input }) => input.api.technicianAccess.lockState({})),
   /** The status summary when the technician screen opens (the screen shows what protects the data key). */
   technicianStatus: fromPromise<TechnicianStatus, { api: KioskApi }>(({ input }) => input.api.technician.status({})),
-  /** Locks the technician role again; a failure (the role already lapsed) still ends the visit. */
-  technicianHandBack: fromPromise<unknown, { api: KioskApi }>(({ input }) => input.api.technician.handBack({})),
+  /** Locks the role again (technician or staff); a failure (the role already lapsed) still ends the visit. */
+  technicianHandBack: fromPromise<unknown, { api: KioskApi; role: 'technician' | 'staff' }>(({ input }) => (input.role === 'staff' ? input.api.staff.handBack({}) : input.api.technician.handBack({}))),
 };
 
 /**
@@ -65,7 +65,7 @@ export const technicianStates = {
           guard: ({ event }) => event.output.ok,
           target: 'technician',
           actions: assign({
-            technician: ({ event }) => (event.output.ok ? { name: event.output.technician.name, expiresAt: event.output.technician.expiresAt } : null),
+            technician: ({ event }) => (event.output.ok ? { name: event.output.technician.name, expiresAt: event.output.technician.expiresAt, role: event.output.role } : null),
             technicianRefusal: null,
           }),
         },
@@ -85,6 +85,8 @@ export const technicianStates = {
       src: 'technicianStatus',
       input: ({ context }) => ({ api: context.api }),
       onDone: { actions: assign({ technicianKeyProtection: ({ event }) => event.output.keyProtection }) },
+      // Refused for a staff visit (no technician role) or a lapsed one: the screen then says nothing about the key.
+      onError: { actions: assign({ technicianKeyProtection: null }) },
     },
     on: {
       HAND_BACK: 'technicianEnding',
@@ -94,7 +96,7 @@ export const technicianStates = {
   technicianEnding: stateConfig({
     invoke: {
       src: 'technicianHandBack',
-      input: ({ context }) => ({ api: context.api }),
+      input: ({ context }) => ({ api: context.api, role: context.technician?.role ?? 'technician' }),
       onDone: { target: 'attract', actions: assign({ technician: null, technicianRefusal: null, technicianKeyProtection: null }) },
       onError: { target: 'attract', actions: assign({ technician: null, technicianRefusal: null, technicianKeyProtection: null }) },
     },

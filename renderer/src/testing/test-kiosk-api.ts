@@ -632,7 +632,8 @@ export class TestKioskApi implements KioskApi {
         this.technicianActions.push('printTestReceipt');
         const failure = this.nextPrintFailure;
         this.nextPrintFailure = null;
-        return failure ? { state: 'failed' as const, reason: failure } : { state: 'done' as const, reason: null };
+        const preview = { title: '打印机测试页', lines: [{ label: '中文', value: '政务服务' }], footer: '如能看清以上内容与二维码，打印机工作正常。' };
+        return failure ? { state: 'failed' as const, reason: failure, preview } : { state: 'done' as const, reason: null, preview };
       }),
     syncNow: () =>
       this.delay('technician.syncNow', () => {
@@ -648,8 +649,99 @@ export class TestKioskApi implements KioskApi {
         this.technicianUnlocked = false;
         return { ok: true as const };
       }),
+    testCard: () =>
+      this.technicianCall('testCard', () => ({
+        state: 'read' as const,
+        reason: null,
+        fields: [
+          { label: '姓名', value: maskName('张三') },
+          { label: '证件号', value: maskIdNumber('110101199003070015') },
+          { label: '证件类型', value: 'resident' },
+          { label: '有效期', value: '有效' },
+        ],
+        elapsedMs: 820,
+      })),
+    testScan: () => this.technicianCall('testScan', () => ({ state: 'scanned' as const, reason: null, payloadType: 'url' as const, length: 32, masked: `ht${'*'.repeat(28)}=1`, elapsedMs: 640 })),
+    printTestA4: () => this.technicianCall('printTestA4', () => ({ state: 'done' as const, reason: null, jobId: 17, elapsedMs: 2100 })),
+    discoverDevices: () =>
+      this.technicianCall('discoverDevices', () => ({
+        serial: [{ path: '/dev/ttyUSB0', vendorId: '0483', productId: '5720', serialNumber: 'RD-0001', manufacturer: 'Test reader' }],
+        hid: [{ vendorId: '0c2e', productId: '0b61', product: 'Test scanner', usagePage: 140 }],
+        assignments: this.assignments,
+      })),
+    assignDevice: ({ role, path }) =>
+      this.technicianCall('assignDevice', () => {
+        if (path !== '/dev/ttyUSB0') return { ok: false as const, reason: 'not-listed' as const };
+        const assignment = { role, port: path, vendorId: '0483', productId: '5720', serialNumber: 'RD-0001', by: 'tech-test', at: NOW };
+        this.assignments = [...this.assignments.filter((a) => a.role !== role), assignment];
+        return { ok: true as const, assignment, appliesAtRestart: true as const };
+      }),
+    attention: () => this.technicianCall('attention', () => [...this.attentionItems]),
+    retryAttention: ({ id }) =>
+      this.technicianCall('retryAttention', () => {
+        const before = this.attentionItems.length;
+        this.attentionItems = this.attentionItems.filter((i) => i.id !== id);
+        return { outcome: before === this.attentionItems.length ? ('not-found' as const) : ('retried' as const) };
+      }),
+    exportAttention: () => this.technicianCall('exportAttention', () => ({ ok: true as const, file: '/var/lib/kiosk/exports/attention-test.json', items: this.attentionItems.length, recipientFingerprint: 'ab'.repeat(32) })),
+    printJobs: () => this.technicianCall('printJobs', () => [{ jobId: 'job-test-1', state: 'failed' as const, reason: 'paper-out', createdAt: NOW }]),
+    reprintJob: ({ jobId }) => this.technicianCall('reprintJob', () => ({ jobId, kind: 'receipt' as const, transactionId: null, state: 'queued' as const, reason: null, progress: 0 })),
+    networkTest: () =>
+      this.technicianCall('networkTest', () => ({
+        steps: [
+          { step: 'dns' as const, outcome: 'ok' as const, ms: 3, detail: 'platform.example → 10.0.0.5' },
+          { step: 'tls' as const, outcome: 'ok' as const, ms: 41, detail: 'TLSv1.3, certificate valid to Dec 31 2027' },
+          { step: 'platform-time' as const, outcome: 'ok' as const, ms: 12, detail: `${NOW} (kiosk clock ahead by 20 ms)` },
+          { step: 'signed-ping' as const, outcome: 'ok' as const, ms: 15, detail: 'signed request accepted, reply signature verified' },
+        ],
+      })),
+    enrol: ({ code }) => this.technicianCall('enrol', () => (code === 'GOOD-CODE' ? { ok: true as const, deviceId: 'KIOSK-NEW', siteId: 'site-test', algorithm: 'ed25519', restartNeeded: true as const } : { ok: false as const, reason: 'code-unknown' })),
+    siteConfig: () =>
+      this.technicianCall('siteConfig', () => ({
+        siteName: this.opts.system.theme.siteName,
+        siteId: 'site-test',
+        deviceId: this.opts.system.deviceId,
+        region: '410102',
+        platformUrl: 'https://platform.example',
+        defaultLocale: 'zh-CN',
+        timeZone: 'Asia/Shanghai',
+        idleTimeoutSeconds: 60,
+        technicianIdleSeconds: 120,
+        devices: [
+          { role: 'idcard', mode: 'sim', where: null },
+          { role: 'receiptPrinter', mode: 'sim', where: null },
+        ],
+      })),
+    logs: () => this.technicianCall('logs', () => [{ time: NOW, level: 'INFO', part: 'core', event: 'core.start' }]),
     onStatusChanged: () => () => undefined,
   };
+
+  /** Assignments made through {@link technician}.assignDevice. */
+  private assignments: Array<{ role: 'idcard' | 'receiptPrinter' | 'scanner'; port: string; vendorId: string; productId: string; serialNumber: string; by: string; at: string }> = [];
+  /** Items needing attention the technician screen lists; tests may replace them. */
+  attentionItems: Array<{ id: string; seq: number; kind: string; reason: string; createdAt: string }> = [{ id: 'tx-rejected-1', seq: 7, kind: 'transaction', reason: 'unknown-service', createdAt: NOW }];
+
+  /** A technician action: refused until unlocked, recorded in {@link technicianActions}. */
+  private technicianCall<T>(member: string, answer: () => T): Promise<T> {
+    return this.delay(`technician.${member}`, () => {
+      this.guardTechnician(member);
+      this.technicianActions.push(member);
+      return answer();
+    });
+  }
+
+  /** The staff role's services: the test double grants no staff role, so each is refused `forbidden` like the dispatcher does. */
+  readonly staff: KioskApi['staff'] = {
+    vouchIdentity: () => this.delay('staff.vouchIdentity', () => this.refuseStaff('vouchIdentity')),
+    reprintForPresent: () => this.delay('staff.reprintForPresent', () => this.refuseStaff('reprintForPresent')),
+    takeOutOfService: () => this.delay('staff.takeOutOfService', () => this.refuseStaff('takeOutOfService')),
+    backIntoService: () => this.delay('staff.backIntoService', () => this.refuseStaff('backIntoService')),
+    handBack: () => this.delay('staff.handBack', () => this.refuseStaff('handBack')),
+  };
+
+  private refuseStaff(member: string): never {
+    throw new KioskError('forbidden', `staff:${member} needs the staff role`, { role: 'staff' });
+  }
 
   /**
    * Technician entry like the core's: {@link TestKioskApi.TECHNICIAN_CREDENTIAL}
@@ -664,7 +756,7 @@ export class TestKioskApi implements KioskApi {
           this.technicianFailures = 0;
           this.technicianLockedUntil = null;
           this.technicianUnlocked = true;
-          return { ok: true as const, technician: { id: 'tech-test', name: '测试技术员', expiresAt: new Date(Date.now() + 3_600_000).toISOString() }, idleTimeoutSeconds: 120 };
+          return { ok: true as const, technician: { id: 'tech-test', name: '测试技术员', expiresAt: new Date(Date.now() + 3_600_000).toISOString() }, role: 'technician' as const, idleTimeoutSeconds: 120 };
         }
         this.technicianFailures += 1;
         if (this.technicianFailures >= 5) {
