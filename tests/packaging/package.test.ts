@@ -77,13 +77,13 @@ describe('asar layout of the package', () => {
     }
     const manifest = JSON.parse(readAsarFile(asarPath, asar.files.find((f) => f.path === 'package.json')!, asar.contentStart).toString('utf8')) as { main: string; dependencies: Record<string, string> };
     expect(manifest.main).toBe('dist/electron/main.cjs');
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@napi-rs/canvas', 'better-sqlite3', 'electron-updater', 'node-hid', 'serialport']);
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@napi-rs/canvas', 'better-sqlite3', 'electron-updater', 'node-hid', 'serialport', 'smartcard']);
   });
 
   it('native modules are unpacked beside the archive (every .node file, the Linux x64 builds present on disk)', () => {
     const natives = asar.files.filter((f) => f.path.endsWith('.node'));
     expect(natives.filter((f) => !f.unpacked).map((f) => f.path)).toEqual([]);
-    for (const file of ['node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules/@serialport/bindings-cpp/prebuilds/linux-x64/@serialport+bindings-cpp.glibc.node', 'node_modules/node-hid/prebuilds/HID_hidraw-linux-x64/node-napi-v4.node', 'node_modules/@napi-rs/canvas-linux-x64-gnu/skia.linux-x64-gnu.node']) {
+    for (const file of ['node_modules/better-sqlite3/build/Release/better_sqlite3.node', 'node_modules/@serialport/bindings-cpp/prebuilds/linux-x64/@serialport+bindings-cpp.glibc.node', 'node_modules/node-hid/prebuilds/HID_hidraw-linux-x64/node-napi-v4.node', 'node_modules/@napi-rs/canvas-linux-x64-gnu/skia.linux-x64-gnu.node', 'node_modules/smartcard/build/Release/smartcard_napi.node']) {
       expect(natives.map((f) => f.path), file).toContain(file);
       expect(existsSync(join(pkg.unpacked, 'resources', 'app.asar.unpacked', file)), file).toBe(true);
     }

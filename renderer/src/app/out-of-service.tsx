@@ -4,6 +4,7 @@ import { useKioskApi } from '../hooks/kiosk-api-context';
 import { useTranslation } from '../i18n/use-translation';
 import { connectionStatus, type ConnectionStatus } from '../transport/connection-status';
 import type { ScreenName } from '../flow/screen-of';
+import { LongPressCorner } from '../ui/long-press-corner';
 
 /** How long a dropped connection to the host may last before the page says 暂停服务, in ms (a reload's own reconnect is shorter). */
 export const CONNECTION_LOST_AFTER_MS = 700;
@@ -41,6 +42,8 @@ const BODY: Record<OutOfServiceReason, string> = {
 export interface OutOfServiceProps {
   /** The flow's screen now: a person on any other screen than attract was mid-session. */
   screen: ScreenName;
+  /** Opens the technician's unlock (the attract screen's 3 s corner hold, kept over the overlay). Default none. */
+  onTechnician?: () => void;
   status?: ConnectionStatus;
   reload?: () => void;
 }
@@ -60,7 +63,7 @@ export interface OutOfServiceProps {
  * changed `system.info` (`onInfoChanged`: a remote configuration), once the
  * page is on its attract screen.
  */
-export function OutOfService({ screen, status = connectionStatus(), reload = () => location.reload() }: OutOfServiceProps) {
+export function OutOfService({ screen, onTechnician, status = connectionStatus(), reload = () => location.reload() }: OutOfServiceProps) {
   const { t } = useTranslation();
   const api = useKioskApi();
   const [service, setService] = useState<ServiceState>({ inService: true, reason: null });
@@ -129,6 +132,8 @@ export function OutOfService({ screen, status = connectionStatus(), reload = () 
   };
   return (
     <div className="overlay out-of-service" role="alertdialog" aria-modal="true" aria-labelledby="oos-title" aria-describedby="oos-body" data-out-of-service={reason}>
+      {/* The technician's and staff's way in stays open over the overlay: they are the ones who bring the terminal back. */}
+      {screen === 'attract' && onTechnician ? <LongPressCorner label={t('technician.entry')} testId="oos-technician-corner" onLongPress={onTechnician} /> : null}
       <div className="dialog">
         <h2 id="oos-title">{t(TITLE[reason])}</h2>
         <p id="oos-body">{t(BODY[reason])}</p>

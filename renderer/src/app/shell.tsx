@@ -111,7 +111,7 @@ export function Shell() {
           }}
         />
         <IdleOverlay secondsLeft={idle.secondsLeft} onContinue={idle.resume} />
-        <OutOfService screen={screen} />
+        <OutOfService screen={screen} onTechnician={() => send({ type: 'TECHNICIAN_OPEN' })} />
         <AudioMode screenKey={`${screen}:${step ?? ''}`} prompt={prompt} overlayKey={dialogOpen ? 'dialog' : ''} attract={screen === 'attract'} />
       </div>
     </VoicePlayer>

@@ -206,6 +206,17 @@ test.describe('technician mode in Chromium against the real core and platform-si
     await page.getByTestId('staff-take-out').click();
     await expect(page.getByTestId('staff-service-state')).toHaveAttribute('data-in-service', 'false', { timeout: 10_000 });
     expect(await h.core.dispatcher.handle('system:serviceState', {})).toEqual({ ok: true, value: { inService: false, reason: 'taken-out' } });
+    // Handed back while out of service: attract under the 暂停服务 overlay, whose corner still lets staff in (no dead end).
+    await page.getByTestId('technician-hand-back').click();
+    await page.locator('[data-out-of-service="taken-out"]').waitFor({ timeout: 15_000 });
+    const corner = (await page.getByTestId('oos-technician-corner').boundingBox())!;
+    await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2);
+    await page.mouse.down();
+    await page.waitForTimeout(3300);
+    await page.mouse.up();
+    await page.locator('[data-screen="technicianUnlock"]').waitFor({ timeout: 5000 });
+    await signIn(page, await issueCredential(h, 'staff'), PIN);
+    await page.getByTestId('staff-panel').waitFor({ timeout: 10_000 });
     // Back into service: the page starts afresh on attract (as after any return to service), and the staff role went with the old connection.
     await page.getByTestId('staff-back-in').click();
     await page.locator('[data-screen="attract"]').waitFor({ timeout: 15_000 });
