@@ -14,6 +14,11 @@ describe('audio mode keys', () => {
     expect(isAudioActivationKey({ key: 'ArrowDown', code: 'ArrowDown', ctrlKey: true })).toBe(false);
   });
 
+  it('in a text field an arrow moves the caret and leaves audio mode off; the keypad still switches it on', () => {
+    expect(isAudioActivationKey({ key: 'ArrowLeft', code: 'ArrowLeft' }, true)).toBe(false);
+    expect(isAudioActivationKey(numpad('5'), true)).toBe(true);
+  });
+
   it('the keypad moves (2/6 next, 8/4 previous), selects (5, Enter) and repeats (0, *) outside a field', () => {
     expect(['2', '6', '8', '4', '5', 'Enter', '0', '*'].map((k) => audioKeyAction(numpad(k), false))).toEqual([
       'next',

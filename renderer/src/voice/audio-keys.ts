@@ -13,13 +13,14 @@ export interface AudioKey {
 
 /**
  * True for a key that switches audio mode on when it is off: any key of a
- * USB numeric keypad (`code` Numpad…) or an arrow key. Printable keys of the
+ * USB numeric keypad (`code` Numpad…), or an arrow key outside a text field
+ * (`inTextField`: in one, an arrow moves the caret). Printable keys of the
  * main keyboard do not (the QR scanner types as a keyboard and must not
  * switch the mode), nor any key with Ctrl, Alt or Meta.
  */
-export function isAudioActivationKey(k: AudioKey): boolean {
+export function isAudioActivationKey(k: AudioKey, inTextField = false): boolean {
   if (k.ctrlKey || k.altKey || k.metaKey) return false;
-  return k.code.startsWith('Numpad') || k.key.startsWith('Arrow');
+  return k.code.startsWith('Numpad') || (k.key.startsWith('Arrow') && !inTextField);
 }
 
 /** What each keypad key (by `code`, the same with NumLock on or off) does outside a text field. */

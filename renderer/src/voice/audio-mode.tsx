@@ -128,7 +128,7 @@ export function AudioMode({ screenKey, prompt, overlayKey, attract }: { screenKe
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!active) {
-        if (!isAudioActivationKey(e)) return;
+        if (!isAudioActivationKey(e, isTextField(document.activeElement))) return;
         e.preventDefault();
         setMuted(false);
         voice.replay();
