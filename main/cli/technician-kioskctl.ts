@@ -12,7 +12,7 @@ export const EXIT_TECHNICIAN_REFUSED = 7;
 /** Longest credential file read, in bytes (a KT1 token is under 1,500 characters). */
 const MAX_CREDENTIAL_BYTES = 4096;
 
-const REFUSAL_TEXT: Record<TechnicianRefusal, string> = {
+const REFUSAL_TEXT: Record<TechnicianRefusal | 'staff-role', string> = {
   malformed: '凭证格式不对 / the credential is malformed',
   'signature-invalid': '凭证不是平台签发的 / the credential is not signed by the platform',
   expired: '凭证已过期 / the credential has expired',
@@ -20,6 +20,7 @@ const REFUSAL_TEXT: Record<TechnicianRefusal, string> = {
   'pin-wrong': 'PIN 不对 / wrong PIN',
   locked: '多次失败，已锁定 / locked after repeated failures',
   'not-enrolled': '本终端尚未开通，无法核验技术人员 / this terminal is not enrolled, so no technician can be checked',
+  'staff-role': '合作网点工作人员凭证不能使用 kioskctl / a partner site staff credential cannot use kioskctl',
 };
 
 /** Options of {@link runTechnicianKioskctl}. */

@@ -30,7 +30,7 @@ beforeEach(() => {
 });
 afterEach(() => kiosk.cleanup());
 
-function credentialFile(over: { sites?: string[]; expiresAt?: Date; signer?: typeof platform } = {}): string {
+function credentialFile(over: { sites?: string[]; expiresAt?: Date; signer?: typeof platform; role?: 'technician' | 'staff' } = {}): string {
   const token = issueTechnicianCredential(provider, (over.signer ?? platform).privateKey, {
     technicianId: 'tech-042',
     name: '王工',
@@ -39,6 +39,7 @@ function credentialFile(over: { sites?: string[]; expiresAt?: Date; signer?: typ
     salt: randomBytes(16),
     issuedAt: new Date(NOW.getTime() - 3600_000),
     expiresAt: over.expiresAt ?? new Date(NOW.getTime() + 86_400_000),
+    ...(over.role ? { role: over.role } : {}),
   });
   const file = join(kiosk.dir, `cred-${Math.random().toString(36).slice(2)}.txt`);
   writeFileSync(file, `${token}\n`);
@@ -87,6 +88,7 @@ describe('kioskctl as an entry of the packaged app', () => {
     ['another site', () => credentialFile({ sites: ['site-other'] }), PIN, /不适用于本站点/, 'other-site'],
     ['an expired credential', () => credentialFile({ expiresAt: new Date(NOW.getTime() - 1000) }), PIN, /已过期/, 'expired'],
     ['a credential not signed by the platform', () => credentialFile({ signer: provider.generateSigningKeyPair() }), PIN, /不是平台签发的/, 'signature-invalid'],
+    ['a partner site staff credential (kioskctl is the technician tool)', () => credentialFile({ role: 'staff' }), PIN, /工作人员凭证不能使用 kioskctl/, 'staff-role'],
   ])('refuses %s: exit 7, one line in Chinese and English, the command never runs, the refusal audited', async (_label, file, pin, text, reason) => {
     const r = await run(['--credential', file(), 'queue', 'status', '--data-dir', kiosk.dir, '--json'], pin);
     expect(r.status).toBe(EXIT_TECHNICIAN_REFUSED);
@@ -94,8 +96,9 @@ describe('kioskctl as an entry of the packaged app', () => {
     expect(r.err).toMatch(text);
     expect(r.err.split('\n').filter(Boolean)).toHaveLength(1);
     const audit = auditActions().filter((a) => a.action.startsWith('kioskctl.'));
-    expect(audit.map((a) => a.action)).toEqual(['kioskctl.unlock-refused']);
-    expect(audit[0]!.detail).toContain(reason);
+    expect(audit.map((a) => a.action).filter((a) => a !== 'kioskctl.unlock')).toEqual(['kioskctl.unlock-refused']);
+    expect(audit.find((a) => a.action === 'kioskctl.unlock-refused')!.detail).toContain(reason);
+    expect(audit.map((a) => a.action)).not.toContain('kioskctl.command');
   });
 
   it('five wrong PINs lock it, and the lock holds for the right PIN too (the screen shares it)', async () => {

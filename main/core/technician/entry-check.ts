@@ -29,8 +29,8 @@ export function checkTechnicianEntry(options: {
   now: Date;
   /** `technician` (the screen) or `kioskctl`. */
   auditPrefix: string;
-  /** Extra fields of the success entry (e.g. the connection's transport). */
-  auditDetail?: Record<string, unknown>;
+  /** Extra fields of the success entry (e.g. the role and the connection's transport). */
+  auditDetail?: (technician: VerifiedTechnician) => Record<string, unknown>;
 }): TechnicianEntry {
   const { lockout, audit, auditPrefix } = options;
   const before = lockout.state();
@@ -47,6 +47,6 @@ export function checkTechnicianEntry(options: {
   }
   lockout.succeed();
   const t = check.technician;
-  audit.append(`${auditPrefix}.unlock`, { technicianId: t.id, ...options.auditDetail, expiresAt: t.expiresAt.toISOString() });
+  audit.append(`${auditPrefix}.unlock`, { technicianId: t.id, ...options.auditDetail?.(t), expiresAt: t.expiresAt.toISOString() });
   return check;
 }

@@ -1,7 +1,8 @@
 import { IN_PROCESS_CONNECTION, type CallContext, type ConnectionRegistry } from '../../../common/contract/connections';
 import { KioskError } from '../../../common/contract/errors';
 import type { TechnicianLockState, TechnicianUnlockResult } from '../../../common/contract/schemas';
-import { verifyTechnicianCredential, type TerminalTrustAnchor } from './credential-verifier';
+import type { TerminalTrustAnchor } from './credential-verifier';
+import { checkTechnicianEntry } from './entry-check';
 import type { TechnicianLockout } from './lockout';
 
 /** The roles a credential grants at unlock. */
@@ -64,24 +65,11 @@ export class TechnicianAccess {
    */
   unlock(input: { credential: string; pin: string }, ctx: CallContext): TechnicianUnlockResult {
     if (ctx.connection === IN_PROCESS_CONNECTION) throw new KioskError('forbidden', 'technician entry needs a host connection');
-    const { lockout, audit } = this.options;
-    const before = lockout.state();
-    if (before.lockedUntil) {
-      audit.append('technician.unlock-refused', { reason: 'locked', lockedUntil: before.lockedUntil });
-      return { ok: false, reason: 'locked', lock: before };
-    }
-    const check = this.options.anchor ? verifyTechnicianCredential(input.credential, input.pin, this.options.anchor, this.now()) : ({ ok: false, reason: 'not-enrolled' } as const);
-    if (!check.ok) {
-      const { state, lockedForMs } = lockout.fail();
-      audit.append('technician.unlock-refused', { reason: check.reason, attemptsLeft: state.attemptsLeft });
-      if (lockedForMs !== null) audit.append('technician.lockout', { minutes: lockedForMs / 60_000, lockedUntil: state.lockedUntil });
-      return { ok: false, reason: lockedForMs !== null ? 'locked' : check.reason, lock: state };
-    }
-    lockout.succeed();
+    const check = checkTechnicianEntry({ ...this.options, credential: input.credential, pin: input.pin, now: this.now(), auditPrefix: 'technician', auditDetail: (t) => ({ role: t.role, connection: ctx.connection.transport }) });
+    if (!check.ok) return check;
     const t = check.technician;
     this.options.connections.grant(ctx.connection.id, t.role);
     this.visits.set(ctx.connection.id, { technicianId: t.id, role: t.role, expiresAt: t.expiresAt.getTime(), lastCall: this.now().getTime() });
-    audit.append('technician.unlock', { technicianId: t.id, role: t.role, connection: ctx.connection.transport, expiresAt: t.expiresAt.toISOString() });
     return { ok: true, technician: { id: t.id, name: t.name, expiresAt: t.expiresAt.toISOString() }, role: t.role, idleTimeoutSeconds: this.idleMs / 1000 };
   }
 
