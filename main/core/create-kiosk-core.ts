@@ -1,11 +1,14 @@
+// The composition root: every part of the core is built and wired here, in
+// start-up order, and nowhere else; each part lives in its own module and
+// this file only connects them (its one job), which is why it is long.
 import { ContractDispatcher } from '../../common/contract/dispatcher';
 import { EventHub } from '../../common/contract/event-hub';
 import { kioskContract, type KioskContract, type KioskImplementation } from '../../common/contract/kiosk-contract';
 import { ConnectionRegistry, IN_PROCESS_CONNECTION } from '../../common/contract/connections';
-import { FileKeyProvider, openKioskStore, readOrCreateDeviceId, type KeyProvider, type KioskStore } from '../../offline-cache/index';
-import { createDeviceSigning, createLinkTrust, createPlatformClient, createUplink, DeliveryWatcher, lastClockReading, type SyncEngine, type TrafficHook } from '../../uplink/index';
+import { FileKeyProvider, openKioskStore, readOrCreateDeviceId } from '../../offline-cache/index';
+import { createDeviceSigning, createLinkTrust, createPlatformClient, createUplink, DeliveryWatcher, lastClockReading, type TrafficHook } from '../../uplink/index';
 import { openHostedPrinter, type A4PrintHost } from '../../drivers/a4-printer/index';
-import type { KeyProtection, ServiceState, SystemInfo } from '../../common/contract/schemas';
+import type { ServiceState, SystemInfo } from '../../common/contract/schemas';
 import { IdleGate } from '../../common/domain/idle-gate';
 import { FleetController } from './fleet/fleet-controller';
 import { fleetInfo } from './fleet/fleet-info';
@@ -16,7 +19,6 @@ import type { KioskConfig } from './config';
 import { identityFromCard } from './devices/card-identity';
 import { A4_STATUS_INTERVAL_MS, createDevices, type KioskDevices } from './devices/create-devices';
 import { DeviceRegistry } from './devices/device-registry';
-import type { SimulatedDevices } from './devices/simulated-devices';
 import { ReceiptPrinting } from './printing/receipt-printing';
 import { CertificatePrinting } from './printing/certificate-printing';
 import { PaymentService } from './services/payment-service';
@@ -36,13 +38,12 @@ import { ServiceHold } from './technician/service-hold';
 import { runNetworkTest } from './technician/network-test';
 import { siteConfigView } from './technician/site-config-view';
 import { readDeviceAssignments, withDeviceAssignments } from './devices/device-assignments';
-import { discoverDevices, type HidLister, type PortInfoLister } from '../../drivers/base/device-discovery';
+import { discoverDevices } from '../../drivers/base/device-discovery';
 import { enrolWithCode } from './trust/enrol-with-code';
 import { TransactionsService } from './services/transactions-service';
 import { SessionManager } from './session/session-manager';
 import { prepareDataDir } from './startup-failure';
 import { KIOSK_VERSION } from './version';
-import type { Logger } from '../../common/logging/logger';
 import { logKioskEvents } from './logging/log-kiosk-events';
 import { openKioskLogger, type KioskLogger } from './logging/open-kiosk-logger';
 import { initialLinkStanding, keepLinkStanding, linkStandingLine } from './trust/link-standing';
@@ -52,96 +53,12 @@ import { loadTerminalIdentity } from './trust/terminal-trust';
 // importing drivers/ itself (the Electron shell may import main/core only).
 export type { A4FailureReason, A4FinalJobState, A4JobState, A4PrintHost, SpoolerPrinterState } from '../../drivers/a4-printer/index';
 export { windowsStatusToSpoolerState } from '../../drivers/a4-printer/index';
-import { heartbeatReport, type CoreHeartbeatReport } from './heartbeat-report';
+import { heartbeatReport } from './heartbeat-report';
 export { DeviceError } from '../../drivers/base/errors';
 export { describeStartupFailure, prepareDataDir, StartupError, type StartupFailure } from './startup-failure';
 
-/** Options of {@link createKioskCore} besides the configuration. */
-export interface KioskCoreOptions {
-  /** Source of the database key; default a 0600 key file in the data dir (plain-Node mode). */
-  keyProvider?: KeyProvider;
-  /**
-   * What protects that key (the technician screen shows it); default
-   * `key-file`, the core's own provider. A host that passes `keyProvider`
-   * says which protection it chose (main/electron/key-storage-choice.ts).
-   */
-  keyProtection?: KeyProtection;
-  /** Sync engine tuning (tests shorten the poll interval). */
-  syncPollIntervalMs?: number;
-  /** Pause between connectivity probes while offline, in ms; default 5000. */
-  probeIntervalMs?: number;
-  /**
-   * The OS spooler as the host process offers it (the Electron shell on
-   * Windows): used when `devices.a4Printer.mode` is `os`, ignored otherwise.
-   * Without it, mode `os` reports the A4 printer `noDevice`.
-   */
-  a4PrintHost?: A4PrintHost;
-  /**
-   * Receives every exchange with the platform (request and answer, bodies
-   * included, so personal data too). For test and development harnesses
-   * only, which record it and check it against docs/openapi.yaml; the
-   * shipped shell never sets it. Default none.
-   */
-  uplinkTraffic?: TrafficHook;
-  /** Where the core logs; default a rotating JSON-lines file in `<dataDir>/logs` (personal data redacted). */
-  logger?: Logger;
-  /**
-   * Alerts to report on the first heartbeat, sent right after start-up (the
-   * supervisor's crash-loop alert). Each is set on the store
-   * (`store.setAlert`) and stays for the life of this core. Default none.
-   */
-  startupAlerts?: Array<{ code: string; message: string }>;
-  /** Receives one line per service event (no catalogue at start, catalogue back, not enrolled, revoked). Default none. */
-  log?: (line: string) => void;
-  /**
-   * One-time enrolment code to enrol with at start when the terminal holds
-   * no enrolment (the embedded platform of development, demo and test
-   * harnesses issues one); ignored when enrolled. Default none: an
-   * unenrolled terminal sends unsigned requests, and a platform that
-   * requires signed ones keeps it out of service (`not-enrolled`).
-   */
-  enrolmentCode?: string;
-  /**
-   * Called after each heartbeat the platform acknowledged, with the pinned
-   * version (validated) and whether every device opened: the shell's update
-   * controller follows the pin and its health check counts the heartbeat.
-   * Default none.
-   */
-  onHeartbeat?: (report: CoreHeartbeatReport) => void;
-  /**
-   * The platform asked for a restart by a signed command; called once the
-   * terminal is idle (the shell restarts the core or the app). Default: the
-   * request is audited and acknowledged, nothing restarts.
-   */
-  onRestartRequested?: () => void;
-  /** Heartbeat check and full report intervals, in ms (defaults 60 s and 15 min; `uplink/uplink.ts`). */
-  heartbeat?: { intervalMs?: number; fullReportMs?: number };
-  /** How long nothing may happen for the terminal to count as between sessions, in ms (a remote configuration waits for it). Default 60 000 (`IDLE_AFTER_MS`). */
-  idleAfterMs?: number;
-  /**
-   * What the technician's device assignment lists (`technician.discoverDevices`):
-   * default the operating system's serial ports and HID devices. A test
-   * harness on a machine without USB devices passes its own list. Default none.
-   */
-  discoverListers?: { serial?: PortInfoLister; hid?: HidLister };
-}
-
-/** The running kiosk core: what the transports and kioskctl use. */
-export interface KioskCore {
-  readonly config: KioskConfig;
-  readonly deviceId: string;
-  readonly dispatcher: ContractDispatcher<KioskContract>;
-  readonly events: EventHub<KioskContract>;
-  readonly store: KioskStore;
-  readonly sync: SyncEngine;
-  readonly devices: KioskDevices;
-  /** In-process simulators (demo, tests, technicians without hardware). */
-  readonly simulators: SimulatedDevices;
-  /** Fetches the catalogue now; resolves false when the platform is unreachable. */
-  refreshCatalogue(): Promise<boolean>;
-  /** Stops devices, sync and timers and closes the store. Idempotent. */
-  close(): Promise<void>;
-}
+export type { KioskCore, KioskCoreOptions } from './kiosk-core-types';
+import type { KioskCore, KioskCoreOptions } from './kiosk-core-types';
 
 /**
  * The composition root (plain Node; knows nothing of Electron): opens the
